@@ -1,0 +1,23 @@
+import type { Connection } from "@/components/chat/use-chat";
+
+export function ConnectionBanner({ connection, notice }: { connection: Connection; notice: string | null }) {
+  let text: string | null = notice;
+  let action: { href: string; label: string } | null = null;
+  if (connection === "offline") text = "Reconnecting… Messages you send will go out when the connection is back.";
+  if (connection === "connecting") text = "Connecting…";
+  if (connection === "signed-out") {
+    text = "Your session has ended.";
+    action = { href: "/login", label: "Log in again" };
+  }
+  if (!text) return null;
+  return (
+    <div role="status" className="bg-amber-100 px-4 py-2 text-sm text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+      {text}
+      {action ? (
+        <a href={action.href} className="ml-2 font-medium underline">
+          {action.label}
+        </a>
+      ) : null}
+    </div>
+  );
+}

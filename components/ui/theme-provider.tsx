@@ -1,0 +1,15 @@
+"use client";
+
+import { ThemeProvider as NextThemesProvider } from "next-themes";
+import type { ReactNode } from "react";
+
+export const THEME_STORAGE_KEY = "parley-theme";
+
+/** Follows the system until the user picks; the choice lives in localStorage. */
+export function ThemeProvider({ children }: { children: ReactNode }) {
+  return (
+    <NextThemesProvider attribute="class" defaultTheme="system" enableSystem storageKey={THEME_STORAGE_KEY} disableTransitionOnChange>
+      {children}
+    </NextThemesProvider>
+  );
+}

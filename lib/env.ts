@@ -1,0 +1,45 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Every setting has a default that works on a
+ * laptop, so `npm start` needs no .env file.
+ */
+/** `tsx server.ts --dev` runs Next in development mode; anything else is production. */
+export const isDevServer = process.argv.includes("--dev");
+// Next reads NODE_ENV itself; set it before Next is first imported.
+(process.env as Record<string, string | undefined>).NODE_ENV ??= isDevServer ? "development" : "production";
+
+const boolish = z.stringbool().default(false);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** `::` listens on IPv6 and IPv4 (dual stack). */
+  HOST: z.string().min(1).default("::"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z.string().min(1).optional(),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  WELCOME_MESSAGE: z.string().max(500).default("Welcome to Parley! Be kind, and have fun."),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(60).default(5),
+  TRUST_PROXY: boolish,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema> & { DATA_DIR: string; DATABASE_URL: string };
+
+function loadEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  return {
+    ...parsed.data,
+    DATA_DIR: dataDir,
+    DATABASE_URL: parsed.data.DATABASE_URL ?? `file:${path.join(dataDir, "parley.db")}`,
+  };
+}
+
+export const env: Env = loadEnv(process.env);

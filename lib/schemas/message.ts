@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+export const MESSAGE_MAX_CHARS = 2000;
+export const HISTORY_PAGE_SIZE = 50;
+
+const roomId = z.string({ error: "roomId is required" }).min(1, "roomId is required").max(64, "roomId is too long");
+const messageId = z.number({ error: "Message ids are numbers" }).int().positive();
+
+export const messageBodySchema = z
+  .string({ error: "Message text is required" })
+  .trim()
+  .min(1, "Message can't be empty")
+  .refine((s) => [...s].length <= MESSAGE_MAX_CHARS, `Message is too long (max ${MESSAGE_MAX_CHARS} characters)`);
+
+export const sendMessageSchema = z.object({
+  roomId,
+  body: messageBodySchema,
+  /** Chosen by the client per message; a resend with the same id is stored once. */
+  clientId: z.string({ error: "clientId is required" }).min(8, "clientId is too short").max(64, "clientId is too long"),
+});
+export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+
+export const historySchema = z.object({
+  roomId,
+  before: messageId.optional(),
+  limit: z.number().int().min(1).max(100).default(HISTORY_PAGE_SIZE),
+});
+export type HistoryInput = z.infer<typeof historySchema>;
+
+export const joinRoomSchema = z.object({
+  roomId,
+  /** The newest message id the client already has: the server sends what came after. */
+  afterId: z.number().int().min(0).optional(),
+});
+export type JoinRoomInput = z.infer<typeof joinRoomSchema>;
+
+export const typingSchema = z.object({ roomId });
+export type TypingInput = z.infer<typeof typingSchema>;

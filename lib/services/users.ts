@@ -1,0 +1,63 @@
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { SignInInput, SignUpInput } from "@/lib/schemas/auth";
+import type { PasswordHasher } from "@/lib/services/passwords";
+import type { SessionUser } from "@/lib/types";
+
+type UserRow = { id: string; username: string; displayName: string; role: string };
+
+export function toSessionUser(row: UserRow): SessionUser {
+  const role = row.role === "admin" || row.role === "moderator" ? row.role : "user";
+  return { id: row.id, username: row.username, displayName: row.displayName, role };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+export function createUserService(deps: { db: Db; passwords: PasswordHasher }) {
+  const { db, passwords } = deps;
+  /** Compared against when the username is unknown, so timing does not reveal it. */
+  let decoyHash: Promise<string> | undefined;
+
+  return {
+    async signUp(input: SignUpInput): Promise<SessionUser> {
+      const taken = () => new AppError("CONFLICT", "That username is taken", { username: "That username is taken" });
+      if (await db.user.findUnique({ where: { username: input.username }, select: { id: true } })) throw taken();
+      const passwordHash = await passwords.hash(input.password);
+      // The first account on a fresh install administers it.
+      const role = (await db.user.count()) === 0 ? "admin" : "user";
+      try {
+        const row = await db.user.create({
+          data: { username: input.username, displayName: input.displayName, passwordHash, role },
+        });
+        return toSessionUser(row);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw taken();
+        throw error;
+      }
+    },
+
+    /** Returns null for any wrong pair; callers must not say which part was wrong. */
+    async verifyCredentials(input: SignInInput): Promise<SessionUser | null> {
+      const row = await db.user.findUnique({ where: { username: input.username } });
+      if (!row) {
+        decoyHash ??= passwords.hash("decoy-password-for-timing");
+        await passwords.verify(await decoyHash, input.password);
+        return null;
+      }
+      return (await passwords.verify(row.passwordHash, input.password)) ? toSessionUser(row) : null;
+    },
+
+    async findById(id: string): Promise<SessionUser | null> {
+      const row = await db.user.findUnique({ where: { id } });
+      return row ? toSessionUser(row) : null;
+    },
+
+    async touchLastSeen(id: string, at = new Date()): Promise<void> {
+      await db.user.updateMany({ where: { id }, data: { lastSeenAt: at } });
+    },
+  };
+}
+
+export type UserService = ReturnType<typeof createUserService>;

@@ -1,0 +1,54 @@
+import type { Server as HttpServer } from "node:http";
+import type { AppContext } from "@/lib/context";
+import type { Logger } from "@/lib/logger";
+import type { ParleyServer } from "@/lib/realtime/types";
+
+/**
+ * Ctrl+C: warn everyone, wait the grace period, close sockets and HTTP, wait for
+ * every accepted message to be committed, close the database, exit 0.
+ * A second Ctrl+C skips the wait but still closes the database cleanly.
+ */
+export function installShutdown(deps: {
+  server: HttpServer;
+  io: ParleyServer;
+  context: AppContext;
+  graceSeconds: number;
+  logger: Logger;
+}) {
+  const { server, io, context, graceSeconds, logger } = deps;
+  let stopping = false;
+  let skipWait: () => void = () => {};
+
+  async function stop(signal: string) {
+    if (stopping) {
+      skipWait();
+      return;
+    }
+    stopping = true;
+    logger.info(`${signal} received: shutting down in ${graceSeconds} s (Ctrl+C again to stop now)`);
+    io.emit("server:shutdown", { seconds: graceSeconds, message: `Server is shutting down in ${graceSeconds} s` });
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, graceSeconds * 1000);
+      skipWait = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    try {
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      server.closeAllConnections();
+      await context.writer.drain();
+      await context.db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)").catch(() => undefined);
+      await context.db.$disconnect();
+      logger.info("Parley stopped cleanly.");
+      process.exit(0);
+    } catch (error) {
+      logger.error("shutdown failed", error);
+      process.exit(1);
+    }
+  }
+
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}

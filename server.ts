@@ -1,0 +1,71 @@
+import { env, isDevServer } from "@/lib/env";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import next from "next";
+import { bootstrap } from "@/lib/bootstrap";
+import { setAppContext } from "@/lib/context";
+import { createLogger } from "@/lib/logger";
+import { createRealtimeServer } from "@/lib/realtime/create-server";
+import { installShutdown } from "@/lib/shutdown";
+
+const logger = createLogger(env.LOG_LEVEL);
+
+async function main() {
+  const context = await bootstrap({
+    dataDir: env.DATA_DIR,
+    databaseUrl: env.DATABASE_URL,
+    authSecret: env.AUTH_SECRET,
+    welcomeMessage: env.WELCOME_MESSAGE,
+    logger,
+  });
+  setAppContext(context);
+  // next-auth derives its URLs from the Host header; server.ts vouches for it below.
+  process.env.AUTH_TRUST_HOST ??= "true";
+  process.env.NEXTAUTH_SECRET ??= context.authSecret;
+
+  const hostname = env.HOST === "::" || env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
+  const app = next({ dev: isDevServer, hostname, port: env.PORT });
+  await app.prepare();
+  const handleRequest = app.getRequestHandler();
+
+  const server = http.createServer((req, res) => {
+    if (!env.TRUST_PROXY) {
+      // Without a trusted proxy in front, forwarded headers are whatever a client made up.
+      req.headers["x-forwarded-proto"] = "encrypted" in req.socket && req.socket.encrypted ? "https" : "http";
+      req.headers["x-forwarded-host"] = req.headers.host;
+      delete req.headers["x-forwarded-for"];
+    }
+    void handleRequest(req, res);
+  });
+
+  const io = createRealtimeServer(server, context);
+  installShutdown({ server, io, context, graceSeconds: env.SHUTDOWN_GRACE_SECONDS, logger });
+
+  await listen(server, env.PORT, env.HOST);
+  const { port } = server.address() as AddressInfo;
+  logger.info(`Parley is ready on http://localhost:${port} (${isDevServer ? "development" : "production"}, data in ${env.DATA_DIR})`);
+}
+
+/** Listens on HOST; `::` falls back to IPv4 on machines without IPv6. */
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (host === "::" && (error.code === "EAFNOSUPPORT" || error.code === "EADDRNOTAVAIL")) {
+        server.listen(port, "0.0.0.0", resolve);
+        return;
+      }
+      reject(error.code === "EADDRINUSE" ? new Error(`Port ${port} is already in use. Stop the other program or set PORT.`) : error);
+    };
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve();
+    });
+  });
+}
+
+main().catch((error: unknown) => {
+  logger.error(error instanceof Error ? error.message : "Parley failed to start", error instanceof Error ? undefined : error);
+  if (error instanceof Error && error.stack && env.LOG_LEVEL === "debug") console.error(error.stack);
+  process.exit(1);
+});

@@ -1,0 +1,105 @@
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { encode } from "next-auth/jwt";
+import { io as connect, type Socket } from "socket.io-client";
+import { bootstrap } from "@/lib/bootstrap";
+import type { AppContext } from "@/lib/context";
+import { createLogger } from "@/lib/logger";
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events";
+import { createRealtimeServer } from "@/lib/realtime/create-server";
+import type { ParleyServer } from "@/lib/realtime/types";
+import type { SessionUser } from "@/lib/types";
+
+export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const SECRET = "test-secret-test-secret-test-secret-42";
+
+/**
+ * A real Parley realtime server on a random port, with a real SQLite file in a
+ * temp dir and real next-auth session cookies — only Next's pages are left out.
+ */
+export async function startTestServer(options: { dataDir?: string } = {}) {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
+  const context: AppContext = await bootstrap({
+    dataDir,
+    databaseUrl: `file:${path.join(dataDir, "parley.db")}`,
+    authSecret: SECRET,
+    welcomeMessage: "hi",
+    logger: createLogger("silent"),
+  });
+  const httpServer = http.createServer();
+  const io: ParleyServer = createRealtimeServer(httpServer, context);
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  const clients: TestClient[] = [];
+
+  async function cookieFor(user: SessionUser): Promise<string> {
+    const token = await encode({ token: { sub: user.id, name: user.displayName }, secret: SECRET });
+    return `next-auth.session-token=${token}`;
+  }
+
+  /** Connects as `user` (or with a raw cookie header) and waits for the handshake result. */
+  async function connectAs(user: SessionUser | { cookie: string }): Promise<TestClient> {
+    const cookie = "cookie" in user ? user.cookie : await cookieFor(user);
+    const client: TestClient = connect(url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie }, reconnection: false, forceNew: true });
+    clients.push(client);
+    await new Promise<void>((resolve, reject) => {
+      client.once("connect", () => resolve());
+      client.once("connect_error", reject);
+    });
+    return client;
+  }
+
+  let counter = 0;
+  async function createUser(name?: string): Promise<SessionUser> {
+    const username = name ?? `user_${++counter}_${Math.random().toString(36).slice(2, 7)}`;
+    return context.users.signUp({ username, displayName: username.toUpperCase(), password: "password123" });
+  }
+
+  async function close(): Promise<void> {
+    for (const c of clients) c.disconnect();
+    io.disconnectSockets(true);
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await context.writer.drain();
+    await context.db.$disconnect();
+  }
+
+  return { url, dataDir, context, io, connectAs, createUser, cookieFor, close, roomId: context.defaultRoom.id };
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/** Emits and resolves with the ack. */
+export function call<T = unknown>(client: TestClient, event: string, payload?: unknown): Promise<Ack<T>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ack for ${event}`)), 5000);
+    (client.emit as (e: string, p: unknown, cb: (r: Ack<T>) => void) => void)(event, payload, (response) => {
+      clearTimeout(timer);
+      resolve(response);
+    });
+  });
+}
+
+/** Resolves with the next `event` the client receives (rejects after `ms`). */
+export function next<T = unknown>(client: TestClient, event: string, ms = 3000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
+    (client as unknown as { once: (e: string, cb: (d: T) => void) => void }).once(event, (data) => {
+      clearTimeout(timer);
+      resolve(data);
+    });
+  });
+}
+
+/** Collects every `event` until stopped: for asserting that something did NOT arrive. */
+export function collect<T = unknown>(client: TestClient, event: string) {
+  const seen: T[] = [];
+  const listener = (data: T) => seen.push(data);
+  (client as unknown as { on: (e: string, cb: (d: T) => void) => void }).on(event, listener);
+  return { seen, stop: () => (client as unknown as { off: (e: string, cb: (d: T) => void) => void }).off(event, listener) };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
