@@ -35,7 +35,8 @@ export function installShutdown(deps: {
       };
     });
     try {
-      io.disconnectSockets(true);
+      // Closing the transports (not a server-side disconnect) lets clients reconnect
+      // by themselves when Parley is back.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       server.closeAllConnections();
       await context.writer.drain();

@@ -43,7 +43,7 @@ export function ChatApp({ me, room, rooms, welcome }: { me: SessionUser; room: R
         <Drawer side="left" label="Rooms" open={drawer === "rooms"} onClose={closeDrawer}>
           <RoomList rooms={rooms} activeId={room.id} />
         </Drawer>
-        <main className="flex min-w-0 flex-1 flex-col">
+        <main className="flex min-w-0 flex-1 flex-col" data-room-id={room.id}>
           <MessageList
             items={chat.state.items}
             welcome={welcome}

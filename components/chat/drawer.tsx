@@ -24,8 +24,13 @@ export function Drawer({ side, label, open, onClose, children }: { side: "left" 
       </aside>
       {open ? (
         <div className="fixed inset-0 z-40 md:hidden">
-          <button type="button" aria-label={`Close ${label.toLowerCase()}`} className="absolute inset-0 bg-black/40" onClick={onClose} />
+          <div aria-hidden="true" className="absolute inset-0 bg-black/40" onClick={onClose} />
           <div ref={panel} role="dialog" aria-modal="true" aria-label={label} tabIndex={-1} className={`absolute top-0 ${edge} h-full w-72 max-w-[85vw] overflow-y-auto border-zinc-200 bg-zinc-50 shadow-xl dark:border-zinc-800 dark:bg-zinc-900`}>
+            <div className="flex justify-end p-2">
+              <button type="button" onClick={onClose} className="rounded-md px-2 py-1 text-sm hover:bg-zinc-200 dark:hover:bg-zinc-800">
+                Close {label.toLowerCase()}
+              </button>
+            </div>
             {children}
           </div>
         </div>

@@ -64,7 +64,12 @@ export function useChat(me: SessionUser, room: RoomSummary) {
       setNotice(null);
       void join();
     };
-    const onDisconnect = () => setConnection((c) => (c === "signed-out" ? c : "offline"));
+    const onDisconnect = (reason: string) => {
+      setConnection((c) => (c === "signed-out" ? c : "offline"));
+      // A server-side disconnect is not retried by Socket.IO; try again, and the
+      // handshake tells us if the session is no longer valid.
+      if (reason === "io server disconnect") socket.connect();
+    };
     const onConnectError = (error: Error & { data?: { code?: string } }) => {
       if (error.data?.code === "UNAUTHENTICATED") {
         setConnection("signed-out");

@@ -1,0 +1,49 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** What a person does in Parley, in the words the screen uses. */
+export class ChatPage {
+  constructor(readonly page: Page) {}
+
+  async signUp(username: string, displayName: string, password = "correct horse") {
+    await this.page.goto("/signup");
+    await this.page.getByLabel("Username").fill(username);
+    await this.page.getByLabel("Display name").fill(displayName);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign up" }).click();
+    await this.expectInChat();
+  }
+
+  async logIn(username: string, password = "correct horse") {
+    await this.page.goto("/login");
+    await this.page.getByLabel("Username").fill(username);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Log in" }).click();
+  }
+
+  async expectInChat() {
+    await expect(this.page.getByRole("heading", { name: "# general" })).toBeVisible();
+    await expect(this.page.getByRole("status")).toHaveCount(0);
+  }
+
+  get composer(): Locator {
+    return this.page.getByRole("textbox", { name: "Message #general" });
+  }
+
+  get messages(): Locator {
+    return this.page.locator('li[data-kind="message"]');
+  }
+
+  message(text: string): Locator {
+    return this.messages.filter({ hasText: text });
+  }
+
+  get typing(): Locator {
+    return this.page.getByTestId("typing");
+  }
+
+  async send(text: string) {
+    await this.composer.fill(text);
+    await this.composer.press("Enter");
+    await expect(this.message(text)).toBeVisible();
+  }
+}
