@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { chatReducer, emptyChat, type ChatState } from "@/lib/client/chat-state";
+import type { ChatMessage } from "@/lib/types";
+
+const author = { id: "u1", username: "a", displayName: "A" };
+const msg = (id: number, clientId = `c${id}`): ChatMessage => ({ id, roomId: "r", body: `m${id}`, clientId, createdAt: new Date(0).toISOString(), author });
+const ids = (s: ChatState) => s.items.flatMap((i) => (i.kind === "message" ? [i.message.id] : []));
+
+describe("chat stream", () => {
+  it("shows a message once whether it comes by ack, broadcast or catch-up", () => {
+    let s = chatReducer(emptyChat, { type: "reset", messages: [msg(1), msg(2)], hasMore: false });
+    s = chatReducer(s, { type: "append", messages: [msg(3)] });
+    s = chatReducer(s, { type: "append", messages: [msg(3)] });
+    s = chatReducer(s, { type: "append", messages: [msg(2), msg(3), msg(4)] });
+    expect(ids(s)).toEqual([1, 2, 3, 4]);
+    expect(s.lastId).toBe(4);
+  });
+
+  it("replaces a pending send with its stored copy", () => {
+    let s = chatReducer(emptyChat, { type: "pending", item: { kind: "pending", key: "p", clientId: "x1", body: "hi", author, createdAt: "" } });
+    s = chatReducer(s, { type: "failed", clientId: "x1", error: "No answer from the server." });
+    expect(s.items[0]).toMatchObject({ kind: "pending", error: "No answer from the server." });
+    s = chatReducer(s, { type: "append", messages: [msg(9, "x1")] });
+    expect(s.items).toHaveLength(1);
+    expect(s.items[0]).toMatchObject({ kind: "message" });
+  });
+
+  it("prepends older pages without duplicates and keeps system lines on reset", () => {
+    let s = chatReducer(emptyChat, { type: "reset", messages: [msg(5), msg(6)], hasMore: true });
+    s = chatReducer(s, { type: "system", text: "bob is online" });
+    s = chatReducer(s, { type: "prepend", messages: [msg(3), msg(4), msg(5)], hasMore: false });
+    expect(ids(s)).toEqual([3, 4, 5, 6]);
+    expect(s.hasMore).toBe(false);
+    s = chatReducer(s, { type: "reset", messages: [msg(7)], hasMore: true });
+    expect(s.items.map((i) => i.kind)).toEqual(["message", "system"]);
+  });
+});
