@@ -1,8 +1,9 @@
 import { defineConfig } from "@playwright/test";
+import { systemChromium } from "./e2e/browser.mjs";
 
-/** Debian's Chromium; Playwright's own browser download is not available here. */
+/** A system Chromium when there is one (Debian's in CI); else Playwright's own. */
 export const chromiumLaunch = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  executablePath: systemChromium(),
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
 };
 
