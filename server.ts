@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { bootstrap } from "@/lib/bootstrap";
+import { installBenchProbe } from "@/lib/bench-probe";
 import { setAppContext } from "@/lib/context";
 import { createLogger } from "@/lib/logger";
 import { createRealtimeServer } from "@/lib/realtime/create-server";
@@ -16,6 +17,7 @@ async function main() {
     databaseUrl: env.DATABASE_URL,
     authSecret: env.AUTH_SECRET,
     welcomeMessage: env.WELCOME_MESSAGE,
+    idleTimeoutMinutes: env.IDLE_TIMEOUT_MINUTES,
     logger,
   });
   setAppContext(context);
@@ -40,6 +42,7 @@ async function main() {
 
   const io = createRealtimeServer(server, context);
   installShutdown({ server, io, context, graceSeconds: env.SHUTDOWN_GRACE_SECONDS, logger });
+  installBenchProbe(io);
 
   await listen(server, env.PORT, env.HOST);
   const { port } = server.address() as AddressInfo;

@@ -4,11 +4,15 @@ import { openDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createLogger, type Logger } from "@/lib/logger";
 import { readOrCreateSecret } from "@/lib/secrets";
+import { createBlockService } from "@/lib/services/blocks";
+import { createDmService } from "@/lib/services/dms";
+import { createMembershipService } from "@/lib/services/memberships";
 import { createMessageWriter } from "@/lib/services/message-writer";
 import { createMessageService } from "@/lib/services/messages";
 import { argon2Hasher } from "@/lib/services/passwords";
 import { createMemoryPresence } from "@/lib/services/presence";
 import { createRoomService } from "@/lib/services/rooms";
+import { createSessionService } from "@/lib/services/sessions";
 import { createUserService } from "@/lib/services/users";
 
 export interface BootstrapOptions {
@@ -16,6 +20,7 @@ export interface BootstrapOptions {
   databaseUrl: string;
   authSecret?: string;
   welcomeMessage: string;
+  idleTimeoutMinutes?: number;
   logger?: Logger;
 }
 
@@ -27,7 +32,10 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
   if (applied.length > 0) logger.info(`applied migrations: ${applied.join(", ")}`);
 
   const db = await openDb(options.databaseUrl);
-  const rooms = createRoomService({ db });
+  const passwords = argon2Hasher;
+  const rooms = createRoomService({ db, passwords });
+  const memberships = createMembershipService({ db, rooms, passwords });
+  const blocks = createBlockService({ db });
   const writer = createMessageWriter({ db });
   const context: AppContext = {
     db,
@@ -35,11 +43,19 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     authSecret: options.authSecret ?? readOrCreateSecret(options.dataDir, "auth-secret"),
     welcomeMessage: options.welcomeMessage,
     defaultRoom: await rooms.ensureDefaultRoom(),
-    users: createUserService({ db, passwords: argon2Hasher }),
+    users: createUserService({ db, passwords }),
     rooms,
-    messages: createMessageService({ db, writer, rooms }),
+    memberships,
+    blocks,
+    dms: createDmService({ db, rooms, memberships, blocks }),
+    messages: createMessageService({ db, writer, rooms, memberships, blocks }),
     writer,
     presence: createMemoryPresence(),
+    sessions: createSessionService({
+      db,
+      idleTimeoutMs: (options.idleTimeoutMinutes ?? 30) * 60_000,
+      onError: (error) => logger.error("activity write failed", error),
+    }),
   };
   return context;
 }

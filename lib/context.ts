@@ -3,9 +3,18 @@ import type { Logger } from "@/lib/logger";
 import type { MessageWriter } from "@/lib/services/message-writer";
 import type { MessageService } from "@/lib/services/messages";
 import type { PresenceStore } from "@/lib/services/presence";
-import type { RoomService } from "@/lib/services/rooms";
+import type { BlockService } from "@/lib/services/blocks";
+import type { DmService } from "@/lib/services/dms";
+import type { MembershipService } from "@/lib/services/memberships";
+import type { RoomRecord, RoomService } from "@/lib/services/rooms";
+import type { EndReason, SessionService } from "@/lib/services/sessions";
 import type { UserService } from "@/lib/services/users";
-import type { RoomSummary } from "@/lib/types";
+
+/** What HTTP code may ask of the realtime layer (set once Socket.IO is up). */
+export interface RealtimeHooks {
+  /** Tells the session's open tabs why, then closes their sockets. */
+  endSession(sessionId: string, reason: EndReason, message: string): void;
+}
 
 /** Everything a request or socket event needs, built once by server.ts. */
 export interface AppContext {
@@ -13,12 +22,17 @@ export interface AppContext {
   logger: Logger;
   authSecret: string;
   welcomeMessage: string;
-  defaultRoom: RoomSummary;
+  defaultRoom: RoomRecord;
   users: UserService;
   rooms: RoomService;
+  memberships: MembershipService;
+  blocks: BlockService;
+  dms: DmService;
   messages: MessageService;
   writer: MessageWriter;
   presence: PresenceStore;
+  sessions: SessionService;
+  realtime?: RealtimeHooks;
 }
 
 const holder = globalThis as typeof globalThis & { __parleyContext?: AppContext };

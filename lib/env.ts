@@ -21,6 +21,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   WELCOME_MESSAGE: z.string().max(500).default("Welcome to Parley! Be kind, and have fun."),
+  /** A browser session with no user action for this long is logged out by the server. */
+  IDLE_TIMEOUT_MINUTES: z.coerce.number().positive().max(60 * 24 * 30).default(30),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   TRUST_PROXY: boolish,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

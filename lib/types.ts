@@ -9,6 +9,8 @@ export interface SessionUser extends PublicUser {
   role: "user" | "moderator" | "admin";
 }
 
+export type MessageKind = "text" | "me" | "whisper";
+
 export interface ChatMessage {
   id: number;
   roomId: string;
@@ -16,10 +18,45 @@ export interface ChatMessage {
   clientId: string;
   createdAt: string;
   author: PublicUser;
+  kind: MessageKind;
+  /** Whispers only: who it was whispered to. */
+  recipient?: PublicUser;
 }
+
+export type RoomKind = "public" | "private" | "hidden" | "dm";
 
 export interface RoomSummary {
   id: string;
   name: string;
   description: string;
+  kind: RoomKind;
+  memberLimit: number;
+  memberCount: number;
+  ownerId: string | null;
+  /** DMs: everyone in the conversation (the viewer included). */
+  participants?: PublicUser[];
+}
+
+/** A room in the viewer's sidebar. */
+export interface MyRoom extends RoomSummary {
+  unread: number;
+  lastReadId: number;
+}
+
+export interface RoomMemberInfo extends PublicUser {
+  online: boolean;
+  isOwner: boolean;
+}
+
+/** What `/check` may show of anyone: never anything private. */
+export interface PublicProfile extends PublicUser {
+  joinedAt: string;
+  online: boolean;
+  lastSeenAt: string | null;
+}
+
+/** Per-recipient feedback for direct messages. */
+export interface Delivery {
+  user: PublicUser;
+  online: boolean;
 }

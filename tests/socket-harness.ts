@@ -21,13 +21,14 @@ const SECRET = "test-secret-test-secret-test-secret-42";
  * A real Parley realtime server on a random port, with a real SQLite file in a
  * temp dir and real next-auth session cookies — only Next's pages are left out.
  */
-export async function startTestServer(options: { dataDir?: string } = {}) {
+export async function startTestServer(options: { dataDir?: string; idleTimeoutMinutes?: number } = {}) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
   const context: AppContext = await bootstrap({
     dataDir,
     databaseUrl: `file:${path.join(dataDir, "parley.db")}`,
     authSecret: SECRET,
     welcomeMessage: "hi",
+    idleTimeoutMinutes: options.idleTimeoutMinutes,
     logger: createLogger("silent"),
   });
   const httpServer = http.createServer();
@@ -36,8 +37,10 @@ export async function startTestServer(options: { dataDir?: string } = {}) {
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: TestClient[] = [];
 
-  async function cookieFor(user: SessionUser): Promise<string> {
-    const token = await encode({ token: { sub: user.id, name: user.displayName }, secret: SECRET });
+  /** A real next-auth session cookie for a fresh server-side session, as after a login. */
+  async function cookieFor(user: SessionUser, sessionId?: string): Promise<string> {
+    const sid = sessionId ?? (await context.sessions.start(user.id));
+    const token = await encode({ token: { sub: user.id, sid, name: user.displayName }, secret: SECRET });
     return `next-auth.session-token=${token}`;
   }
 

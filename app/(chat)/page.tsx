@@ -7,6 +7,6 @@ export default async function ChatPage() {
   const me = await getSessionUser();
   if (!me) redirect("/login");
   const context = getAppContext();
-  const rooms = await context.rooms.listRooms();
-  return <ChatApp me={me} room={context.defaultRoom} rooms={rooms} welcome={context.welcomeMessage} />;
+  const room = await context.rooms.summary(context.defaultRoom.id);
+  return <ChatApp me={me} room={room} rooms={[room]} welcome={context.welcomeMessage} />;
 }

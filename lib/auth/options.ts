@@ -26,15 +26,44 @@ export function buildAuthOptions(context: AppContext): NextAuthOptions {
       }),
     ],
     callbacks: {
-      // The token carries only the user id; names and role are read fresh from the database.
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
+      // The token carries the user id and a server-side session id (so the server can
+      // end it); names and role are read fresh from the database.
+      async jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.sid = await context.sessions.start(user.id);
+        }
         return token;
       },
       async session({ session, token }) {
-        const user = token.sub ? await context.users.findById(token.sub) : null;
-        return { ...session, user: user ?? undefined } as typeof session & { user?: SessionUser };
+        const user = await sessionUserFromToken(context, token);
+        return { ...session, user: user ?? undefined, ended: user ? undefined : await endedReason(context, token) } as typeof session & { user?: SessionUser };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const sid = typeof token?.sid === "string" ? token.sid : null;
+        if (!sid) return;
+        await context.sessions.end(sid, "logout");
+        context.realtime?.endSession(sid, "logout", "You logged out.");
       },
     },
   };
+}
+
+type Claims = { sub?: string; sid?: unknown };
+
+/** The live user behind a token, or null when its session was ended or went idle. */
+export async function sessionUserFromToken(context: AppContext, token: Claims): Promise<SessionUser | null> {
+  if (typeof token.sid !== "string" || !token.sub) return null;
+  const state = await context.sessions.check(token.sid);
+  if (!("userId" in state) || state.userId !== token.sub) return null;
+  context.sessions.touch(token.sid, state.userId);
+  return context.users.findById(state.userId);
+}
+
+async function endedReason(context: AppContext, token: Claims): Promise<string | undefined> {
+  if (typeof token.sid !== "string") return undefined;
+  const state = await context.sessions.check(token.sid);
+  return "ended" in state ? state.ended : undefined;
 }

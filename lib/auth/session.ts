@@ -4,12 +4,23 @@ import { buildAuthOptions } from "@/lib/auth/options";
 import { getAppContext } from "@/lib/context";
 import type { SessionUser } from "@/lib/types";
 
-/** The signed-in user for a server component or route handler, or null. */
+type SessionShape = { user?: SessionUser; ended?: string } | null;
+
+/**
+ * The signed-in user for a server component or route handler, or null. Loading a
+ * page is a user action, so it keeps the session alive.
+ */
 export async function getSessionUser(): Promise<SessionUser | null> {
   // Per-request by nature: never prerendered at build time.
   await connection();
   const context = getAppContext();
-  const session = (await getServerSession(buildAuthOptions(context))) as { user?: SessionUser } | null;
-  if (!session?.user?.id) return null;
-  return context.users.findById(session.user.id);
+  const session = (await getServerSession(buildAuthOptions(context))) as SessionShape;
+  return session?.user?.id ? session.user : null;
+}
+
+/** Why the visitor's last session ended, when it did (for the login page's notice). */
+export async function getEndedReason(): Promise<string | null> {
+  await connection();
+  const session = (await getServerSession(buildAuthOptions(getAppContext()))) as SessionShape;
+  return session?.ended ?? null;
 }

@@ -14,15 +14,17 @@ class HandshakeError extends Error {
  * Socket.IO middleware: the identity of every event comes from the next-auth
  * session cookie sent with the handshake, never from a payload.
  */
-export function authenticateSocket(deps: Pick<RealtimeDeps, "users" | "authSecret" | "logger">) {
+export function authenticateSocket(deps: Pick<RealtimeDeps, "users" | "authSecret" | "logger" | "sessions">) {
   return async (socket: ParleySocket, next: (error?: Error) => void) => {
     try {
       const token = sessionTokenFromCookies(socket.request.headers.cookie);
       const claims = token ? await decode({ token, secret: deps.authSecret }).catch(() => null) : null;
-      const userId = typeof claims?.sub === "string" ? claims.sub : undefined;
-      const user = userId ? await deps.users.findById(userId) : null;
-      if (!user) return next(new HandshakeError("UNAUTHENTICATED", "Please sign in to chat."));
+      const sessionId = typeof claims?.sid === "string" ? claims.sid : undefined;
+      const session = sessionId ? await deps.sessions.check(sessionId) : null;
+      const user = session && "userId" in session && session.userId === claims?.sub ? await deps.users.findById(session.userId) : null;
+      if (!user || !sessionId) return next(new HandshakeError("UNAUTHENTICATED", "Please sign in to chat."));
       socket.data.user = user;
+      socket.data.sessionId = sessionId;
       socket.data.lastTypingAt = 0;
       next();
     } catch (error) {

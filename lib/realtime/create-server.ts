@@ -1,20 +1,39 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { authenticateSocket } from "@/lib/realtime/authenticate";
-import { userChannel } from "@/lib/realtime/events";
+import { roomChannel, sessionChannel, userChannel } from "@/lib/realtime/events";
 import { registerMessageHandlers } from "@/lib/realtime/handlers/messages";
 import { registerPresenceHandlers } from "@/lib/realtime/handlers/presence";
 import { registerRoomHandlers } from "@/lib/realtime/handlers/rooms";
+import { registerSocialHandlers } from "@/lib/realtime/handlers/social";
 import { registerTypingHandlers } from "@/lib/realtime/handlers/typing";
+import { createRealtimeHooks, registerSessionHandlers, startIdleSweeper } from "@/lib/realtime/sessions";
 import type { ParleyServer, RealtimeDeps } from "@/lib/realtime/types";
 
 export const KNOWN_EVENTS = new Set([
   "room:join",
+  "room:leave",
+  "room:create",
+  "room:update",
+  "room:delete",
+  "room:kick",
+  "room:list",
+  "room:mine",
+  "room:members",
+  "room:read",
+  "dm:open",
   "message:send",
   "message:history",
   "presence:list",
   "typing:start",
   "typing:stop",
+  "block:add",
+  "block:remove",
+  "block:list",
+  "user:check",
+  "users:last",
+  "users:active",
+  "session:activity",
 ]);
 
 /** Socket.IO mounted on Parley's http server at /socket.io. */
@@ -30,6 +49,9 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   });
 
   io.use(authenticateSocket(deps));
+  deps.realtime = createRealtimeHooks(io);
+  const stopSweeper = startIdleSweeper(io, deps, deps.realtime);
+  httpServer.once("close", stopSweeper);
 
   io.on("connection", (socket) => {
     // Handlers are attached synchronously: an event sent right after connect must
@@ -41,11 +63,20 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
       if (typeof ack === "function") ack({ ok: false, error });
       else socket.emit("error:event", { event: event.slice(0, 64), error });
     });
-    void socket.join(userChannel(socket.data.user.id));
+    const { user, sessionId } = socket.data;
+    void socket.join([userChannel(user.id), sessionChannel(sessionId)]);
+    registerSessionHandlers(io, socket, deps);
     registerRoomHandlers(io, socket, deps);
     registerMessageHandlers(io, socket, deps);
     registerTypingHandlers(io, socket, deps);
-    socket.emit("session:ready", { user: socket.data.user });
+    registerSocialHandlers(io, socket, deps);
+    socket.emit("session:ready", { user });
+    // Every joined room and DM, so unread counts and notifications arrive live.
+    deps.memberships
+      .ensureDefaultMembership(user.id, deps.defaultRoom.id)
+      .then(() => deps.memberships.memberRoomIds(user.id))
+      .then((ids) => socket.join(ids.map(roomChannel)))
+      .catch((error) => deps.logger.error("room subscription failed", error));
     registerPresenceHandlers(io, socket, deps).catch((error) => deps.logger.error("presence connect failed", error));
   });
 

@@ -1,5 +1,5 @@
 import type { ErrorBody } from "@/lib/errors";
-import type { ChatMessage, PublicUser, RoomSummary, SessionUser } from "@/lib/types";
+import type { ChatMessage, Delivery, MyRoom, PublicProfile, PublicUser, RoomMemberInfo, RoomSummary, SessionUser } from "@/lib/types";
 
 /** Every client→server event answers through one of these. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
@@ -14,13 +14,34 @@ export interface JoinRoomResult {
   caughtUp: boolean;
 }
 
+/** The sender's ack for a message; `delivery` is set for direct messages. */
+export type SentMessage = ChatMessage & { delivery?: Delivery[] };
+
 export interface ClientToServerEvents {
   "room:join": (payload: unknown, ack: AckFn<JoinRoomResult>) => void;
-  "message:send": (payload: unknown, ack: AckFn<ChatMessage>) => void;
+  "room:leave": (payload: unknown, ack: AckFn<null>) => void;
+  "room:create": (payload: unknown, ack: AckFn<RoomSummary>) => void;
+  "room:update": (payload: unknown, ack: AckFn<RoomSummary>) => void;
+  "room:delete": (payload: unknown, ack: AckFn<null>) => void;
+  "room:kick": (payload: unknown, ack: AckFn<null>) => void;
+  "room:list": (payload: unknown, ack: AckFn<{ rooms: RoomSummary[] }>) => void;
+  "room:mine": (payload: unknown, ack: AckFn<{ rooms: MyRoom[] }>) => void;
+  "room:members": (payload: unknown, ack: AckFn<{ members: RoomMemberInfo[] }>) => void;
+  "room:read": (payload: unknown, ack?: AckFn<null>) => void;
+  "dm:open": (payload: unknown, ack: AckFn<MyRoom>) => void;
+  "message:send": (payload: unknown, ack: AckFn<SentMessage>) => void;
   "message:history": (payload: unknown, ack: AckFn<{ messages: ChatMessage[]; hasMore: boolean }>) => void;
   "presence:list": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
   "typing:start": (payload: unknown, ack?: AckFn<null>) => void;
   "typing:stop": (payload: unknown, ack?: AckFn<null>) => void;
+  "block:add": (payload: unknown, ack: AckFn<{ blocked: PublicUser[] }>) => void;
+  "block:remove": (payload: unknown, ack: AckFn<{ unblocked: PublicUser[] }>) => void;
+  "block:list": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
+  "user:check": (payload: unknown, ack: AckFn<PublicProfile>) => void;
+  "users:last": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
+  "users:active": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
+  /** Sent by the client on real input (keys, clicks, scrolling), at most once a minute. */
+  "session:activity": (payload: unknown, ack?: AckFn<null>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -30,6 +51,14 @@ export interface ServerToClientEvents {
   "presence:offline": (data: { user: PublicUser; count: number }) => void;
   "typing:update": (data: { roomId: string; user: PublicUser; typing: boolean }) => void;
   "server:shutdown": (data: { seconds: number; message: string }) => void;
+  /** This browser session was ended by the server (idle timeout, logout elsewhere in this browser). */
+  "session:ended": (data: { reason: "idle" | "logout" | "kicked" | "banned"; message: string }) => void;
+  "room:added": (room: MyRoom) => void;
+  "room:updated": (room: RoomSummary) => void;
+  "room:deleted": (data: { roomId: string; name: string; message: string }) => void;
+  "room:kicked": (data: { roomId: string; name: string; message: string }) => void;
+  "room:member-joined": (data: { roomId: string; user: PublicUser; memberCount: number }) => void;
+  "room:member-left": (data: { roomId: string; user: PublicUser; memberCount: number }) => void;
   "error:event": (data: { event: string; error: ErrorBody }) => void;
 }
 
@@ -37,9 +66,12 @@ export type InterServerEvents = Record<string, never>;
 
 export interface SocketData {
   user: SessionUser;
+  /** The browser session (next-auth JWT `sid`) this socket belongs to. */
+  sessionId: string;
   /** Last typing:start relayed, to drop floods from a misbehaving client. */
   lastTypingAt: number;
 }
 
 export const roomChannel = (roomId: string) => `room:${roomId}`;
 export const userChannel = (userId: string) => `user:${userId}`;
+export const sessionChannel = (sessionId: string) => `session:${sessionId}`;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { usernameRefSchema } from "@/lib/schemas/strings";
 
 export const MESSAGE_MAX_CHARS = 2000;
 export const HISTORY_PAGE_SIZE = 50;
@@ -17,6 +18,10 @@ export const sendMessageSchema = z.object({
   body: messageBodySchema,
   /** Chosen by the client per message; a resend with the same id is stored once. */
   clientId: z.string({ error: "clientId is required" }).min(8, "clientId is too short").max(64, "clientId is too long"),
+  /** `me` is an action line (`/me waves`). */
+  kind: z.enum(["text", "me"]).default("text"),
+  /** A whisper: delivered only to this user (a member of the room) and the sender. */
+  whisperTo: usernameRefSchema.optional(),
 });
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 

@@ -5,11 +5,15 @@ export interface NewMessage {
   authorId: string;
   body: string;
   clientId: string;
+  kind?: string;
+  recipientId?: string | null;
 }
 
 export interface StoredMessage extends NewMessage {
   id: number;
   createdAt: Date;
+  kind: string;
+  recipientId: string | null;
 }
 
 interface Pending {

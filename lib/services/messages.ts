@@ -1,59 +1,89 @@
 import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import type { HistoryInput, SendMessageInput } from "@/lib/schemas/message";
+import type { BlockService } from "@/lib/services/blocks";
 import type { MessageWriter, StoredMessage } from "@/lib/services/message-writer";
+import type { MembershipService } from "@/lib/services/memberships";
 import type { RoomService } from "@/lib/services/rooms";
-import type { ChatMessage, PublicUser } from "@/lib/types";
+import type { ChatMessage, MessageKind, PublicUser } from "@/lib/types";
 
 /** How many missed messages a reconnecting client may catch up on before it reloads. */
 export const CATCH_UP_LIMIT = 200;
 
-const authorSelect = { id: true, username: true, displayName: true } as const;
+const userSelect = { id: true, username: true, displayName: true } as const;
+const include = { author: { select: userSelect }, recipient: { select: userSelect } } as const;
 
-function toChatMessage(row: StoredMessage, author: PublicUser): ChatMessage {
+const asUser = (u: PublicUser): PublicUser => ({ id: u.id, username: u.username, displayName: u.displayName });
+
+function toChatMessage(row: StoredMessage, author: PublicUser, recipient?: PublicUser | null): ChatMessage {
+  const kind: MessageKind = row.kind === "me" || row.kind === "whisper" ? row.kind : "text";
   return {
     id: row.id,
     roomId: row.roomId,
     body: row.body,
     clientId: row.clientId,
     createdAt: row.createdAt.toISOString(),
-    author: { id: author.id, username: author.username, displayName: author.displayName },
+    author: asUser(author),
+    kind,
+    ...(recipient ? { recipient: asUser(recipient) } : {}),
   };
 }
 
-export function createMessageService(deps: { db: Db; writer: MessageWriter; rooms: RoomService }) {
-  const { db, writer, rooms } = deps;
+/** Whispers are visible to their author and recipient only, in history as live. */
+const visibleTo = (viewerId: string) => ({ OR: [{ recipientId: null }, { authorId: viewerId }, { recipientId: viewerId }] });
+
+export function createMessageService(deps: { db: Db; writer: MessageWriter; rooms: RoomService; memberships: MembershipService; blocks: BlockService }) {
+  const { db, writer, rooms, memberships, blocks } = deps;
 
   return {
-    /** Resolves after the message is committed; the caller acks and broadcasts then. */
-    async send(author: PublicUser, input: SendMessageInput): Promise<ChatMessage> {
-      await rooms.getRoom(input.roomId);
-      const row = await writer.write({ roomId: input.roomId, authorId: author.id, body: input.body, clientId: input.clientId });
-      return toChatMessage(row, author);
+    /**
+     * Resolves after the message is committed; the caller acks and broadcasts then.
+     * A plain room message costs one write (room facts are cached; membership is
+     * proven by the socket's subscription). DMs and whispers add a block check.
+     */
+    async send(author: PublicUser, input: SendMessageInput): Promise<{ message: ChatMessage; dmRecipients?: string[] }> {
+      const room = await rooms.getRoom(input.roomId);
+      let recipient: PublicUser | null = null;
+      let dmRecipients: string[] | undefined;
+      if (input.whisperTo) {
+        if (room.kind === "dm") throw new AppError("VALIDATION", "Whispers are for rooms; this conversation is already private.");
+        const target = await db.user.findUnique({ where: { username: input.whisperTo }, select: userSelect });
+        if (!target || !(await memberships.isMember(room.id, target.id))) throw new AppError("NOT_FOUND", `${input.whisperTo} is not in #${room.name}.`);
+        if (target.id === author.id) throw new AppError("VALIDATION", "You can't whisper to yourself.");
+        if (await blocks.firstBlocker(author.id, [target.id])) throw new AppError("FORBIDDEN", `${target.username} has blocked you — message not sent`);
+        recipient = target;
+      } else if (room.kind === "dm") {
+        dmRecipients = (await memberships.memberIds(room.id)).filter((id) => id !== author.id);
+        const blocker = await blocks.firstBlocker(author.id, dmRecipients);
+        if (blocker) throw new AppError("FORBIDDEN", `${blocker.username} has blocked you — message not sent`);
+      }
+      const kind = recipient ? "whisper" : input.kind;
+      const row = await writer.write({ roomId: room.id, authorId: author.id, body: input.body, clientId: input.clientId, kind, recipientId: recipient?.id ?? null });
+      return { message: toChatMessage(row, author, recipient), dmRecipients };
     },
 
-    /** Newest first page, or the page before `before`; returned oldest → newest. */
-    async history(input: HistoryInput): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
-      await rooms.getRoom(input.roomId);
+    /** Newest page, or the page before `before`; returned oldest → newest. */
+    async history(viewerId: string, input: HistoryInput): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
       const rows = await db.message.findMany({
-        where: { roomId: input.roomId, ...(input.before ? { id: { lt: input.before } } : {}) },
+        where: { roomId: input.roomId, ...(input.before ? { id: { lt: input.before } } : {}), ...visibleTo(viewerId) },
         orderBy: { id: "desc" },
         take: input.limit + 1,
-        include: { author: { select: authorSelect } },
+        include,
       });
       const hasMore = rows.length > input.limit;
       const page = rows.slice(0, input.limit).reverse();
-      return { messages: page.map((r) => toChatMessage(r, r.author)), hasMore };
+      return { messages: page.map((r) => toChatMessage(r, r.author, r.recipient)), hasMore };
     },
 
     /** Messages after `afterId`, oldest first; `complete` is false when more than the limit were missed. */
-    async since(roomId: string, afterId: number, limit = CATCH_UP_LIMIT): Promise<{ messages: ChatMessage[]; complete: boolean }> {
+    async since(viewerId: string, roomId: string, afterId: number, limit = CATCH_UP_LIMIT): Promise<{ messages: ChatMessage[]; complete: boolean }> {
       const rows = await db.message.findMany({
-        where: { roomId, id: { gt: afterId } },
+        where: { roomId, id: { gt: afterId }, ...visibleTo(viewerId) },
         orderBy: { id: "asc" },
         take: limit + 1,
-        include: { author: { select: authorSelect } },
+        include,
       });
-      return { messages: rows.slice(0, limit).map((r) => toChatMessage(r, r.author)), complete: rows.length <= limit };
+      return { messages: rows.slice(0, limit).map((r) => toChatMessage(r, r.author, r.recipient)), complete: rows.length <= limit };
     },
   };
 }

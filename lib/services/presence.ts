@@ -11,6 +11,8 @@ export interface PresenceStore {
   disconnect(userId: string, connectionId: string): Promise<boolean>;
   list(): Promise<PublicUser[]>;
   count(): Promise<number>;
+  onlineIds(): Promise<string[]>;
+  isOnline(userId: string): Promise<boolean>;
 }
 
 export function createMemoryPresence(): PresenceStore {
@@ -39,6 +41,12 @@ export function createMemoryPresence(): PresenceStore {
     },
     async count() {
       return online.size;
+    },
+    async onlineIds() {
+      return [...online.keys()];
+    },
+    async isOnline(userId) {
+      return online.has(userId);
     },
   };
 }

@@ -1,48 +1,154 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { RoomSummary } from "@/lib/types";
+import type { CreateRoomInput, UpdateRoomInput } from "@/lib/schemas/rooms";
+import type { PasswordHasher } from "@/lib/services/passwords";
+import type { RoomKind, RoomSummary, SessionUser } from "@/lib/types";
 
 export const DEFAULT_ROOM_NAME = "general";
 
-export function createRoomService(deps: { db: Db }) {
-  const { db } = deps;
-  /** Rooms are read on every message; they change rarely, so keep them in memory. */
-  const cache = new Map<string, RoomSummary>();
+/** What the hot path needs to know about a room, cached in memory. */
+export interface RoomRecord {
+  id: string;
+  name: string;
+  description: string;
+  kind: RoomKind;
+  memberLimit: number;
+  ownerId: string | null;
+  passwordHash: string | null;
+}
 
-  const toSummary = (row: { id: string; name: string; description: string }): RoomSummary => ({
-    id: row.id,
-    name: row.name,
-    description: row.description,
-  });
+type RoomRow = Omit<RoomRecord, "kind"> & { kind: string };
 
-  return {
+export const isStaff = (user: { role: string }) => user.role === "moderator" || user.role === "admin";
+
+export function toSummary(room: RoomRecord, memberCount: number): RoomSummary {
+  return { id: room.id, name: room.name, description: room.description, kind: room.kind, memberLimit: room.memberLimit, memberCount, ownerId: room.ownerId };
+}
+
+function toRecord(row: RoomRow): RoomRecord {
+  const kind = (["public", "private", "hidden", "dm"] as const).find((k) => k === row.kind) ?? "public";
+  return { id: row.id, name: row.name, description: row.description, kind, memberLimit: row.memberLimit, ownerId: row.ownerId, passwordHash: row.passwordHash };
+}
+
+const roomSelect = { id: true, name: true, description: true, kind: true, memberLimit: true, ownerId: true, passwordHash: true } as const;
+
+export function createRoomService(deps: { db: Db; passwords: PasswordHasher }) {
+  const { db, passwords } = deps;
+  const cache = new Map<string, RoomRecord>();
+  const remember = (row: RoomRow) => {
+    const record = toRecord(row);
+    cache.set(record.id, record);
+    return record;
+  };
+
+  const service = {
     /** Creates #general on first start; idempotent. */
-    async ensureDefaultRoom(): Promise<RoomSummary> {
+    async ensureDefaultRoom(): Promise<RoomRecord> {
       const row = await db.room.upsert({
         where: { name: DEFAULT_ROOM_NAME },
         update: {},
         create: { name: DEFAULT_ROOM_NAME, description: "Everyone's here. Say hi!" },
+        select: roomSelect,
       });
-      const summary = toSummary(row);
-      cache.set(summary.id, summary);
-      return summary;
+      return remember(row);
     },
 
-    async getRoom(id: string): Promise<RoomSummary> {
+    async getRoom(id: string): Promise<RoomRecord> {
       const cached = cache.get(id);
       if (cached) return cached;
-      const row = await db.room.findUnique({ where: { id } });
-      if (!row) throw new AppError("NOT_FOUND", "That room does not exist.");
-      const summary = toSummary(row);
-      cache.set(id, summary);
-      return summary;
+      const row = await db.room.findUnique({ where: { id }, select: roomSelect });
+      if (!row) throw new AppError("NOT_FOUND", "That room does not exist (it may have been deleted).");
+      return remember(row);
     },
 
-    async listRooms(): Promise<RoomSummary[]> {
-      const rows = await db.room.findMany({ orderBy: { name: "asc" } });
-      return rows.map(toSummary);
+    async findByName(name: string): Promise<RoomRecord | null> {
+      const row = await db.room.findUnique({ where: { name }, select: roomSelect });
+      return row ? remember(row) : null;
+    },
+
+    forget(id: string): void {
+      cache.delete(id);
+    },
+
+    async memberCount(roomId: string): Promise<number> {
+      return db.roomMember.count({ where: { roomId } });
+    },
+
+    async summary(roomId: string): Promise<RoomSummary> {
+      return toSummary(await service.getRoom(roomId), await service.memberCount(roomId));
+    },
+
+    async create(owner: SessionUser, input: CreateRoomInput): Promise<RoomSummary> {
+      if (await db.room.findUnique({ where: { name: input.name }, select: { id: true } })) {
+        throw new AppError("CONFLICT", `A room named #${input.name} already exists`, { name: `A room named #${input.name} already exists` });
+      }
+      const passwordHash = input.password ? await passwords.hash(input.password) : null;
+      try {
+        const row = await db.room.create({
+          data: {
+            name: input.name,
+            description: input.description,
+            kind: input.kind,
+            passwordHash,
+            memberLimit: input.memberLimit,
+            ownerId: owner.id,
+            members: { create: { userId: owner.id } },
+          },
+          select: roomSelect,
+        });
+        return toSummary(remember(row), 1);
+      } catch (error) {
+        if ((error as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `A room named #${input.name} already exists`);
+        throw error;
+      }
+    },
+
+    /** Owner (or staff) changes description, password or limit. */
+    async update(actor: SessionUser, input: UpdateRoomInput): Promise<RoomSummary> {
+      const room = await service.getRoom(input.roomId);
+      service.assertCanManage(actor, room);
+      const data: { description?: string; passwordHash?: string | null; kind?: string; memberLimit?: number } = {};
+      if (input.description !== undefined) data.description = input.description;
+      if (input.memberLimit !== undefined) data.memberLimit = input.memberLimit;
+      if (input.password !== undefined) {
+        data.passwordHash = input.password === null ? null : await passwords.hash(input.password);
+        if (room.kind !== "hidden") data.kind = input.password === null ? "public" : "private";
+      }
+      const row = await db.room.update({ where: { id: room.id }, data, select: roomSelect });
+      return toSummary(remember(row), await service.memberCount(room.id));
+    },
+
+    /** Returns the ids of the members, who must be told and moved to #general. */
+    async remove(actor: SessionUser, roomId: string): Promise<{ room: RoomRecord; memberIds: string[] }> {
+      const room = await service.getRoom(roomId);
+      if (room.name === DEFAULT_ROOM_NAME) throw new AppError("FORBIDDEN", "#general can't be deleted.");
+      service.assertCanManage(actor, room);
+      const members = await db.roomMember.findMany({ where: { roomId }, select: { userId: true } });
+      await db.room.delete({ where: { id: roomId } });
+      cache.delete(roomId);
+      return { room, memberIds: members.map((m) => m.userId) };
+    },
+
+    assertCanManage(actor: SessionUser, room: RoomRecord): void {
+      if (room.kind === "dm") throw new AppError("FORBIDDEN", "Direct conversations have no owner to manage them.");
+      if (room.ownerId !== actor.id && !isStaff(actor)) {
+        throw new AppError("FORBIDDEN", `Only the owner of #${room.name} or a moderator can do that.`);
+      }
+    },
+
+    /** The room browser: public and private rooms, never hidden ones or DMs. */
+    async list(query: string): Promise<RoomSummary[]> {
+      const q = query.toLowerCase();
+      const rows = await db.room.findMany({
+        where: { kind: { in: ["public", "private"] }, ...(q ? { OR: [{ name: { contains: q } }, { description: { contains: q } }] } : {}) },
+        select: { ...roomSelect, _count: { select: { members: true } } },
+        orderBy: { name: "asc" },
+        take: 200,
+      });
+      return rows.map((row) => toSummary(remember(row), row._count.members));
     },
   };
+  return service;
 }
 
 export type RoomService = ReturnType<typeof createRoomService>;

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { SignInInput, SignUpInput } from "@/lib/schemas/auth";
 import type { PasswordHasher } from "@/lib/services/passwords";
-import type { SessionUser } from "@/lib/types";
+import type { PublicProfile, PublicUser, SessionUser } from "@/lib/types";
 
 type UserRow = { id: string; username: string; displayName: string; role: string };
 
@@ -56,6 +56,40 @@ export function createUserService(deps: { db: Db; passwords: PasswordHasher }) {
 
     async touchLastSeen(id: string, at = new Date()): Promise<void> {
       await db.user.updateMany({ where: { id }, data: { lastSeenAt: at } });
+    },
+
+    async findPublicByUsername(username: string): Promise<PublicUser | null> {
+      return db.user.findUnique({ where: { username }, select: { id: true, username: true, displayName: true } });
+    },
+
+    async findPublicByIds(ids: string[]): Promise<PublicUser[]> {
+      if (ids.length === 0) return [];
+      return db.user.findMany({ where: { id: { in: ids } }, select: { id: true, username: true, displayName: true }, orderBy: { displayName: "asc" } });
+    },
+
+    /** `/check`: only what anyone may see — never role, ids of rooms, or anything private. */
+    async publicProfile(username: string, isOnline: (id: string) => boolean): Promise<PublicProfile> {
+      const row = await db.user.findUnique({ where: { username }, select: { id: true, username: true, displayName: true, createdAt: true, lastSeenAt: true } });
+      if (!row) throw new AppError("NOT_FOUND", `No user named ${username}`);
+      return {
+        id: row.id,
+        username: row.username,
+        displayName: row.displayName,
+        joinedAt: row.createdAt.toISOString(),
+        online: isOnline(row.id),
+        lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
+      };
+    },
+
+    /** `/last N`: online now, or last seen within N minutes. */
+    async seenSince(minutes: number, onlineIds: string[], now = Date.now()): Promise<PublicUser[]> {
+      const cutoff = new Date(now - minutes * 60_000);
+      return db.user.findMany({
+        where: { OR: [{ id: { in: onlineIds } }, { lastSeenAt: { gte: cutoff } }] },
+        select: { id: true, username: true, displayName: true },
+        orderBy: { displayName: "asc" },
+        take: 500,
+      });
     },
   };
 }

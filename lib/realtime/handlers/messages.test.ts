@@ -119,11 +119,15 @@ describe("message:send", () => {
     expect(await server.context.db.message.count({ where: { clientId: { startsWith: "bad-" } } })).toBe(0);
   });
 
-  it("refuses to send into a room the socket has not joined", async () => {
-    const user = await server.createUser();
-    const client = await server.connectAs(user);
-    const ack = await call(client, "message:send", { roomId: server.roomId, body: "sneaky", clientId: "notjoined-1" });
+  it("refuses to send into or read a room the user is not a member of", async () => {
+    const owner = await joined();
+    const created = await call<{ id: string }>(owner.client, "room:create", { name: "members-only", kind: "private", password: "pw-123456" });
+    if (!created.ok) throw new Error("create failed");
+    const outsider = await joined();
+    const ack = await call(outsider.client, "message:send", { roomId: created.data.id, body: "sneaky", clientId: "notjoined-1" });
     expect(ack).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    const history = await call(outsider.client, "message:history", { roomId: created.data.id });
+    expect(history).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
   });
 });
 

@@ -1,9 +1,11 @@
 import { AppError } from "@/lib/errors";
 import { handle } from "@/lib/realtime/handle";
-import { roomChannel } from "@/lib/realtime/events";
+import { roomChannel, userChannel } from "@/lib/realtime/events";
 import type { ParleyServer, ParleySocket, RealtimeDeps } from "@/lib/realtime/types";
 import { historySchema, sendMessageSchema } from "@/lib/schemas/message";
+import type { Delivery } from "@/lib/types";
 
+/** Membership is proven by the socket's subscription: no database read per message. */
 function requireJoined(socket: ParleySocket, roomId: string) {
   if (!socket.rooms.has(roomChannel(roomId))) {
     throw new AppError("FORBIDDEN", "Join the room before sending or reading messages there.");
@@ -15,12 +17,15 @@ export function registerMessageHandlers(io: ParleyServer, socket: ParleySocket, 
     "message:send",
     handle(socket, "message:send", sendMessageSchema, deps.logger, async (input) => {
       requireJoined(socket, input.roomId);
-      const { user } = socket.data;
-      const message = await deps.messages.send(user, input);
-      // Committed: everyone in the room (the sender's other tabs included) gets it.
-      io.to(roomChannel(input.roomId)).emit("message:new", message);
+      const { message, dmRecipients } = await deps.messages.send(socket.data.user, input);
+      // Committed. A whisper goes to its two people only; anything else to the room.
+      if (message.recipient) io.to([userChannel(message.author.id), userChannel(message.recipient.id)]).emit("message:new", message);
+      else io.to(roomChannel(input.roomId)).emit("message:new", message);
       socket.to(roomChannel(input.roomId)).emit("typing:update", { roomId: input.roomId, user: message.author, typing: false });
-      return message;
+      if (!dmRecipients) return message;
+      const people = await deps.users.findPublicByIds(dmRecipients);
+      const delivery: Delivery[] = await Promise.all(people.map(async (user) => ({ user, online: await deps.presence.isOnline(user.id) })));
+      return { ...message, delivery };
     }),
   );
 
@@ -28,7 +33,7 @@ export function registerMessageHandlers(io: ParleyServer, socket: ParleySocket, 
     "message:history",
     handle(socket, "message:history", historySchema, deps.logger, async (input) => {
       requireJoined(socket, input.roomId);
-      return deps.messages.history(input);
+      return deps.messages.history(socket.data.user.id, input);
     }),
   );
 }

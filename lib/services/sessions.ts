@@ -1,0 +1,92 @@
+import type { Db } from "@/lib/db/client";
+
+export type EndReason = "logout" | "idle" | "kicked" | "banned";
+
+/** How often (at most) activity is written through to the database. */
+const WRITE_EVERY_MS = 60_000;
+
+/**
+ * Browser sessions and user activity. The JWT cookie carries the session id, so the
+ * server can end a session (logout, idle timeout, moderation). Activity is kept in
+ * memory and written through at most once a minute, off the message hot path.
+ */
+export function createSessionService(deps: { db: Db; idleTimeoutMs: number; now?: () => number; onError?: (error: unknown) => void }) {
+  const { db, idleTimeoutMs } = deps;
+  const now = deps.now ?? Date.now;
+  const sessionActivity = new Map<string, number>();
+  const userActivity = new Map<string, number>();
+  const written = new Map<string, number>();
+
+  function writeThrough(sessionId: string, userId: string, at: number) {
+    if (at - (written.get(sessionId) ?? 0) < WRITE_EVERY_MS) return;
+    written.set(sessionId, at);
+    const date = new Date(at);
+    Promise.all([
+      db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { lastActiveAt: date } }),
+      db.user.updateMany({ where: { id: userId }, data: { lastActiveAt: date } }),
+    ]).catch((error) => deps.onError?.(error));
+  }
+
+  const service = {
+    idleTimeoutMs,
+
+    async start(userId: string): Promise<string> {
+      const at = now();
+      const row = await db.userSession.create({ data: { userId, lastActiveAt: new Date(at) } });
+      sessionActivity.set(row.id, at);
+      userActivity.set(userId, at);
+      written.set(row.id, at);
+      await db.user.updateMany({ where: { id: userId }, data: { lastActiveAt: new Date(at) } });
+      return row.id;
+    },
+
+    /** The session's user id while it is live; ends it first if it went idle. */
+    async check(sessionId: string): Promise<{ userId: string } | { ended: EndReason }> {
+      const row = await db.userSession.findUnique({ where: { id: sessionId }, select: { userId: true, endedAt: true, endReason: true, lastActiveAt: true } });
+      if (!row) return { ended: "logout" };
+      if (row.endedAt) return { ended: (row.endReason as EndReason | null) ?? "logout" };
+      const last = Math.max(sessionActivity.get(sessionId) ?? 0, row.lastActiveAt.getTime());
+      sessionActivity.set(sessionId, last);
+      if (now() - last >= idleTimeoutMs) {
+        await service.end(sessionId, "idle");
+        return { ended: "idle" };
+      }
+      return { userId: row.userId };
+    },
+
+    /** A real user action (not a background ping). */
+    touch(sessionId: string, userId: string): void {
+      const at = now();
+      sessionActivity.set(sessionId, at);
+      userActivity.set(userId, at);
+      writeThrough(sessionId, userId, at);
+    },
+
+    isIdle(sessionId: string): boolean {
+      const last = sessionActivity.get(sessionId);
+      return last !== undefined && now() - last >= idleTimeoutMs;
+    },
+
+    async end(sessionId: string, reason: EndReason): Promise<void> {
+      sessionActivity.delete(sessionId);
+      written.delete(sessionId);
+      await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date(now()), endReason: reason } });
+    },
+
+    /** Users who did anything in the last `minutes` (this node's memory and the stored times). */
+    async activeSince(minutes: number): Promise<string[]> {
+      const cutoff = now() - minutes * 60_000;
+      const rows = await db.user.findMany({ where: { lastActiveAt: { gte: new Date(cutoff) } }, select: { id: true } });
+      const ids = new Set(rows.map((r) => r.id));
+      for (const [userId, at] of userActivity) if (at >= cutoff) ids.add(userId);
+      return [...ids];
+    },
+
+    lastActivity(userId: string): number | undefined {
+      return userActivity.get(userId);
+    },
+  };
+  return service;
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;
