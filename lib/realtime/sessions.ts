@@ -29,7 +29,8 @@ export const ACTIVITY_EVENTS = new Set([
 
 export function idleMessage(timeoutMs: number): string {
   const minutes = timeoutMs / 60_000;
-  const amount = minutes >= 1 ? `${Math.round(minutes)} minute${Math.round(minutes) === 1 ? "" : "s"}` : `${Math.round(timeoutMs / 1000)} seconds`;
+  const [count, unit] = minutes >= 1 ? [Math.round(minutes), "minute"] : [Math.max(1, Math.round(timeoutMs / 1000)), "second"];
+  const amount = `${count} ${unit}${count === 1 ? "" : "s"}`;
   return `You were logged out after ${amount} of inactivity`;
 }
 
