@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { createLoginGuard, tooManyAttempts } from "@/lib/services/moderation/login-guard";
+import { defaultModerationSettings } from "@/lib/services/moderation/settings";
+import { createSlowMode } from "@/lib/services/moderation/slow-mode";
+import { applyWordFilter } from "@/lib/services/moderation/word-filter";
+import { createMemoryLimiter } from "@/lib/services/rate-limit";
+
+describe("login guard", () => {
+  const setup = () => {
+    let t = 0;
+    const guard = createLoginGuard({ settings: () => defaultModerationSettings().login, now: () => t });
+    return { guard, at: (ms: number) => (t = ms) };
+  };
+
+  it("blocks the (username, IP) pair for 60 s after 3 failures, without restarting on more failures", () => {
+    const { guard, at } = setup();
+    guard.recordFailure("alice", "1.1.1.1");
+    guard.recordFailure("alice", "1.1.1.1");
+    expect(guard.retryAfter("alice", "1.1.1.1")).toBe(0);
+    guard.recordFailure("alice", "1.1.1.1");
+    expect(guard.retryAfter("alice", "1.1.1.1")).toBe(60);
+    at(13_000);
+    expect(guard.retryAfter("alice", "1.1.1.1")).toBe(47);
+    expect(tooManyAttempts(47)).toBe("Too many attempts — try again in 47 s");
+    guard.recordFailure("alice", "1.1.1.1");
+    at(59_999);
+    expect(guard.retryAfter("alice", "1.1.1.1")).toBe(1);
+    at(60_000);
+    expect(guard.retryAfter("alice", "1.1.1.1")).toBe(0);
+    // Other pairs are unaffected.
+    expect(guard.retryAfter("alice", "2.2.2.2")).toBe(0);
+    expect(guard.retryAfter("bob", "1.1.1.1")).toBe(0);
+  });
+
+  it("a success resets the consecutive count", () => {
+    const { guard } = setup();
+    guard.recordFailure("alice", "ip");
+    guard.recordFailure("alice", "ip");
+    guard.recordSuccess("alice", "ip");
+    guard.recordFailure("alice", "ip");
+    guard.recordFailure("alice", "ip");
+    expect(guard.retryAfter("alice", "ip")).toBe(0);
+  });
+
+  it("caps failures per IP across usernames (spraying)", () => {
+    const { guard } = setup();
+    for (let i = 0; i < 20; i++) guard.recordFailure(`user${i}`, "9.9.9.9");
+    expect(guard.retryAfter("someone_new", "9.9.9.9")).toBeGreaterThan(0);
+    expect(guard.retryAfter("someone_new", "8.8.8.8")).toBe(0);
+  });
+});
+
+describe("word filter", () => {
+  it("blocks whole words case-insensitively with a clear sentence", () => {
+    expect(() => applyWordFilter("you are a Jerk!", { words: ["jerk"], mode: "block" })).toThrow(/not allowed here/);
+    expect(applyWordFilter("a jerkin is a jacket", { words: ["jerk"], mode: "block" }).matched).toEqual([]);
+  });
+  it("masks when set to mask", () => {
+    expect(applyWordFilter("you JERK", { words: ["jerk"], mode: "mask" }).body).toBe("you ****");
+  });
+});
+
+describe("slow mode", () => {
+  it("refuses a second message inside the gap and says how long to wait", () => {
+    const slow = createSlowMode();
+    slow.check("u", "r", 30, 0);
+    expect(() => slow.check("u", "r", 30, 12_500)).toThrow("Slow mode is on: wait 18 s before your next message here.");
+    expect(() => slow.check("u", "r", 30, 30_000)).not.toThrow();
+    expect(() => slow.check("u", "other-room", 30, 30_001)).not.toThrow();
+  });
+});
+
+describe("in-process rate limiter", () => {
+  it("allows N per window and frees up as the window slides", async () => {
+    let t = 0;
+    const limiter = createMemoryLimiter({ name: "t", tokens: 3, windowMs: 1000 }, () => t);
+    for (let i = 0; i < 3; i++) expect((await limiter.limit("k")).success).toBe(true);
+    expect(await limiter.limit("k")).toMatchObject({ success: false, reset: 1000 });
+    t = 1001;
+    expect((await limiter.limit("k")).success).toBe(true);
+  });
+});

@@ -1,0 +1,43 @@
+import type { Db } from "@/lib/db/client";
+import { moderationSettingsSchema, type ModerationSettings } from "@/lib/schemas/moderation";
+
+export function defaultModerationSettings(overrides: { loginMaxAttempts?: number; loginBlockSeconds?: number } = {}): ModerationSettings {
+  return {
+    flood: { messages: 5, windowSeconds: 5 },
+    repeatWindowSeconds: 60,
+    duplicate: { count: 3, windowSeconds: 30 },
+    escalationMinutes: [1, 10, 60, 1440],
+    strikeDecayHours: 24,
+    wordFilter: { words: [], mode: "block" },
+    login: { maxAttempts: overrides.loginMaxAttempts ?? 3, blockSeconds: overrides.loginBlockSeconds ?? 60, ipMaxFailures: 20, ipWindowSeconds: 600 },
+  };
+}
+
+const KEY = "moderation";
+
+/** Settings live in the database and in memory; a change applies to the next message. */
+export function createSettingsService(deps: { db: Db; defaults: ModerationSettings }) {
+  let current: ModerationSettings = deps.defaults;
+
+  return {
+    async load(): Promise<ModerationSettings> {
+      const row = await deps.db.setting.findUnique({ where: { key: KEY } });
+      if (row) {
+        const parsed = moderationSettingsSchema.safeParse({ ...deps.defaults, ...JSON.parse(row.value) });
+        if (parsed.success) current = parsed.data;
+      }
+      return current;
+    },
+    get(): ModerationSettings {
+      return current;
+    },
+    async update(next: ModerationSettings): Promise<ModerationSettings> {
+      const value = JSON.stringify(next);
+      await deps.db.setting.upsert({ where: { key: KEY }, update: { value }, create: { key: KEY, value } });
+      current = next;
+      return current;
+    },
+  };
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -1,0 +1,67 @@
+import type { ModerationSettings } from "@/lib/schemas/moderation";
+
+export type SpamVerdict =
+  | { kind: "ok" }
+  | { kind: "warn"; rule: "flood" | "duplicate"; counts: string }
+  | { kind: "ban"; rule: "flood" | "duplicate"; counts: string; minutes: number; strike: number };
+
+export interface StrikeRecord {
+  strikes: number;
+  lastSpamAt: number | null;
+}
+
+/**
+ * Flood and duplicate detection per user across all rooms, with sliding windows.
+ * The first trip is a warning; another within `repeatWindowSeconds` is an automatic
+ * temp-ban whose length escalates with the user's strikes (forgotten after a clean
+ * `strikeDecayHours`). In-process windows; a Redis store can replace them later.
+ */
+export function createSpamGuard(deps: { settings: () => ModerationSettings }) {
+  const sent = new Map<string, number[]>();
+  const texts = new Map<string, Array<{ at: number; text: string }>>();
+  const warnedAt = new Map<string, number>();
+
+  function trip(userId: string, rule: "flood" | "duplicate", counts: string, now: number, record: StrikeRecord): SpamVerdict {
+    const s = deps.settings();
+    const warned = warnedAt.get(userId);
+    if (warned === undefined || now - warned > s.repeatWindowSeconds * 1000) {
+      warnedAt.set(userId, now);
+      return { kind: "warn", rule, counts };
+    }
+    warnedAt.delete(userId);
+    sent.delete(userId);
+    texts.delete(userId);
+    const decayed = record.lastSpamAt !== null && now - record.lastSpamAt > s.strikeDecayHours * 3_600_000;
+    const strike = (decayed ? 0 : record.strikes) + 1;
+    const minutes = s.escalationMinutes[Math.min(strike, s.escalationMinutes.length) - 1] ?? 1;
+    return { kind: "ban", rule, counts, minutes, strike };
+  }
+
+  return {
+    /** Call before storing a message; `record` is the user's stored strike history. */
+    check(userId: string, text: string, now: number, record: StrikeRecord): SpamVerdict {
+      const s = deps.settings();
+      const floodFrom = now - s.flood.windowSeconds * 1000;
+      const times = (sent.get(userId) ?? []).filter((t) => t > floodFrom);
+      times.push(now);
+      sent.set(userId, times);
+      if (times.length >= s.flood.messages) {
+        sent.set(userId, []);
+        return trip(userId, "flood", `${times.length} messages in ${s.flood.windowSeconds} s`, now, record);
+      }
+      const dupFrom = now - s.duplicate.windowSeconds * 1000;
+      const normalized = text.trim().toLowerCase();
+      const recent = (texts.get(userId) ?? []).filter((t) => t.at > dupFrom);
+      recent.push({ at: now, text: normalized });
+      texts.set(userId, recent);
+      const same = recent.filter((t) => t.text === normalized).length;
+      if (same >= s.duplicate.count) {
+        texts.set(userId, recent.filter((t) => t.text !== normalized));
+        return trip(userId, "duplicate", `same text ${same} times in ${s.duplicate.windowSeconds} s`, now, record);
+      }
+      return { kind: "ok" };
+    },
+  };
+}
+
+export type SpamGuard = ReturnType<typeof createSpamGuard>;

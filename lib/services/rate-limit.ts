@@ -1,0 +1,113 @@
+import crypto from "node:crypto";
+import { Ratelimit } from "@upstash/ratelimit";
+import type Redis from "ioredis";
+
+export interface LimitResult {
+  success: boolean;
+  remaining: number;
+  /** Epoch ms when the window frees up. */
+  reset: number;
+}
+
+export interface RateLimiter {
+  limit(key: string): Promise<LimitResult>;
+}
+
+export interface LimitRule {
+  /** Namespace for keys, e.g. "msg". */
+  name: string;
+  tokens: number;
+  windowMs: number;
+}
+
+/** The limits Parley applies; moderators are exempt from the message limit. */
+export const LIMITS = {
+  message: { name: "msg", tokens: 30, windowMs: 10_000 },
+  roomCreate: { name: "room", tokens: 5, windowMs: 3_600_000 },
+  dmOpen: { name: "dm", tokens: 30, windowMs: 600_000 },
+  report: { name: "report", tokens: 10, windowMs: 3_600_000 },
+  signUpPerIp: { name: "signup", tokens: 5, windowMs: 3_600_000 },
+} satisfies Record<string, LimitRule>;
+
+/**
+ * The embedded default: a sliding-window log per key in this process. Same
+ * interface as the Redis-backed limiter, so nothing else changes when Redis is set.
+ */
+export function createMemoryLimiter(rule: LimitRule, now: () => number = Date.now): RateLimiter {
+  const hits = new Map<string, number[]>();
+  return {
+    async limit(key) {
+      const at = now();
+      const from = at - rule.windowMs;
+      const recent = (hits.get(key) ?? []).filter((t) => t > from);
+      const success = recent.length < rule.tokens;
+      if (success) recent.push(at);
+      if (recent.length === 0) hits.delete(key);
+      else hits.set(key, recent);
+      if (hits.size > 50_000) for (const [k, v] of hits) if ((v.at(-1) ?? 0) <= from) hits.delete(k);
+      return { success, remaining: Math.max(0, rule.tokens - recent.length), reset: (recent[0] ?? at) + rule.windowMs };
+    },
+  };
+}
+
+const sha1 = (text: string) => crypto.createHash("sha1").update(text).digest("hex");
+
+/**
+ * Lets @upstash/ratelimit talk to a plain Redis through ioredis. Its Lua scripts open
+ * with `#!lua flags=allow-key-locking`, which stock Redis 7 rejects, so the shebang is
+ * dropped and Upstash's script hashes are mapped to the stripped scripts' hashes.
+ */
+export function upstashRedisAdapter(redis: Redis) {
+  const stripped = new Map<string, string>();
+  const strip = (script: string) => script.replace(/^#!lua[^\n]*\n/, "");
+  return {
+    async eval(script: string, keys: string[], args: unknown[]) {
+      const body = strip(script);
+      stripped.set(sha1(script), body);
+      return redis.eval(body, keys.length, ...keys, ...(args as string[]));
+    },
+    async evalsha(hash: string, keys: string[], args: unknown[]) {
+      const body = stripped.get(hash);
+      if (!body) throw new Error("NOSCRIPT No matching script (Parley adapter)");
+      try {
+        return await redis.evalsha(sha1(body), keys.length, ...keys, ...(args as string[]));
+      } catch (error) {
+        if (!`${error}`.includes("NOSCRIPT")) throw error;
+        return redis.eval(body, keys.length, ...keys, ...(args as string[]));
+      }
+    },
+  };
+}
+
+export function createRedisLimiter(redis: Redis, rule: LimitRule): RateLimiter {
+  const limiter = new Ratelimit({
+    redis: upstashRedisAdapter(redis) as never,
+    limiter: Ratelimit.slidingWindow(rule.tokens, `${rule.windowMs} ms`),
+    prefix: `parley:rl:${rule.name}`,
+    ephemeralCache: false,
+    analytics: false,
+  });
+  return {
+    async limit(key) {
+      const r = await limiter.limit(key);
+      return { success: r.success, remaining: r.remaining, reset: r.reset };
+    },
+  };
+}
+
+export type RateLimiters = Record<keyof typeof LIMITS, RateLimiter>;
+
+export function createRateLimiters(redis?: Redis): RateLimiters {
+  const make = (rule: LimitRule) => (redis ? createRedisLimiter(redis, rule) : createMemoryLimiter(rule));
+  return {
+    message: make(LIMITS.message),
+    roomCreate: make(LIMITS.roomCreate),
+    dmOpen: make(LIMITS.dmOpen),
+    report: make(LIMITS.report),
+    signUpPerIp: make(LIMITS.signUpPerIp),
+  };
+}
+
+export function retryInSeconds(result: LimitResult, now = Date.now()): number {
+  return Math.max(1, Math.ceil((result.reset - now) / 1000));
+}
