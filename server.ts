@@ -1,7 +1,9 @@
 import { env, isDevServer } from "@/lib/env";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import Redis from "ioredis";
 import next from "next";
+import { CLIENT_IP_HEADER, clientIp } from "@/lib/client-ip";
 import { bootstrap } from "@/lib/bootstrap";
 import { installBenchProbe } from "@/lib/bench-probe";
 import { setAppContext } from "@/lib/context";
@@ -18,6 +20,10 @@ async function main() {
     authSecret: env.AUTH_SECRET,
     welcomeMessage: env.WELCOME_MESSAGE,
     idleTimeoutMinutes: env.IDLE_TIMEOUT_MINUTES,
+    adminUsernames: env.ADMIN_USERNAMES,
+    login: { maxAttempts: env.LOGIN_MAX_ATTEMPTS, blockSeconds: env.LOGIN_BLOCK_SECONDS },
+    trustProxy: env.TRUST_PROXY,
+    redis: env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined,
     logger,
   });
   setAppContext(context);
@@ -31,6 +37,7 @@ async function main() {
   const handleRequest = app.getRequestHandler();
 
   const server = http.createServer((req, res) => {
+    req.headers[CLIENT_IP_HEADER] = clientIp(req.headers, req.socket.remoteAddress, env.TRUST_PROXY);
     if (!env.TRUST_PROXY) {
       // Without a trusted proxy in front, forwarded headers are whatever a client made up.
       req.headers["x-forwarded-proto"] = "encrypted" in req.socket && req.socket.encrypted ? "https" : "http";

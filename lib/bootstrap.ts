@@ -14,6 +14,9 @@ import { createMemoryPresence } from "@/lib/services/presence";
 import { createRoomService } from "@/lib/services/rooms";
 import { createSessionService } from "@/lib/services/sessions";
 import { createUserService } from "@/lib/services/users";
+import { createModerationContext } from "@/lib/moderation-context";
+import { createRateLimiters } from "@/lib/services/rate-limit";
+import type Redis from "ioredis";
 
 export interface BootstrapOptions {
   dataDir: string;
@@ -21,6 +24,12 @@ export interface BootstrapOptions {
   authSecret?: string;
   welcomeMessage: string;
   idleTimeoutMinutes?: number;
+  /** Promoted to admin at start. */
+  adminUsernames?: string[];
+  login?: { maxAttempts: number; blockSeconds: number };
+  trustProxy?: boolean;
+  /** With Redis, rate limits are shared by every node. */
+  redis?: Redis;
   logger?: Logger;
 }
 
@@ -37,18 +46,33 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
   const memberships = createMembershipService({ db, rooms, passwords });
   const blocks = createBlockService({ db });
   const writer = createMessageWriter({ db });
+  const users = createUserService({ db, passwords });
+  if (options.adminUsernames?.length) {
+    const { count } = await db.user.updateMany({ where: { username: { in: options.adminUsernames.map((u) => u.toLowerCase()) }, role: { not: "admin" } }, data: { role: "admin" } });
+    if (count > 0) logger.info(`promoted ${count} user(s) from ADMIN_USERNAMES to admin`);
+  }
+  const moderation = await createModerationContext({
+    db,
+    logger,
+    limiters: createRateLimiters(options.redis),
+    findUser: users.findById,
+    isMember: memberships.isMember,
+    login: options.login ?? { maxAttempts: 3, blockSeconds: 60 },
+  });
   const context: AppContext = {
     db,
     logger,
     authSecret: options.authSecret ?? readOrCreateSecret(options.dataDir, "auth-secret"),
     welcomeMessage: options.welcomeMessage,
+    trustProxy: options.trustProxy ?? false,
     defaultRoom: await rooms.ensureDefaultRoom(),
-    users: createUserService({ db, passwords }),
+    users,
+    moderation,
     rooms,
     memberships,
     blocks,
     dms: createDmService({ db, rooms, memberships, blocks }),
-    messages: createMessageService({ db, writer, rooms, memberships, blocks }),
+    messages: createMessageService({ db, writer, rooms, memberships, blocks, gate: moderation.gate }),
     writer,
     presence: createMemoryPresence(),
     sessions: createSessionService({

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { Logger } from "@/lib/logger";
+import type { ModerationContext } from "@/lib/moderation-context";
 import type { MessageWriter } from "@/lib/services/message-writer";
 import type { MessageService } from "@/lib/services/messages";
 import type { PresenceStore } from "@/lib/services/presence";
@@ -22,6 +23,8 @@ export interface AppContext {
   logger: Logger;
   authSecret: string;
   welcomeMessage: string;
+  /** Trust X-Forwarded-For for client addresses (a proxy of ours is in front). */
+  trustProxy: boolean;
   defaultRoom: RoomRecord;
   users: UserService;
   rooms: RoomService;
@@ -32,6 +35,7 @@ export interface AppContext {
   writer: MessageWriter;
   presence: PresenceStore;
   sessions: SessionService;
+  moderation: ModerationContext;
   realtime?: RealtimeHooks;
 }
 

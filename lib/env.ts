@@ -25,6 +25,12 @@ const envSchema = z.object({
   IDLE_TIMEOUT_MINUTES: z.coerce.number().positive().max(60 * 24 * 30).default(30),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   TRUST_PROXY: boolish,
+  /** Comma-separated usernames promoted to admin at start. */
+  ADMIN_USERNAMES: z.string().default("").transform((v) => v.split(",").map((u) => u.trim().toLowerCase()).filter(Boolean)),
+  /** Optional: shares rate limits across nodes (the scale-out path). */
+  REDIS_URL: z.string().url("REDIS_URL must be a URL like redis://127.0.0.1:6379").optional(),
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(3),
+  LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

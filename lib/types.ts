@@ -21,6 +21,8 @@ export interface ChatMessage {
   kind: MessageKind;
   /** Whispers only: who it was whispered to. */
   recipient?: PublicUser;
+  /** Removed by a moderator: the body is empty and clients show "message removed by a moderator". */
+  removed?: boolean;
 }
 
 export type RoomKind = "public" | "private" | "hidden" | "dm";
@@ -31,6 +33,8 @@ export interface RoomSummary {
   description: string;
   kind: RoomKind;
   memberLimit: number;
+  /** Seconds between one member's messages (0 = off); moderators are exempt. */
+  slowModeSeconds: number;
   memberCount: number;
   ownerId: string | null;
   /** DMs: everyone in the conversation (the viewer included). */

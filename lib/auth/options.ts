@@ -1,7 +1,10 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { AppContext } from "@/lib/context";
+import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { signInSchema } from "@/lib/schemas/auth";
+import { tooManyAttempts } from "@/lib/services/moderation/login-guard";
+import { banSentence } from "@/lib/services/moderation/sanctions";
 import type { SessionUser } from "@/lib/types";
 
 export const WRONG_CREDENTIALS = "Wrong username or password";
@@ -16,11 +19,26 @@ export function buildAuthOptions(context: AppContext): NextAuthOptions {
       CredentialsProvider({
         name: "Parley",
         credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) throw new Error(WRONG_CREDENTIALS);
+          const { loginGuard, sanctions } = context.moderation;
+          const { username } = parsed.data;
+          const ip = headerValue(req?.headers, CLIENT_IP_HEADER) ?? "unknown";
+          const wait = loginGuard.retryAfter(username, ip);
+          if (wait > 0) throw new Error(tooManyAttempts(wait));
+          const ipBan = await sanctions.ipBanned(ip);
+          if (ipBan) throw new Error(banSentence(ipBan));
           const user = await context.users.verifyCredentials(parsed.data);
-          if (!user) throw new Error(WRONG_CREDENTIALS);
+          if (!user) {
+            loginGuard.recordFailure(username, ip);
+            const blocked = loginGuard.retryAfter(username, ip);
+            throw new Error(blocked > 0 ? tooManyAttempts(blocked) : WRONG_CREDENTIALS);
+          }
+          loginGuard.recordSuccess(username, ip);
+          // Only someone who knows the password learns about the ban, its reason and end.
+          const { ban } = await sanctions.standing(user.id);
+          if (ban) throw new Error(banSentence(ban));
           return { id: user.id, name: user.displayName, username: user.username, role: user.role };
         },
       }),
@@ -66,4 +84,11 @@ async function endedReason(context: AppContext, token: Claims): Promise<string |
   if (typeof token.sid !== "string") return undefined;
   const state = await context.sessions.check(token.sid);
   return "ended" in state ? state.ended : undefined;
+}
+
+function headerValue(headers: unknown, name: string): string | undefined {
+  if (!headers) return undefined;
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  const value = (headers as Record<string, string | string[] | undefined>)[name];
+  return Array.isArray(value) ? value[0] : value;
 }

@@ -1,5 +1,7 @@
 import { decode } from "next-auth/jwt";
 import { sessionTokenFromCookies } from "@/lib/auth/cookies";
+import { clientIp } from "@/lib/client-ip";
+import { banSentence } from "@/lib/services/moderation/sanctions";
 import type { ParleySocket, RealtimeDeps } from "@/lib/realtime/types";
 
 class HandshakeError extends Error {
@@ -14,7 +16,7 @@ class HandshakeError extends Error {
  * Socket.IO middleware: the identity of every event comes from the next-auth
  * session cookie sent with the handshake, never from a payload.
  */
-export function authenticateSocket(deps: Pick<RealtimeDeps, "users" | "authSecret" | "logger" | "sessions">) {
+export function authenticateSocket(deps: Pick<RealtimeDeps, "users" | "authSecret" | "logger" | "sessions" | "moderation" | "trustProxy">) {
   return async (socket: ParleySocket, next: (error?: Error) => void) => {
     try {
       const token = sessionTokenFromCookies(socket.request.headers.cookie);
@@ -23,6 +25,11 @@ export function authenticateSocket(deps: Pick<RealtimeDeps, "users" | "authSecre
       const session = sessionId ? await deps.sessions.check(sessionId) : null;
       const user = session && "userId" in session && session.userId === claims?.sub ? await deps.users.findById(session.userId) : null;
       if (!user || !sessionId) return next(new HandshakeError("UNAUTHENTICATED", "Please sign in to chat."));
+      const ip = clientIp(socket.request.headers, socket.request.socket.remoteAddress, deps.trustProxy);
+      const standing = await deps.moderation.sanctions.standing(user.id);
+      const ban = standing.ban ?? (await deps.moderation.sanctions.ipBanned(ip));
+      if (ban) return next(new HandshakeError("BANNED", banSentence(ban)));
+      deps.moderation.lastIps.set(user.id, ip);
       socket.data.user = user;
       socket.data.sessionId = sessionId;
       socket.data.lastTypingAt = 0;

@@ -7,6 +7,7 @@ import { registerPresenceHandlers } from "@/lib/realtime/handlers/presence";
 import { registerRoomHandlers } from "@/lib/realtime/handlers/rooms";
 import { registerSocialHandlers } from "@/lib/realtime/handlers/social";
 import { registerTypingHandlers } from "@/lib/realtime/handlers/typing";
+import { createModerationEffects, MODERATION_EVENTS, registerModerationHandlers } from "@/lib/realtime/moderation";
 import { createRealtimeHooks, registerSessionHandlers, startIdleSweeper } from "@/lib/realtime/sessions";
 import type { ParleyServer, RealtimeDeps } from "@/lib/realtime/types";
 
@@ -34,6 +35,7 @@ export const KNOWN_EVENTS = new Set([
   "users:last",
   "users:active",
   "session:activity",
+  ...MODERATION_EVENTS,
 ]);
 
 /** Socket.IO mounted on Parley's http server at /socket.io. */
@@ -50,6 +52,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
 
   io.use(authenticateSocket(deps));
   deps.realtime = createRealtimeHooks(io);
+  deps.moderation.effects = createModerationEffects(io, deps);
   const stopSweeper = startIdleSweeper(io, deps, deps.realtime);
   httpServer.once("close", stopSweeper);
 
@@ -70,6 +73,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     registerMessageHandlers(io, socket, deps);
     registerTypingHandlers(io, socket, deps);
     registerSocialHandlers(io, socket, deps);
+    registerModerationHandlers(io, socket, deps);
     socket.emit("session:ready", { user });
     // Every joined room and DM, so unread counts and notifications arrive live.
     deps.memberships

@@ -40,6 +40,11 @@ export interface ClientToServerEvents {
   "user:check": (payload: unknown, ack: AckFn<PublicProfile>) => void;
   "users:last": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
   "users:active": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
+  "message:report": (payload: unknown, ack: AckFn<null>) => void;
+  "moderation:delete-message": (payload: unknown, ack: AckFn<null>) => void;
+  "moderation:timeout": (payload: unknown, ack: AckFn<null>) => void;
+  "moderation:ban": (payload: unknown, ack: AckFn<null>) => void;
+  "moderation:kick": (payload: unknown, ack: AckFn<null>) => void;
   /** Sent by the client on real input (keys, clicks, scrolling), at most once a minute. */
   "session:activity": (payload: unknown, ack?: AckFn<null>) => void;
 }
@@ -54,6 +59,10 @@ export interface ServerToClientEvents {
   /** This browser session was ended by the server (idle timeout, logout elsewhere in this browser). */
   "session:ended": (data: { reason: "idle" | "logout" | "kicked" | "banned"; message: string }) => void;
   "room:added": (room: MyRoom) => void;
+  /** A moderator acted on this user (ban, timeout, kick, role change): show the sentence. */
+  "moderation:notice": (data: { kind: "ban" | "timeout" | "kick" | "logout" | "role"; message: string }) => void;
+  /** A moderator removed a message: show "message removed by a moderator" in its place. */
+  "message:removed": (data: { roomId: string; messageId: number }) => void;
   "room:updated": (room: RoomSummary) => void;
   "room:deleted": (data: { roomId: string; name: string; message: string }) => void;
   "room:kicked": (data: { roomId: string; name: string; message: string }) => void;

@@ -34,6 +34,8 @@ export const updateRoomSchema = z.object({
   /** null removes the password (the room becomes public unless hidden). */
   password: roomPasswordSchema.nullable().optional(),
   memberLimit: memberLimitSchema.optional(),
+  /** Seconds between one member's messages; 0 turns slow mode off. */
+  slowModeSeconds: z.number({ error: "Slow mode must be a number of seconds" }).int().min(0, "Slow mode is 0–21600 seconds").max(21_600, "Slow mode is 0–21600 seconds").optional(),
 });
 export type UpdateRoomInput = z.infer<typeof updateRoomSchema>;
 

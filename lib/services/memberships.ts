@@ -100,7 +100,7 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
         where: { userId },
         select: {
           lastReadId: true,
-          room: { select: { id: true, name: true, description: true, kind: true, memberLimit: true, ownerId: true, passwordHash: true, _count: { select: { members: true } } } },
+          room: { select: { id: true, name: true, description: true, kind: true, memberLimit: true, slowModeSeconds: true, ownerId: true, passwordHash: true, _count: { select: { members: true } } } },
         },
       });
       if (memberships.length === 0) return [];

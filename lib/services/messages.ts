@@ -3,9 +3,10 @@ import { AppError } from "@/lib/errors";
 import type { HistoryInput, SendMessageInput } from "@/lib/schemas/message";
 import type { BlockService } from "@/lib/services/blocks";
 import type { MessageWriter, StoredMessage } from "@/lib/services/message-writer";
+import type { MessageGate } from "@/lib/services/moderation/message-gate";
 import type { MembershipService } from "@/lib/services/memberships";
 import type { RoomService } from "@/lib/services/rooms";
-import type { ChatMessage, MessageKind, PublicUser } from "@/lib/types";
+import type { ChatMessage, MessageKind, PublicUser, SessionUser } from "@/lib/types";
 
 /** How many missed messages a reconnecting client may catch up on before it reloads. */
 export const CATCH_UP_LIMIT = 200;
@@ -15,12 +16,13 @@ const include = { author: { select: userSelect }, recipient: { select: userSelec
 
 const asUser = (u: PublicUser): PublicUser => ({ id: u.id, username: u.username, displayName: u.displayName });
 
-function toChatMessage(row: StoredMessage, author: PublicUser, recipient?: PublicUser | null): ChatMessage {
+function toChatMessage(row: StoredMessage & { deletedAt?: Date | null }, author: PublicUser, recipient?: PublicUser | null): ChatMessage {
   const kind: MessageKind = row.kind === "me" || row.kind === "whisper" ? row.kind : "text";
   return {
     id: row.id,
     roomId: row.roomId,
-    body: row.body,
+    body: row.deletedAt ? "" : row.body,
+    ...(row.deletedAt ? { removed: true } : {}),
     clientId: row.clientId,
     createdAt: row.createdAt.toISOString(),
     author: asUser(author),
@@ -32,8 +34,15 @@ function toChatMessage(row: StoredMessage, author: PublicUser, recipient?: Publi
 /** Whispers are visible to their author and recipient only, in history as live. */
 const visibleTo = (viewerId: string) => ({ OR: [{ recipientId: null }, { authorId: viewerId }, { recipientId: viewerId }] });
 
-export function createMessageService(deps: { db: Db; writer: MessageWriter; rooms: RoomService; memberships: MembershipService; blocks: BlockService }) {
-  const { db, writer, rooms, memberships, blocks } = deps;
+export function createMessageService(deps: {
+  db: Db;
+  writer: MessageWriter;
+  rooms: RoomService;
+  memberships: MembershipService;
+  blocks: BlockService;
+  gate: MessageGate;
+}) {
+  const { db, writer, rooms, memberships, blocks, gate } = deps;
 
   return {
     /**
@@ -41,8 +50,9 @@ export function createMessageService(deps: { db: Db; writer: MessageWriter; room
      * A plain room message costs one write (room facts are cached; membership is
      * proven by the socket's subscription). DMs and whispers add a block check.
      */
-    async send(author: PublicUser, input: SendMessageInput): Promise<{ message: ChatMessage; dmRecipients?: string[] }> {
+    async send(author: SessionUser, input: SendMessageInput): Promise<{ message: ChatMessage; dmRecipients?: string[] }> {
       const room = await rooms.getRoom(input.roomId);
+      const body = await gate.check(author, room, input.body, input.clientId);
       let recipient: PublicUser | null = null;
       let dmRecipients: string[] | undefined;
       if (input.whisperTo) {
@@ -58,7 +68,7 @@ export function createMessageService(deps: { db: Db; writer: MessageWriter; room
         if (blocker) throw new AppError("FORBIDDEN", `${blocker.username} has blocked you — message not sent`);
       }
       const kind = recipient ? "whisper" : input.kind;
-      const row = await writer.write({ roomId: room.id, authorId: author.id, body: input.body, clientId: input.clientId, kind, recipientId: recipient?.id ?? null });
+      const row = await writer.write({ roomId: room.id, authorId: author.id, body, clientId: input.clientId, kind, recipientId: recipient?.id ?? null });
       return { message: toChatMessage(row, author, recipient), dmRecipients };
     },
 

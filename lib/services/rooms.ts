@@ -13,6 +13,7 @@ export interface RoomRecord {
   description: string;
   kind: RoomKind;
   memberLimit: number;
+  slowModeSeconds: number;
   ownerId: string | null;
   passwordHash: string | null;
 }
@@ -22,15 +23,15 @@ type RoomRow = Omit<RoomRecord, "kind"> & { kind: string };
 export const isStaff = (user: { role: string }) => user.role === "moderator" || user.role === "admin";
 
 export function toSummary(room: RoomRecord, memberCount: number): RoomSummary {
-  return { id: room.id, name: room.name, description: room.description, kind: room.kind, memberLimit: room.memberLimit, memberCount, ownerId: room.ownerId };
+  return { id: room.id, name: room.name, description: room.description, kind: room.kind, memberLimit: room.memberLimit, slowModeSeconds: room.slowModeSeconds, memberCount, ownerId: room.ownerId };
 }
 
 function toRecord(row: RoomRow): RoomRecord {
   const kind = (["public", "private", "hidden", "dm"] as const).find((k) => k === row.kind) ?? "public";
-  return { id: row.id, name: row.name, description: row.description, kind, memberLimit: row.memberLimit, ownerId: row.ownerId, passwordHash: row.passwordHash };
+  return { id: row.id, name: row.name, description: row.description, kind, memberLimit: row.memberLimit, slowModeSeconds: row.slowModeSeconds, ownerId: row.ownerId, passwordHash: row.passwordHash };
 }
 
-const roomSelect = { id: true, name: true, description: true, kind: true, memberLimit: true, ownerId: true, passwordHash: true } as const;
+const roomSelect = { id: true, name: true, description: true, kind: true, memberLimit: true, slowModeSeconds: true, ownerId: true, passwordHash: true } as const;
 
 export function createRoomService(deps: { db: Db; passwords: PasswordHasher }) {
   const { db, passwords } = deps;
@@ -107,8 +108,9 @@ export function createRoomService(deps: { db: Db; passwords: PasswordHasher }) {
     async update(actor: SessionUser, input: UpdateRoomInput): Promise<RoomSummary> {
       const room = await service.getRoom(input.roomId);
       service.assertCanManage(actor, room);
-      const data: { description?: string; passwordHash?: string | null; kind?: string; memberLimit?: number } = {};
+      const data: { description?: string; passwordHash?: string | null; kind?: string; memberLimit?: number; slowModeSeconds?: number } = {};
       if (input.description !== undefined) data.description = input.description;
+      if (input.slowModeSeconds !== undefined) data.slowModeSeconds = input.slowModeSeconds;
       if (input.memberLimit !== undefined) data.memberLimit = input.memberLimit;
       if (input.password !== undefined) {
         data.passwordHash = input.password === null ? null : await passwords.hash(input.password);

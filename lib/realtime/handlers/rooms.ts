@@ -5,6 +5,7 @@ import { roomChannel, userChannel } from "@/lib/realtime/events";
 import type { ParleyServer, ParleySocket, RealtimeDeps } from "@/lib/realtime/types";
 import { HISTORY_PAGE_SIZE } from "@/lib/schemas/message";
 import { createRoomSchema, enterRoomSchema, kickSchema, listRoomsSchema, markReadSchema, roomRefSchema, updateRoomSchema } from "@/lib/schemas/rooms";
+import { retryInSeconds } from "@/lib/services/rate-limit";
 import { toSummary } from "@/lib/services/rooms";
 import type { PublicUser } from "@/lib/types";
 
@@ -47,6 +48,8 @@ export function registerRoomHandlers(io: ParleyServer, socket: ParleySocket, dep
   });
 
   on("room:create", createRoomSchema, async (input) => {
+    const limited = await deps.moderation.limiters.roomCreate.limit(me.id);
+    if (!limited.success) throw new AppError("RATE_LIMITED", `You have created several rooms recently — try again in ${Math.ceil(retryInSeconds(limited) / 60)} min.`);
     const room = await deps.rooms.create(me, input);
     io.in(userChannel(me.id)).socketsJoin(roomChannel(room.id));
     io.to(userChannel(me.id)).emit("room:added", { ...room, unread: 0, lastReadId: 0 });

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
 import { handle } from "@/lib/realtime/handle";
+import { retryInSeconds } from "@/lib/services/rate-limit";
 import { roomChannel, userChannel } from "@/lib/realtime/events";
 import type { ParleyServer, ParleySocket, RealtimeDeps } from "@/lib/realtime/types";
 import { blockSchema, checkUserSchema, openDmSchema, recentUsersSchema } from "@/lib/schemas/social";
@@ -11,6 +13,8 @@ export function registerSocialHandlers(io: ParleyServer, socket: ParleySocket, d
   const me = socket.data.user;
 
   on("dm:open", openDmSchema, async ({ usernames }) => {
+    const limited = await deps.moderation.limiters.dmOpen.limit(me.id);
+    if (!limited.success) throw new AppError("RATE_LIMITED", `You have started many conversations recently — try again in ${retryInSeconds(limited)} s.`);
     const { room, created, others } = await deps.dms.open(me, usernames);
     const channel = roomChannel(room.id);
     io.in([me.id, ...others].map(userChannel)).socketsJoin(channel);

@@ -3,7 +3,17 @@ import { createSpamGuard, type StrikeRecord } from "@/lib/services/moderation/sp
 import { defaultModerationSettings } from "@/lib/services/moderation/settings";
 
 const fresh: StrikeRecord = { strikes: 0, lastSpamAt: null };
-const guard = () => createSpamGuard({ settings: () => defaultModerationSettings() });
+const base = () => createSpamGuard({ settings: () => defaultModerationSettings() });
+/** The guard as the gate uses it: a ban verdict is sized from the user's strikes. */
+const guard = () => {
+  const g = base();
+  return {
+    check(userId: string, text: string, now: number, record: StrikeRecord) {
+      const verdict = g.check(userId, text, now);
+      return verdict.kind === "ban" ? { ...verdict, ...g.escalate(record, now) } : verdict;
+    },
+  };
+};
 
 describe("flood detection (5 messages / 5 s)", () => {
   it("lets 4 messages through and warns on the 5th within the window", () => {

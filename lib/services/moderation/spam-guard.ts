@@ -3,7 +3,7 @@ import type { ModerationSettings } from "@/lib/schemas/moderation";
 export type SpamVerdict =
   | { kind: "ok" }
   | { kind: "warn"; rule: "flood" | "duplicate"; counts: string }
-  | { kind: "ban"; rule: "flood" | "duplicate"; counts: string; minutes: number; strike: number };
+  | { kind: "ban"; rule: "flood" | "duplicate"; counts: string };
 
 export interface StrikeRecord {
   strikes: number;
@@ -21,7 +21,7 @@ export function createSpamGuard(deps: { settings: () => ModerationSettings }) {
   const texts = new Map<string, Array<{ at: number; text: string }>>();
   const warnedAt = new Map<string, number>();
 
-  function trip(userId: string, rule: "flood" | "duplicate", counts: string, now: number, record: StrikeRecord): SpamVerdict {
+  function trip(userId: string, rule: "flood" | "duplicate", counts: string, now: number): SpamVerdict {
     const s = deps.settings();
     const warned = warnedAt.get(userId);
     if (warned === undefined || now - warned > s.repeatWindowSeconds * 1000) {
@@ -31,15 +31,12 @@ export function createSpamGuard(deps: { settings: () => ModerationSettings }) {
     warnedAt.delete(userId);
     sent.delete(userId);
     texts.delete(userId);
-    const decayed = record.lastSpamAt !== null && now - record.lastSpamAt > s.strikeDecayHours * 3_600_000;
-    const strike = (decayed ? 0 : record.strikes) + 1;
-    const minutes = s.escalationMinutes[Math.min(strike, s.escalationMinutes.length) - 1] ?? 1;
-    return { kind: "ban", rule, counts, minutes, strike };
+    return { kind: "ban", rule, counts };
   }
 
   return {
-    /** Call before storing a message; `record` is the user's stored strike history. */
-    check(userId: string, text: string, now: number, record: StrikeRecord): SpamVerdict {
+    /** Call before storing a message. Pure memory: no database read per message. */
+    check(userId: string, text: string, now: number): SpamVerdict {
       const s = deps.settings();
       const floodFrom = now - s.flood.windowSeconds * 1000;
       const times = (sent.get(userId) ?? []).filter((t) => t > floodFrom);
@@ -47,7 +44,7 @@ export function createSpamGuard(deps: { settings: () => ModerationSettings }) {
       sent.set(userId, times);
       if (times.length >= s.flood.messages) {
         sent.set(userId, []);
-        return trip(userId, "flood", `${times.length} messages in ${s.flood.windowSeconds} s`, now, record);
+        return trip(userId, "flood", `${times.length} messages in ${s.flood.windowSeconds} s`, now);
       }
       const dupFrom = now - s.duplicate.windowSeconds * 1000;
       const normalized = text.trim().toLowerCase();
@@ -57,9 +54,17 @@ export function createSpamGuard(deps: { settings: () => ModerationSettings }) {
       const same = recent.filter((t) => t.text === normalized).length;
       if (same >= s.duplicate.count) {
         texts.set(userId, recent.filter((t) => t.text !== normalized));
-        return trip(userId, "duplicate", `same text ${same} times in ${s.duplicate.windowSeconds} s`, now, record);
+        return trip(userId, "duplicate", `same text ${same} times in ${s.duplicate.windowSeconds} s`, now);
       }
       return { kind: "ok" };
+    },
+
+    /** The length of an automatic ban for the user's next strike (read only when one is due). */
+    escalate(record: StrikeRecord, now: number): { minutes: number; strike: number } {
+      const s = deps.settings();
+      const decayed = record.lastSpamAt !== null && now - record.lastSpamAt > s.strikeDecayHours * 3_600_000;
+      const strike = (decayed ? 0 : record.strikes) + 1;
+      return { strike, minutes: s.escalationMinutes[Math.min(strike, s.escalationMinutes.length) - 1] ?? 1 };
     },
   };
 }

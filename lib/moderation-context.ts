@@ -1,0 +1,73 @@
+import type { Db } from "@/lib/db/client";
+import type { Logger } from "@/lib/logger";
+import { createModerationActions, type ModerationActions, type ModerationEffects } from "@/lib/services/moderation/actions";
+import { createAuditLog, type AuditLogService } from "@/lib/services/moderation/audit";
+import { createLoginGuard, type LoginGuard } from "@/lib/services/moderation/login-guard";
+import { createMessageGate, type MessageGate } from "@/lib/services/moderation/message-gate";
+import { createReportService, type ReportService } from "@/lib/services/moderation/reports";
+import { createSanctionService, type SanctionService } from "@/lib/services/moderation/sanctions";
+import { createSettingsService, defaultModerationSettings, type SettingsService } from "@/lib/services/moderation/settings";
+import { createSlowMode } from "@/lib/services/moderation/slow-mode";
+import { createSpamGuard } from "@/lib/services/moderation/spam-guard";
+import type { RateLimiters } from "@/lib/services/rate-limit";
+import type { SessionUser } from "@/lib/types";
+
+export interface ModerationContext {
+  settings: SettingsService;
+  sanctions: SanctionService;
+  audit: AuditLogService;
+  reports: ReportService;
+  actions: ModerationActions;
+  gate: MessageGate;
+  loginGuard: LoginGuard;
+  limiters: RateLimiters;
+  /** Last address each user connected from on this node (for IP bans). */
+  lastIps: Map<string, string>;
+  /** Filled in once Socket.IO is up; until then moderation changes only the database. */
+  effects: ModerationEffects;
+}
+
+const noEffects: ModerationEffects = {
+  notify: () => undefined,
+  endUserSessions: async () => undefined,
+  messageRemoved: () => undefined,
+  roleChanged: () => undefined,
+};
+
+export async function createModerationContext(deps: {
+  db: Db;
+  logger: Logger;
+  limiters: RateLimiters;
+  findUser: (id: string) => Promise<SessionUser | null>;
+  isMember: (roomId: string, userId: string) => Promise<boolean>;
+  login: { maxAttempts: number; blockSeconds: number };
+}): Promise<ModerationContext> {
+  const { db } = deps;
+  const settings = createSettingsService({ db, defaults: defaultModerationSettings({ loginMaxAttempts: deps.login.maxAttempts, loginBlockSeconds: deps.login.blockSeconds }) });
+  await settings.load();
+  const sanctions = createSanctionService({ db });
+  const audit = createAuditLog({ db });
+  const lastIps = new Map<string, string>();
+  const context: ModerationContext = {
+    settings,
+    sanctions,
+    audit,
+    reports: createReportService({ db, isMember: deps.isMember }),
+    actions: createModerationActions({ db, sanctions, audit, effects: () => context.effects, findUser: deps.findUser, lastIpOf: (id) => lastIps.get(id) ?? null }),
+    gate: createMessageGate({
+      db,
+      sanctions,
+      settings,
+      spam: createSpamGuard({ settings: settings.get }),
+      slowMode: createSlowMode(),
+      limiter: deps.limiters.message,
+      audit,
+      effects: () => context.effects,
+    }),
+    loginGuard: createLoginGuard({ settings: () => settings.get().login }),
+    limiters: deps.limiters,
+    lastIps,
+    effects: noEffects,
+  };
+  return context;
+}

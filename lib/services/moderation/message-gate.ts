@@ -1,0 +1,97 @@
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { ModerationEffects } from "@/lib/services/moderation/actions";
+import type { AuditLogService } from "@/lib/services/moderation/audit";
+import { banSentence, timeoutSentence, type SanctionService } from "@/lib/services/moderation/sanctions";
+import type { SettingsService } from "@/lib/services/moderation/settings";
+import type { createSlowMode } from "@/lib/services/moderation/slow-mode";
+import type { SpamGuard } from "@/lib/services/moderation/spam-guard";
+import { applyWordFilter } from "@/lib/services/moderation/word-filter";
+import { retryInSeconds, type RateLimiter } from "@/lib/services/rate-limit";
+import type { SessionUser } from "@/lib/types";
+
+const isStaff = (user: SessionUser) => user.role === "moderator" || user.role === "admin";
+
+/**
+ * Everything a message must pass before it is stored: bans and timeouts, then (for
+ * non-staff) the rate limit, the room's slow mode, flood and duplicate detection,
+ * and the word filter. All of it reads memory; the database is touched only when
+ * a rule fires. Returns the body to store (masked when the filter masks).
+ */
+export function createMessageGate(deps: {
+  db: Db;
+  sanctions: SanctionService;
+  settings: SettingsService;
+  spam: SpamGuard;
+  slowMode: ReturnType<typeof createSlowMode>;
+  limiter: RateLimiter;
+  audit: AuditLogService;
+  effects: () => ModerationEffects;
+  now?: () => number;
+}) {
+  const now = deps.now ?? Date.now;
+  /** Recent client ids per user: a resend after a lost ack is not a new message to count. */
+  const recentClientIds = new Map<string, string[]>();
+  const isResend = (userId: string, clientId: string) => {
+    const ids = recentClientIds.get(userId) ?? [];
+    if (ids.includes(clientId)) return true;
+    ids.push(clientId);
+    if (ids.length > 50) ids.shift();
+    recentClientIds.set(userId, ids);
+    return false;
+  };
+
+  async function autoBan(user: SessionUser, rule: string, counts: string): Promise<never> {
+    const at = now();
+    const record = await deps.db.user.findUnique({ where: { id: user.id }, select: { spamStrikes: true, lastSpamAt: true } });
+    const { minutes, strike } = deps.spam.escalate({ strikes: record?.spamStrikes ?? 0, lastSpamAt: record?.lastSpamAt?.getTime() ?? null }, at);
+    const reason = `automatic: ${rule === "duplicate" ? "repeating the same message" : "flooding"} (${counts})`;
+    const sanction = await deps.sanctions.impose({ kind: "ban", userId: user.id, reason, minutes, byId: null });
+    await deps.db.user.update({ where: { id: user.id }, data: { spamStrikes: strike, lastSpamAt: new Date(at) } });
+    const outcome = `banned ${minutes >= 60 ? `${minutes / 60} h` : `${minutes} min`}`;
+    await deps.db.spamEvent.create({ data: { userId: user.id, username: user.username, rule, counts, outcome } });
+    await deps.audit.record({ actor: null, action: "auto-ban", target: user, reason, details: { minutes, strike } });
+    const message = banSentence(sanction);
+    deps.effects().notify(user.id, { kind: "ban", message });
+    await deps.effects().endUserSessions(user.id, "banned", message);
+    throw new AppError("FORBIDDEN", message);
+  }
+
+  return {
+    async check(user: SessionUser, room: { id: string; slowModeSeconds: number }, body: string, clientId: string): Promise<string> {
+      const standing = await deps.sanctions.standing(user.id);
+      if (standing.ban) throw new AppError("FORBIDDEN", banSentence(standing.ban));
+      if (standing.timeout) throw new AppError("FORBIDDEN", timeoutSentence(standing.timeout, now()), { retryAfter: String(Math.ceil(((standing.timeout.until?.getTime() ?? now()) - now()) / 1000)) });
+      if (isStaff(user) || isResend(user.id, clientId)) return applyWordFilter(body, deps.settings.get().wordFilter).body;
+
+      const limited = await deps.limiter.limit(user.id);
+      if (!limited.success) {
+        const wait = retryInSeconds(limited, now());
+        throw new AppError("RATE_LIMITED", `You are sending messages too fast — try again in ${wait} s.`, { retryAfter: String(wait) });
+      }
+      deps.slowMode.check(user.id, room.id, room.slowModeSeconds, now());
+
+      const verdict = deps.spam.check(user.id, body, now());
+      if (verdict.kind === "ban") return autoBan(user, verdict.rule, verdict.counts);
+      if (verdict.kind === "warn") {
+        await deps.db.spamEvent.create({ data: { userId: user.id, username: user.username, rule: verdict.rule, counts: verdict.counts, outcome: "warned" } });
+        throw new AppError(
+          "RATE_LIMITED",
+          verdict.rule === "duplicate"
+            ? "Please don't repeat the same message. Do it again within a minute and you will be banned for a while."
+            : "Slow down — you are sending messages too fast. Keep it up within a minute and you will be banned for a while.",
+        );
+      }
+
+      const settings = deps.settings.get();
+      try {
+        return applyWordFilter(body, settings.wordFilter).body;
+      } catch (error) {
+        await deps.db.spamEvent.create({ data: { userId: user.id, username: user.username, rule: "word-filter", counts: "1 message", outcome: "blocked" } });
+        throw error;
+      }
+    },
+  };
+}
+
+export type MessageGate = ReturnType<typeof createMessageGate>;
