@@ -10,11 +10,13 @@ import type { MembershipService } from "@/lib/services/memberships";
 import type { RoomRecord, RoomService } from "@/lib/services/rooms";
 import type { EndReason, SessionService } from "@/lib/services/sessions";
 import type { UserService } from "@/lib/services/users";
+import type { RoomSummary } from "@/lib/types";
 
 /** What HTTP code may ask of the realtime layer (set once Socket.IO is up). */
 export interface RealtimeHooks {
   /** Tells the session's open tabs why, then closes their sockets. */
   endSession(sessionId: string, reason: EndReason, message: string): void;
+  roomUpdated(room: RoomSummary): void;
 }
 
 /** Everything a request or socket event needs, built once by server.ts. */

@@ -9,6 +9,7 @@ import { createSanctionService, type SanctionService } from "@/lib/services/mode
 import { createSettingsService, defaultModerationSettings, type SettingsService } from "@/lib/services/moderation/settings";
 import { createSlowMode } from "@/lib/services/moderation/slow-mode";
 import { createSpamGuard } from "@/lib/services/moderation/spam-guard";
+import { createMessageRate, type MessageRate } from "@/lib/services/moderation/stats";
 import type { RateLimiters } from "@/lib/services/rate-limit";
 import type { SessionUser } from "@/lib/types";
 
@@ -23,6 +24,7 @@ export interface ModerationContext {
   limiters: RateLimiters;
   /** Last address each user connected from on this node (for IP bans). */
   lastIps: Map<string, string>;
+  messageRate: MessageRate;
   /** Filled in once Socket.IO is up; until then moderation changes only the database. */
   effects: ModerationEffects;
 }
@@ -48,6 +50,8 @@ export async function createModerationContext(deps: {
   const sanctions = createSanctionService({ db });
   const audit = createAuditLog({ db });
   const lastIps = new Map<string, string>();
+  const messageRate = createMessageRate();
+  await messageRate.seed(db);
   const context: ModerationContext = {
     settings,
     sanctions,
@@ -67,6 +71,7 @@ export async function createModerationContext(deps: {
     loginGuard: createLoginGuard({ settings: () => settings.get().login }),
     limiters: deps.limiters,
     lastIps,
+    messageRate,
     effects: noEffects,
   };
   return context;

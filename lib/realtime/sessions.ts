@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { RealtimeHooks } from "@/lib/context";
 import { handle } from "@/lib/realtime/handle";
-import { sessionChannel } from "@/lib/realtime/events";
+import { roomChannel, sessionChannel } from "@/lib/realtime/events";
 import type { ParleyServer, ParleySocket, RealtimeDeps } from "@/lib/realtime/types";
 
 /** Events that are a person doing something; only these keep a session alive. */
@@ -40,6 +40,9 @@ export function createRealtimeHooks(io: ParleyServer): RealtimeHooks {
       io.to(sessionChannel(sessionId)).emit("session:ended", { reason, message });
       // Let the notice go out before the sockets close.
       setTimeout(() => io.in(sessionChannel(sessionId)).disconnectSockets(true), 100);
+    },
+    roomUpdated(room) {
+      io.to(roomChannel(room.id)).emit("room:updated", room);
     },
   };
 }

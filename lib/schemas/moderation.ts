@@ -81,3 +81,17 @@ export const moderationSettingsSchema = z.object({
 export type ModerationSettings = z.infer<typeof moderationSettingsSchema>;
 
 export const slowModeSchema = z.object({ roomId: z.string().min(1), seconds: z.number().int().min(0, "Slow mode is 0–21600 seconds").max(21_600, "Slow mode is 0–21600 seconds") });
+
+/** One console endpoint for every action on a user; `action` picks the rule set. */
+export const userActionSchema = z.discriminatedUnion("action", [
+  banSchema.extend({ action: z.literal("ban") }),
+  targetUserSchema.extend({ action: z.literal("unban") }),
+  timeoutSchema.extend({ action: z.literal("timeout") }),
+  targetUserSchema.extend({ action: z.literal("end-timeout") }),
+  targetUserSchema.extend({ action: z.literal("kick") }),
+  targetUserSchema.extend({ action: z.literal("logout") }),
+  roleSchema.extend({ action: z.literal("role") }),
+], { error: "Pick an action: ban, unban, timeout, end-timeout, kick, logout or role" });
+export type UserActionInput = z.infer<typeof userActionSchema>;
+
+export const emptyQuerySchema = z.object({});

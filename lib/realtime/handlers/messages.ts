@@ -18,6 +18,7 @@ export function registerMessageHandlers(io: ParleyServer, socket: ParleySocket, 
     handle(socket, "message:send", sendMessageSchema, deps.logger, async (input) => {
       requireJoined(socket, input.roomId);
       const { message, dmRecipients } = await deps.messages.send(socket.data.user, input);
+      deps.moderation.messageRate.record();
       // Committed. A whisper goes to its two people only; anything else to the room.
       if (message.recipient) io.to([userChannel(message.author.id), userChannel(message.recipient.id)]).emit("message:new", message);
       else io.to(roomChannel(input.roomId)).emit("message:new", message);

@@ -1,0 +1,17 @@
+import { adminMutation, adminQuery } from "@/lib/admin/route";
+import { emptyQuerySchema, resolveReportSchema } from "@/lib/schemas/moderation";
+
+export const GET = adminQuery("moderator", emptyQuerySchema, async ({ context }) => ({ queue: await context.moderation.reports.queue() }));
+
+/** Resolve with an action on the reported message's author, or dismiss. */
+export const POST = adminMutation("moderator", resolveReportSchema, async ({ actor, context, input }) => {
+  const { reports, actions, audit } = context.moderation;
+  const { messageId, authorId } = await reports.messageOf(input.reportId);
+  const reason = input.reason || "reported message";
+  if (input.action === "delete") await actions.deleteMessage(actor, { messageId, reason });
+  if (input.action === "timeout") await actions.timeout(actor, { userId: authorId, minutes: input.minutes ?? 10, reason });
+  if (input.action === "ban") await actions.ban(actor, { userId: authorId, minutes: input.minutes ?? null, reason, ip: false });
+  const closed = await reports.close(messageId, actor.id, input.action);
+  await audit.record({ actor: { id: actor.id, username: actor.username }, action: input.action === "dismiss" ? "dismiss-report" : "resolve-report", reason, details: { messageId, reports: closed, action: input.action } });
+  return { closed };
+});

@@ -1,0 +1,7 @@
+import { adminQuery } from "@/lib/admin/route";
+import { emptyQuerySchema } from "@/lib/schemas/moderation";
+
+export const GET = adminQuery("moderator", emptyQuerySchema, async ({ context }) => {
+  const rows = await context.db.spamEvent.findMany({ orderBy: { id: "desc" }, take: 200 });
+  return { events: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
+});
