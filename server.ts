@@ -23,6 +23,7 @@ async function main() {
     adminUsernames: env.ADMIN_USERNAMES,
     login: { maxAttempts: env.LOGIN_MAX_ATTEMPTS, blockSeconds: env.LOGIN_BLOCK_SECONDS },
     trustProxy: env.TRUST_PROXY,
+    vapidSubject: env.VAPID_SUBJECT,
     redis: env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined,
     logger,
   });

@@ -17,6 +17,10 @@ import { createUserService } from "@/lib/services/users";
 import { createModerationContext } from "@/lib/moderation-context";
 import { createRateLimiters } from "@/lib/services/rate-limit";
 import type Redis from "ioredis";
+import { createAvatarService } from "@/lib/services/avatars";
+import { createProfileService } from "@/lib/services/profiles";
+import { createPushService } from "@/lib/services/push";
+import { readOrCreateVapidKeys } from "@/lib/vapid-keys";
 
 export interface BootstrapOptions {
   dataDir: string;
@@ -28,6 +32,8 @@ export interface BootstrapOptions {
   adminUsernames?: string[];
   login?: { maxAttempts: number; blockSeconds: number };
   trustProxy?: boolean;
+  /** VAPID contact for web push (mailto: or https:). */
+  vapidSubject?: string;
   /** With Redis, rate limits are shared by every node. */
   redis?: Redis;
   logger?: Logger;
@@ -59,6 +65,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     isMember: memberships.isMember,
     login: options.login ?? { maxAttempts: 3, blockSeconds: 60 },
   });
+  const avatars = createAvatarService({ dataDir: options.dataDir });
   const context: AppContext = {
     db,
     logger,
@@ -75,6 +82,9 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     messages: createMessageService({ db, writer, rooms, memberships, blocks, gate: moderation.gate }),
     writer,
     presence: createMemoryPresence(),
+    avatars,
+    profiles: createProfileService({ db, avatars, onPublicChange: (profile) => context.realtime?.profileChanged(profile) }),
+    push: createPushService({ db, vapid: readOrCreateVapidKeys(options.dataDir), logger, subject: options.vapidSubject }),
     sessions: createSessionService({
       db,
       idleTimeoutMs: (options.idleTimeoutMinutes ?? 30) * 60_000,

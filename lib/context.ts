@@ -10,6 +10,10 @@ import type { MembershipService } from "@/lib/services/memberships";
 import type { RoomRecord, RoomService } from "@/lib/services/rooms";
 import type { EndReason, SessionService } from "@/lib/services/sessions";
 import type { UserService } from "@/lib/services/users";
+import type { PublicProfile as ProfileCard } from "@/lib/schemas/profile";
+import type { AvatarService } from "@/lib/services/avatars";
+import type { ProfileService } from "@/lib/services/profiles";
+import type { PushService } from "@/lib/services/push";
 import type { RoomSummary } from "@/lib/types";
 
 /** What HTTP code may ask of the realtime layer (set once Socket.IO is up). */
@@ -17,6 +21,8 @@ export interface RealtimeHooks {
   /** Tells the session's open tabs why, then closes their sockets. */
   endSession(sessionId: string, reason: EndReason, message: string): void;
   roomUpdated(room: RoomSummary): void;
+  /** Name, status or avatar changed: every client updates headers, lists and cards. */
+  profileChanged(profile: ProfileCard): void;
 }
 
 /** Everything a request or socket event needs, built once by server.ts. */
@@ -38,6 +44,9 @@ export interface AppContext {
   presence: PresenceStore;
   sessions: SessionService;
   moderation: ModerationContext;
+  avatars: AvatarService;
+  profiles: ProfileService;
+  push: PushService;
   realtime?: RealtimeHooks;
 }
 

@@ -29,6 +29,8 @@ const envSchema = z.object({
   ADMIN_USERNAMES: z.string().default("").transform((v) => v.split(",").map((u) => u.trim().toLowerCase()).filter(Boolean)),
   /** Optional: shares rate limits across nodes (the scale-out path). */
   REDIS_URL: z.string().url("REDIS_URL must be a URL like redis://127.0.0.1:6379").optional(),
+  /** Contact the push services see for this server; Apple rejects localhost addresses. */
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "VAPID_SUBJECT must start with mailto: or https://").default("mailto:admin@example.com"),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(3),
   LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

@@ -3,6 +3,8 @@ export interface PublicUser {
   id: string;
   username: string;
   displayName: string;
+  /** Served from /api/avatars/…; null or absent shows initials. */
+  avatarUrl?: string | null;
 }
 
 export interface SessionUser extends PublicUser {

@@ -1,4 +1,5 @@
 import type { ErrorBody } from "@/lib/errors";
+import type { PublicProfile as ProfileCard } from "@/lib/schemas/profile";
 import type { ChatMessage, Delivery, MyRoom, PublicProfile, PublicUser, RoomMemberInfo, RoomSummary, SessionUser } from "@/lib/types";
 
 /** Every client→server event answers through one of these. */
@@ -59,6 +60,8 @@ export interface ServerToClientEvents {
   /** This browser session was ended by the server (idle timeout, logout elsewhere in this browser). */
   "session:ended": (data: { reason: "idle" | "logout" | "kicked" | "banned"; message: string }) => void;
   "room:added": (room: MyRoom) => void;
+  /** Someone changed their display name, status or avatar. */
+  "user:updated": (profile: ProfileCard) => void;
   /** A moderator acted on this user (ban, timeout, kick, role change): show the sentence. */
   "moderation:notice": (data: { kind: "ban" | "timeout" | "kick" | "logout" | "role"; message: string }) => void;
   /** A moderator removed a message: show "message removed by a moderator" in its place. */

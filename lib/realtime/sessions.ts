@@ -44,6 +44,13 @@ export function createRealtimeHooks(io: ParleyServer): RealtimeHooks {
     roomUpdated(room) {
       io.to(roomChannel(room.id)).emit("room:updated", room);
     },
+    profileChanged(profile) {
+      // New messages carry the new name; everyone updates what is already on screen.
+      for (const socket of io.of("/").sockets.values()) {
+        if (socket.data.user.id === profile.id) socket.data.user = { ...socket.data.user, displayName: profile.displayName, avatarUrl: profile.avatarUrl };
+      }
+      io.emit("user:updated", profile);
+    },
   };
 }
 

@@ -12,11 +12,15 @@ import type { ChatMessage, MessageKind, PublicUser, SessionUser } from "@/lib/ty
 export const CATCH_UP_LIMIT = 200;
 
 const userSelect = { id: true, username: true, displayName: true } as const;
-const include = { author: { select: userSelect }, recipient: { select: userSelect } } as const;
+const include = { author: { select: { ...userSelect, avatarPath: true } }, recipient: { select: userSelect } } as const;
 
-const asUser = (u: PublicUser): PublicUser => ({ id: u.id, username: u.username, displayName: u.displayName });
+type UserLike = PublicUser & { avatarPath?: string | null };
+const asUser = (u: UserLike): PublicUser => {
+  const avatarUrl = u.avatarPath !== undefined ? (u.avatarPath ? `/api/avatars/${u.avatarPath}` : null) : u.avatarUrl;
+  return { id: u.id, username: u.username, displayName: u.displayName, ...(avatarUrl ? { avatarUrl } : {}) };
+};
 
-function toChatMessage(row: StoredMessage & { deletedAt?: Date | null }, author: PublicUser, recipient?: PublicUser | null): ChatMessage {
+function toChatMessage(row: StoredMessage & { deletedAt?: Date | null }, author: UserLike, recipient?: PublicUser | null): ChatMessage {
   const kind: MessageKind = row.kind === "me" || row.kind === "whisper" ? row.kind : "text";
   return {
     id: row.id,

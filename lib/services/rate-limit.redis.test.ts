@@ -24,7 +24,7 @@ afterAll(() => redis?.disconnect());
 describe("Redis-backed rate limiter (@upstash/ratelimit)", () => {
   it("limits with the sliding window on a stock Redis", async (ctx) => {
     if (!redis) return ctx.skip();
-    const limiter = createRedisLimiter(redis, { name: `test-${Date.now()}`, tokens: 3, windowMs: 2000 });
+    const limiter = createRedisLimiter(redis, { name: `test-${Date.now()}`, tokens: 3, windowMs: 60_000 });
     const results = [];
     for (let i = 0; i < 5; i++) results.push((await limiter.limit("k")).success);
     expect(results).toEqual([true, true, true, false, false]);

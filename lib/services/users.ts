@@ -4,11 +4,11 @@ import type { SignInInput, SignUpInput } from "@/lib/schemas/auth";
 import type { PasswordHasher } from "@/lib/services/passwords";
 import type { PublicProfile, PublicUser, SessionUser } from "@/lib/types";
 
-type UserRow = { id: string; username: string; displayName: string; role: string };
+type UserRow = { id: string; username: string; displayName: string; role: string; avatarPath?: string | null };
 
 export function toSessionUser(row: UserRow): SessionUser {
   const role = row.role === "admin" || row.role === "moderator" ? row.role : "user";
-  return { id: row.id, username: row.username, displayName: row.displayName, role };
+  return { id: row.id, username: row.username, displayName: row.displayName, role, avatarUrl: row.avatarPath ? `/api/avatars/${row.avatarPath}` : null };
 }
 
 function isUniqueViolation(error: unknown): boolean {

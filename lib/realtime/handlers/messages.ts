@@ -3,6 +3,7 @@ import { handle } from "@/lib/realtime/handle";
 import { roomChannel, userChannel } from "@/lib/realtime/events";
 import type { ParleyServer, ParleySocket, RealtimeDeps } from "@/lib/realtime/types";
 import { historySchema, sendMessageSchema } from "@/lib/schemas/message";
+import { pushToOffline } from "@/lib/realtime/push-offline";
 import type { Delivery } from "@/lib/types";
 
 /** Membership is proven by the socket's subscription: no database read per message. */
@@ -23,6 +24,10 @@ export function registerMessageHandlers(io: ParleyServer, socket: ParleySocket, 
       if (message.recipient) io.to([userChannel(message.author.id), userChannel(message.recipient.id)]).emit("message:new", message);
       else io.to(roomChannel(input.roomId)).emit("message:new", message);
       socket.to(roomChannel(input.roomId)).emit("typing:update", { roomId: input.roomId, user: message.author, typing: false });
+      if (dmRecipients || message.recipient || message.body.includes("@")) {
+        const room = await deps.rooms.getRoom(input.roomId);
+        pushToOffline(deps, message, room.name, dmRecipients).catch((error) => deps.logger.warn("web push failed", error));
+      }
       if (!dmRecipients) return message;
       const people = await deps.users.findPublicByIds(dmRecipients);
       const delivery: Delivery[] = await Promise.all(people.map(async (user) => ({ user, online: await deps.presence.isOnline(user.id) })));

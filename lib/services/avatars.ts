@@ -1,0 +1,132 @@
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { fileTypeFromBuffer } from "file-type";
+import sharp from "sharp";
+import { AppError } from "@/lib/errors";
+import { AVATAR_MAX_BYTES, AVATAR_MAX_SIDE, AVATAR_OUTPUT_SIDE } from "@/lib/schemas/profile";
+
+export const AVATAR_ERRORS = {
+  empty: "Choose an image to upload",
+  type: "Avatars must be PNG, JPEG, WebP or GIF images",
+  size: "Avatars must be 2 MB or smaller",
+  dimensions: `Avatars must be at most ${AVATAR_MAX_SIDE}×${AVATAR_MAX_SIDE} pixels`,
+  markup: "That image has web page code hidden inside it, so it can't be used as an avatar",
+  unreadable: "That image could not be read. It may be damaged: try saving it again",
+} as const;
+
+/** file-type's answer (from the magic bytes) → the format sharp must agree on. */
+const ACCEPTED = new Map([
+  ["image/png", "png"],
+  ["image/apng", "png"],
+  ["image/jpeg", "jpeg"],
+  ["image/webp", "webp"],
+  ["image/gif", "gif"],
+]);
+
+/**
+ * Markup a browser could be tricked into running if the original file were ever
+ * served as something else (polyglots). The stored avatar is always a fresh
+ * re-encode, so this is defence in depth. Each marker is long enough that random
+ * compressed pixel data matches one in well under 1 of 100,000 uploads of 2 MB.
+ */
+const MARKUP = /<(?:script|html|body|iframe|object|embed)[\s/>]|<!doctype\s|<\?php\s|\bon(?:load|error)\s*=|javascript:/i;
+
+/** 16 random bytes, base64url: unguessable, and the only shape the server will serve. */
+const NAME = /^[A-Za-z0-9_-]{22}\.webp$/;
+
+export function isAvatarName(name: string): boolean {
+  return NAME.test(name);
+}
+
+export function avatarsDir(dataDir: string): string {
+  return path.join(dataDir, "uploads", "avatars");
+}
+
+const refuse = (message: string) => new AppError("VALIDATION", message, { file: message });
+
+/**
+ * Checks the upload the cheap way first (size, magic bytes, markup, header
+ * dimensions) so a hostile file is refused before any pixel is decoded, then
+ * re-encodes the first frame to a square WebP without metadata.
+ */
+export async function reencodeAvatar(input: Buffer): Promise<Buffer> {
+  if (input.length === 0) throw refuse(AVATAR_ERRORS.empty);
+  if (input.length > AVATAR_MAX_BYTES) throw refuse(AVATAR_ERRORS.size);
+  const detected = await fileTypeFromBuffer(input);
+  const format = detected && ACCEPTED.get(detected.mime);
+  if (!format) throw refuse(AVATAR_ERRORS.type);
+  if (MARKUP.test(input.toString("latin1"))) throw refuse(AVATAR_ERRORS.markup);
+
+  // Reads only the header; the pixel limit is off here so an oversized image gets our sentence.
+  const meta = await sharp(input, { limitInputPixels: false })
+    .metadata()
+    .catch(() => {
+      throw refuse(AVATAR_ERRORS.unreadable);
+    });
+  if (meta.format !== format) throw refuse(AVATAR_ERRORS.type);
+  if (!meta.width || !meta.height) throw refuse(AVATAR_ERRORS.unreadable);
+  if (meta.width > AVATAR_MAX_SIDE || meta.height > AVATAR_MAX_SIDE) throw refuse(AVATAR_ERRORS.dimensions);
+
+  try {
+    return await sharp(input, { limitInputPixels: AVATAR_MAX_SIDE * AVATAR_MAX_SIDE, pages: 1, failOn: "error" })
+      .timeout({ seconds: 10 })
+      .autoOrient()
+      .resize(AVATAR_OUTPUT_SIDE, AVATAR_OUTPUT_SIDE, { fit: "cover", position: "centre" })
+      .webp({ quality: 85 })
+      .toBuffer();
+  } catch {
+    throw refuse(AVATAR_ERRORS.unreadable);
+  }
+}
+
+export function createAvatarService(deps: { dataDir: string }) {
+  const dir = avatarsDir(deps.dataDir);
+
+  /** Written under a dot-name, synced, then renamed: a reader never sees half a file. */
+  async function writeAtomically(bytes: Buffer): Promise<string> {
+    await fs.mkdir(dir, { recursive: true });
+    const name = `${crypto.randomBytes(16).toString("base64url")}.webp`;
+    const temp = path.join(dir, `.${name}.tmp`);
+    const handle = await fs.open(temp, "wx", 0o644);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await fs.rename(temp, path.join(dir, name));
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw error;
+    }
+    return name;
+  }
+
+  return {
+    /** Validates and stores an upload; returns the new file name. Nothing is written when refused. */
+    async save(input: Buffer): Promise<string> {
+      return writeAtomically(await reencodeAvatar(input));
+    },
+
+    /** Idempotent; names that are not ours are ignored rather than resolved against the disk. */
+    async remove(name: string | null | undefined): Promise<void> {
+      if (!name || !isAvatarName(name)) return;
+      await fs.rm(path.join(dir, name), { force: true });
+    },
+
+    /** The stored WebP, or null for an unknown or malformed name. */
+    async read(name: string): Promise<Buffer | null> {
+      if (!isAvatarName(name)) return null;
+      try {
+        return await fs.readFile(path.join(dir, name));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw error;
+      }
+    },
+  };
+}
+
+export type AvatarService = ReturnType<typeof createAvatarService>;
