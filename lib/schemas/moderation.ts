@@ -39,9 +39,9 @@ export const reportSchema = z.object({
 export type ReportInput = z.infer<typeof reportSchema>;
 
 export const resolveReportSchema = z.object({
-  reportId: z.string().min(1),
-  action: z.enum(["delete", "timeout", "ban", "dismiss"]),
-  minutes: z.number().int().min(1).max(525_600).optional(),
+  reportId: z.string({ error: "Say which report" }).min(1, "Say which report"),
+  action: z.enum(["delete", "timeout", "ban", "dismiss"], { error: "Pick delete, timeout, ban or dismiss" }),
+  minutes: z.number({ error: "Minutes must be a number" }).int("Give whole minutes").min(1, "At least 1 minute").max(525_600, "At most a year").optional(),
   reason,
 });
 
@@ -66,17 +66,27 @@ export const auditFilterSchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
 });
 
-const seconds = (max: number) => z.number().int().min(1).max(max);
+/** A whole number in a range, with a sentence that names the setting. */
+const between = (label: string, min: number, max: number) =>
+  z.number({ error: `${label} must be a number` }).int(`${label} must be a whole number`).min(min, `${label} must be between ${min} and ${max}`).max(max, `${label} must be between ${min} and ${max}`);
 export const moderationSettingsSchema = z.object({
-  flood: z.object({ messages: z.number().int().min(2).max(100), windowSeconds: seconds(600) }),
+  flood: z.object({ messages: between("Flood: messages", 2, 100), windowSeconds: between("Flood: window (seconds)", 1, 600) }),
   /** A second flood within this many seconds of a warning is an automatic temp-ban. */
-  repeatWindowSeconds: seconds(3600),
-  duplicate: z.object({ count: z.number().int().min(2).max(50), windowSeconds: seconds(3600) }),
+  repeatWindowSeconds: between("Repeat window (seconds)", 1, 3600),
+  duplicate: z.object({ count: between("Duplicates: count", 2, 50), windowSeconds: between("Duplicates: window (seconds)", 1, 3600) }),
   /** Auto-ban lengths, one per strike; the last repeats. */
-  escalationMinutes: z.array(z.number().int().min(1).max(525_600)).min(1).max(10),
-  strikeDecayHours: z.number().int().min(1).max(24 * 30),
-  wordFilter: z.object({ words: z.array(z.string().trim().min(1).max(50)).max(500), mode: z.enum(["block", "mask"]) }),
-  login: z.object({ maxAttempts: z.number().int().min(1).max(50), blockSeconds: seconds(86_400), ipMaxFailures: z.number().int().min(5).max(1000), ipWindowSeconds: seconds(86_400) }),
+  escalationMinutes: z.array(between("Each auto-ban length (minutes)", 1, 525_600)).min(1, "Give at least one auto-ban length").max(10, "Give at most 10 auto-ban lengths"),
+  strikeDecayHours: between("Strike decay (hours)", 1, 24 * 30),
+  wordFilter: z.object({
+    words: z.array(z.string().trim().min(1, "Filtered words can't be empty").max(50, "Filtered words are at most 50 characters")).max(500, "The word filter holds at most 500 words"),
+    mode: z.enum(["block", "mask"], { error: "Word filter mode is block or mask" }),
+  }),
+  login: z.object({
+    maxAttempts: between("Login: attempts before a block", 1, 50),
+    blockSeconds: between("Login: block (seconds)", 1, 86_400),
+    ipMaxFailures: between("Login: failures per address", 5, 1000),
+    ipWindowSeconds: between("Login: address window (seconds)", 1, 86_400),
+  }),
 });
 export type ModerationSettings = z.infer<typeof moderationSettingsSchema>;
 

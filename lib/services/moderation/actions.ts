@@ -41,7 +41,7 @@ export function createModerationActions(deps: {
     const user = await deps.findUser(userId);
     if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
     if (user.id === actor.id) throw new AppError("VALIDATION", "You can't do that to yourself.");
-    if (rank[user.role] >= rank[actor.role]) throw new AppError("FORBIDDEN", `${user.displayName} is a ${user.role} — only someone above them can do that.`);
+    if (rank[user.role] >= rank[actor.role]) throw new AppError("FORBIDDEN", `${user.displayName} is ${user.role === "admin" ? "an admin" : user.role === "moderator" ? "a moderator" : "a member"} — only someone above them can do that.`);
     return user;
   }
 

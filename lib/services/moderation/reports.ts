@@ -50,8 +50,9 @@ export function createReportService(deps: { db: Db; isMember: (roomId: string, u
       const items: ReportQueueItem[] = [];
       for (const [messageId, reports] of byMessage) {
         const m = reports[0]!.message;
+        // A whisper's neighbours are unrelated room talk: show it alone.
         const around = await db.message.findMany({
-          where: { roomId: m.roomId, recipientId: null, id: { gte: messageId - 50, lte: messageId + 50 } },
+          where: m.recipientId ? { id: messageId } : { roomId: m.roomId, recipientId: null, id: { gte: messageId - 50, lte: messageId + 50 } },
           orderBy: { id: "asc" },
           include: { author: { select: { username: true } } },
         });

@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { SECTIONS } from "@/components/admin/sections";
+
+/** Plain links (Tab / Enter); the current section carries aria-current and a visible bar. */
+export function AdminNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Moderation sections" className="overflow-x-auto border-b border-zinc-200 md:border-b-0 md:border-r dark:border-zinc-800">
+      <ul className="flex gap-1 p-2 md:w-48 md:flex-col">
+        {SECTIONS.map((section) => {
+          const current = section.href === "/admin" ? pathname === "/admin" : pathname.startsWith(section.href);
+          return (
+            <li key={section.href}>
+              <Link
+                href={section.href}
+                aria-current={current ? "page" : undefined}
+                className={`block whitespace-nowrap rounded-md border-b-2 px-3 py-2 text-sm md:border-b-0 md:border-l-4 ${
+                  current
+                    ? "border-indigo-600 bg-indigo-50 font-semibold text-indigo-900 dark:border-indigo-400 dark:bg-indigo-950 dark:text-indigo-100"
+                    : "border-transparent hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                }`}
+              >
+                {section.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

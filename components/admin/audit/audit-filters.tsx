@@ -1,0 +1,62 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { button, input, label, quietButton } from "@/components/admin/styles";
+
+export interface AuditFilter {
+  action: string;
+  actor: string;
+  target: string;
+}
+
+/** Every action the server records (see lib/services/moderation and app/api/admin). */
+const ACTIONS = ["ban", "temp-ban", "unban", "timeout", "end-timeout", "kick", "force-logout", "role", "delete-message", "resolve-report", "dismiss-report", "auto-ban", "settings", "slow-mode"];
+
+export function AuditFilters({ value, busy, onApply }: { value: AuditFilter; busy: boolean; onApply: (filter: AuditFilter) => void }) {
+  const id = useId();
+  const [draft, setDraft] = useState(value);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply({ action: draft.action, actor: draft.actor.trim().replace(/^@/, ""), target: draft.target.trim().replace(/^@/, "") });
+  };
+  const clear = () => {
+    const empty = { action: "", actor: "", target: "" };
+    setDraft(empty);
+    onApply(empty);
+  };
+  return (
+    <form role="search" aria-label="Filter the audit log" onSubmit={submit} className="flex flex-wrap items-end gap-3">
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${id}-action`} className={label}>
+          Action
+        </label>
+        <select id={`${id}-action`} value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} className={input}>
+          <option value="">Any action</option>
+          {ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${id}-actor`} className={label}>
+          Actor (username)
+        </label>
+        <input id={`${id}-actor`} value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} maxLength={21} className={input} />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${id}-target`} className={label}>
+          Target (username)
+        </label>
+        <input id={`${id}-target`} value={draft.target} onChange={(e) => setDraft({ ...draft, target: e.target.value })} maxLength={21} className={input} />
+      </div>
+      <button type="submit" className={button} disabled={busy}>
+        {busy ? "Filtering…" : "Filter"}
+      </button>
+      <button type="button" className={quietButton} onClick={clear} disabled={busy}>
+        Clear
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { ErrorNotice } from "@/components/admin/error-notice";
+import { RateChart } from "@/components/admin/dashboard/rate-chart";
+import { StatCard } from "@/components/admin/dashboard/stat-card";
+import { SectionHeader } from "@/components/admin/section-header";
+import { card } from "@/components/admin/styles";
+import type { Stats } from "@/components/admin/types";
+import { useAdminData } from "@/components/admin/use-admin-data";
+
+const POLL_MS = 5000;
+
+export function DashboardPanel() {
+  const { data, error, updatedAt, reload } = useAdminData<Stats>("/api/admin/stats", { pollMs: POLL_MS });
+  const live = error ? "Live updates paused — retrying every 5 s." : updatedAt ? `Updating live · last update ${new Date(updatedAt).toLocaleTimeString()}` : "Loading…";
+  return (
+    <div>
+      <SectionHeader title="Dashboard">
+        <p className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+          <span aria-hidden="true" className={`h-2 w-2 rounded-full ${error ? "bg-amber-500" : "animate-pulse bg-emerald-500"}`} />
+          {live}
+        </p>
+      </SectionHeader>
+      {error ? <ErrorNotice error={error} onRetry={reload} className="mb-4" /> : null}
+      <ul className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-5" aria-label="Current numbers">
+        <StatCard label="Online now" value={data?.online ?? null} href="/admin/users" linkLabel="See users" />
+        <StatCard label="Active bans" value={data?.activeBans ?? null} href="/admin/users" linkLabel="Manage users" />
+        <StatCard label="Active timeouts" value={data?.activeTimeouts ?? null} href="/admin/users" linkLabel="Manage users" />
+        <StatCard label="Spam events (24 h)" value={data?.spam24h ?? null} href="/admin/spam" linkLabel="Open the spam log" />
+        <StatCard label="Open reports" value={data?.openReports ?? null} href="/admin/reports" linkLabel="Review reports" />
+      </ul>
+      <section aria-labelledby="rate-title" className={card}>
+        <h2 id="rate-title" className="mb-2 font-semibold">
+          Messages per minute, last hour
+        </h2>
+        {data ? <RateChart points={data.messagesPerMinute} /> : <p className="text-sm text-zinc-500">Loading the chart…</p>}
+      </section>
+    </div>
+  );
+}

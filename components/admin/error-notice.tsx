@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { nextStep, type ApiError } from "@/components/admin/api";
+import { quietButton } from "@/components/admin/styles";
+
+/** The server's sentence, what to do next, and a way to do it. */
+export function ErrorNotice({ error, onRetry, step: given, className = "" }: { error: ApiError; onRetry?: () => void; step?: string; className?: string }) {
+  const step = given ?? nextStep(error);
+  return (
+    <div role="alert" className={`flex flex-wrap items-center gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200 ${className}`}>
+      <p>
+        {error.message}
+        {step ? ` ${step}` : ""}
+      </p>
+      {error.status === 401 ? (
+        <Link href="/login" className="font-medium underline">
+          Log in
+        </Link>
+      ) : null}
+      {onRetry && error.status !== 401 ? (
+        <button type="button" onClick={onRetry} className={quietButton}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
+}

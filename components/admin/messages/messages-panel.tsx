@@ -1,0 +1,81 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { ErrorNotice } from "@/components/admin/error-notice";
+import { DeleteMessageDialog } from "@/components/admin/messages/delete-message-dialog";
+import { MessagesTable } from "@/components/admin/messages/messages-table";
+import { Pager } from "@/components/admin/pager";
+import { SectionHeader } from "@/components/admin/section-header";
+import { StatusLine } from "@/components/admin/status-line";
+import { button, input, label } from "@/components/admin/styles";
+import type { ConsoleMessage } from "@/components/admin/types";
+import { useAdminData } from "@/components/admin/use-admin-data";
+
+type Search = { username: string; text: string; page: number };
+
+export function MessagesPanel({ initialUsername = "" }: { initialUsername?: string }) {
+  const id = useId();
+  const [draft, setDraft] = useState({ username: initialUsername, text: "" });
+  const [search, setSearch] = useState<Search>({ username: initialUsername, text: "", page: 1 });
+  const [deleting, setDeleting] = useState<ConsoleMessage | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const params = new URLSearchParams({ text: search.text, page: String(search.page) });
+  if (search.username) params.set("username", search.username);
+  const { data, error, loading, reload } = useAdminData<{ messages: ConsoleMessage[]; hasMore: boolean }>(`/api/admin/messages?${params}`);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(null);
+    setSearch({ username: draft.username.trim().replace(/^@/, ""), text: draft.text.trim(), page: 1 });
+  };
+
+  return (
+    <div className="flex flex-col gap-3">
+      <SectionHeader title="Messages" />
+      <form role="search" aria-label="Search messages" onSubmit={submit} className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-user`} className={label}>
+            By user
+          </label>
+          <input id={`${id}-user`} value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} placeholder="username" maxLength={21} className={input} />
+        </div>
+        <div className="flex min-w-48 flex-1 flex-col gap-1">
+          <label htmlFor={`${id}-text`} className={label}>
+            Containing text
+          </label>
+          <input id={`${id}-text`} type="search" value={draft.text} onChange={(e) => setDraft({ ...draft, text: e.target.value })} maxLength={100} className={input} />
+        </div>
+        <button type="submit" className={button} disabled={loading}>
+          {loading ? "Searching…" : "Search"}
+        </button>
+      </form>
+      <StatusLine text={done ?? (loading ? "Searching messages…" : null)} tone={done ? "success" : "neutral"} />
+      {error ? <ErrorNotice error={error} onRetry={reload} /> : null}
+      {data && data.messages.length === 0 ? <p className="text-sm">No messages match. Check the username, or search for fewer words.</p> : null}
+      {data && data.messages.length > 0 ? (
+        <MessagesTable
+          messages={data.messages}
+          busy={loading}
+          onDelete={(m) => {
+            setDone(null);
+            setDeleting(m);
+          }}
+        />
+      ) : null}
+      {data ? <Pager label="Message result pages" page={search.page} hasMore={data.hasMore} busy={loading} onPage={(page) => setSearch({ ...search, page })} /> : null}
+      {deleting ? (
+        <DeleteMessageDialog
+          key={deleting.id}
+          message={deleting}
+          onClose={() => setDeleting(null)}
+          onDone={(sentence) => {
+            setDeleting(null);
+            setDone(sentence);
+            reload();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { useState } from "react";
+import { ErrorNotice } from "@/components/admin/error-notice";
+import { ReportCard } from "@/components/admin/reports/report-card";
+import { ResolveReportDialog, type Resolution } from "@/components/admin/reports/resolve-report-dialog";
+import { SectionHeader } from "@/components/admin/section-header";
+import { StatusLine } from "@/components/admin/status-line";
+import { quietButton } from "@/components/admin/styles";
+import type { ReportQueueItem } from "@/components/admin/types";
+import { useAdminData } from "@/components/admin/use-admin-data";
+
+export function ReportsPanel() {
+  const { data, error, loading, reload } = useAdminData<{ queue: ReportQueueItem[] }>("/api/admin/reports", { pollMs: 15_000 });
+  const [resolving, setResolving] = useState<{ item: ReportQueueItem; action: Resolution } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const queue = data?.queue ?? [];
+
+  return (
+    <div className="flex flex-col gap-3">
+      <SectionHeader title="Reports">
+        <button type="button" className={quietButton} onClick={reload} disabled={loading}>
+          {loading ? "Refreshing…" : "Refresh"}
+        </button>
+      </SectionHeader>
+      <StatusLine text={done ?? (loading && !data ? "Loading the report queue…" : data ? `${queue.length} reported ${queue.length === 1 ? "message" : "messages"} waiting.` : null)} tone={done ? "success" : "neutral"} />
+      {error ? <ErrorNotice error={error} onRetry={reload} /> : null}
+      {data && queue.length === 0 ? <p className="text-sm">No open reports. New ones appear here when people report messages from the chat.</p> : null}
+      <div className="flex flex-col gap-4">
+        {queue.map((item) => (
+          <ReportCard
+            key={item.messageId}
+            item={item}
+            onResolve={(target, action) => {
+              setDone(null);
+              setResolving({ item: target, action });
+            }}
+          />
+        ))}
+      </div>
+      {resolving ? (
+        <ResolveReportDialog
+          key={`${resolving.item.messageId}-${resolving.action}`}
+          item={resolving.item}
+          action={resolving.action}
+          onClose={() => setResolving(null)}
+          onDone={(sentence) => {
+            setResolving(null);
+            setDone(sentence);
+            reload();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { ErrorNotice } from "@/components/admin/error-notice";
+import { NumberField } from "@/components/admin/settings/number-field";
+import { fieldError, fromDraft, NUMBER_FIELDS, toDraft, type Draft } from "@/components/admin/settings/settings-draft";
+import { WordFilterFields } from "@/components/admin/settings/word-filter-fields";
+import { StatusLine } from "@/components/admin/status-line";
+import { button, card, hint, input, label } from "@/components/admin/styles";
+import type { ModerationSettings } from "@/components/admin/types";
+import { useMutation } from "@/components/admin/use-mutation";
+
+/** Anti-spam, word filter and login lockout; saved as one object, applied on the next message. */
+export function SettingsForm({ initial, canEdit }: { initial: ModerationSettings; canEdit: boolean }) {
+  const id = useId();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
+  const [localFields, setLocalFields] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  const { busy, error, run, reset } = useMutation();
+  const fields = { ...error?.fields, ...localFields };
+  const set = (path: string) => (value: string) => {
+    setDraft((d) => ({ ...d, [path]: value }));
+    setSaved(null);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    reset();
+    setSaved(null);
+    const parsed = fromDraft(draft);
+    if ("fields" in parsed) {
+      setLocalFields(parsed.fields);
+      return;
+    }
+    setLocalFields({});
+    const done = await run<{ settings: ModerationSettings }>("/api/admin/settings", "PUT", parsed.settings);
+    if (done) {
+      setDraft(toDraft(done.settings));
+      setSaved("Settings saved. They apply to the next message and login attempt.");
+    }
+  };
+
+  const numbers = (group: keyof typeof NUMBER_FIELDS) => (
+    <div className="grid gap-4 sm:grid-cols-2">
+      {NUMBER_FIELDS[group].map((f) => (
+        <NumberField key={f.path} label={f.label} unit={f.unit} hint={f.hint} value={draft[f.path] ?? ""} error={fieldError(fields, f.path)} onChange={set(f.path)} />
+      ))}
+    </div>
+  );
+  const escalationError = fieldError(fields, "escalationMinutes");
+
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`} aria-busy={busy || undefined} className="flex flex-col gap-4">
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        Anti-abuse settings
+      </h2>
+      {!canEdit ? <p className="rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800">Only administrators can change these settings; you can read them.</p> : null}
+      <fieldset disabled={!canEdit || busy} className="flex flex-col gap-4">
+        <fieldset className={`${card} flex flex-col gap-4`}>
+          <legend className="px-1 font-semibold">Anti-spam thresholds</legend>
+          {numbers("spam")}
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${id}-esc`} className={label}>
+              Automatic temp-ban lengths <span className="font-normal text-zinc-500 dark:text-zinc-400">(minutes, one per strike)</span>
+            </label>
+            <input id={`${id}-esc`} value={draft.escalationMinutes ?? ""} onChange={(e) => set("escalationMinutes")(e.target.value)} aria-invalid={escalationError ? true : undefined} aria-describedby={`${id}-esc-note`} className={`${input} max-w-md`} />
+            <p id={`${id}-esc-note`} className={escalationError ? "text-sm text-red-600 dark:text-red-400" : hint}>
+              {escalationError ?? "Comma-separated; the last one repeats."}
+            </p>
+          </div>
+        </fieldset>
+        <fieldset className={`${card} flex flex-col gap-4`}>
+          <legend className="px-1 font-semibold">Word filter</legend>
+          <WordFilterFields words={draft["wordFilter.words"] ?? ""} mode={draft["wordFilter.mode"] ?? "block"} error={fieldError(fields, "wordFilter.words")} onWords={set("wordFilter.words")} onMode={set("wordFilter.mode")} />
+        </fieldset>
+        <fieldset className={`${card} flex flex-col gap-4`}>
+          <legend className="px-1 font-semibold">Login lockout</legend>
+          {numbers("login")}
+        </fieldset>
+      </fieldset>
+      {error ? <ErrorNotice error={error} step={error.fields ? "Fix the marked field and save again." : undefined} /> : null}
+      {Object.keys(localFields).length ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">Some values need fixing — see the fields marked above.</p> : null}
+      <StatusLine text={busy ? "Saving settings…" : saved} tone={saved && !busy ? "success" : "neutral"} />
+      {canEdit ? (
+        <div>
+          <button type="submit" className={button} disabled={busy}>
+            {busy ? "Saving…" : "Save settings"}
+          </button>
+        </div>
+      ) : null}
+    </form>
+  );
+}

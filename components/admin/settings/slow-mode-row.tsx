@@ -1,0 +1,47 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { ErrorNotice } from "@/components/admin/error-notice";
+import { quietButton, input, td } from "@/components/admin/styles";
+import type { SlowModeRoom } from "@/components/admin/types";
+import { useMutation } from "@/components/admin/use-mutation";
+
+/** One room's slow mode, saved on its own: moderators may change it, live for everyone. */
+export function SlowModeRow({ room }: { room: SlowModeRoom }) {
+  const id = useId();
+  const [value, setValue] = useState(String(room.slowModeSeconds));
+  const [saved, setSaved] = useState<string | null>(null);
+  const { busy, error, run, reset } = useMutation();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(null);
+    reset();
+    const seconds = Number(value);
+    const done = await run("/api/admin/slow-mode", "PUT", { roomId: room.id, seconds: Number.isInteger(seconds) ? seconds : value });
+    if (done) setSaved(seconds === 0 ? "Saved: slow mode off." : `Saved: ${seconds} s between messages.`);
+  };
+
+  return (
+    <tr>
+      <th scope="row" className={`${td} font-medium`}>
+        <label htmlFor={id}>#{room.name}</label>
+      </th>
+      <td className={td}>
+        <form onSubmit={(e) => void submit(e)} className="flex flex-wrap items-center gap-2" aria-label={`Slow mode for #${room.name}`}>
+          <input id={id} type="number" min={0} max={21_600} step={1} inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} className={`${input} w-28`} aria-describedby={`${id}-unit`} />
+          <span id={`${id}-unit`} className="text-sm">
+            seconds
+          </span>
+          <button type="submit" className={quietButton} disabled={busy}>
+            {busy ? "Saving…" : "Save"}
+          </button>
+          <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+            {saved}
+          </span>
+        </form>
+        {error ? <ErrorNotice error={error} className="mt-2" /> : null}
+      </td>
+    </tr>
+  );
+}

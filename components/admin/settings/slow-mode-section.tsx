@@ -1,0 +1,44 @@
+"use client";
+
+import { ErrorNotice } from "@/components/admin/error-notice";
+import { ScrollTable } from "@/components/admin/scroll-table";
+import { SlowModeRow } from "@/components/admin/settings/slow-mode-row";
+import { StatusLine } from "@/components/admin/status-line";
+import { table, th } from "@/components/admin/styles";
+import type { SlowModeRoom } from "@/components/admin/types";
+import { useAdminData } from "@/components/admin/use-admin-data";
+
+export function SlowModeSection() {
+  const { data, error, loading, reload } = useAdminData<{ rooms: SlowModeRoom[] }>("/api/admin/slow-mode");
+  return (
+    <section aria-labelledby="slow-mode-title" className="flex flex-col gap-3">
+      <h2 id="slow-mode-title" className="text-lg font-semibold">
+        Slow mode per room
+      </h2>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">Seconds each member must wait between messages in the room (0 = off, at most 21600). Moderators are exempt.</p>
+      <StatusLine text={loading && !data ? "Loading rooms…" : null} />
+      {error ? <ErrorNotice error={error} onRetry={reload} /> : null}
+      {data && data.rooms.length > 0 ? (
+        <ScrollTable label="Slow mode per room">
+          <table className={`${table} min-w-[28rem]`}>
+            <thead>
+              <tr>
+                <th scope="col" className={th}>
+                  Room
+                </th>
+                <th scope="col" className={th}>
+                  Slow mode
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rooms.map((room) => (
+                <SlowModeRow key={room.id} room={room} />
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      ) : null}
+    </section>
+  );
+}

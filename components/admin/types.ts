@@ -1,0 +1,54 @@
+/** Response shapes of /api/admin/*; type-only imports keep server code out of the bundle. */
+import type { ConsoleUser } from "@/lib/admin/users";
+import type { ModerationSettings } from "@/lib/schemas/moderation";
+import type { AuditRow } from "@/lib/services/moderation/audit";
+import type { ReportQueueItem } from "@/lib/services/moderation/reports";
+import type { PublicUser, SessionUser } from "@/lib/types";
+
+export type { AuditRow, ConsoleUser, ModerationSettings, ReportQueueItem };
+export type Viewer = SessionUser;
+export type Role = SessionUser["role"];
+
+export interface Stats {
+  online: number;
+  messagesPerMinute: Array<{ minute: string; count: number }>;
+  activeBans: number;
+  activeTimeouts: number;
+  spam24h: number;
+  openReports: number;
+}
+
+export interface UsersPage {
+  users: ConsoleUser[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ConsoleMessage {
+  id: number;
+  body: string;
+  removed: boolean;
+  kind: string;
+  author: PublicUser;
+  room: string;
+  createdAt: string;
+}
+
+export interface SpamEvent {
+  id: number;
+  userId: string;
+  username: string;
+  rule: string;
+  counts: string;
+  outcome: string;
+  createdAt: string;
+}
+
+export interface SlowModeRoom {
+  id: string;
+  name: string;
+  slowModeSeconds: number;
+}
+
+export const rank: Record<Role, number> = { user: 0, moderator: 1, admin: 2 };

@@ -1,0 +1,51 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { adminFetch, type ApiError } from "@/components/admin/api";
+
+export interface AdminData<T> {
+  data: T | null;
+  error: ApiError | null;
+  loading: boolean;
+  /** When the last successful answer arrived (ms since epoch). */
+  updatedAt: number | null;
+  reload: () => void;
+}
+
+/**
+ * GETs `url` (again whenever it changes) and, with `pollMs`, keeps polling. The last good
+ * answer stays on screen while a new one loads or when a poll fails.
+ */
+export function useAdminData<T>(url: string, options: { pollMs?: number } = {}): AdminData<T> {
+  const { pollMs } = options;
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [updatedAt, setUpdatedAt] = useState<number | null>(null);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async () => {
+      setLoading(true);
+      const result = await adminFetch<T>(url, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      if (result.ok) {
+        setData(result.data);
+        setError(null);
+        setUpdatedAt(Date.now());
+      } else setError(result.error);
+      setLoading(false);
+      if (pollMs) timer = setTimeout(() => void load(), pollMs);
+    };
+    void load();
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
+  }, [url, pollMs, generation]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return { data, error, loading, updatedAt, reload };
+}

@@ -1,0 +1,23 @@
+import { th } from "@/components/admin/styles";
+
+export type SortKey = "username" | "displayName" | "role" | "createdAt" | "lastSeenAt";
+export interface Sort {
+  key: SortKey;
+  order: "asc" | "desc";
+}
+
+/** A column header whose button sorts by it; aria-sort says how the table is sorted now. */
+export function SortHeader({ label, column, sort, onSort, className = "" }: { label: string; column: SortKey; sort: Sort; onSort: (sort: Sort) => void; className?: string }) {
+  const active = sort.key === column;
+  const next: Sort = { key: column, order: active && sort.order === "asc" ? "desc" : "asc" };
+  return (
+    <th scope="col" className={`${th} ${className}`} aria-sort={active ? (sort.order === "asc" ? "ascending" : "descending") : "none"}>
+      <button type="button" onClick={() => onSort(next)} className="flex items-center gap-1 rounded hover:underline">
+        {label}
+        <span aria-hidden="true" className={active ? "" : "opacity-30"}>
+          {active && sort.order === "desc" ? "▼" : "▲"}
+        </span>
+      </button>
+    </th>
+  );
+}

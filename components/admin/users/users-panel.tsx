@@ -1,0 +1,87 @@
+"use client";
+
+import { useId, useState } from "react";
+import { ErrorNotice } from "@/components/admin/error-notice";
+import { Pager } from "@/components/admin/pager";
+import { SectionHeader } from "@/components/admin/section-header";
+import { StatusLine } from "@/components/admin/status-line";
+import { input, label } from "@/components/admin/styles";
+import type { ConsoleUser, UsersPage } from "@/components/admin/types";
+import { useAdminData } from "@/components/admin/use-admin-data";
+import { useDebounced } from "@/components/admin/use-debounced";
+import type { Sort } from "@/components/admin/users/sort-header";
+import { UserActionDialog } from "@/components/admin/users/user-action-dialog";
+import type { UserActionKind } from "@/components/admin/users/user-actions";
+import { UsersTable } from "@/components/admin/users/users-table";
+
+const PAGE_SIZE = 25;
+
+export function UsersPanel() {
+  const id = useId();
+  const [query, setQuery] = useState("");
+  const [sort, setSort] = useState<Sort>({ key: "createdAt", order: "desc" });
+  const [page, setPage] = useState(1);
+  const [acting, setActing] = useState<{ kind: UserActionKind; user: ConsoleUser } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const settledQuery = useDebounced(query.trim());
+
+  const params = new URLSearchParams({ query: settledQuery, sort: sort.key, order: sort.order, page: String(page), pageSize: String(PAGE_SIZE) });
+  const { data, error, loading, reload } = useAdminData<UsersPage>(`/api/admin/users?${params}`);
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  return (
+    <div className="flex flex-col gap-3">
+      <SectionHeader title="Users">
+        <span className="text-sm text-zinc-600 dark:text-zinc-400">{data ? `${data.total} ${data.total === 1 ? "user" : "users"}` : ""}</span>
+      </SectionHeader>
+      <form role="search" onSubmit={(e) => e.preventDefault()} className="flex max-w-md flex-col gap-1">
+        <label htmlFor={`${id}-q`} className={label}>
+          Search users
+        </label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          value={query}
+          placeholder="Username or display name"
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setPage(1);
+          }}
+          className={input}
+        />
+      </form>
+      <StatusLine text={done ?? (loading ? "Loading users…" : null)} tone={done ? "success" : "neutral"} />
+      {error ? <ErrorNotice error={error} onRetry={reload} /> : null}
+      {data && data.users.length === 0 ? <p className="text-sm">No users match “{settledQuery}”. Try part of a username or display name.</p> : null}
+      {data && data.users.length > 0 ? (
+        <UsersTable
+          users={data.users}
+          sort={sort}
+          busy={loading}
+          onSort={(next) => {
+            setSort(next);
+            setPage(1);
+          }}
+          onAction={(kind, user) => {
+            setDone(null);
+            setActing({ kind, user });
+          }}
+        />
+      ) : null}
+      {data ? <Pager label="Users pages" page={page} hasMore={page < pages} summary={`Page ${page} of ${pages}`} busy={loading} onPage={setPage} /> : null}
+      {acting ? (
+        <UserActionDialog
+          key={`${acting.kind}-${acting.user.id}`}
+          kind={acting.kind}
+          user={acting.user}
+          onClose={() => setActing(null)}
+          onDone={(sentence) => {
+            setActing(null);
+            setDone(sentence);
+            reload();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
