@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ProfileSettings } from "@/components/profile/profile-settings";
+import { getSessionUser } from "@/lib/auth/session";
+import { getAppContext } from "@/lib/context";
+
+export const metadata: Metadata = { title: "Your profile · Parley" };
+
+export default async function ProfileSettingsPage() {
+  const me = await getSessionUser();
+  if (!me) redirect("/login");
+  const { profiles, memberships, push } = getAppContext();
+  const [profile, rooms, mutedRoomIds] = await Promise.all([profiles.getOwnProfile(me.id), memberships.mine(me.id), push.listMutedRooms(me.id)]);
+  // DMs are not listed: a direct message is exactly what push is for.
+  const mutable = rooms
+    .filter((room) => room.kind !== "dm")
+    .map((room) => ({ id: room.id, name: room.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return <ProfileSettings initialProfile={profile} rooms={mutable} initialMutedRoomIds={mutedRoomIds} />;
+}
