@@ -7,6 +7,7 @@ export default async function ChatPage() {
   const me = await getSessionUser();
   if (!me) redirect("/login");
   const context = getAppContext();
-  const room = await context.rooms.summary(context.defaultRoom.id);
-  return <ChatApp me={me} room={room} rooms={[room]} welcome={context.welcomeMessage} />;
+  // The sidebar's rooms, unread counts and the room from the address bar come over the socket.
+  const home = await context.rooms.summary(context.defaultRoom.id);
+  return <ChatApp me={me} room={home} welcome={context.welcomeMessage} />;
 }

@@ -1,64 +1,103 @@
 "use client";
 
-import { signOut } from "next-auth/react";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useRef, useState } from "react";
+import { ChatDialogs, type DialogState } from "@/components/chat/chat-dialogs";
+import { ChatHeader } from "@/components/chat/chat-header";
 import { Composer } from "@/components/chat/composer";
 import { ConnectionBanner } from "@/components/chat/connection-banner";
 import { Drawer } from "@/components/chat/drawer";
-import { MessageList } from "@/components/chat/message-list";
+import { MessageList, type ScrollSpot } from "@/components/chat/message-list";
+import { NotificationsButton } from "@/components/chat/notifications-button";
 import { OnlineList } from "@/components/chat/online-list";
-import { RoomList } from "@/components/chat/room-list";
+import { Toasts } from "@/components/chat/toasts";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChat } from "@/components/chat/use-chat";
-import { ThemeToggle } from "@/components/ui/theme-toggle";
-import type { RoomSummary, SessionUser } from "@/lib/types";
+import { RoomSidebar } from "@/components/rooms/room-sidebar";
+import { activeStream, conversationTitle, sidebarSections } from "@/lib/client/chat-store";
+import type { PublicUser, RoomSummary, SessionUser } from "@/lib/types";
 
-export function ChatApp({ me, room, rooms, welcome }: { me: SessionUser; room: RoomSummary; rooms: RoomSummary[]; welcome: string }) {
+export function ChatApp({ me, room, welcome }: { me: SessionUser; room: RoomSummary; welcome: string }) {
   const chat = useChat(me, room);
+  const { rooms, active, isHome, people, conn } = chat;
+  const { store } = rooms;
   const [drawer, setDrawer] = useState<"rooms" | "online" | null>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  // Each room keeps its draft and scroll position while the user is elsewhere.
+  const drafts = useRef(new Map<string, string>());
+  const spots = useRef(new Map<string, ScrollSpot>());
   const closeDrawer = useCallback(() => setDrawer(null), []);
-  const onlineUsers = useMemo(() => [...chat.online.values()].sort((a, b) => a.displayName.localeCompare(b.displayName)), [chat.online]);
-  const typingUsers = useMemo(() => [...chat.typing.values()].map((t) => t.user), [chat.typing]);
+  const closeDialog = useCallback(() => setDialog(null), []);
+  const showUser = useCallback((user: PublicUser) => setDialog({ type: "user", user }), []);
+  const activeId = store.activeId;
+  const saveSpot = useCallback((spot: ScrollSpot) => spots.current.set(activeId, spot), [activeId]);
+  const stream = activeStream(store);
+  const title = active ? conversationTitle(active, me.id) : "# general";
+  const label = active?.kind === "dm" ? `Message ${title}` : `Message #${active?.name ?? room.name}`;
+  const sections = sidebarSections(store);
+  const open = (roomId: string) => {
+    setDrawer(null);
+    void rooms.activate(roomId);
+  };
 
   return (
     <div className="flex h-dvh flex-col">
-      <header className="flex items-center gap-2 border-b border-zinc-200 px-2 py-2 sm:px-4 dark:border-zinc-800">
-        <button type="button" className="rounded-md px-2 py-1 text-sm hover:bg-zinc-200 md:hidden dark:hover:bg-zinc-800" onClick={() => setDrawer("rooms")} aria-label="Open rooms">
-          ☰ Rooms
-        </button>
-        <p className="font-bold">Parley</p>
-        <h1 className="min-w-0 truncate text-zinc-600 dark:text-zinc-300"># {room.name}</h1>
-        <span className="flex-1" />
-        <button type="button" className="rounded-md px-2 py-1 text-sm hover:bg-zinc-200 md:hidden dark:hover:bg-zinc-800" onClick={() => setDrawer("online")} aria-label={`Open online users (${onlineUsers.length} online)`}>
-          {onlineUsers.length} online
-        </button>
-        <ThemeToggle />
-        <span className="hidden text-sm text-zinc-600 sm:inline dark:text-zinc-300">{me.displayName}</span>
-        <button type="button" onClick={() => void signOut({ callbackUrl: "/login" })} className="rounded-md px-2 py-1 text-sm hover:bg-zinc-200 dark:hover:bg-zinc-800">
-          Log out
-        </button>
-      </header>
-      <ConnectionBanner connection={chat.connection} notice={chat.notice} />
+      <ChatHeader
+        me={me}
+        room={active}
+        title={title}
+        onlineCount={people.online.length}
+        canManage={!!active && active.kind !== "dm" && (active.ownerId === me.id || me.role !== "user")}
+        canLeave={!!active && active.kind !== "dm" && !isHome}
+        onOpenRooms={() => setDrawer("rooms")}
+        onOpenMembers={() => setDrawer("online")}
+        onSettings={() => setDialog({ type: "settings" })}
+        onLeave={() => active && void chat.actions.leave(active.id).then((o) => (o.ok ? undefined : rooms.print(o.error, "error")))}
+        onLogOut={conn.logOut}
+      />
+      <ConnectionBanner connection={conn.connection} notice={conn.notice} />
       <div className="flex min-h-0 flex-1">
         <Drawer side="left" label="Rooms" open={drawer === "rooms"} onClose={closeDrawer}>
-          <RoomList rooms={rooms} activeId={room.id} />
-        </Drawer>
-        <main className="flex min-w-0 flex-1 flex-col" data-room-id={room.id}>
-          <MessageList
-            items={chat.state.items}
-            welcome={welcome}
-            hasMore={chat.state.hasMore}
-            loadingOlder={chat.loadingOlder}
-            onLoadOlder={chat.loadOlder}
-            onRetry={chat.retry}
+          <RoomSidebar
+            rooms={sections.rooms}
+            dms={sections.dms}
+            activeId={activeId}
+            homeId={store.homeId}
+            meId={me.id}
+            onOpen={open}
+            onBrowse={() => setDialog({ type: "browse" })}
+            onCreate={() => setDialog({ type: "create" })}
+            footer={<NotificationsButton />}
           />
-          <TypingIndicator users={typingUsers} />
-          <Composer roomName={room.name} onSend={chat.send} onTyping={chat.setTypingActive} />
+        </Drawer>
+        <main className="flex min-w-0 flex-1 flex-col" data-room-id={activeId}>
+          <MessageList
+            key={`list-${activeId}`}
+            items={stream.items}
+            welcome={isHome ? welcome : ""}
+            hasMore={stream.hasMore}
+            loaded={stream.loaded}
+            loadingOlder={rooms.loadingOlder}
+            onLoadOlder={rooms.loadOlder}
+            saved={spots.current.get(activeId)}
+            onScrollSpot={saveSpot}
+            handlers={{ meId: me.id, onUserClick: showUser, onRetry: rooms.retry }}
+          />
+          <TypingIndicator users={chat.presence.typingIn(activeId)} />
+          <Composer
+            key={`composer-${activeId}`}
+            label={label}
+            initialDraft={drafts.current.get(activeId)}
+            onDraft={(text) => drafts.current.set(activeId, text)}
+            onSubmit={chat.submit}
+            onTyping={chat.setTyping}
+          />
         </main>
         <Drawer side="right" label="Online users" open={drawer === "online"} onClose={closeDrawer}>
-          <OnlineList users={onlineUsers} meId={me.id} />
+          <OnlineList online={people.online} offline={people.offline} meId={me.id} onUserClick={showUser} />
         </Drawer>
       </div>
+      <ChatDialogs me={me} chat={chat} dialog={dialog} onClose={closeDialog} />
+      <Toasts toasts={chat.toasts.toasts} onDismiss={chat.toasts.dismiss} />
     </div>
   );
 }

@@ -1,17 +1,33 @@
 "use client";
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { CommandPalette, optionId, PALETTE_ID } from "@/components/chat/command-palette";
+import { completeCommand, paletteFor, type CommandInfo } from "@/lib/client/command-catalog";
+import { isCommandText } from "@/lib/client/commands";
 import { MESSAGE_MAX_CHARS } from "@/lib/schemas/message";
 
 const TYPING_REPEAT_MS = 2_000;
 const TYPING_IDLE_MS = 3_000;
 
-/** Enter sends, Shift+Enter adds a line. Typing is announced at most every 2 s. */
-export function Composer({ roomName, onSend, onTyping }: { roomName: string; onSend: (body: string) => void; onTyping: (active: boolean) => void }) {
-  const [text, setText] = useState("");
+/**
+ * Enter sends, Shift+Enter adds a line. Typing is announced at most every 2 s, and
+ * never while writing a command. Text starting with `/` opens the command palette.
+ * `onSubmit` answers with a sentence when the text can't be sent as it is.
+ */
+export function Composer(props: { label: string; initialDraft?: string; onDraft: (text: string) => void; onSubmit: (text: string) => string | null; onTyping: (active: boolean) => void }) {
+  const { label, initialDraft = "", onDraft, onSubmit, onTyping } = props;
+  const [text, setText] = useState(initialDraft);
   const [error, setError] = useState<string | null>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [dismissed, setDismissed] = useState(false);
   const lastTypingSent = useRef(0);
   const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+
+  const palette = dismissed ? ({ mode: "closed", options: [] } as const) : paletteFor(text);
+  const open = palette.mode !== "closed";
+  const index = Math.min(activeIndex, Math.max(0, palette.options.length - 1));
+  const selected = palette.options[index];
 
   const stopTyping = () => {
     if (idleTimer.current) clearTimeout(idleTimer.current);
@@ -24,10 +40,13 @@ export function Composer({ roomName, onSend, onTyping }: { roomName: string; onS
     if (idleTimer.current) clearTimeout(idleTimer.current);
   }, []);
 
-  function onChange(value: string) {
+  function update(value: string) {
     setText(value);
+    onDraft(value);
     if (error) setError(null);
-    if (!value.trim()) return stopTyping();
+    if (!value.startsWith("/")) setDismissed(false);
+    setActiveIndex(0);
+    if (!value.trim() || isCommandText(value)) return stopTyping();
     const now = Date.now();
     if (now - lastTypingSent.current > TYPING_REPEAT_MS) {
       lastTypingSent.current = now;
@@ -35,6 +54,11 @@ export function Composer({ roomName, onSend, onTyping }: { roomName: string; onS
     }
     if (idleTimer.current) clearTimeout(idleTimer.current);
     idleTimer.current = setTimeout(stopTyping, TYPING_IDLE_MS);
+  }
+
+  function pick(command: CommandInfo) {
+    update(completeCommand(command, palette.mode === "names" ? palette.typed : ""));
+    input.current?.focus();
   }
 
   function submit() {
@@ -45,12 +69,31 @@ export function Composer({ roomName, onSend, onTyping }: { roomName: string; onS
       return;
     }
     stopTyping();
-    onSend(body);
-    setText("");
+    const problem = onSubmit(body);
+    if (problem) return setError(problem);
+    update("");
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+    if (event.nativeEvent.isComposing) return;
+    if (open && palette.mode === "names" && selected) {
+      const completes = palette.typed !== selected.name || selected.takesArgs;
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        const step = event.key === "ArrowDown" ? 1 : -1;
+        return setActiveIndex((index + step + palette.options.length) % palette.options.length);
+      }
+      if (event.key === "Tab" || (event.key === "Enter" && !event.shiftKey && completes)) {
+        event.preventDefault();
+        return pick(selected);
+      }
+    }
+    if (open && event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      return setDismissed(true);
+    }
+    if (event.key === "Enter" && !event.shiftKey) {
       event.preventDefault();
       submit();
     }
@@ -65,22 +108,27 @@ export function Composer({ roomName, onSend, onTyping }: { roomName: string; onS
         submit();
       }}
     >
-      <div className="flex items-end gap-2">
+      <div className="relative flex items-end gap-2">
+        {open ? <CommandPalette options={palette.options} activeIndex={index} onPick={pick} usageOnly={palette.mode === "usage"} /> : null}
         <label htmlFor="composer" className="sr-only">
-          Message #{roomName}
+          {label}
         </label>
         <textarea
           id="composer"
+          ref={input}
           rows={1}
           value={text}
-          onChange={(e) => onChange(e.target.value)}
+          onChange={(e) => update(e.target.value)}
           onKeyDown={onKeyDown}
-          placeholder={`Message #${roomName}`}
+          placeholder={`${label} — / for commands`}
           aria-describedby={error ? "composer-error" : "composer-hint"}
+          aria-autocomplete="list"
+          aria-controls={open ? PALETTE_ID : undefined}
+          aria-activedescendant={open && palette.mode === "names" && selected ? optionId(selected) : undefined}
           className="max-h-40 min-h-10 flex-1 resize-none rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
         />
         <button type="submit" disabled={!text.trim()} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-50">
-          Send
+          {isCommandText(text) ? "Run" : "Send"}
         </button>
       </div>
       {error ? (
@@ -89,7 +137,7 @@ export function Composer({ roomName, onSend, onTyping }: { roomName: string; onS
         </p>
       ) : (
         <p id="composer-hint" className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-          Enter to send, Shift+Enter for a new line{length > MESSAGE_MAX_CHARS - 200 ? ` · ${length}/${MESSAGE_MAX_CHARS}` : ""}
+          Enter to send, Shift+Enter for a new line, / for commands{length > MESSAGE_MAX_CHARS - 200 ? ` · ${length}/${MESSAGE_MAX_CHARS}` : ""}
         </p>
       )}
     </form>

@@ -6,7 +6,7 @@ export function ConnectionBanner({ connection, notice }: { connection: Connectio
   if (connection === "offline") text = "Reconnecting… Messages you send will go out when the connection is back.";
   if (connection === "connecting") text = "Connecting…";
   if (connection === "signed-out") {
-    text = "Your session has ended.";
+    text = notice ?? "Your session has ended.";
     action = { href: "/login", label: "Log in again" };
   }
   if (!text) return null;

@@ -1,29 +1,36 @@
 "use client";
 
 import { useEffect, useLayoutEffect, useRef } from "react";
-import { Avatar } from "@/components/ui/avatar";
+import { MessageItem, type MessageHandlers } from "@/components/chat/message-item";
 import type { StreamItem } from "@/lib/client/chat-state";
 
-function timeOf(iso: string) {
-  const d = new Date(iso);
-  return { short: d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }), full: d.toLocaleString() };
+/** Where a reader left a room: restored when they come back to it. */
+export interface ScrollSpot {
+  top: number;
+  atBottom: boolean;
 }
 
 /**
- * Keeps the newest message in view while the reader is at the bottom, and keeps
- * the reader's place when older history is prepended above.
+ * Keeps the newest message in view while the reader is at the bottom, keeps the
+ * reader's place when older history is prepended above, and reopens each room where
+ * the reader left it (mount one list per room).
  */
 export function MessageList(props: {
   items: StreamItem[];
   welcome: string;
   hasMore: boolean;
+  loaded: boolean;
   loadingOlder: boolean;
   onLoadOlder: () => void;
-  onRetry: (clientId: string, body: string) => void;
+  saved?: ScrollSpot;
+  onScrollSpot: (spot: ScrollSpot) => void;
+  handlers: MessageHandlers;
 }) {
-  const { items, welcome, hasMore, loadingOlder, onLoadOlder, onRetry } = props;
+  const { items, welcome, hasMore, loaded, loadingOlder, onLoadOlder, saved, onScrollSpot, handlers } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const stickToBottom = useRef(true);
+  const stickToBottom = useRef(saved?.atBottom ?? true);
+  const restored = useRef(false);
+  const initial = useRef(saved);
   const heightBefore = useRef<{ height: number; top: number; firstKey?: string } | null>(null);
   const firstKey = items[0]?.key;
 
@@ -31,11 +38,15 @@ export function MessageList(props: {
     const el = scroller.current;
     if (!el) return;
     const before = heightBefore.current;
-    if (before && before.firstKey !== firstKey) {
+    const spot = initial.current;
+    if (!restored.current && spot && !spot.atBottom) {
+      el.scrollTop = spot.top;
+    } else if (before && before.firstKey !== firstKey) {
       el.scrollTop = before.top + (el.scrollHeight - before.height);
     } else if (stickToBottom.current) {
       el.scrollTop = el.scrollHeight;
     }
+    restored.current = true;
     heightBefore.current = { height: el.scrollHeight, top: el.scrollTop, firstKey };
   }, [items, firstKey]);
 
@@ -45,11 +56,12 @@ export function MessageList(props: {
     const onScroll = () => {
       stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 60;
       heightBefore.current = { height: el.scrollHeight, top: el.scrollTop, firstKey: heightBefore.current?.firstKey };
+      onScrollSpot({ top: el.scrollTop, atBottom: stickToBottom.current });
       if (el.scrollTop < 120 && hasMore && !loadingOlder) onLoadOlder();
     };
     el.addEventListener("scroll", onScroll, { passive: true });
     return () => el.removeEventListener("scroll", onScroll);
-  }, [hasMore, loadingOlder, onLoadOlder]);
+  }, [hasMore, loadingOlder, onLoadOlder, onScrollSpot]);
 
   return (
     <div ref={scroller} className="flex-1 overflow-y-auto px-3 py-2 sm:px-4" tabIndex={0} aria-label="Messages">
@@ -59,8 +71,10 @@ export function MessageList(props: {
             {loadingOlder ? "Loading older messages…" : "Load older messages"}
           </button>
         </div>
-      ) : (
+      ) : loaded ? (
         <p className="py-3 text-center text-xs text-zinc-500 dark:text-zinc-400">This is the beginning of the conversation.</p>
+      ) : (
+        <p className="py-3 text-center text-xs text-zinc-500 dark:text-zinc-400">Loading messages…</p>
       )}
       {welcome ? (
         <p className="mb-3 rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100" data-testid="welcome">
@@ -68,44 +82,9 @@ export function MessageList(props: {
         </p>
       ) : null}
       <ol aria-live="polite" aria-relevant="additions" className="flex flex-col gap-1">
-        {items.map((item) => {
-          if (item.kind === "system") {
-            return (
-              <li key={item.key} className="py-0.5 text-center text-xs text-zinc-500 dark:text-zinc-400" data-kind="system">
-                {item.text}
-              </li>
-            );
-          }
-          const author = item.kind === "message" ? item.message.author : item.author;
-          const body = item.kind === "message" ? item.message.body : item.body;
-          const time = timeOf(item.kind === "message" ? item.message.createdAt : item.createdAt);
-          return (
-            <li key={item.key} className="flex gap-3 rounded-md px-1 py-1.5 hover:bg-zinc-50 dark:hover:bg-zinc-900" data-kind={item.kind}>
-              <Avatar id={author.id} name={author.displayName} />
-              <div className="min-w-0 flex-1">
-                <p className="flex items-baseline gap-2">
-                  <span className="font-semibold">{author.displayName}</span>
-                  <time dateTime={item.kind === "message" ? item.message.createdAt : item.createdAt} title={time.full} className="text-xs text-zinc-500 dark:text-zinc-400">
-                    {time.short}
-                  </time>
-                </p>
-                <p className={`whitespace-pre-wrap break-words ${item.kind === "pending" ? "opacity-60" : ""}`}>{body}</p>
-                {item.kind === "pending" ? (
-                  item.error ? (
-                    <p className="text-sm text-red-600 dark:text-red-400" role="alert">
-                      Not sent: {item.error}{" "}
-                      <button type="button" className="font-medium underline" onClick={() => onRetry(item.clientId, item.body)}>
-                        Retry
-                      </button>
-                    </p>
-                  ) : (
-                    <p className="text-xs text-zinc-500 dark:text-zinc-400">Sending…</p>
-                  )
-                ) : null}
-              </div>
-            </li>
-          );
-        })}
+        {items.map((item) => (
+          <MessageItem key={item.key} item={item} {...handlers} />
+        ))}
       </ol>
     </div>
   );

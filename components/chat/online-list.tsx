@@ -1,26 +1,51 @@
 import { Avatar } from "@/components/ui/avatar";
 import type { PublicUser } from "@/lib/types";
 
-export function OnlineList({ users, meId }: { users: PublicUser[]; meId: string }) {
+export type MemberRow = PublicUser & { isOwner?: boolean };
+
+const MAX_OFFLINE_SHOWN = 100;
+
+function Row({ user, meId, online, onUserClick }: { user: MemberRow; meId: string; online: boolean; onUserClick: (u: PublicUser) => void }) {
+  return (
+    <li>
+      <button type="button" onClick={() => onUserClick(user)} className={`flex w-full items-center gap-2 rounded-md px-1 py-1 text-left hover:bg-zinc-200 dark:hover:bg-zinc-800 ${online ? "" : "opacity-60"}`}>
+        <span className="relative">
+          <Avatar id={user.id} name={user.displayName} size="sm" />
+          {online ? <span aria-hidden="true" className="absolute -bottom-0.5 -right-0.5 h-2.5 w-2.5 rounded-full border-2 border-white bg-emerald-500 dark:border-zinc-900" /> : null}
+        </span>
+        <span className="min-w-0 truncate text-sm">
+          {user.displayName}
+          {user.id === meId ? <span className="text-zinc-500 dark:text-zinc-400"> (you)</span> : null}
+          {user.isOwner ? <span className="text-xs text-amber-700 dark:text-amber-400"> · owner</span> : null}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+/** Right sidebar: the room's members, online first; a click opens their card. */
+export function OnlineList({ online, offline, meId, onUserClick }: { online: MemberRow[]; offline: MemberRow[]; meId: string; onUserClick: (u: PublicUser) => void }) {
   return (
     <section aria-labelledby="online-heading" className="flex flex-col gap-2 p-3">
       <h2 id="online-heading" className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
-        <span data-testid="online-count">{users.length} online</span>
+        <span data-testid="online-count">{online.length} online</span>
       </h2>
-      <ul className="flex flex-col gap-1" aria-label="Online users">
-        {users.map((u) => (
-          <li key={u.id} className="flex items-center gap-2 rounded-md px-1 py-1">
-            <span className="relative">
-              <Avatar id={u.id} name={u.displayName} size="sm" />
-              <span aria-hidden="true" className="absolute -bottom-0.5 -right-0.5 h-2.5 w-2.5 rounded-full border-2 border-white bg-emerald-500 dark:border-zinc-900" />
-            </span>
-            <span className="min-w-0 truncate text-sm">
-              {u.displayName}
-              {u.id === meId ? <span className="text-zinc-500 dark:text-zinc-400"> (you)</span> : null}
-            </span>
-          </li>
+      <ul className="flex flex-col gap-0.5" aria-label="Online users">
+        {online.map((u) => (
+          <Row key={u.id} user={u} meId={meId} online onUserClick={onUserClick} />
         ))}
       </ul>
+      {offline.length ? (
+        <>
+          <h3 className="mt-2 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Offline — {offline.length}</h3>
+          <ul className="flex flex-col gap-0.5" aria-label="Offline members">
+            {offline.slice(0, MAX_OFFLINE_SHOWN).map((u) => (
+              <Row key={u.id} user={u} meId={meId} online={false} onUserClick={onUserClick} />
+            ))}
+          </ul>
+          {offline.length > MAX_OFFLINE_SHOWN ? <p className="text-xs text-zinc-500">and {offline.length - MAX_OFFLINE_SHOWN} more (/list shows everyone)</p> : null}
+        </>
+      ) : null}
     </section>
   );
 }

@@ -1,205 +1,107 @@
 "use client";
 
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { chatReducer, emptyChat } from "@/lib/client/chat-state";
-import { createClientSocket, type ClientSocket } from "@/lib/client/socket";
-import type { Ack } from "@/lib/realtime/events";
-import type { ChatMessage, PublicUser, RoomSummary, SessionUser } from "@/lib/types";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useAttention } from "@/components/chat/use-attention";
+import { useBlocks } from "@/components/chat/use-blocks";
+import { useConnection } from "@/components/chat/use-connection";
+import { useMembers } from "@/components/chat/use-members";
+import { usePresence } from "@/components/chat/use-presence";
+import { useRoomActions } from "@/components/chat/use-room-actions";
+import { useRooms } from "@/components/chat/use-rooms";
+import { useToasts } from "@/components/chat/use-toasts";
+import { useDocumentVisible } from "@/components/chat/use-visibility";
+import type { MemberRow } from "@/components/chat/online-list";
+import { roomHref } from "@/components/rooms/room-sidebar";
+import { isCommandText, parseCommand, unescapeMessage } from "@/lib/client/commands";
+import { totalUnread } from "@/lib/client/chat-store";
+import { runCommand, type CommandHost } from "@/lib/client/run-command";
+import type { RoomSummary, SessionUser } from "@/lib/types";
 
-export type Connection = "connecting" | "online" | "offline" | "signed-out";
+export type { Connection } from "@/components/chat/use-connection";
 
-const ACK_TIMEOUT_MS = 10_000;
-const TYPING_EXPIRY_MS = 3_500;
+const byName = (a: MemberRow, b: MemberRow) => a.displayName.localeCompare(b.displayName);
 
-function newClientId(): string {
-  return typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
+/** The whole chat client: connection, rooms, people, and what commands and buttons do. */
+export function useChat(me: SessionUser, home: RoomSummary) {
+  const visible = useDocumentVisible();
+  const toasts = useToasts();
+  const conn = useConnection();
+  const online = conn.connection === "online";
+  const rooms = useRooms(me, home, conn.socket, visible, toasts.push);
+  const actions = useRoomActions(rooms);
+  const { print, ask, dispatch, store, refresh } = rooms;
+  const presence = usePresence(me, conn.socket, { line: (text) => print(text, "presence"), toast: toasts.push });
+  const blocks = useBlocks(ask);
+  const members = useMembers(conn.socket, ask, store.activeId, online);
+  const active = store.rooms[store.activeId];
+  const isHome = store.activeId === store.homeId;
+  const markRead = useCallback((roomId: string) => dispatch({ type: "read", roomId }), [dispatch]);
+  useAttention(me, conn.socket, store, totalUnread(store), visible, online, markRead);
 
-/** Emits with an ack and a timeout; a lost connection reads as an error sentence, not silence. */
-function request<T>(socket: ClientSocket, event: "room:join" | "message:send" | "message:history", payload: unknown): Promise<Ack<T>> {
-  return new Promise((resolve) => {
-    (socket.timeout(ACK_TIMEOUT_MS) as unknown as { emit: (e: string, p: unknown, cb: (err: Error | null, r: Ack<T>) => void) => void }).emit(
-      event,
-      payload,
-      (err, response) => {
-        if (err) resolve({ ok: false, error: { code: "UNAVAILABLE", message: "No answer from the server. Check your connection." } });
-        else resolve(response);
-      },
-    );
-  });
-}
-
-export function useChat(me: SessionUser, room: RoomSummary) {
-  const [state, dispatch] = useReducer(chatReducer, emptyChat);
-  const [connection, setConnection] = useState<Connection>("connecting");
-  const [notice, setNotice] = useState<string | null>(null);
-  const [online, setOnline] = useState<Map<string, PublicUser>>(new Map());
-  const [typing, setTyping] = useState<Map<string, { user: PublicUser; until: number }>>(new Map());
-  const [loadingOlder, setLoadingOlder] = useState(false);
-  const socketRef = useRef<ClientSocket | null>(null);
-  const lastIdRef = useRef(0);
-  lastIdRef.current = state.lastId;
-
+  const { generation } = conn;
+  const { loadOnline } = presence;
+  const { loadBlocks } = blocks;
+  /** The room named in the address bar when the page loaded; opened once the room list is in. */
+  const wantedRoom = useRef<string | null | undefined>(undefined);
+  // Every (re)connect: catch up on rooms, unread counts, the room on screen, presence, blocks.
   useEffect(() => {
-    const socket = createClientSocket();
-    socketRef.current = socket;
+    if (wantedRoom.current === undefined) wantedRoom.current = new URLSearchParams(window.location.search).get("room");
+    if (generation === 0) return;
+    void refresh(wantedRoom.current);
+    wantedRoom.current = null;
+    void loadOnline(ask);
+    void loadBlocks();
+  }, [generation, refresh, loadOnline, ask, loadBlocks]);
 
-    const join = async () => {
-      const afterId = lastIdRef.current > 0 ? lastIdRef.current : undefined;
-      const joined = await request<{ messages: ChatMessage[]; hasMore: boolean; caughtUp: boolean }>(socket, "room:join", { roomId: room.id, afterId });
-      if (!joined.ok) {
-        setNotice(joined.error.message);
-        return;
-      }
-      const { messages, hasMore, caughtUp } = joined.data;
-      if (afterId !== undefined && caughtUp) dispatch({ type: "append", messages });
-      else dispatch({ type: "reset", messages, hasMore });
-      socket.emit("presence:list", {}, (response) => {
-        if (response.ok) setOnline(new Map(response.data.users.map((u) => [u.id, u])));
-      });
-    };
-
-    const onConnect = () => {
-      setConnection("online");
-      setNotice(null);
-      void join();
-    };
-    const onDisconnect = (reason: string) => {
-      setConnection((c) => (c === "signed-out" ? c : "offline"));
-      // A server-side disconnect is not retried by Socket.IO; try again, and the
-      // handshake tells us if the session is no longer valid.
-      if (reason === "io server disconnect") socket.connect();
-    };
-    const onConnectError = (error: Error & { data?: { code?: string } }) => {
-      if (error.data?.code === "UNAUTHENTICATED") {
-        setConnection("signed-out");
-        socket.disconnect();
-      } else {
-        setConnection("offline");
-      }
-    };
-    const onMessage = (message: ChatMessage) => {
-      if (message.roomId !== room.id) return;
-      dispatch({ type: "append", messages: [message] });
-      setTyping((t) => {
-        if (!t.has(message.author.id)) return t;
-        const next = new Map(t);
-        next.delete(message.author.id);
-        return next;
-      });
-    };
-    const onOnline = ({ user }: { user: PublicUser }) => {
-      setOnline((m) => new Map(m).set(user.id, user));
-      if (user.id !== me.id) dispatch({ type: "system", text: `${user.displayName} is online` });
-    };
-    const onOffline = ({ user }: { user: PublicUser }) => {
-      setOnline((m) => {
-        const next = new Map(m);
-        next.delete(user.id);
-        return next;
-      });
-      if (user.id !== me.id) dispatch({ type: "system", text: `${user.displayName} left` });
-    };
-    const onTyping = ({ roomId, user, typing: isTyping }: { roomId: string; user: PublicUser; typing: boolean }) => {
-      if (roomId !== room.id || user.id === me.id) return;
-      setTyping((t) => {
-        const next = new Map(t);
-        if (isTyping) next.set(user.id, { user, until: Date.now() + TYPING_EXPIRY_MS });
-        else next.delete(user.id);
-        return next;
-      });
-    };
-    const onShutdown = ({ message }: { message: string }) => setNotice(message);
-
-    socket.on("connect", onConnect);
-    socket.on("disconnect", onDisconnect);
-    socket.on("connect_error", onConnectError);
-    socket.on("message:new", onMessage);
-    socket.on("presence:online", onOnline);
-    socket.on("presence:offline", onOffline);
-    socket.on("typing:update", onTyping);
-    socket.on("server:shutdown", onShutdown);
-    socket.connect();
-
-    return () => {
-      socket.off("connect", onConnect);
-      socket.off("disconnect", onDisconnect);
-      socket.off("connect_error", onConnectError);
-      socket.off("message:new", onMessage);
-      socket.off("presence:online", onOnline);
-      socket.off("presence:offline", onOffline);
-      socket.off("typing:update", onTyping);
-      socket.off("server:shutdown", onShutdown);
-      socket.disconnect();
-      socketRef.current = null;
-    };
-  }, [me.id, room.id]);
-
-  // Typing lines expire on their own when the typist goes quiet.
+  // The address bar names the room on screen, so a reload comes back to it.
   useEffect(() => {
-    if (typing.size === 0) return;
-    const timer = setInterval(() => {
-      setTyping((t) => {
-        const now = Date.now();
-        const next = new Map([...t].filter(([, v]) => v.until > now));
-        return next.size === t.size ? t : next;
-      });
-    }, 500);
-    return () => clearInterval(timer);
-  }, [typing.size]);
+    if (!active || generation === 0) return;
+    const href = roomHref(active, store.homeId);
+    if (window.location.pathname + window.location.search !== href) window.history.replaceState(null, "", href);
+  }, [active, store.homeId, generation]);
 
-  const deliver = useCallback(
-    async (clientId: string, body: string) => {
-      const socket = socketRef.current;
-      if (!socket) return;
-      const response = await request<ChatMessage>(socket, "message:send", { roomId: room.id, body, clientId });
-      if (response.ok) dispatch({ type: "append", messages: [response.data] });
-      else dispatch({ type: "failed", clientId, error: response.error.message });
-    },
-    [room.id],
-  );
+  const people = useMemo(() => {
+    const list: (MemberRow & { online?: boolean })[] = members.length ? members : (active?.participants ?? []);
+    // Until the presence list arrives, trust the member list's own online flags.
+    const isOnline = (m: { id: string; online?: boolean }) => (presence.online.size ? presence.online.has(m.id) : !!m.online);
+    if (isHome) {
+      // Everyone belongs to #general: whoever is online is a member, even if they signed up a second ago.
+      const owners = new Set(list.filter((m) => m.isOwner).map((m) => m.id));
+      const onlineRows = [...presence.online.values()].map((u) => ({ ...u, isOwner: owners.has(u.id) }));
+      return { online: onlineRows.sort(byName), offline: list.filter((m) => !presence.online.has(m.id)).sort(byName) };
+    }
+    return { online: list.filter(isOnline).sort(byName), offline: list.filter((m) => !isOnline(m)).sort(byName) };
+  }, [members, active?.participants, isHome, presence.online]);
 
-  const send = useCallback(
-    (body: string) => {
-      const clientId = newClientId();
-      dispatch({
-        type: "pending",
-        item: { kind: "pending", key: `p${clientId}`, clientId, body, author: me, createdAt: new Date().toISOString() },
-      });
-      void deliver(clientId, body);
-    },
-    [deliver, me],
-  );
+  const host: CommandHost = {
+    me,
+    room: active,
+    ask,
+    print,
+    join: actions.join,
+    leave: actions.leave,
+    create: actions.create,
+    message: actions.message,
+    send: (body, options) => rooms.send(body, options, store.activeId),
+    block: blocks.block,
+    unblock: blocks.unblock,
+    kick: actions.kick,
+    quit: conn.logOut,
+  };
 
-  /** Resends with the same client id: the server stores it at most once. */
-  const retry = useCallback(
-    (clientId: string, body: string) => {
-      dispatch({ type: "retrying", clientId });
-      void deliver(clientId, body);
-    },
-    [deliver],
-  );
+  /** The composer's Enter: a command runs, anything else is sent. Returns a sentence if it can't. */
+  const submit = (text: string): string | null => {
+    if (!isCommandText(text)) {
+      rooms.send(unescapeMessage(text), {}, store.activeId);
+      return null;
+    }
+    const parsed = parseCommand(text);
+    if (!parsed.ok) return parsed.error;
+    void runCommand(parsed.command, host);
+    return null;
+  };
 
-  const loadOlder = useCallback(async () => {
-    const socket = socketRef.current;
-    const first = state.items.find((i) => i.kind === "message");
-    if (!socket || loadingOlder || !state.hasMore || !first || first.kind !== "message") return;
-    setLoadingOlder(true);
-    const response = await request<{ messages: ChatMessage[]; hasMore: boolean }>(socket, "message:history", {
-      roomId: room.id,
-      before: first.message.id,
-    });
-    if (response.ok) dispatch({ type: "prepend", messages: response.data.messages, hasMore: response.data.hasMore });
-    else setNotice(response.error.message);
-    setLoadingOlder(false);
-  }, [loadingOlder, room.id, state.hasMore, state.items]);
+  const setTyping = (typing: boolean) => conn.socket?.emit(typing ? "typing:start" : "typing:stop", { roomId: store.activeId });
 
-  const setTypingActive = useCallback(
-    (active: boolean) => {
-      socketRef.current?.emit(active ? "typing:start" : "typing:stop", { roomId: room.id });
-    },
-    [room.id],
-  );
-
-  return { state, connection, notice, online, typing, loadingOlder, send, retry, loadOlder, setTypingActive };
+  return { conn, rooms, actions, blocks, presence, toasts, people, active, isHome, submit, setTyping };
 }

@@ -7,3 +7,40 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export function createClientSocket(): ClientSocket {
   return io({ path: "/socket.io", autoConnect: false, withCredentials: true, transports: ["websocket", "polling"] });
 }
+
+/** Long enough to cover a client-side page change, short enough to free a closed tab's slot. */
+const RELEASE_DELAY_MS = 3_000;
+let shared: { socket: ClientSocket; users: number; closing: ReturnType<typeof setTimeout> | null } | null = null;
+
+/**
+ * One connection per tab, shared by the pages that need it: moving from the chat to
+ * the settings page must not read as "logged out" and "logged in" to everyone else.
+ */
+export function acquireSocket(): ClientSocket {
+  if (!shared) shared = { socket: createClientSocket(), users: 0, closing: null };
+  if (shared.closing) clearTimeout(shared.closing);
+  shared.closing = null;
+  shared.users += 1;
+  if (!shared.socket.connected && !shared.socket.active) shared.socket.connect();
+  return shared.socket;
+}
+
+export function releaseSocket(socket: ClientSocket): void {
+  if (!shared || shared.socket !== socket) return;
+  shared.users -= 1;
+  if (shared.users > 0) return;
+  const current = shared;
+  current.closing = setTimeout(() => {
+    if (shared !== current || current.users > 0) return;
+    current.socket.disconnect();
+    shared = null;
+  }, RELEASE_DELAY_MS);
+}
+
+/** Ends the tab's connection now (logging out, or the server ended the session). */
+export function dropSocket(): void {
+  if (!shared) return;
+  if (shared.closing) clearTimeout(shared.closing);
+  shared.socket.disconnect();
+  shared = null;
+}

@@ -16,7 +16,6 @@ export const ACTIVITY_EVENTS = new Set([
   "room:delete",
   "room:kick",
   "room:list",
-  "room:members",
   "dm:open",
   "typing:start",
   "block:add",
@@ -24,7 +23,6 @@ export const ACTIVITY_EVENTS = new Set([
   "user:check",
   "users:last",
   "users:active",
-  "presence:list",
 ]);
 
 export function idleMessage(timeoutMs: number): string {
@@ -55,8 +53,10 @@ export function createRealtimeHooks(io: ParleyServer): RealtimeHooks {
 }
 
 export function registerSessionHandlers(_io: ParleyServer, socket: ParleySocket, deps: RealtimeDeps) {
-  socket.use(([event], next) => {
-    if (typeof event === "string" && ACTIVITY_EVENTS.has(event)) deps.sessions.touch(socket.data.sessionId, socket.data.user.id);
+  socket.use(([event, payload], next) => {
+    // A catch-up join after a reconnect is the client's doing, not the person's.
+    const automatic = event === "room:join" && typeof (payload as { afterId?: unknown } | null)?.afterId === "number";
+    if (typeof event === "string" && ACTIVITY_EVENTS.has(event) && !automatic) deps.sessions.touch(socket.data.sessionId, socket.data.user.id);
     next();
   });
   socket.on("session:activity", handle(socket, "session:activity", z.unknown(), deps.logger, () => null));

@@ -1,0 +1,59 @@
+"use client";
+
+import type { useChat } from "@/components/chat/use-chat";
+import { UserCard } from "@/components/chat/user-card";
+import { BrowseRooms } from "@/components/rooms/browse-rooms";
+import { CreateRoomForm } from "@/components/rooms/create-room-form";
+import { Modal } from "@/components/rooms/modal";
+import { RoomSettings } from "@/components/rooms/room-settings";
+import type { PublicUser, SessionUser } from "@/lib/types";
+
+export type DialogState = { type: "browse" } | { type: "create" } | { type: "settings" } | { type: "user"; user: PublicUser } | null;
+
+/** The chat's modal dialogs; each does exactly what its slash command does. */
+export function ChatDialogs({ me, chat, dialog, onClose }: { me: SessionUser; chat: ReturnType<typeof useChat>; dialog: DialogState; onClose: () => void }) {
+  const { rooms, actions, blocks, active, isHome } = chat;
+  const canManage = !!active && active.kind !== "dm" && (active.ownerId === me.id || me.role !== "user");
+  const closeOnSuccess = async <T extends { ok: boolean }>(pending: Promise<T>) => {
+    const outcome = await pending;
+    if (outcome.ok) onClose();
+    return outcome;
+  };
+
+  return (
+    <>
+      <Modal title="Browse rooms" open={dialog?.type === "browse"} onClose={onClose}>
+        <BrowseRooms
+          ask={rooms.ask}
+          memberOf={new Set(Object.keys(rooms.store.rooms))}
+          onJoin={(roomId, password) => closeOnSuccess(actions.join({ roomId, password }))}
+          onOpen={(roomId) => {
+            void rooms.activate(roomId);
+            onClose();
+          }}
+        />
+      </Modal>
+      <Modal title="Create room" open={dialog?.type === "create"} onClose={onClose}>
+        <CreateRoomForm onCreate={(input) => closeOnSuccess(actions.create(input))} />
+      </Modal>
+      <Modal title="Room settings" open={dialog?.type === "settings" && !!active} onClose={onClose}>
+        {active ? <RoomSettings room={active} canEdit={canManage} onUpdate={actions.update} onDelete={(roomId) => closeOnSuccess(actions.remove(roomId))} /> : null}
+      </Modal>
+      <Modal title="User" open={dialog?.type === "user"} onClose={onClose}>
+        {dialog?.type === "user" ? (
+          <UserCard
+            user={dialog.user}
+            meId={me.id}
+            ask={rooms.ask}
+            blocked={blocks.blocked.has(dialog.user.id)}
+            kickFrom={canManage && !isHome && active ? `#${active.name}` : null}
+            onMessage={() => closeOnSuccess(actions.openDm([dialog.user.username]))}
+            onBlock={() => blocks.block([dialog.user.username])}
+            onUnblock={() => blocks.unblock([dialog.user.username])}
+            onKick={() => (active ? actions.kick(active.id, dialog.user.username) : Promise.resolve({ ok: false as const, error: "Open a room first." }))}
+          />
+        ) : null}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import type { CommandInfo } from "@/lib/client/command-catalog";
+
+export const PALETTE_ID = "command-palette";
+export const optionId = (command: CommandInfo) => `command-option-${command.name}`;
+
+/** The slash-command list above the composer; the textarea keeps focus and points at the active option. */
+export function CommandPalette({ options, activeIndex, onPick, usageOnly }: { options: CommandInfo[]; activeIndex: number; onPick: (c: CommandInfo) => void; usageOnly: boolean }) {
+  return (
+    <ul
+      id={PALETTE_ID}
+      role="listbox"
+      aria-label="Commands"
+      className="absolute bottom-full left-0 right-0 mb-1 max-h-64 overflow-y-auto rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+    >
+      {options.map((command, index) => {
+        const active = index === activeIndex;
+        return (
+          <li
+            key={command.name}
+            id={optionId(command)}
+            role="option"
+            aria-selected={active}
+            // Keep focus in the textarea while choosing with the mouse.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => onPick(command)}
+            className={`flex cursor-pointer flex-col px-3 py-1.5 text-sm sm:flex-row sm:items-baseline sm:gap-3 ${active && !usageOnly ? "bg-indigo-100 dark:bg-indigo-900" : ""}`}
+          >
+            <code className="font-mono text-indigo-700 dark:text-indigo-300">{command.usage}</code>
+            <span className="text-zinc-600 dark:text-zinc-400">
+              {command.summary}
+              {command.aliases.length ? ` (also /${command.aliases.join(", /")})` : ""}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

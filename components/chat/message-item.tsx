@@ -1,0 +1,110 @@
+import { Avatar } from "@/components/ui/avatar";
+import { deliveryText } from "@/lib/client/command-output";
+import type { SendOptions, StreamItem } from "@/lib/client/chat-state";
+import type { PublicUser } from "@/lib/types";
+
+function timeOf(iso: string) {
+  const d = new Date(iso);
+  return { short: d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }), full: d.toLocaleString() };
+}
+
+export interface MessageHandlers {
+  meId: string;
+  onUserClick: (user: PublicUser) => void;
+  onRetry: (clientId: string, body: string, options: SendOptions) => void;
+}
+
+const toneClass = {
+  presence: "py-0.5 text-center text-xs text-zinc-500 dark:text-zinc-400",
+  output: "my-1 whitespace-pre-wrap rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200",
+  error: "my-1 whitespace-pre-wrap rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300",
+};
+
+function Name({ user, onUserClick }: { user: PublicUser; onUserClick: (u: PublicUser) => void }) {
+  return (
+    <button type="button" onClick={() => onUserClick(user)} className="font-semibold hover:underline" title={`@${user.username}`}>
+      {user.displayName}
+    </button>
+  );
+}
+
+export function MessageItem({ item, meId, onUserClick, onRetry }: { item: StreamItem } & MessageHandlers) {
+  if (item.kind === "system") {
+    return (
+      <li className={toneClass[item.tone]} data-kind="system" data-tone={item.tone}>
+        {item.text}
+      </li>
+    );
+  }
+  const message = item.kind === "message" ? item.message : null;
+  const author = message?.author ?? (item.kind === "pending" ? item.author : null);
+  if (!author) return null;
+  const body = message?.body ?? (item.kind === "pending" ? item.body : "");
+  const createdAt = message?.createdAt ?? (item.kind === "pending" ? item.createdAt : "");
+  const kind = message?.kind ?? (item.kind === "pending" ? (item.options.kind ?? (item.options.whisperTo ? "whisper" : "text")) : "text");
+  const whisperLabel =
+    kind === "whisper"
+      ? message?.recipient
+        ? message.recipient.id === meId
+          ? "whispered to you"
+          : `whispered to ${message.recipient.displayName}`
+        : `whispering to @${item.kind === "pending" ? item.options.whisperTo : "…"}`
+      : null;
+  const time = timeOf(createdAt);
+  const frame = kind === "whisper" ? "border border-dashed border-fuchsia-400 bg-fuchsia-50 dark:border-fuchsia-700 dark:bg-fuchsia-950/40" : "hover:bg-zinc-50 dark:hover:bg-zinc-900";
+
+  return (
+    <li className={`flex gap-3 rounded-md px-1 py-1.5 ${frame}`} data-kind={item.kind} data-message-kind={kind}>
+      <Avatar id={author.id} name={author.displayName} />
+      <div className="min-w-0 flex-1">
+        {kind === "me" ? (
+          <p className="flex flex-wrap items-baseline gap-x-1 italic">
+            <span aria-hidden="true">*</span>
+            <Name user={author} onUserClick={onUserClick} />
+            <span className={`whitespace-pre-wrap break-words ${item.kind === "pending" ? "opacity-60" : ""}`}>{body}</span>
+            <time dateTime={createdAt} title={time.full} className="ml-1 text-xs not-italic text-zinc-500 dark:text-zinc-400">
+              {time.short}
+            </time>
+          </p>
+        ) : (
+          <>
+            <p className="flex flex-wrap items-baseline gap-x-2">
+              <Name user={author} onUserClick={onUserClick} />
+              {whisperLabel ? <span className="text-xs font-medium text-fuchsia-700 dark:text-fuchsia-300">{whisperLabel}</span> : null}
+              <time dateTime={createdAt} title={time.full} className="text-xs text-zinc-500 dark:text-zinc-400">
+                {time.short}
+              </time>
+            </p>
+            {message?.removed ? (
+              <p className="italic text-zinc-500 dark:text-zinc-400">message removed by a moderator</p>
+            ) : (
+              <p className={`whitespace-pre-wrap break-words ${item.kind === "pending" ? "opacity-60" : ""}`}>{body}</p>
+            )}
+          </>
+        )}
+        {item.kind === "message" && item.delivery?.length ? (
+          <ul className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400" aria-label="Delivery">
+            {item.delivery.map((d) => (
+              <li key={d.user.id} data-delivery={d.online ? "delivered" : "saved"}>
+                {d.online ? "✓ " : "⏳ "}
+                {deliveryText(d)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {item.kind === "pending" ? (
+          item.error ? (
+            <p className="text-sm text-red-600 dark:text-red-400" role="alert">
+              Not sent: {item.error}{" "}
+              <button type="button" className="font-medium underline" onClick={() => onRetry(item.clientId, item.body, item.options)}>
+                Retry
+              </button>
+            </p>
+          ) : (
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">Sending…</p>
+          )
+        ) : null}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { useState, useSyncExternalStore } from "react";
+
+type Permission = NotificationPermission | "unsupported";
+
+const read = (): Permission => (typeof Notification === "undefined" ? "unsupported" : Notification.permission);
+const subscribe = () => () => {};
+
+/**
+ * Desktop notifications are only ever requested from this button, never on load.
+ * The permission is read after hydration so server and client render the same.
+ */
+export function NotificationsButton() {
+  const browserPermission = useSyncExternalStore(subscribe, read, () => "unsupported" as Permission);
+  const [asked, setAsked] = useState<Permission | null>(null);
+  const permission = asked ?? browserPermission;
+
+  if (permission === "unsupported") return null;
+  if (permission === "granted") return <p className="text-xs text-zinc-500 dark:text-zinc-400">Desktop notifications are on for other rooms and direct messages while Parley is in the background.</p>;
+  if (permission === "denied") return <p className="text-xs text-zinc-500 dark:text-zinc-400">Desktop notifications are blocked in this browser&apos;s site settings.</p>;
+  return (
+    <button
+      type="button"
+      onClick={() => void Notification.requestPermission().then(setAsked)}
+      className="rounded-md border border-zinc-300 px-2 py-1 text-left text-sm hover:bg-zinc-200 dark:border-zinc-700 dark:hover:bg-zinc-800"
+    >
+      Enable desktop notifications
+    </button>
+  );
+}

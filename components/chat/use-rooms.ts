@@ -1,0 +1,155 @@
+"use client";
+
+import { useCallback, useReducer, useRef, useState } from "react";
+import { useLatest, useSocketEvent } from "@/components/chat/use-socket-event";
+import type { SendOptions, SystemTone } from "@/lib/client/chat-state";
+import { createStore, storeReducer } from "@/lib/client/chat-store";
+import { request, type Requester } from "@/lib/client/request";
+import type { ClientSocket } from "@/lib/client/socket";
+import type { RoomSummary, SessionUser } from "@/lib/types";
+
+function newClientId(): string {
+  return typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * Every room the user belongs to, kept live: the socket is subscribed to all of them,
+ * so messages for rooms not on screen count as unread.
+ */
+export function useRooms(me: SessionUser, home: RoomSummary, socket: ClientSocket | null, visible: boolean, onRoomGone: (text: string) => void) {
+  const [store, dispatch] = useReducer(storeReducer, home, createStore);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const storeRef = useLatest(store);
+  const socketRef = useLatest(socket);
+  const visibleRef = useLatest(visible);
+
+  const ask: Requester = useCallback((event, payload) => request(socketRef.current, event, payload), [socketRef]);
+
+  const print = useCallback(
+    (text: string, tone: SystemTone = "output", roomId?: string) => dispatch({ type: "stream", roomId: roomId ?? storeRef.current.activeId, action: { type: "system", text, tone } }),
+    [storeRef],
+  );
+
+  /** Loads a room's stream, or catches up on what came after the last message shown. */
+  const load = useCallback(
+    async (roomId: string): Promise<boolean> => {
+      const stream = storeRef.current.streams[roomId];
+      const afterId = stream?.loaded && stream.lastId > 0 ? stream.lastId : undefined;
+      const answer = await ask("room:join", { roomId, afterId });
+      if (answer.ok) {
+        dispatch({ type: "joined", result: answer.data, catchUp: afterId !== undefined });
+        return true;
+      }
+      const { homeId } = storeRef.current;
+      if (roomId !== homeId && (answer.error.code === "NOT_FOUND" || answer.error.code === "FORBIDDEN")) {
+        dispatch({ type: "remove", roomId });
+        print(answer.error.message, "error", homeId);
+        void load(homeId);
+      } else print(answer.error.message, "error", roomId);
+      return false;
+    },
+    [ask, print, storeRef],
+  );
+
+  const activate = useCallback(
+    async (roomId: string) => {
+      dispatch({ type: "activate", roomId });
+      return load(roomId);
+    },
+    [load],
+  );
+
+  /** On every (re)connect: the sidebar's rooms and unread counts, then the room on screen (or `preferred`, if the user belongs to it). */
+  const refresh = useCallback(
+    async (preferred?: string | null) => {
+      const answer = await ask("room:mine", {});
+      let target = storeRef.current.activeId;
+      if (answer.ok) {
+        dispatch({ type: "rooms", rooms: answer.data.rooms });
+        if (preferred && answer.data.rooms.some((r) => r.id === preferred)) target = preferred;
+      }
+      if (target !== storeRef.current.activeId) dispatch({ type: "activate", roomId: target });
+      await load(target);
+    },
+    [ask, load, storeRef],
+  );
+
+  const deliver = useCallback(
+    async (roomId: string, clientId: string, body: string, options: SendOptions) => {
+      const answer = await ask("message:send", { roomId, body, clientId, ...options });
+      if (answer.ok) {
+        const { delivery, ...message } = answer.data;
+        dispatch({ type: "stream", roomId, action: { type: "delivered", message, delivery } });
+      } else dispatch({ type: "stream", roomId, action: { type: "failed", clientId, error: answer.error.message } });
+    },
+    [ask],
+  );
+
+  const send = useCallback(
+    (body: string, options: SendOptions = {}, roomId = storeRef.current.activeId) => {
+      const clientId = newClientId();
+      const item = { kind: "pending" as const, key: `p${clientId}`, clientId, body, author: me, createdAt: new Date().toISOString(), options };
+      dispatch({ type: "stream", roomId, action: { type: "pending", item } });
+      void deliver(roomId, clientId, body, options);
+    },
+    [deliver, me, storeRef],
+  );
+
+  /** Resends with the same client id: the server stores it at most once. */
+  const retry = useCallback(
+    (clientId: string, body: string, options: SendOptions) => {
+      const roomId = storeRef.current.activeId;
+      dispatch({ type: "stream", roomId, action: { type: "retrying", clientId } });
+      void deliver(roomId, clientId, body, options);
+    },
+    [deliver, storeRef],
+  );
+
+  const loadOlder = useCallback(async () => {
+    const { activeId, streams } = storeRef.current;
+    const stream = streams[activeId];
+    const first = stream?.items.find((i) => i.kind === "message");
+    if (loadingOlder || !stream?.hasMore || first?.kind !== "message") return;
+    setLoadingOlder(true);
+    const answer = await ask("message:history", { roomId: activeId, before: first.message.id });
+    if (answer.ok) dispatch({ type: "stream", roomId: activeId, action: { type: "prepend", messages: answer.data.messages, hasMore: answer.data.hasMore } });
+    else print(answer.error.message, "error", activeId);
+    setLoadingOlder(false);
+  }, [ask, loadingOlder, print, storeRef]);
+
+  const refreshing = useRef(false);
+  useSocketEvent(socket, "message:new", (message) => {
+    // A conversation this tab has not heard of yet (room:added raced it): fetch the list once.
+    if (!storeRef.current.rooms[message.roomId] && !refreshing.current) {
+      refreshing.current = true;
+      void refresh().finally(() => (refreshing.current = false));
+    }
+    dispatch({ type: "message", message, meId: me.id, seen: visibleRef.current });
+  });
+  useSocketEvent(socket, "room:added", (room) => dispatch({ type: "upsert", room }));
+  useSocketEvent(socket, "room:updated", (room) => dispatch({ type: "upsert", room }));
+  const gone = ({ roomId, message }: { roomId: string; message: string }) => {
+    const { activeId, homeId, rooms } = storeRef.current;
+    if (!rooms[roomId]) return;
+    dispatch({ type: "remove", roomId });
+    print(message, "error", homeId);
+    onRoomGone(message);
+    if (activeId === roomId) void load(homeId);
+  };
+  useSocketEvent(socket, "room:deleted", gone);
+  useSocketEvent(socket, "room:kicked", gone);
+  useSocketEvent(socket, "room:member-joined", ({ roomId, user, memberCount }) => {
+    dispatch({ type: "member-count", roomId, memberCount });
+    const room = storeRef.current.rooms[roomId];
+    if (room && room.kind !== "dm" && user.id !== me.id && storeRef.current.streams[roomId]?.loaded) print(`${user.displayName} joined #${room.name}`, "presence", roomId);
+  });
+  useSocketEvent(socket, "room:member-left", ({ roomId, user, memberCount }) => {
+    dispatch({ type: "member-count", roomId, memberCount });
+    const room = storeRef.current.rooms[roomId];
+    if (room && room.kind !== "dm" && user.id !== me.id && storeRef.current.streams[roomId]?.loaded) print(`${user.displayName} left #${room.name}`, "presence", roomId);
+  });
+
+  return { store, dispatch, ask, print, load, activate, refresh, send, retry, loadOlder, loadingOlder };
+}
+
+export type Rooms = ReturnType<typeof useRooms>;

@@ -1,0 +1,95 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { buttonClass, dangerButtonClass, quietButtonClass } from "@/components/rooms/modal";
+import { Avatar } from "@/components/ui/avatar";
+import { presenceText } from "@/lib/client/command-output";
+import type { Requester } from "@/lib/client/request";
+import type { Outcome } from "@/lib/client/run-command";
+import type { PublicProfile, PublicUser } from "@/lib/types";
+
+/** Someone's public card: message them, block or unblock, and (for room owners) kick. */
+export function UserCard(props: {
+  user: PublicUser;
+  meId: string;
+  ask: Requester;
+  blocked: boolean;
+  kickFrom: string | null;
+  onMessage: () => Promise<Outcome<unknown>>;
+  onBlock: () => Promise<Outcome<unknown>>;
+  onUnblock: () => Promise<Outcome<unknown>>;
+  onKick: () => Promise<Outcome<unknown>>;
+}) {
+  const { user, meId, ask, blocked, kickFrom } = props;
+  const [profile, setProfile] = useState<PublicProfile | null>(null);
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const me = user.id === meId;
+
+  useEffect(() => {
+    let current = true;
+    void ask("user:check", { username: user.username }).then((answer) => {
+      if (current && answer.ok) setProfile(answer.data);
+    });
+    return () => {
+      current = false;
+    };
+  }, [ask, user.username]);
+
+  const run = (action: () => Promise<Outcome<unknown>>, done?: string) => async () => {
+    setBusy(true);
+    const outcome = await action();
+    setBusy(false);
+    setNote(outcome.ok ? (done ? { ok: true, text: done } : null) : { ok: false, text: outcome.error });
+  };
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex items-center gap-3">
+        <Avatar id={user.id} name={user.displayName} />
+        <div className="min-w-0">
+          <p className="font-semibold">{user.displayName}</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">@{user.username}</p>
+        </div>
+      </div>
+      {profile ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-300">
+          {presenceText(profile, Date.now())} · joined {new Date(profile.joinedAt).toLocaleDateString()}
+        </p>
+      ) : null}
+      {me ? (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">This is you.</p>
+      ) : (
+        <>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className={buttonClass} disabled={busy} onClick={run(props.onMessage)} aria-label={`Message ${user.displayName}`}>
+              Message
+            </button>
+            {blocked ? (
+              <button type="button" className={quietButtonClass} disabled={busy} onClick={run(props.onUnblock, `You unblocked ${user.displayName}.`)} aria-label={`Unblock ${user.displayName}`}>
+                Unblock
+              </button>
+            ) : (
+              <button type="button" className={quietButtonClass} disabled={busy} onClick={run(props.onBlock, `You blocked ${user.displayName}.`)} aria-label={`Block ${user.displayName}`}>
+                Block
+              </button>
+            )}
+            {kickFrom ? (
+              <button type="button" className={dangerButtonClass} disabled={busy} onClick={run(props.onKick, `${user.displayName} was removed from ${kickFrom}.`)} aria-label={`Kick ${user.displayName} from ${kickFrom}`}>
+                Kick from {kickFrom}
+              </button>
+            ) : null}
+          </div>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            {blocked ? "Blocked: they can't send you direct messages or whispers." : "Blocking stops their direct messages and whispers to you."} Blocking does not hide room messages.
+          </p>
+        </>
+      )}
+      {note ? (
+        <p role={note.ok ? undefined : "alert"} className={`text-sm ${note.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}>
+          {note.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useEffect, useState, type FormEvent } from "react";
+import type { RoomOutcome } from "@/components/chat/use-room-actions";
+import { buttonClass, inputClass, quietButtonClass } from "@/components/rooms/modal";
+import type { Requester } from "@/lib/client/request";
+import type { RoomSummary } from "@/lib/types";
+
+const SEARCH_DELAY_MS = 200;
+
+export const memberCountText = (room: Pick<RoomSummary, "memberCount" | "memberLimit">) =>
+  room.memberLimit > 0 ? `${room.memberCount} / ${room.memberLimit} members` : `${room.memberCount} member${room.memberCount === 1 ? "" : "s"}`;
+
+/** The room browser: search public and private rooms, join (with a password when private). */
+export function BrowseRooms(props: { ask: Requester; memberOf: Set<string>; onJoin: (roomId: string, password?: string) => Promise<RoomOutcome<unknown>>; onOpen: (roomId: string) => void }) {
+  const { ask, memberOf, onJoin, onOpen } = props;
+  const [query, setQuery] = useState("");
+  const [rooms, setRooms] = useState<RoomSummary[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [asking, setAsking] = useState<string | null>(null);
+  const [password, setPassword] = useState("");
+  const [joinError, setJoinError] = useState<{ roomId: string; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(async () => {
+      const answer = await ask("room:list", { query: query.trim() });
+      if (!current) return;
+      if (answer.ok) {
+        setRooms(answer.data.rooms);
+        setListError(null);
+      } else setListError(answer.error.message);
+    }, SEARCH_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [ask, query]);
+
+  async function join(room: RoomSummary, withPassword?: string) {
+    if (room.kind === "private" && withPassword === undefined) {
+      setAsking(room.id);
+      setPassword("");
+      setJoinError(null);
+      return;
+    }
+    setBusy(true);
+    const outcome = await onJoin(room.id, withPassword);
+    setBusy(false);
+    if (outcome.ok) return;
+    if ("fields" in outcome && outcome.fields?.password) setAsking(room.id);
+    setJoinError({ roomId: room.id, text: outcome.error });
+  }
+
+  const submitPassword = (room: RoomSummary) => (e: FormEvent) => {
+    e.preventDefault();
+    void join(room, password);
+  };
+
+  return (
+    <div className="flex flex-col gap-3">
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        Search rooms
+        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name or description" className={inputClass} autoFocus />
+      </label>
+      {listError ? <p role="alert" className="text-sm text-red-600 dark:text-red-400">{listError}</p> : null}
+      {rooms === null ? <p className="text-sm text-zinc-500">Loading rooms…</p> : null}
+      {rooms?.length === 0 ? <p className="text-sm text-zinc-500 dark:text-zinc-400">No rooms match. Create one, or join a hidden room with /join name.</p> : null}
+      <ul aria-label="Rooms to join" className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
+        {rooms?.map((room) => (
+          <li key={room.id} className="flex flex-col gap-2 py-2">
+            <div className="flex items-start gap-3">
+              <div className="min-w-0 flex-1">
+                <p className="font-medium">
+                  # {room.name}{" "}
+                  {room.kind === "private" ? (
+                    <>
+                      <span aria-hidden="true">🔒</span>
+                      <span className="sr-only">(private — needs a password)</span>
+                    </>
+                  ) : null}
+                </p>
+                {room.description ? <p className="text-sm text-zinc-600 dark:text-zinc-300">{room.description}</p> : null}
+                <p className="text-xs text-zinc-500 dark:text-zinc-400">{memberCountText(room)}</p>
+              </div>
+              {memberOf.has(room.id) ? (
+                <button type="button" className={quietButtonClass} onClick={() => onOpen(room.id)} aria-label={`Open #${room.name}`}>
+                  Open
+                </button>
+              ) : (
+                <button type="button" className={buttonClass} disabled={busy} onClick={() => void join(room)} aria-label={`Join #${room.name}`}>
+                  Join
+                </button>
+              )}
+            </div>
+            {asking === room.id ? (
+              <form onSubmit={submitPassword(room)} className="flex items-end gap-2">
+                <label className="flex flex-1 flex-col gap-1 text-sm">
+                  Password for #{room.name}
+                  <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} className={inputClass} autoFocus required />
+                </label>
+                <button type="submit" className={buttonClass} disabled={busy || !password}>
+                  Join with password
+                </button>
+              </form>
+            ) : null}
+            {joinError?.roomId === room.id ? <p role="alert" className="text-sm text-red-600 dark:text-red-400">{joinError.text}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

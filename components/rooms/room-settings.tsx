@@ -1,0 +1,99 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { RoomOutcome } from "@/components/chat/use-room-actions";
+import { memberCountText } from "@/components/rooms/browse-rooms";
+import { buttonClass, dangerButtonClass } from "@/components/rooms/modal";
+import { Field } from "@/components/ui/field";
+import type { MyRoom } from "@/lib/types";
+
+type PasswordChoice = "keep" | "set" | "remove";
+
+/** Owner (or moderator) settings: description, password, member limit; and deleting the room. */
+export function RoomSettings(props: {
+  room: MyRoom;
+  canEdit: boolean;
+  onUpdate: (input: { roomId: string; description?: string; password?: string | null; memberLimit?: number }) => Promise<RoomOutcome<unknown>>;
+  onDelete: (roomId: string) => Promise<RoomOutcome<unknown>>;
+}) {
+  const { room, canEdit, onUpdate, onDelete } = props;
+  const [passwordChoice, setPasswordChoice] = useState<PasswordChoice>("keep");
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const limit = String(form.get("memberLimit") ?? "0").trim() || "0";
+    if (!/^\d+$/.test(limit)) return setStatus({ ok: false, text: "The member limit must be a whole number (0 = no limit)" });
+    const password = passwordChoice === "set" ? String(form.get("password") ?? "") : passwordChoice === "remove" ? null : undefined;
+    if (password === "") return setStatus({ ok: false, text: "Enter the new room password" });
+    setBusy(true);
+    const outcome = await onUpdate({ roomId: room.id, description: String(form.get("description") ?? ""), memberLimit: Number(limit), ...(password !== undefined ? { password } : {}) });
+    setBusy(false);
+    setStatus(outcome.ok ? { ok: true, text: "Saved." } : { ok: false, text: outcome.error });
+    if (outcome.ok) setPasswordChoice("keep");
+  }
+
+  async function remove() {
+    setBusy(true);
+    const outcome = await onDelete(room.id);
+    setBusy(false);
+    if (!outcome.ok) setStatus({ ok: false, text: outcome.error });
+  }
+
+  const protectedRoom = room.kind === "private" || room.kind === "hidden";
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-sm text-zinc-600 dark:text-zinc-300">
+        # {room.name} · {room.kind} · {memberCountText(room)}
+      </p>
+      {canEdit ? (
+        <form onSubmit={save} className="flex flex-col gap-3" noValidate>
+          <Field label="Description" name="description" defaultValue={room.description} maxLength={200} autoComplete="off" />
+          <fieldset className="flex flex-col gap-1 text-sm">
+            <legend className="mb-1 font-medium">Password</legend>
+            {(["keep", "set", "remove"] as const).map((choice) =>
+              choice === "remove" && !protectedRoom ? null : (
+                <label key={choice} className="flex items-center gap-2">
+                  <input type="radio" name="passwordChoice" checked={passwordChoice === choice} onChange={() => setPasswordChoice(choice)} />
+                  {choice === "keep" ? "Keep as it is" : choice === "set" ? (protectedRoom ? "Change the password" : "Set a password (makes the room private)") : "Remove the password"}
+                </label>
+              ),
+            )}
+          </fieldset>
+          {passwordChoice === "set" ? <Field label="New room password" name="password" type="password" autoComplete="new-password" required /> : null}
+          <Field label="Member limit" name="memberLimit" type="number" min={0} defaultValue={room.memberLimit} hint="0 = no limit" />
+          <button type="submit" disabled={busy} className={buttonClass}>
+            Save changes
+          </button>
+        </form>
+      ) : null}
+      {status ? (
+        <p role={status.ok ? "status" : "alert"} className={`text-sm ${status.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}>
+          {status.text}
+        </p>
+      ) : null}
+      <div className="border-t border-zinc-200 pt-3 dark:border-zinc-800">
+        {confirming ? (
+          <div className="flex flex-col gap-2">
+            <p className="text-sm">Delete #{room.name} and all its messages? Members are moved to #general. This can&apos;t be undone.</p>
+            <div className="flex gap-2">
+              <button type="button" className={dangerButtonClass} disabled={busy} onClick={() => void remove()}>
+                Delete #{room.name} for everyone
+              </button>
+              <button type="button" className="rounded-md px-3 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={() => setConfirming(false)}>
+                Keep the room
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className={dangerButtonClass} onClick={() => setConfirming(true)}>
+            Delete room
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import type { MouseEvent, ReactNode } from "react";
+import { conversationTitle } from "@/lib/client/chat-store";
+import type { MyRoom } from "@/lib/types";
+
+const headingClass = "text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400";
+const linkClass = "flex items-center gap-1 rounded-md px-2 py-1.5 text-sm hover:bg-zinc-200 aria-[current=page]:bg-zinc-200 aria-[current=page]:font-semibold dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-zinc-800";
+
+export const roomHref = (room: MyRoom, homeId: string) => (room.id === homeId ? "/" : `/?room=${encodeURIComponent(room.id)}`);
+
+function Unread({ count }: { count: number }) {
+  if (count <= 0) return null;
+  return (
+    <span className="ml-auto rounded-full bg-indigo-600 px-1.5 text-xs font-semibold text-white" data-testid="unread">
+      {count > 99 ? "99+" : count}
+      <span className="sr-only"> unread</span>
+    </span>
+  );
+}
+
+function RoomLink({ room, title, active, href, onOpen, children }: { room: MyRoom; title: string; active: boolean; href: string; onOpen: (id: string) => void; children?: ReactNode }) {
+  const open = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    onOpen(room.id);
+  };
+  return (
+    <li>
+      <a href={href} onClick={open} aria-current={active ? "page" : undefined} className={`${linkClass} ${room.unread > 0 ? "font-semibold" : ""}`}>
+        <span className="min-w-0 truncate">{title}</span>
+        {children}
+        <Unread count={room.unread} />
+      </a>
+    </li>
+  );
+}
+
+/** Left sidebar: joined rooms and direct messages, each with unread counts. */
+export function RoomSidebar(props: {
+  rooms: MyRoom[];
+  dms: MyRoom[];
+  activeId: string;
+  homeId: string;
+  meId: string;
+  onOpen: (roomId: string) => void;
+  onBrowse: () => void;
+  onCreate: () => void;
+  footer?: ReactNode;
+}) {
+  const { rooms, dms, activeId, homeId, meId, onOpen, onBrowse, onCreate, footer } = props;
+  return (
+    // One landmark: "Direct messages" as a label would also answer to getByLabel("Messages").
+    <nav aria-label="Conversations" className="flex flex-col gap-4 p-3">
+      <section className="flex flex-col gap-2">
+        <h2 id="rooms-heading" className={headingClass}>
+          Rooms
+        </h2>
+        <ul className="flex flex-col gap-0.5">
+          {rooms.map((room) => (
+            <RoomLink key={room.id} room={room} title={`# ${room.name}`} active={room.id === activeId} href={roomHref(room, homeId)} onOpen={onOpen}>
+              {room.kind === "private" ? (
+                <>
+                  <span aria-hidden="true" title="Private: needs a password">🔒</span>
+                  <span className="sr-only">(private)</span>
+                </>
+              ) : null}
+              {room.kind === "hidden" ? <span className="text-xs text-zinc-500 dark:text-zinc-400">(hidden)</span> : null}
+            </RoomLink>
+          ))}
+        </ul>
+        <div className="flex flex-wrap gap-1">
+          <button type="button" onClick={onBrowse} className="rounded-md px-2 py-1 text-sm text-indigo-700 hover:bg-zinc-200 dark:text-indigo-300 dark:hover:bg-zinc-800">
+            Browse rooms
+          </button>
+          <button type="button" onClick={onCreate} className="rounded-md px-2 py-1 text-sm text-indigo-700 hover:bg-zinc-200 dark:text-indigo-300 dark:hover:bg-zinc-800">
+            Create room
+          </button>
+        </div>
+      </section>
+      <section className="flex flex-col gap-2">
+        <h2 id="dms-heading" className={headingClass}>
+          Direct messages
+        </h2>
+        {dms.length === 0 ? (
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">Click someone&apos;s name and choose Message, or type /msg name text.</p>
+        ) : (
+          <ul className="flex flex-col gap-0.5">
+            {dms.map((room) => (
+              <RoomLink key={room.id} room={room} title={conversationTitle(room, meId)} active={room.id === activeId} href={roomHref(room, homeId)} onOpen={onOpen} />
+            ))}
+          </ul>
+        )}
+      </section>
+      {footer}
+    </nav>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useState } from "react";
+import { Avatar } from "@/components/ui/avatar";
+import type { Outcome } from "@/lib/client/run-command";
+import type { PublicUser } from "@/lib/types";
+
+/** Everyone this user blocks, each with an Unblock button. */
+export function BlockedUsers({ users, loaded, onUnblock }: { users: PublicUser[]; loaded: boolean; onUnblock: (username: string) => Promise<Outcome<unknown>> }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function unblock(user: PublicUser) {
+    setBusy(user.id);
+    const outcome = await onUnblock(user.username);
+    setBusy(null);
+    setError(outcome.ok ? null : outcome.error);
+  }
+
+  return (
+    <section aria-labelledby="blocked-heading" className="flex flex-col gap-3">
+      <h2 id="blocked-heading" className="text-lg font-semibold">
+        Blocked users
+      </h2>
+      <p className="text-sm text-zinc-600 dark:text-zinc-300">
+        People you block can&apos;t send you direct messages or whispers; they are told so when they try. Blocking does not hide room messages. Block someone from their card
+        (click their name) or with /block name.
+      </p>
+      {!loaded ? <p className="text-sm text-zinc-500">Loading…</p> : null}
+      {loaded && users.length === 0 ? <p className="text-sm text-zinc-500 dark:text-zinc-400">You haven&apos;t blocked anyone.</p> : null}
+      <ul aria-label="Blocked users" className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
+        {users.map((user) => (
+          <li key={user.id} className="flex items-center gap-3 py-2">
+            <Avatar id={user.id} name={user.displayName} size="sm" />
+            <span className="min-w-0 flex-1 truncate">
+              {user.displayName} <span className="text-sm text-zinc-500 dark:text-zinc-400">@{user.username}</span>
+            </span>
+            <button
+              type="button"
+              disabled={busy === user.id}
+              onClick={() => void unblock(user)}
+              aria-label={`Unblock ${user.displayName}`}
+              className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              Unblock
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error ? (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

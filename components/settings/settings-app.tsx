@@ -1,0 +1,55 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useState } from "react";
+import { ConnectionBanner } from "@/components/chat/connection-banner";
+import { NotificationsButton } from "@/components/chat/notifications-button";
+import { useBlocks } from "@/components/chat/use-blocks";
+import { useConnection } from "@/components/chat/use-connection";
+import { useLatest } from "@/components/chat/use-socket-event";
+import { BlockedUsers } from "@/components/settings/blocked-users";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { request, type Requester } from "@/lib/client/request";
+import type { SessionUser } from "@/lib/types";
+
+/** Account settings: blocked users and desktop notifications. Shares the tab's socket with the chat. */
+export function SettingsApp({ me }: { me: SessionUser }) {
+  const conn = useConnection();
+  const socketRef = useLatest(conn.socket);
+  const ask: Requester = useCallback((event, payload) => request(socketRef.current, event, payload), [socketRef]);
+  const { blocked, loadBlocks, unblock } = useBlocks(ask);
+  const [loaded, setLoaded] = useState(false);
+
+  useEffect(() => {
+    if (conn.generation === 0) return;
+    void loadBlocks().then((answer) => setLoaded(answer.ok));
+  }, [conn.generation, loadBlocks]);
+
+  const users = [...blocked.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="flex items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+        <Link href="/" className="rounded-md px-2 py-1 text-sm hover:bg-zinc-200 dark:hover:bg-zinc-800">
+          ← Back to chat
+        </Link>
+        <h1 className="font-semibold">Settings</h1>
+        <span className="flex-1" />
+        <ThemeToggle />
+        <span className="text-sm text-zinc-600 dark:text-zinc-300">{me.displayName}</span>
+        <button type="button" onClick={conn.logOut} className="rounded-md px-2 py-1 text-sm hover:bg-zinc-200 dark:hover:bg-zinc-800">
+          Log out
+        </button>
+      </header>
+      <ConnectionBanner connection={conn.connection} notice={conn.notice} />
+      <main className="mx-auto flex w-full max-w-2xl flex-col gap-8 px-4 py-6">
+        <BlockedUsers users={users} loaded={loaded} onUnblock={(username) => unblock([username])} />
+        <section aria-labelledby="notifications-heading" className="flex flex-col gap-2">
+          <h2 id="notifications-heading" className="text-lg font-semibold">
+            Desktop notifications
+          </h2>
+          <NotificationsButton />
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { activeStream, conversationTitle, createStore, sidebarSections, storeReducer, totalUnread, type ChatStore } from "@/lib/client/chat-store";
+import type { ChatMessage, MyRoom, RoomSummary } from "@/lib/types";
+
+const me = { id: "me", username: "me", displayName: "Me" };
+const bob = { id: "b", username: "bob", displayName: "Bob" };
+const summary = (id: string, extra: Partial<RoomSummary> = {}): RoomSummary => ({
+  id, name: id, description: "", kind: "public", memberLimit: 0, slowModeSeconds: 0, memberCount: 1, ownerId: null, ...extra,
+});
+const mine = (id: string, extra: Partial<MyRoom> = {}): MyRoom => ({ ...summary(id), unread: 0, lastReadId: 0, ...extra });
+const msg = (id: number, roomId: string, author = bob): ChatMessage => ({ id, roomId, body: `m${id}`, clientId: `c${id}`, createdAt: "", author, kind: "text" });
+const ids = (s: ChatStore, roomId: string) => (s.streams[roomId]?.items ?? []).flatMap((i) => (i.kind === "message" ? [i.message.id] : []));
+
+function loaded(): ChatStore {
+  let s = createStore(summary("general"));
+  s = storeReducer(s, { type: "rooms", rooms: [mine("general"), mine("lobby", { unread: 2, lastReadId: 10 }), mine("dm1", { kind: "dm", participants: [me, bob] })] });
+  return storeReducer(s, { type: "joined", result: { room: summary("general"), messages: [msg(1, "general")], hasMore: false, caughtUp: true }, catchUp: false });
+}
+
+describe("multi-room store", () => {
+  it("counts unread messages for rooms not on screen, and none for your own", () => {
+    let s = loaded();
+    s = storeReducer(s, { type: "message", message: msg(11, "lobby"), meId: "me", seen: true });
+    s = storeReducer(s, { type: "message", message: msg(12, "dm1"), meId: "me", seen: true });
+    s = storeReducer(s, { type: "message", message: msg(13, "dm1", me), meId: "me", seen: true });
+    s = storeReducer(s, { type: "message", message: msg(14, "general"), meId: "me", seen: true });
+    expect(s.rooms.lobby?.unread).toBe(3);
+    expect(s.rooms.dm1?.unread).toBe(1);
+    expect(s.rooms.general?.unread).toBe(0);
+    expect(totalUnread(s)).toBe(4);
+    expect(ids(s, "general")).toEqual([1, 14]);
+    // Streams not yet opened are loaded on the first visit, not built from fragments.
+    expect(s.streams.lobby).toBeUndefined();
+  });
+
+  it("counts the room on screen as unread while the tab is hidden, until it is read", () => {
+    let s = loaded();
+    s = storeReducer(s, { type: "message", message: msg(20, "general"), meId: "me", seen: false });
+    expect(s.rooms.general?.unread).toBe(1);
+    s = storeReducer(s, { type: "read", roomId: "general" });
+    expect(s.rooms.general).toMatchObject({ unread: 0, lastReadId: 20 });
+  });
+
+  it("does not count a message already read before the list arrived", () => {
+    const s = storeReducer(loaded(), { type: "message", message: msg(9, "lobby"), meId: "me", seen: true });
+    expect(s.rooms.lobby?.unread).toBe(2);
+  });
+
+  it("switches rooms keeping each stream, and catches up with what came after", () => {
+    let s = storeReducer(loaded(), { type: "activate", roomId: "lobby" });
+    expect(s.activeId).toBe("lobby");
+    s = storeReducer(s, { type: "joined", result: { room: summary("lobby"), messages: [msg(30, "lobby"), msg(31, "lobby")], hasMore: true, caughtUp: true }, catchUp: false });
+    s = storeReducer(s, { type: "activate", roomId: "general" });
+    s = storeReducer(s, { type: "joined", result: { room: summary("general"), messages: [msg(2, "general")], hasMore: false, caughtUp: true }, catchUp: true });
+    expect(ids(s, "general")).toEqual([1, 2]);
+    expect(ids(s, "lobby")).toEqual([30, 31]);
+    // Missed too much: the server says start over.
+    s = storeReducer(s, { type: "joined", result: { room: summary("general"), messages: [msg(50, "general")], hasMore: true, caughtUp: false }, catchUp: true });
+    expect(ids(s, "general")).toEqual([50]);
+    expect(activeStream(s).hasMore).toBe(true);
+    expect(storeReducer(s, { type: "activate", roomId: "nowhere" })).toBe(s);
+  });
+
+  it("moves you home when the room on screen is removed; home itself stays", () => {
+    let s = storeReducer(loaded(), { type: "activate", roomId: "lobby" });
+    s = storeReducer(s, { type: "remove", roomId: "lobby" });
+    expect(s.activeId).toBe("general");
+    expect(s.rooms.lobby).toBeUndefined();
+    expect(storeReducer(s, { type: "remove", roomId: "general" })).toBe(s);
+  });
+
+  it("updates a room's summary without losing its unread count or participants", () => {
+    let s = storeReducer(loaded(), { type: "upsert", room: summary("lobby", { description: "new", memberLimit: 5 }) });
+    expect(s.rooms.lobby).toMatchObject({ description: "new", memberLimit: 5, unread: 2 });
+    s = storeReducer(s, { type: "upsert", room: summary("dm1", { kind: "dm" }) });
+    expect(s.rooms.dm1?.participants).toHaveLength(2);
+    s = storeReducer(s, { type: "member-count", roomId: "lobby", memberCount: 7 });
+    expect(s.rooms.lobby?.memberCount).toBe(7);
+  });
+
+  it("keeps the room on screen when a list arrives without it", () => {
+    let s = storeReducer(loaded(), { type: "upsert", room: mine("fresh") });
+    s = storeReducer(s, { type: "activate", roomId: "fresh" });
+    s = storeReducer(s, { type: "rooms", rooms: [mine("general")] });
+    expect(Object.keys(s.rooms).sort()).toEqual(["fresh", "general"]);
+  });
+
+  it("lists #general first, then rooms A–Z, and DMs apart, named after the others", () => {
+    const s = storeReducer(loaded(), { type: "upsert", room: mine("aardvark") });
+    const { rooms, dms } = sidebarSections(s);
+    expect(rooms.map((r) => r.id)).toEqual(["general", "aardvark", "lobby"]);
+    expect(dms.map((r) => r.id)).toEqual(["dm1"]);
+    expect(conversationTitle(dms[0]!, "me")).toBe("Bob");
+    expect(conversationTitle(rooms[0]!, "me")).toBe("# general");
+  });
+});

@@ -1,0 +1,116 @@
+import { chatReducer, emptyChat, type ChatAction, type ChatState } from "@/lib/client/chat-state";
+import type { JoinRoomResult } from "@/lib/realtime/events";
+import type { ChatMessage, MyRoom, PublicUser, RoomSummary } from "@/lib/types";
+
+/** Every room the user belongs to, each with its own stream; one of them is on screen. */
+export interface ChatStore {
+  /** #general: where the user lands and is sent back to when a room goes away. */
+  homeId: string;
+  activeId: string;
+  rooms: Record<string, MyRoom>;
+  streams: Record<string, ChatState>;
+}
+
+export type StoreAction =
+  /** The server's list (room:mine): replaces summaries and unread counts. */
+  | { type: "rooms"; rooms: MyRoom[] }
+  | { type: "upsert"; room: RoomSummary | MyRoom }
+  | { type: "remove"; roomId: string }
+  | { type: "activate"; roomId: string }
+  /** A room:join answer; `catchUp` when it only carries what came after the stream's last id. */
+  | { type: "joined"; result: JoinRoomResult; catchUp: boolean }
+  /** `seen`: the room is on screen in a visible tab, so the message does not count as unread. */
+  | { type: "message"; message: ChatMessage; meId: string; seen: boolean }
+  | { type: "read"; roomId: string }
+  | { type: "member-count"; roomId: string; memberCount: number }
+  | { type: "stream"; roomId: string; action: ChatAction };
+
+export function createStore(home: RoomSummary): ChatStore {
+  return { homeId: home.id, activeId: home.id, rooms: { [home.id]: { ...home, unread: 0, lastReadId: 0 } }, streams: {} };
+}
+
+const withRoom = (store: ChatStore, room: MyRoom): ChatStore => ({ ...store, rooms: { ...store.rooms, [room.id]: room } });
+
+function withStream(store: ChatStore, roomId: string, action: ChatAction): ChatStore {
+  const before = store.streams[roomId] ?? emptyChat;
+  const after = chatReducer(before, action);
+  return after === before ? store : { ...store, streams: { ...store.streams, [roomId]: after } };
+}
+
+export function storeReducer(store: ChatStore, action: StoreAction): ChatStore {
+  switch (action.type) {
+    case "rooms": {
+      const rooms = Object.fromEntries(action.rooms.map((r) => [r.id, r]));
+      // The room on screen stays even if the list raced its creation.
+      const active = store.rooms[store.activeId];
+      if (!rooms[store.activeId] && active) rooms[store.activeId] = active;
+      return { ...store, rooms };
+    }
+    case "upsert": {
+      const old = store.rooms[action.room.id];
+      const unread = "unread" in action.room ? action.room.unread : (old?.unread ?? 0);
+      const lastReadId = "lastReadId" in action.room ? action.room.lastReadId : (old?.lastReadId ?? 0);
+      return withRoom(store, { ...old, ...action.room, participants: action.room.participants ?? old?.participants, unread, lastReadId });
+    }
+    case "remove": {
+      if (!store.rooms[action.roomId] || action.roomId === store.homeId) return store;
+      const { [action.roomId]: _gone, ...rooms } = store.rooms;
+      const { [action.roomId]: _stream, ...streams } = store.streams;
+      return { ...store, rooms, streams, activeId: store.activeId === action.roomId ? store.homeId : store.activeId };
+    }
+    case "activate":
+      return store.rooms[action.roomId] ? { ...store, activeId: action.roomId } : store;
+    case "joined": {
+      const { room, messages, hasMore, caughtUp } = action.result;
+      const upserted = storeReducer(store, { type: "upsert", room });
+      const streamAction: ChatAction = action.catchUp && caughtUp ? { type: "append", messages } : { type: "reset", messages, hasMore };
+      return withStream(upserted, room.id, streamAction);
+    }
+    case "message": {
+      const { message } = action;
+      const room = store.rooms[message.roomId];
+      if (!room) return store;
+      // Only streams already loaded take live messages; the rest load on their first visit.
+      const next = store.streams[message.roomId]?.loaded ? withStream(store, message.roomId, { type: "append", messages: [message] }) : store;
+      const own = message.author.id === action.meId;
+      const onScreen = message.roomId === store.activeId && action.seen;
+      if (own || onScreen || message.id <= room.lastReadId) return next;
+      return withRoom(next, { ...room, unread: room.unread + 1 });
+    }
+    case "read": {
+      const room = store.rooms[action.roomId];
+      if (!room) return store;
+      const lastReadId = Math.max(room.lastReadId, store.streams[action.roomId]?.lastId ?? 0);
+      if (room.unread === 0 && lastReadId === room.lastReadId) return store;
+      return withRoom(store, { ...room, unread: 0, lastReadId });
+    }
+    case "member-count": {
+      const room = store.rooms[action.roomId];
+      return room && room.memberCount !== action.memberCount ? withRoom(store, { ...room, memberCount: action.memberCount }) : store;
+    }
+    case "stream":
+      return store.rooms[action.roomId] ? withStream(store, action.roomId, action.action) : store;
+  }
+}
+
+export const activeRoom = (store: ChatStore): MyRoom | undefined => store.rooms[store.activeId];
+export const activeStream = (store: ChatStore): ChatState => store.streams[store.activeId] ?? emptyChat;
+
+export function totalUnread(store: ChatStore): number {
+  return Object.values(store.rooms).reduce((sum, r) => sum + r.unread, 0);
+}
+
+/** The sidebar: rooms A–Z with #general first, and direct messages. */
+export function sidebarSections(store: ChatStore): { rooms: MyRoom[]; dms: MyRoom[] } {
+  const all = Object.values(store.rooms);
+  const rooms = all.filter((r) => r.kind !== "dm").sort((a, b) => (a.id === store.homeId ? -1 : b.id === store.homeId ? 1 : a.name.localeCompare(b.name)));
+  const dms = all.filter((r) => r.kind === "dm").sort((a, b) => a.name.localeCompare(b.name));
+  return { rooms, dms };
+}
+
+/** A DM is named after the other people in it. */
+export function conversationTitle(room: Pick<RoomSummary, "kind" | "name" | "participants">, meId: string): string {
+  if (room.kind !== "dm") return `# ${room.name}`;
+  const others = (room.participants ?? []).filter((p: PublicUser) => p.id !== meId);
+  return others.length ? others.map((p) => p.displayName).join(", ") : "Just you";
+}
