@@ -9,6 +9,8 @@ import { Drawer } from "@/components/chat/drawer";
 import { MessageList, type ScrollSpot } from "@/components/chat/message-list";
 import { NotificationsButton } from "@/components/chat/notifications-button";
 import { OnlineList } from "@/components/chat/online-list";
+import { ProfileOverridesProvider, useProfileOverrides } from "@/components/chat/profile-overrides";
+import { useSocketEvent } from "@/components/chat/use-socket-event";
 import { Toasts } from "@/components/chat/toasts";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChat } from "@/components/chat/use-chat";
@@ -28,6 +30,15 @@ export function ChatApp({ me, room, welcome }: { me: SessionUser; room: RoomSumm
   const closeDrawer = useCallback(() => setDrawer(null), []);
   const closeDialog = useCallback(() => setDialog(null), []);
   const showUser = useCallback((user: PublicUser) => setDialog({ type: "user", user }), []);
+  const overrides = useProfileOverrides(conn.socket);
+  useSocketEvent(conn.socket, "moderation:notice", ({ message }) => chat.toasts.push(message));
+  const report = useCallback(
+    async (messageId: number, reason: string, note: string) => {
+      const answer = await rooms.ask("message:report", { messageId, reason, note });
+      return answer.ok ? null : answer.error.message;
+    },
+    [rooms],
+  );
   const activeId = store.activeId;
   const saveSpot = useCallback((spot: ScrollSpot) => spots.current.set(activeId, spot), [activeId]);
   const stream = activeStream(store);
@@ -40,6 +51,7 @@ export function ChatApp({ me, room, welcome }: { me: SessionUser; room: RoomSumm
   };
 
   return (
+    <ProfileOverridesProvider value={overrides}>
     <div className="flex h-dvh flex-col">
       <ChatHeader
         me={me}
@@ -80,7 +92,7 @@ export function ChatApp({ me, room, welcome }: { me: SessionUser; room: RoomSumm
             onLoadOlder={rooms.loadOlder}
             saved={spots.current.get(activeId)}
             onScrollSpot={saveSpot}
-            handlers={{ meId: me.id, onUserClick: showUser, onRetry: rooms.retry }}
+            handlers={{ meId: me.id, onUserClick: showUser, onRetry: rooms.retry, onReport: report }}
           />
           <TypingIndicator users={chat.presence.typingIn(activeId)} />
           <Composer
@@ -99,5 +111,6 @@ export function ChatApp({ me, room, welcome }: { me: SessionUser; room: RoomSumm
       <ChatDialogs me={me} chat={chat} dialog={dialog} onClose={closeDialog} />
       <Toasts toasts={chat.toasts.toasts} onDismiss={chat.toasts.dismiss} />
     </div>
+    </ProfileOverridesProvider>
   );
 }

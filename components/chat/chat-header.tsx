@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { InstallButton } from "@/components/pwa/install-button";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { MyRoom, SessionUser } from "@/lib/types";
 
@@ -44,6 +45,15 @@ export function ChatHeader(props: {
       </button>
       <ThemeToggle />
       <span className="hidden text-sm text-zinc-600 lg:inline dark:text-zinc-300">{me.displayName}</span>
+      <InstallButton className={`${small} hidden sm:inline-flex`} />
+      {me.role !== "user" ? (
+        <Link href="/admin" className={small}>
+          Moderation
+        </Link>
+      ) : null}
+      <Link href="/settings/profile" className={small}>
+        Profile
+      </Link>
       <Link href="/settings" className={small}>
         Settings
       </Link>

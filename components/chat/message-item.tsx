@@ -1,4 +1,6 @@
-import { Avatar } from "@/components/ui/avatar";
+import { useResolvedUser } from "@/components/chat/profile-overrides";
+import { ReportButton, type ReportReason } from "@/components/chat/report-button";
+import { AvatarImage } from "@/components/profile/avatar-image";
 import { deliveryText } from "@/lib/client/command-output";
 import type { SendOptions, StreamItem } from "@/lib/client/chat-state";
 import type { PublicUser } from "@/lib/types";
@@ -10,6 +12,8 @@ function timeOf(iso: string) {
 
 export interface MessageHandlers {
   meId: string;
+  /** Returns an error sentence, or null when the report was taken. */
+  onReport: (messageId: number, reason: ReportReason, note: string) => Promise<string | null>;
   onUserClick: (user: PublicUser) => void;
   onRetry: (clientId: string, body: string, options: SendOptions) => void;
 }
@@ -20,7 +24,8 @@ const toneClass = {
   error: "my-1 whitespace-pre-wrap rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300",
 };
 
-function Name({ user, onUserClick }: { user: PublicUser; onUserClick: (u: PublicUser) => void }) {
+function Name({ user: given, onUserClick }: { user: PublicUser; onUserClick: (u: PublicUser) => void }) {
+  const user = useResolvedUser(given);
   return (
     <button type="button" onClick={() => onUserClick(user)} className="font-semibold hover:underline" title={`@${user.username}`}>
       {user.displayName}
@@ -28,7 +33,11 @@ function Name({ user, onUserClick }: { user: PublicUser; onUserClick: (u: Public
   );
 }
 
-export function MessageItem({ item, meId, onUserClick, onRetry }: { item: StreamItem } & MessageHandlers) {
+function AuthorAvatar({ user }: { user: PublicUser }) {
+  return <AvatarImage user={useResolvedUser(user)} decorative />;
+}
+
+export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { item: StreamItem } & MessageHandlers) {
   if (item.kind === "system") {
     return (
       <li className={toneClass[item.tone]} data-kind="system" data-tone={item.tone}>
@@ -55,7 +64,7 @@ export function MessageItem({ item, meId, onUserClick, onRetry }: { item: Stream
 
   return (
     <li className={`flex gap-3 rounded-md px-1 py-1.5 ${frame}`} data-kind={item.kind} data-message-kind={kind}>
-      <Avatar id={author.id} name={author.displayName} />
+      <AuthorAvatar user={author} />
       <div className="min-w-0 flex-1">
         {kind === "me" ? (
           <p className="flex flex-wrap items-baseline gap-x-1 italic">
@@ -74,6 +83,7 @@ export function MessageItem({ item, meId, onUserClick, onRetry }: { item: Stream
               <time dateTime={createdAt} title={time.full} className="text-xs text-zinc-500 dark:text-zinc-400">
                 {time.short}
               </time>
+              {message && !message.removed && message.author.id !== meId ? <ReportButton onReport={(reason, note) => onReport(message.id, reason, note)} /> : null}
             </p>
             {message?.removed ? (
               <p className="italic text-zinc-500 dark:text-zinc-400">message removed by a moderator</p>

@@ -1,16 +1,18 @@
-import { Avatar } from "@/components/ui/avatar";
+import { useResolvedUser } from "@/components/chat/profile-overrides";
+import { AvatarImage } from "@/components/profile/avatar-image";
 import type { PublicUser } from "@/lib/types";
 
 export type MemberRow = PublicUser & { isOwner?: boolean };
 
 const MAX_OFFLINE_SHOWN = 100;
 
-function Row({ user, meId, online, onUserClick }: { user: MemberRow; meId: string; online: boolean; onUserClick: (u: PublicUser) => void }) {
+function Row({ user: given, meId, online, onUserClick }: { user: MemberRow; meId: string; online: boolean; onUserClick: (u: PublicUser) => void }) {
+  const user = useResolvedUser(given);
   return (
     <li>
       <button type="button" onClick={() => onUserClick(user)} className={`flex w-full items-center gap-2 rounded-md px-1 py-1 text-left hover:bg-zinc-200 dark:hover:bg-zinc-800 ${online ? "" : "opacity-60"}`}>
         <span className="relative">
-          <Avatar id={user.id} name={user.displayName} size="sm" />
+          <AvatarImage user={user} size="sm" decorative />
           {online ? <span aria-hidden="true" className="absolute -bottom-0.5 -right-0.5 h-2.5 w-2.5 rounded-full border-2 border-white bg-emerald-500 dark:border-zinc-900" /> : null}
         </span>
         <span className="min-w-0 truncate text-sm">

@@ -126,6 +126,7 @@ export function useRooms(me: SessionUser, home: RoomSummary, socket: ClientSocke
     }
     dispatch({ type: "message", message, meId: me.id, seen: visibleRef.current });
   });
+  useSocketEvent(socket, "message:removed", ({ roomId, messageId }) => dispatch({ type: "stream", roomId, action: { type: "removed", messageId } }));
   useSocketEvent(socket, "room:added", (room) => dispatch({ type: "upsert", room }));
   useSocketEvent(socket, "room:updated", (room) => dispatch({ type: "upsert", room }));
   const gone = ({ roomId, message }: { roomId: string; message: string }) => {

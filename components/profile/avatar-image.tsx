@@ -1,16 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { initialsOf } from "@/components/ui/avatar";
-
-/** Same palette and hash as components/ui/avatar.tsx, so a user's initials keep their colour everywhere. */
-const palette = ["bg-rose-600", "bg-amber-600", "bg-emerald-600", "bg-sky-600", "bg-indigo-600", "bg-fuchsia-600", "bg-teal-600", "bg-orange-600"];
-
-function colourOf(seed: string): string {
-  let hash = 0;
-  for (const ch of seed) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
-  return palette[hash % palette.length] ?? "bg-zinc-600";
-}
+import { colourOf, initialsOf } from "@/components/ui/avatar";
 
 const sizes = {
   sm: { box: "h-7 w-7 text-xs", px: 28 },

@@ -6,7 +6,7 @@ export function initialsOf(name: string): string {
   return letters.join("").toUpperCase() || "?";
 }
 
-function colourOf(seed: string): string {
+export function colourOf(seed: string): string {
   let hash = 0;
   for (const ch of seed) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
   return palette[hash % palette.length] ?? "bg-zinc-600";

@@ -51,3 +51,12 @@ describe("chat stream", () => {
     expect(s.items[2]).toMatchObject({ tone: "error" });
   });
 });
+
+describe("moderator removal", () => {
+  it("keeps the message in place, emptied and marked removed", () => {
+    let s = chatReducer(emptyChat, { type: "reset", messages: [msg(1), msg(2)], hasMore: false });
+    s = chatReducer(s, { type: "removed", messageId: 2 });
+    expect(s.items[1]).toMatchObject({ kind: "message", message: { id: 2, body: "", removed: true } });
+    expect(chatReducer(s, { type: "removed", messageId: 99 })).toBe(s);
+  });
+});

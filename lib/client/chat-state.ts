@@ -36,7 +36,9 @@ export type ChatAction =
   | { type: "pending"; item: Extract<StreamItem, { kind: "pending" }> }
   | { type: "failed"; clientId: string; error: string }
   | { type: "retrying"; clientId: string }
-  | { type: "system"; text: string; tone?: SystemTone };
+  | { type: "system"; text: string; tone?: SystemTone }
+  /** A moderator removed a message: it stays in place as "message removed by a moderator". */
+  | { type: "removed"; messageId: number };
 
 let systemSeq = 0;
 const asItem = (message: ChatMessage): StreamItem => ({ kind: "message", key: `m${message.id}`, message });
@@ -57,6 +59,12 @@ function append(state: ChatState, messages: ChatMessage[]): ChatState {
 
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
+    case "removed":
+      if (!state.seen.has(action.messageId)) return state;
+      return {
+        ...state,
+        items: state.items.map((i) => (i.kind === "message" && i.message.id === action.messageId ? { ...i, message: { ...i.message, body: "", removed: true } } : i)),
+      };
     case "reset": {
       // Keep local lines and unsent messages; replace the stored history.
       const kept = state.items.filter((i) => i.kind !== "message");
