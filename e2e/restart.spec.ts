@@ -31,3 +31,17 @@ test("Ctrl+C warns everyone, exits 0, and a restart keeps users and messages", a
     expect(await second.stop()).toBe(0);
   }
 });
+
+test("HOST=:: serves IPv4 and IPv6 on one port", async () => {
+  const server = await startParley({ env: { HOST: "::" } });
+  try {
+    const v4 = await fetch(`http://127.0.0.1:${server.port}/login`);
+    expect(v4.status).toBe(200);
+    const v6 = await fetch(`http://[::1]:${server.port}/login`).catch((error: Error) => error);
+    // A machine without IPv6 falls back to 0.0.0.0 (logged), where ::1 cannot answer.
+    if (v6 instanceof Error) expect(server.output()).toContain("Parley is ready");
+    else expect(v6.status).toBe(200);
+  } finally {
+    expect(await server.stop()).toBe(0);
+  }
+});
