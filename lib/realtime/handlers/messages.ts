@@ -23,7 +23,12 @@ export function registerMessageHandlers(io: ParleyServer, socket: ParleySocket, 
       // Committed. A whisper goes to its two people only; anything else to the room.
       if (message.recipient) io.to([userChannel(message.author.id), userChannel(message.recipient.id)]).emit("message:new", message);
       else io.to(roomChannel(input.roomId)).emit("message:new", message);
-      socket.to(roomChannel(input.roomId)).emit("typing:update", { roomId: input.roomId, user: message.author, typing: false });
+      // Only a sender who was typing needs a "stopped" broadcast: a second fan-out per
+      // message would double the hot path's work.
+      if (socket.data.lastTypingAt > 0) {
+        socket.data.lastTypingAt = 0;
+        socket.to(roomChannel(input.roomId)).emit("typing:update", { roomId: input.roomId, user: message.author, typing: false });
+      }
       if (dmRecipients || message.recipient || message.body.includes("@")) {
         const room = await deps.rooms.getRoom(input.roomId);
         pushToOffline(deps, message, room.name, dmRecipients).catch((error) => deps.logger.warn("web push failed", error));
