@@ -59,6 +59,7 @@ export interface PublicProfile extends PublicUser {
   joinedAt: string;
   online: boolean;
   lastSeenAt: string | null;
+  statusLine: string;
 }
 
 /** Per-recipient feedback for direct messages. */

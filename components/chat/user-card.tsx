@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { buttonClass, dangerButtonClass, quietButtonClass } from "@/components/rooms/modal";
-import { Avatar } from "@/components/ui/avatar";
+import { AvatarImage } from "@/components/profile/avatar-image";
 import { presenceText } from "@/lib/client/command-output";
 import type { Requester } from "@/lib/client/request";
 import type { Outcome } from "@/lib/client/run-command";
@@ -46,12 +46,13 @@ export function UserCard(props: {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex items-center gap-3">
-        <Avatar id={user.id} name={user.displayName} />
+        <AvatarImage user={{ ...user, avatarUrl: profile?.avatarUrl ?? user.avatarUrl }} size="lg" decorative />
         <div className="min-w-0">
           <p className="font-semibold">{user.displayName}</p>
           <p className="text-sm text-zinc-500 dark:text-zinc-400">@{user.username}</p>
         </div>
       </div>
+      {profile?.statusLine ? <p className="text-sm italic text-zinc-700 dark:text-zinc-200">{profile.statusLine}</p> : null}
       {profile ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-300">
           {presenceText(profile, Date.now())} · joined {new Date(profile.joinedAt).toLocaleDateString()}

@@ -69,7 +69,7 @@ export function createUserService(deps: { db: Db; passwords: PasswordHasher }) {
 
     /** `/check`: only what anyone may see — never role, ids of rooms, or anything private. */
     async publicProfile(username: string, isOnline: (id: string) => boolean): Promise<PublicProfile> {
-      const row = await db.user.findUnique({ where: { username }, select: { id: true, username: true, displayName: true, createdAt: true, lastSeenAt: true } });
+      const row = await db.user.findUnique({ where: { username }, select: { id: true, username: true, displayName: true, createdAt: true, lastSeenAt: true, avatarPath: true, statusLine: true } });
       if (!row) throw new AppError("NOT_FOUND", `No user named ${username}`);
       return {
         id: row.id,
@@ -78,6 +78,8 @@ export function createUserService(deps: { db: Db; passwords: PasswordHasher }) {
         joinedAt: row.createdAt.toISOString(),
         online: isOnline(row.id),
         lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
+        avatarUrl: row.avatarPath ? `/api/avatars/${row.avatarPath}` : null,
+        statusLine: row.statusLine,
       };
     },
 

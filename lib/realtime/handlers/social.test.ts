@@ -130,7 +130,7 @@ describe("looking people up", () => {
     const a = await person();
     const b = await person();
     const checked = await call<PublicProfile>(a.client, "user:check", { username: `@${b.user.username}` });
-    expect(checked.ok && Object.keys(checked.data).sort()).toEqual(["displayName", "id", "joinedAt", "lastSeenAt", "online", "username"]);
+    expect(checked.ok && Object.keys(checked.data).sort()).toEqual(["avatarUrl", "displayName", "id", "joinedAt", "lastSeenAt", "online", "statusLine", "username"]);
     expect(checked).toMatchObject({ ok: true, data: { online: true } });
     expect(await call(a.client, "user:check", { username: "nobody_at_all" })).toMatchObject({ ok: false, error: { message: "No user named nobody_at_all" } });
   });
