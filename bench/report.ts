@@ -56,10 +56,23 @@ export function integrityProblems(r: Results): string[] {
   return problems;
 }
 
+/**
+ * The load latency is compared at: `refRate` when both servers have a valid step
+ * there, else the highest rate where both do (a generator saturated by one server's
+ * extra packets must not leave the comparison empty).
+ */
+export function comparedRate(r: Results, refRate: number): number {
+  if (stepAt(r.baseline, refRate) && stepAt(r.parley, refRate)) return refRate;
+  const both = (r.parley.fanout?.steps ?? []).filter((s) => s.valid && stepAt(r.baseline, s.rate)).map((s) => s.rate);
+  return both.length ? Math.max(...both) : refRate;
+}
+
 export function evaluate(r: Results, refRate: number): void {
   const { baseline: b, parley: p } = r;
-  const bRef = stepAt(b, refRate);
-  const pRef = stepAt(p, refRate);
+  const rate = comparedRate(r, refRate);
+  r.options.comparedRate = rate;
+  const bRef = stepAt(b, rate);
+  const pRef = stepAt(p, rate);
   r.ratios = {
     deliveriesPerSecond: ratio(p.fanout?.maxHeldDeliveriesPerSecond, b.fanout?.maxHeldDeliveriesPerSecond),
     p50AtRefRate: ratio(pRef?.latency.p50, bRef?.latency.p50),
@@ -70,8 +83,8 @@ export function evaluate(r: Results, refRate: number): void {
   const check = (value: number | null | undefined, ok: (v: number) => boolean) => (value === null || value === undefined ? null : ok(value));
   r.targets = [
     { name: "sustained deliveries/s vs baseline", target: "≥ 0.8×", value: fmt(r.ratios.deliveriesPerSecond, "×"), pass: check(r.ratios.deliveriesPerSecond, (v) => v >= 0.8) },
-    { name: `send→deliver p50 vs baseline @ ${refRate} msg/s`, target: "≤ 1.2×", value: fmt(r.ratios.p50AtRefRate, "×"), pass: check(r.ratios.p50AtRefRate, (v) => v <= 1.2) },
-    { name: `send→deliver p99 vs baseline @ ${refRate} msg/s`, target: "≤ 1.5×", value: fmt(r.ratios.p99AtRefRate, "×"), pass: check(r.ratios.p99AtRefRate, (v) => v <= 1.5) },
+    { name: `send→deliver p50 vs baseline @ ${rate} msg/s`, target: "≤ 1.2×", value: fmt(r.ratios.p50AtRefRate, "×"), pass: check(r.ratios.p50AtRefRate, (v) => v <= 1.2) },
+    { name: `send→deliver p99 vs baseline @ ${rate} msg/s`, target: "≤ 1.5×", value: fmt(r.ratios.p99AtRefRate, "×"), pass: check(r.ratios.p99AtRefRate, (v) => v <= 1.5) },
     { name: `durable ack p99 @ ${p.ackLatency?.rate ?? "?"} msg/s`, target: "< 20 ms", value: fmt(p.ackLatency?.latency.p99, " ms"), pass: check(p.ackLatency?.latency.p99, (v) => v < 20) },
     { name: "stored messages/s, many senders", target: "≥ 5,000", value: fmt(p.throughput?.storedPerSecond), pass: check(p.throughput?.storedPerSecond, (v) => v >= 5000) },
     { name: "heap per idle authenticated connection", target: "≤ 12 KiB", value: kb(p.memory?.heapBytesPerConnection), pass: check(p.memory?.heapBytesPerConnection, (v) => v <= 12 * 1024) },
@@ -96,7 +109,7 @@ export function renderMarkdown(r: Results): string {
     "|---|---|---|---|",
     `| max sustained deliveries/s (p99 ≤ 200 ms, no loss, generator < 80 %) | ${fmt(b.fanout?.maxHeldDeliveriesPerSecond)} | ${fmt(p.fanout?.maxHeldDeliveriesPerSecond)} | ${fmt(r.ratios.deliveriesPerSecond, "×")} |`,
   ];
-  const refRate = Number(r.options.refRate);
+  const refRate = Number(r.options.comparedRate ?? r.options.refRate);
   const bRef = stepAt(b, refRate);
   const pRef = stepAt(p, refRate);
   for (const key of ["p50", "p99", "max"] as const) {

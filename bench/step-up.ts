@@ -4,6 +4,8 @@ import { NOISY_CPU, waitForQuiet } from "./stats.ts";
 /** Steps the rate up until p99 exceeds the limit, anything is lost, or the generator saturates. */
 export async function stepUp(rates: number[], base: Omit<FanoutOptions, "rate" | "tag">, tagPrefix: string, log: (line: string) => void) {
   const steps: FanoutStep[] = [];
+  // Uncounted: the first seconds pay for JIT and lazy setup on both sides.
+  await runFanoutStep({ ...base, rate: rates[0]!, seconds: Math.min(2, base.seconds), tag: `${tagPrefix}w` });
   for (const [i, rate] of rates.entries()) {
     if (base.quietSeconds > 0) await waitForQuiet(base.serverPid, base.quietSeconds, NOISY_CPU, log);
     let step = await runFanoutStep({ ...base, rate, tag: `${tagPrefix}${i}` });
