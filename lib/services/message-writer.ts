@@ -71,9 +71,12 @@ export function createMessageWriter(deps: { db: Db; maxBatch?: number }) {
   }
 
   async function run(): Promise<void> {
-    // Yield once so messages arriving in the same tick join the first batch.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    while (queue.length > 0) await writeBatch(queue.splice(0, maxBatch));
+    // better-sqlite3 commits (and fsyncs) on the event loop, so nothing arrives during a
+    // write: yield to I/O before every batch so what came in meanwhile joins the next one.
+    do {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      await writeBatch(queue.splice(0, maxBatch));
+    } while (queue.length > 0);
     running = null;
   }
 
