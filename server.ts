@@ -1,4 +1,4 @@
-import { env, isDevServer } from "@/lib/env";
+import { env, exportAuthEnvironment, isDevServer } from "@/lib/env";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import Redis from "ioredis";
@@ -28,9 +28,7 @@ async function main() {
     logger,
   });
   setAppContext(context);
-  // next-auth derives its URLs from the Host header; server.ts vouches for it below.
-  process.env.AUTH_TRUST_HOST ??= "true";
-  process.env.NEXTAUTH_SECRET ??= context.authSecret;
+  exportAuthEnvironment(context.authSecret);
 
   const hostname = env.HOST === "::" || env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
   const app = next({ dev: isDevServer, hostname, port: env.PORT });

@@ -1,3 +1,5 @@
+import { env } from "@/lib/env";
+
 /**
  * Lets `npm run bench` (bench/server-runner.ts) read this server's memory after a
  * full GC, over the IPC channel it started the server with. Inert unless the
@@ -5,7 +7,7 @@
  * normal start never answers anything. gc() exists only under --expose-gc.
  */
 export function installBenchProbe(io?: { engine: { clientsCount: number } }): void {
-  if (process.env.PARLEY_BENCH_PROBE !== "1" || typeof process.send !== "function") return;
+  if (!env.PARLEY_BENCH_PROBE || typeof process.send !== "function") return;
   process.on("message", (message: unknown) => {
     if ((message as { type?: unknown } | null)?.type !== "memory") return;
     const gc = (globalThis as { gc?: () => void }).gc;

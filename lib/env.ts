@@ -33,6 +33,8 @@ const envSchema = z.object({
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "VAPID_SUBJECT must start with mailto: or https://").default("mailto:admin@example.com"),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(3),
   LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Set by `npm run bench` on the server it starts: answer memory probes over IPC. */
+  PARLEY_BENCH_PROBE: boolish,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -53,3 +55,13 @@ function loadEnv(source: NodeJS.ProcessEnv): Env {
 }
 
 export const env: Env = loadEnv(process.env);
+
+/**
+ * next-auth reads these from the process environment itself. server.ts vouches for
+ * the Host header (it rewrites forwarded headers unless TRUST_PROXY), and the
+ * session secret may have been generated into the data folder.
+ */
+export function exportAuthEnvironment(authSecret: string): void {
+  process.env.AUTH_TRUST_HOST ??= "true";
+  process.env.NEXTAUTH_SECRET ??= authSecret;
+}
