@@ -25,7 +25,7 @@ afterAll(async () => {
 describe("message writer (group commit)", () => {
   it("stores messages that arrive together in one statement and settles each after commit", async () => {
     const writer = createMessageWriter({ db });
-    const batchSpy = vi.spyOn(db.message, "createManyAndReturn");
+    const batchSpy = vi.spyOn(db, "$queryRaw");
     const rows = await Promise.all(Array.from({ length: 40 }, (_, i) => writer.write({ roomId, authorId, body: `b${i}`, clientId: `batch-${i}` })));
     expect(batchSpy).toHaveBeenCalledTimes(1);
     expect(rows.map((r) => r.body)).toEqual(Array.from({ length: 40 }, (_, i) => `b${i}`));
@@ -37,7 +37,7 @@ describe("message writer (group commit)", () => {
 
   it("splits batches at maxBatch", async () => {
     const writer = createMessageWriter({ db, maxBatch: 10 });
-    const batchSpy = vi.spyOn(db.message, "createManyAndReturn");
+    const batchSpy = vi.spyOn(db, "$queryRaw");
     await Promise.all(Array.from({ length: 25 }, (_, i) => writer.write({ roomId, authorId, body: "x", clientId: `split-${i}` })));
     expect(batchSpy).toHaveBeenCalledTimes(3);
     batchSpy.mockRestore();
@@ -56,6 +56,28 @@ describe("message writer (group commit)", () => {
     // A resend answers with the stored original, not a second row.
     expect(resent.value).toEqual(first.value);
     expect(await db.message.count({ where: { clientId: { startsWith: "mixed-" } } })).toBe(2);
+  });
+
+  it("answers a resend of an earlier message with the stored row, within a batch of new ones", async () => {
+    const writer = createMessageWriter({ db });
+    const original = await writer.write({ roomId, authorId, body: "once", clientId: "resend-1", kind: "whisper", recipientId: authorId });
+    const [again, fresh] = await Promise.all([
+      writer.write({ roomId, authorId, body: "once (retry)", clientId: "resend-1" }),
+      writer.write({ roomId, authorId, body: "new", clientId: "resend-2" }),
+    ]);
+    expect(again).toEqual(original);
+    expect(again).toMatchObject({ body: "once", kind: "whisper", recipientId: authorId });
+    expect(again.createdAt).toBeInstanceOf(Date);
+    expect(fresh.id).toBeGreaterThan(original.id);
+    expect(await db.message.count({ where: { clientId: { startsWith: "resend-" } } })).toBe(2);
+  });
+
+  it("stores rows that Prisma reads back like its own (dates, defaults)", async () => {
+    const writer = createMessageWriter({ db });
+    const written = await writer.write({ roomId, authorId, body: "plain", clientId: "shape-1" });
+    const read = await db.message.findUniqueOrThrow({ where: { id: written.id } });
+    expect(read).toMatchObject({ ...written, kind: "text", recipientId: null, deletedAt: null });
+    expect(Math.abs(read.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
   });
 
   it("drain waits for every accepted message", async () => {
