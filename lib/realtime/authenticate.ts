@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import { decode } from "next-auth/jwt";
 import { sessionTokenFromCookies } from "@/lib/auth/cookies";
 import { clientIp } from "@/lib/client-ip";
@@ -10,6 +11,21 @@ class HandshakeError extends Error {
     super(message);
     this.data = { code, message };
   }
+}
+
+/**
+ * Identity is settled, so nothing else needs the HTTP request the connection came
+ * in on. Keeping it (and the headers copied into `socket.handshake`, session cookie
+ * included) would cost every idle connection a few KB for as long as it stays open.
+ */
+function forgetHandshakeRequest(socket: ParleySocket) {
+  // engine.io itself keeps the upgrade request alive for the connection's lifetime
+  // (its WebSocketResponse listens for the TCP socket's close), so empty it as well.
+  const request: Pick<IncomingMessage, "headers" | "rawHeaders"> = socket.request;
+  request.headers = {};
+  request.rawHeaders = [];
+  (socket.conn as { request: unknown }).request = null;
+  socket.handshake.headers = {};
 }
 
 /**
@@ -30,9 +46,9 @@ export function authenticateSocket(deps: Pick<RealtimeDeps, "users" | "authSecre
       const ban = standing.ban ?? (await deps.moderation.sanctions.ipBanned(ip));
       if (ban) return next(new HandshakeError("BANNED", banSentence(ban)));
       deps.moderation.lastIps.set(user.id, ip);
-      socket.data.user = user;
-      socket.data.sessionId = sessionId;
-      socket.data.lastTypingAt = 0;
+      // One literal, so the three fields live inside the object (no extra property store per socket).
+      socket.data = { user, sessionId, lastTypingAt: 0 };
+      forgetHandshakeRequest(socket);
       next();
     } catch (error) {
       deps.logger.error("socket authentication failed", error);

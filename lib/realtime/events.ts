@@ -84,6 +84,21 @@ export interface SocketData {
   lastTypingAt: number;
 }
 
-export const roomChannel = (roomId: string) => `room:${roomId}`;
+const roomChannels = new Map<string, string>();
+const MAX_INTERNED_ROOM_CHANNELS = 50_000;
+
+/**
+ * Interned: the adapter stores the name a socket joins with in that socket's own set,
+ * so thousands of sockets in #general would otherwise each keep a copy of the string.
+ */
+export function roomChannel(roomId: string): string {
+  let channel = roomChannels.get(roomId);
+  if (channel === undefined) {
+    if (roomChannels.size >= MAX_INTERNED_ROOM_CHANNELS) roomChannels.clear();
+    channel = `room:${roomId}`;
+    roomChannels.set(roomId, channel);
+  }
+  return channel;
+}
 export const userChannel = (userId: string) => `user:${userId}`;
 export const sessionChannel = (sessionId: string) => `session:${sessionId}`;

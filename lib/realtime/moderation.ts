@@ -1,8 +1,7 @@
-import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { handle } from "@/lib/realtime/handle";
+import { on } from "@/lib/realtime/router";
 import { roomChannel, userChannel } from "@/lib/realtime/events";
-import type { ParleyServer, ParleySocket, RealtimeDeps } from "@/lib/realtime/types";
+import type { ParleyServer, RealtimeDeps } from "@/lib/realtime/types";
 import { banSchema, deleteMessageSchema, reportSchema, targetUserSchema, timeoutSchema } from "@/lib/schemas/moderation";
 import type { ModerationEffects } from "@/lib/services/moderation/actions";
 import { retryInSeconds } from "@/lib/services/rate-limit";
@@ -32,22 +31,19 @@ export function createModerationEffects(io: ParleyServer, deps: RealtimeDeps): M
 }
 
 /** In-chat moderation and reporting; the console uses the same services over HTTP. */
-export function registerModerationHandlers(_io: ParleyServer, socket: ParleySocket, deps: RealtimeDeps) {
-  const on = <S extends z.ZodType, T>(event: Parameters<ParleySocket["on"]>[0], schema: S, run: (input: z.infer<S>) => Promise<T>) =>
-    socket.on(event, handle(socket, event, schema, deps.logger, run) as never);
-  const { actions, reports, limiters } = deps.moderation;
-  const me = () => socket.data.user;
-
-  on("message:report", reportSchema, async (input) => {
-    const limited = await limiters.report.limit(me().id);
-    if (!limited.success) throw new AppError("RATE_LIMITED", `You have sent many reports — try again in ${retryInSeconds(limited)} s.`);
-    await reports.create(me().id, input);
-    return null;
-  });
-  on("moderation:delete-message", deleteMessageSchema, async (input) => (await actions.deleteMessage(me(), input), null));
-  on("moderation:timeout", timeoutSchema, async (input) => (await actions.timeout(me(), input), null));
-  on("moderation:ban", banSchema, async (input) => (await actions.ban(me(), input), null));
-  on("moderation:kick", targetUserSchema, async (input) => (await actions.kick(me(), input), null));
-}
-
-export const MODERATION_EVENTS = ["message:report", "moderation:delete-message", "moderation:timeout", "moderation:ban", "moderation:kick"];
+export const moderationRoutes = {
+  "message:report": on(
+    reportSchema,
+    async ({ socket, deps }, input) => {
+      const limited = await deps.moderation.limiters.report.limit(socket.data.user.id);
+      if (!limited.success) throw new AppError("RATE_LIMITED", `You have sent many reports — try again in ${retryInSeconds(limited)} s.`);
+      await deps.moderation.reports.create(socket.data.user.id, input);
+      return null;
+    },
+    { activity: true },
+  ),
+  "moderation:delete-message": on(deleteMessageSchema, async ({ socket, deps }, input) => (await deps.moderation.actions.deleteMessage(socket.data.user, input), null), { activity: true }),
+  "moderation:timeout": on(timeoutSchema, async ({ socket, deps }, input) => (await deps.moderation.actions.timeout(socket.data.user, input), null), { activity: true }),
+  "moderation:ban": on(banSchema, async ({ socket, deps }, input) => (await deps.moderation.actions.ban(socket.data.user, input), null), { activity: true }),
+  "moderation:kick": on(targetUserSchema, async ({ socket, deps }, input) => (await deps.moderation.actions.kick(socket.data.user, input), null), { activity: true }),
+};

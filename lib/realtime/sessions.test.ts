@@ -45,6 +45,22 @@ describe("sessions", () => {
     expect(client.connected).toBe(true);
   });
 
+  it("what the client does on its own (lists, read marks, catch-up joins) does not count as activity", async () => {
+    const user = await server.createUser();
+    const client = await server.connectAs(user);
+    const ended = next<{ reason: string }>(client, "session:ended", 5000);
+    const passive = async () => {
+      for (let i = 0; i < 8; i++) {
+        await sleep(250);
+        await call(client, "room:mine", {});
+        await call(client, "presence:list", {});
+        await call(client, "room:join", { roomId: server.roomId, afterId: 0 });
+      }
+    };
+    void passive().catch(() => undefined);
+    expect(await ended).toMatchObject({ reason: "idle" });
+  });
+
   it("ending a session (logout) closes that session's sockets only", async () => {
     const user = await server.createUser();
     const sidA = await server.context.sessions.start(user.id);

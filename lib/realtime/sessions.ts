@@ -1,29 +1,8 @@
 import { z } from "zod";
 import type { RealtimeHooks } from "@/lib/context";
-import { handle } from "@/lib/realtime/handle";
+import { on } from "@/lib/realtime/router";
 import { roomChannel, sessionChannel } from "@/lib/realtime/events";
-import type { ParleyServer, ParleySocket, RealtimeDeps } from "@/lib/realtime/types";
-
-/** Events that are a person doing something; only these keep a session alive. */
-export const ACTIVITY_EVENTS = new Set([
-  "session:activity",
-  "message:send",
-  "message:history",
-  "room:join",
-  "room:leave",
-  "room:create",
-  "room:update",
-  "room:delete",
-  "room:kick",
-  "room:list",
-  "dm:open",
-  "typing:start",
-  "block:add",
-  "block:remove",
-  "user:check",
-  "users:last",
-  "users:active",
-]);
+import type { ParleyServer, RealtimeDeps } from "@/lib/realtime/types";
 
 export function idleMessage(timeoutMs: number): string {
   const minutes = timeoutMs / 60_000;
@@ -52,15 +31,10 @@ export function createRealtimeHooks(io: ParleyServer): RealtimeHooks {
   };
 }
 
-export function registerSessionHandlers(_io: ParleyServer, socket: ParleySocket, deps: RealtimeDeps) {
-  socket.use(([event, payload], next) => {
-    // A catch-up join after a reconnect is the client's doing, not the person's.
-    const automatic = event === "room:join" && typeof (payload as { afterId?: unknown } | null)?.afterId === "number";
-    if (typeof event === "string" && ACTIVITY_EVENTS.has(event) && !automatic) deps.sessions.touch(socket.data.sessionId, socket.data.user.id);
-    next();
-  });
-  socket.on("session:activity", handle(socket, "session:activity", z.unknown(), deps.logger, () => null));
-}
+export const sessionRoutes = {
+  /** The client's "the person is here" signal (keys, clicks, scrolling), at most once a minute. */
+  "session:activity": on(z.unknown(), () => null, { activity: true }),
+};
 
 /**
  * Ends sessions that saw no user action for the idle timeout. It checks this node's

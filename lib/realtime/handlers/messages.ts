@@ -1,9 +1,9 @@
 import { AppError } from "@/lib/errors";
-import { handle } from "@/lib/realtime/handle";
 import { roomChannel, userChannel } from "@/lib/realtime/events";
-import type { ParleyServer, ParleySocket, RealtimeDeps } from "@/lib/realtime/types";
-import { historySchema, sendMessageSchema } from "@/lib/schemas/message";
 import { pushToOffline } from "@/lib/realtime/push-offline";
+import { on } from "@/lib/realtime/router";
+import type { ParleySocket } from "@/lib/realtime/types";
+import { historySchema, sendMessageSchema } from "@/lib/schemas/message";
 import type { Delivery } from "@/lib/types";
 
 /** Membership is proven by the socket's subscription: no database read per message. */
@@ -13,10 +13,10 @@ function requireJoined(socket: ParleySocket, roomId: string) {
   }
 }
 
-export function registerMessageHandlers(io: ParleyServer, socket: ParleySocket, deps: RealtimeDeps) {
-  socket.on(
-    "message:send",
-    handle(socket, "message:send", sendMessageSchema, deps.logger, async (input) => {
+export const messageRoutes = {
+  "message:send": on(
+    sendMessageSchema,
+    async ({ io, socket, deps }, input) => {
       requireJoined(socket, input.roomId);
       const { message, dmRecipients } = await deps.messages.send(socket.data.user, input);
       deps.moderation.messageRate.record();
@@ -37,14 +37,16 @@ export function registerMessageHandlers(io: ParleyServer, socket: ParleySocket, 
       const people = await deps.users.findPublicByIds(dmRecipients);
       const delivery: Delivery[] = await Promise.all(people.map(async (user) => ({ user, online: await deps.presence.isOnline(user.id) })));
       return { ...message, delivery };
-    }),
-  );
+    },
+    { activity: true },
+  ),
 
-  socket.on(
-    "message:history",
-    handle(socket, "message:history", historySchema, deps.logger, async (input) => {
+  "message:history": on(
+    historySchema,
+    async ({ socket, deps }, input) => {
       requireJoined(socket, input.roomId);
       return deps.messages.history(socket.data.user.id, input);
-    }),
-  );
-}
+    },
+    { activity: true },
+  ),
+};
