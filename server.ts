@@ -1,6 +1,8 @@
 import { env, exportAuthEnvironment, isDevServer } from "@/lib/env";
+import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import Redis from "ioredis";
 import next from "next";
 import { CLIENT_IP_HEADER, clientIp } from "@/lib/client-ip";
@@ -8,7 +10,7 @@ import { bootstrap } from "@/lib/bootstrap";
 import { installBenchProbe } from "@/lib/bench-probe";
 import { setAppContext } from "@/lib/context";
 import { createLogger } from "@/lib/logger";
-import { createRealtimeServer } from "@/lib/realtime/create-server";
+import { createRealtimeServer, SOCKET_PATH } from "@/lib/realtime/create-server";
 import { installShutdown } from "@/lib/shutdown";
 
 const logger = createLogger(env.LOG_LEVEL);
@@ -31,7 +33,13 @@ async function main() {
   exportAuthEnvironment(context.authSecret);
 
   const hostname = env.HOST === "::" || env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
-  const app = next({ dev: isDevServer, hostname, port: env.PORT });
+  // Next attaches its own WebSocket upgrade handler to the server of the first request
+  // it sees. In production it would route every Socket.IO upgrade too, and keep an
+  // AbortController and listeners on each connection for as long as it stays open
+  // (~1 KB per idle socket, and CPU per handshake). Next gets an emitter of its own
+  // instead: in development it receives its hot-reload upgrades through it.
+  const nextUpgrades = new EventEmitter();
+  const app = next({ dev: isDevServer, hostname, port: env.PORT, httpServer: nextUpgrades as http.Server });
   await app.prepare();
   const handleRequest = app.getRequestHandler();
 
@@ -46,6 +54,12 @@ async function main() {
     void handleRequest(req, res);
   });
 
+  server.on("upgrade", (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (req.url?.startsWith(`${SOCKET_PATH}/`)) return; // Socket.IO's own listener takes it.
+    if (isDevServer) nextUpgrades.emit("upgrade", req, socket, head);
+    // Nothing else speaks WebSocket here: refuse instead of leaving the socket open.
+    else socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  });
   const io = createRealtimeServer(server, context);
   installShutdown({ server, io, context, graceSeconds: env.SHUTDOWN_GRACE_SECONDS, logger });
   installBenchProbe(io);
