@@ -8,6 +8,9 @@ import { env } from "@/lib/env";
  */
 export function installBenchProbe(io?: { engine: { clientsCount: number } }): void {
   if (!env.PARLEY_BENCH_PROBE || typeof process.send !== "function") return;
+  // The bench went away (Ctrl+C, crash): a server with nobody to report to and its
+  // output pipe closed has no reason to live on.
+  process.once("disconnect", () => process.exit(0));
   process.on("message", (message: unknown) => {
     if ((message as { type?: unknown } | null)?.type !== "memory") return;
     const gc = (globalThis as { gc?: () => void }).gc;
