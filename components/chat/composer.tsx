@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { CommandPalette, optionId, PALETTE_ID } from "@/components/chat/command-palette";
 import { completeCommand, paletteFor, type CommandInfo } from "@/lib/client/command-catalog";
 import { isCommandText } from "@/lib/client/commands";
-import { MESSAGE_MAX_CHARS } from "@/lib/schemas/message";
+import { MESSAGE_MAX_CHARS, MESSAGE_TOO_LONG } from "@/lib/schemas/limits";
 
 const TYPING_REPEAT_MS = 2_000;
 const TYPING_IDLE_MS = 3_000;
@@ -65,7 +65,7 @@ export function Composer(props: { label: string; initialDraft?: string; onDraft:
     const body = text.trim();
     if (!body) return;
     if ([...body].length > MESSAGE_MAX_CHARS) {
-      setError(`Message is too long (max ${MESSAGE_MAX_CHARS} characters)`);
+      setError(MESSAGE_TOO_LONG);
       return;
     }
     stopTyping();

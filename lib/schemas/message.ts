@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { HISTORY_PAGE_SIZE, MESSAGE_MAX_CHARS, MESSAGE_TOO_LONG } from "@/lib/schemas/limits";
 import { usernameRefSchema } from "@/lib/schemas/strings";
 
-export const MESSAGE_MAX_CHARS = 2000;
-export const HISTORY_PAGE_SIZE = 50;
+export { HISTORY_PAGE_SIZE, MESSAGE_MAX_CHARS };
 
 const roomId = z.string({ error: "roomId is required" }).min(1, "roomId is required").max(64, "roomId is too long");
 const messageId = z.number({ error: "Message ids are numbers" }).int().positive();
@@ -11,7 +11,7 @@ export const messageBodySchema = z
   .string({ error: "Message text is required" })
   .trim()
   .min(1, "Message can't be empty")
-  .refine((s) => [...s].length <= MESSAGE_MAX_CHARS, `Message is too long (max ${MESSAGE_MAX_CHARS} characters)`);
+  .refine((s) => [...s].length <= MESSAGE_MAX_CHARS, MESSAGE_TOO_LONG);
 
 export const sendMessageSchema = z.object({
   roomId,

@@ -1,0 +1,8 @@
+/**
+ * Limits the schemas enforce on the server and the browser shows before sending.
+ * Free of zod on purpose: the chat page imports this, and zod would add ~30 KB
+ * (gzip) to its first load for one number.
+ */
+export const MESSAGE_MAX_CHARS = 2000;
+export const HISTORY_PAGE_SIZE = 50;
+export const MESSAGE_TOO_LONG = `Message is too long (max ${MESSAGE_MAX_CHARS} characters)`;
