@@ -1,3 +1,4 @@
+import http from "node:http";
 import { expect, newChatter, test, uniqueName } from "./fixtures/test";
 
 test("dark mode persists across reloads without a flash of the light theme", async ({ browser, parley }) => {
@@ -58,4 +59,19 @@ test("signed-out visitors are sent to the login page", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
+});
+
+test("a WebSocket upgrade to anything but Socket.IO is refused, not left hanging", async ({ parley }) => {
+  // Next's page handling must never see Socket.IO's upgrades, and no other path speaks WebSocket.
+  const status = await new Promise<number | undefined>((resolve, reject) => {
+    const request = http.get(`${parley.url}/not-a-socket`, {
+      headers: { Connection: "Upgrade", Upgrade: "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==" },
+      timeout: 5000,
+    });
+    request.on("response", (response) => resolve(response.statusCode));
+    request.on("upgrade", () => reject(new Error("upgraded")));
+    request.on("timeout", () => reject(new Error("no answer within 5 s")));
+    request.on("error", reject);
+  });
+  expect(status).toBe(404);
 });
