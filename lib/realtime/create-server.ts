@@ -42,8 +42,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     socket.emit("session:ready", { user });
     // Every joined room and DM, so unread counts and notifications arrive live.
     deps.memberships
-      .ensureDefaultMembership(user.id, deps.defaultRoom.id)
-      .then(() => deps.memberships.memberRoomIds(user.id))
+      .roomIdsWithDefault(user.id, deps.defaultRoom.id)
       .then((ids) => socket.join(ids.map(roomChannel)))
       .catch((error) => deps.logger.error("room subscription failed", error));
     presence.connected(socket).catch((error) => deps.logger.error("presence connect failed", error));

@@ -81,6 +81,18 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
       return rows.map((r) => r.roomId);
     },
 
+    /**
+     * Every room and DM of the user, with #general always among them. One read per
+     * connection; the write (and its fsync) happens only for a user who is not yet in
+     * #general, instead of an upsert on every connect.
+     */
+    async roomIdsWithDefault(userId: string, defaultRoomId: string): Promise<string[]> {
+      const ids = await service.memberRoomIds(userId);
+      if (ids.includes(defaultRoomId)) return ids;
+      await service.ensureDefaultMembership(userId, defaultRoomId);
+      return [...ids, defaultRoomId];
+    },
+
     async memberIds(roomId: string): Promise<string[]> {
       const rows = await db.roomMember.findMany({ where: { roomId }, select: { userId: true } });
       return rows.map((r) => r.userId);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ChatMessage, MyRoom, RoomMemberInfo, RoomSummary } from "@/lib/types";
 import { call, collect, next, sleep, startTestServer, type TestServer } from "@/tests/socket-harness";
 
@@ -23,6 +23,28 @@ async function create(client: Parameters<typeof call>[0], payload: Record<string
 }
 
 describe("rooms", () => {
+  it("a first connection puts the user in #general; later ones only read", async () => {
+    const { user, client } = await person();
+    const membership = () => server.context.db.roomMember.findUnique({ where: { roomId_userId: { roomId: server.roomId, userId: user.id } } });
+    for (let i = 0; i < 20 && !(await membership()); i++) await sleep(50);
+    const first = await membership();
+    expect(first).not.toBeNull();
+    // Subscribed without asking: messages in #general reach this socket.
+    const sender = await person();
+    const received = next<ChatMessage>(client, "message:new");
+    await call(sender.client, "message:send", { roomId: server.roomId, body: "hello everyone", clientId: "general-sub-1" });
+    expect(await received).toMatchObject({ body: "hello everyone" });
+
+    const upsert = vi.spyOn(server.context.db.roomMember, "upsert");
+    const again = await server.connectAs(user);
+    const ids = await server.context.memberships.roomIdsWithDefault(user.id, server.roomId);
+    expect(ids).toContain(server.roomId);
+    expect(upsert).not.toHaveBeenCalled();
+    upsert.mockRestore();
+    again.disconnect();
+    expect(await membership()).toEqual(first);
+  });
+
   it("creates public rooms others can find and join, with join lines for members", async () => {
     const ann = await person();
     const ben = await person();
