@@ -48,6 +48,20 @@ export function createSanctionService(deps: { db: Db; now?: () => number }) {
   });
   const stillActive = (s: ActiveSanction | null) => (s && (!s.until || s.until > now()) ? s : null);
 
+  let ipBans: Promise<Map<string, ActiveSanction>> | null = null;
+  async function loadIpBans(): Promise<Map<string, ActiveSanction>> {
+    const rows = await db.sanction.findMany({ where: { kind: "ipban", ...active(now()) } });
+    const byIp = new Map<string, ActiveSanction>();
+    for (const row of rows) {
+      if (!row.ip) continue;
+      const held = byIp.get(row.ip);
+      // The longest ban on an address wins; permanent (null) is the longest.
+      if (held && (!held.until || (row.expiresAt && held.until >= row.expiresAt))) continue;
+      byIp.set(row.ip, { ...toActive(row), kind: "ban" });
+    }
+    return byIp;
+  }
+
   const service = {
     async standing(userId: string): Promise<UserStanding> {
       let standing = cache.get(userId);
@@ -68,7 +82,10 @@ export function createSanctionService(deps: { db: Db; now?: () => number }) {
     async impose(input: { kind: "ban" | "timeout"; userId: string; reason: string; minutes: number | null; byId: string | null; ip?: string | null }): Promise<ActiveSanction> {
       const expiresAt = input.minutes ? new Date(now().getTime() + input.minutes * 60_000) : null;
       const row = await db.sanction.create({ data: { kind: input.kind, userId: input.userId, reason: input.reason, expiresAt, createdById: input.byId } });
-      if (input.ip) await db.sanction.create({ data: { kind: "ipban", userId: input.userId, ip: input.ip, reason: input.reason, expiresAt, createdById: input.byId } });
+      if (input.ip) {
+        await db.sanction.create({ data: { kind: "ipban", userId: input.userId, ip: input.ip, reason: input.reason, expiresAt, createdById: input.byId } });
+        ipBans = null;
+      }
       cache.delete(input.userId);
       return toActive(row);
     },
@@ -78,12 +95,17 @@ export function createSanctionService(deps: { db: Db; now?: () => number }) {
       const kinds = kind === "ban" ? ["ban", "ipban"] : [kind];
       const { count } = await db.sanction.updateMany({ where: { userId, kind: { in: kinds }, ...active(now()) }, data: { liftedAt: now(), liftedById: byId } });
       cache.delete(userId);
+      if (kind === "ban") ipBans = null;
       return count;
     },
 
+    /** Every connection asks, so the (few) active IP bans are kept in memory like standings. */
     async ipBanned(ip: string): Promise<ActiveSanction | null> {
-      const row = await db.sanction.findFirst({ where: { kind: "ipban", ip, ...active(now()) } });
-      return row ? { ...toActive(row), kind: "ban" } : null;
+      ipBans ??= loadIpBans().catch((error: unknown) => {
+        ipBans = null;
+        throw error;
+      });
+      return stillActive((await ipBans).get(ip) ?? null);
     },
 
     async activeCounts(): Promise<{ bans: number; timeouts: number }> {
