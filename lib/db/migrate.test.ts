@@ -79,6 +79,19 @@ describe("applyMigrations", () => {
     await expect(applyMigrations(url, migrations)).rejects.toThrow(broken);
   });
 
+  it("says another program holds the database when it stays locked (two servers on one DATA_DIR)", async () => {
+    const file = path.join(dir, "busy", "parley.db");
+    await applyMigrations(`file:${file}`, MIGRATIONS);
+    const holder = new Database(file);
+    holder.exec("BEGIN EXCLUSIVE");
+    try {
+      await expect(applyMigrations(`file:${file}`, MIGRATIONS)).rejects.toThrow(/is busy: another program holds it \(is another Parley running with the same DATA_DIR\?\)/);
+    } finally {
+      holder.exec("ROLLBACK");
+      holder.close();
+    }
+  }, 20_000);
+
   it("refuses an empty or missing migrations folder rather than start on an empty database", async () => {
     await expect(applyMigrations(`file:${path.join(dir, "none.db")}`, path.join(dir, "nowhere"))).rejects.toThrow(
       /no migrations found/,

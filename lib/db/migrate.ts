@@ -90,6 +90,9 @@ function unfinishedMigration(file: string): string | undefined {
  * The engine's connections are closed before this resolves, so the caller can
  * open its own client on the same file.
  */
+/** SQLite's "database is locked", as the wasm schema engine reports it after its busy timeout. */
+const isBusy = (detail: string) => /SocketTimeout|database is locked|SQLITE_BUSY/i.test(detail);
+
 export async function applyMigrations(
   databaseUrl: string,
   migrationsDir = path.resolve("prisma/migrations"),
@@ -117,6 +120,13 @@ export async function applyMigrations(
     const failed = unfinishedMigration(file);
     // SQLite migrations are not transactional: statements before the failing
     // one stay applied, and Prisma refuses to go on until the row is resolved.
+    if (isBusy(detail)) {
+      throw new Error(
+        `The database ${file} is busy: another program holds it (is another Parley running with the same DATA_DIR?). ` +
+          `Stop it, or give this one its own DATA_DIR, and start again.`,
+        { cause: error },
+      );
+    }
     throw new Error(
       failed
         ? `Migration ${failed} failed on ${file}: ${detail}\n` +
