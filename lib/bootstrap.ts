@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { AppContext } from "@/lib/context";
-import { openDb } from "@/lib/db/client";
+import { openDb, openWriterConnection } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createLogger, type Logger } from "@/lib/logger";
 import { readOrCreateSecret } from "@/lib/secrets";
@@ -51,7 +51,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
   const rooms = createRoomService({ db, passwords });
   const memberships = createMembershipService({ db, rooms, passwords });
   const blocks = createBlockService({ db });
-  const writer = createMessageWriter({ db });
+  const writer = createMessageWriter({ db, sqlite: openWriterConnection(options.databaseUrl) });
   const users = createUserService({ db, passwords });
   if (options.adminUsernames?.length) {
     const { count } = await db.user.updateMany({ where: { username: { in: options.adminUsernames.map((u) => u.toLowerCase()) }, role: { not: "admin" } }, data: { role: "admin" } });

@@ -40,6 +40,7 @@ export function installShutdown(deps: {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       server.closeAllConnections();
       await context.writer.drain();
+      context.writer.close();
       await context.db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)").catch(() => undefined);
       await context.db.$disconnect();
       logger.info("Parley stopped cleanly.");

@@ -67,6 +67,7 @@ export async function startTestServer(options: { dataDir?: string; idleTimeoutMi
     io.disconnectSockets(true);
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await context.writer.drain();
+    context.writer.close();
     await context.db.$disconnect();
   }
 

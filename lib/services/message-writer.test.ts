@@ -2,91 +2,122 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { openDb, type Db } from "@/lib/db/client";
+import type { Database as SqliteConnection } from "better-sqlite3";
+import { openDb, openWriterConnection, type Db } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createMessageWriter } from "@/lib/services/message-writer";
 
 let db: Db;
+let url: string;
 let roomId: string;
 let authorId: string;
+const connections: SqliteConnection[] = [];
 
 beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-writer-"));
-  const url = `file:${path.join(dir, "parley.db")}`;
+  url = `file:${path.join(dir, "parley.db")}`;
   await applyMigrations(url);
   db = await openDb(url);
   roomId = (await db.room.create({ data: { name: "general" } })).id;
   authorId = (await db.user.create({ data: { username: "w", displayName: "W", passwordHash: "x" } })).id;
 });
 afterAll(async () => {
+  for (const connection of connections) connection.close();
   await db.$disconnect();
 });
 
-describe("message writer (group commit)", () => {
+const paths = {
+  "its own SQLite connection": () => {
+    const sqlite = openWriterConnection(url);
+    if (!sqlite) throw new Error("expected a SQLite connection");
+    connections.push(sqlite);
+    return { sqlite };
+  },
+  "Prisma (PostgreSQL, or SQLite when the file is busy)": () => ({ sqlite: null }),
+};
+
+describe.each(Object.entries(paths))("message writer (group commit) through %s", (via, open) => {
+  const tag = via.startsWith("its") ? "d" : "p";
+  const newWriter = (options: { maxBatch?: number } = {}) => createMessageWriter({ db, ...open(), ...options });
+
   it("stores messages that arrive together in one statement and settles each after commit", async () => {
-    const writer = createMessageWriter({ db });
-    const batchSpy = vi.spyOn(db, "$queryRaw");
-    const rows = await Promise.all(Array.from({ length: 40 }, (_, i) => writer.write({ roomId, authorId, body: `b${i}`, clientId: `batch-${i}` })));
-    expect(batchSpy).toHaveBeenCalledTimes(1);
+    const writer = newWriter();
+    const throughPrisma = vi.spyOn(db, "$queryRaw");
+    const rows = await Promise.all(Array.from({ length: 40 }, (_, i) => writer.write({ roomId, authorId, body: `b${i}`, clientId: `${tag}batch-${i}` })));
+    expect(writer.stats()).toEqual({ batches: 1, messages: 40 });
+    expect(throughPrisma).toHaveBeenCalledTimes(tag === "d" ? 0 : 1);
+    throughPrisma.mockRestore();
     expect(rows.map((r) => r.body)).toEqual(Array.from({ length: 40 }, (_, i) => `b${i}`));
     // Ids follow arrival order, so history and catch-up read in send order.
     expect(rows.map((r) => r.id)).toEqual([...rows.map((r) => r.id)].sort((a, b) => a - b));
-    expect(await db.message.count({ where: { clientId: { startsWith: "batch-" } } })).toBe(40);
-    batchSpy.mockRestore();
+    expect(await db.message.count({ where: { clientId: { startsWith: `${tag}batch-` } } })).toBe(40);
   });
 
   it("splits batches at maxBatch", async () => {
-    const writer = createMessageWriter({ db, maxBatch: 10 });
-    const batchSpy = vi.spyOn(db, "$queryRaw");
-    await Promise.all(Array.from({ length: 25 }, (_, i) => writer.write({ roomId, authorId, body: "x", clientId: `split-${i}` })));
-    expect(batchSpy).toHaveBeenCalledTimes(3);
-    batchSpy.mockRestore();
+    const writer = newWriter({ maxBatch: 10 });
+    await Promise.all(Array.from({ length: 25 }, (_, i) => writer.write({ roomId, authorId, body: "x", clientId: `${tag}split-${i}` })));
+    expect(writer.stats()).toEqual({ batches: 3, messages: 25 });
   });
 
   it("keeps the good messages of a batch when one of them is bad", async () => {
-    const writer = createMessageWriter({ db });
+    const writer = newWriter();
     const results = await Promise.allSettled([
-      writer.write({ roomId, authorId, body: "good 1", clientId: "mixed-1" }),
-      writer.write({ roomId: "deleted-room", authorId, body: "bad", clientId: "mixed-2" }),
-      writer.write({ roomId, authorId, body: "good 2", clientId: "mixed-3" }),
-      writer.write({ roomId, authorId, body: "good 1 resent", clientId: "mixed-1" }),
+      writer.write({ roomId, authorId, body: "good 1", clientId: `${tag}mixed-1` }),
+      writer.write({ roomId: "deleted-room", authorId, body: "bad", clientId: `${tag}mixed-2` }),
+      writer.write({ roomId, authorId, body: "good 2", clientId: `${tag}mixed-3` }),
+      writer.write({ roomId, authorId, body: "good 1 resent", clientId: `${tag}mixed-1` }),
     ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
     const [first, , , resent] = results as [PromiseFulfilledResult<{ id: number; body: string }>, unknown, unknown, PromiseFulfilledResult<{ id: number; body: string }>];
     // A resend answers with the stored original, not a second row.
     expect(resent.value).toEqual(first.value);
-    expect(await db.message.count({ where: { clientId: { startsWith: "mixed-" } } })).toBe(2);
+    expect(await db.message.count({ where: { clientId: { startsWith: `${tag}mixed-` } } })).toBe(2);
   });
 
   it("answers a resend of an earlier message with the stored row, within a batch of new ones", async () => {
-    const writer = createMessageWriter({ db });
-    const original = await writer.write({ roomId, authorId, body: "once", clientId: "resend-1", kind: "whisper", recipientId: authorId });
+    const writer = newWriter();
+    const original = await writer.write({ roomId, authorId, body: "once", clientId: `${tag}resend-1`, kind: "whisper", recipientId: authorId });
     const [again, fresh] = await Promise.all([
-      writer.write({ roomId, authorId, body: "once (retry)", clientId: "resend-1" }),
-      writer.write({ roomId, authorId, body: "new", clientId: "resend-2" }),
+      writer.write({ roomId, authorId, body: "once (retry)", clientId: `${tag}resend-1` }),
+      writer.write({ roomId, authorId, body: "new", clientId: `${tag}resend-2` }),
     ]);
     expect(again).toEqual(original);
     expect(again).toMatchObject({ body: "once", kind: "whisper", recipientId: authorId });
     expect(again.createdAt).toBeInstanceOf(Date);
     expect(fresh.id).toBeGreaterThan(original.id);
-    expect(await db.message.count({ where: { clientId: { startsWith: "resend-" } } })).toBe(2);
+    expect(await db.message.count({ where: { clientId: { startsWith: `${tag}resend-` } } })).toBe(2);
   });
 
   it("stores rows that Prisma reads back like its own (dates, defaults)", async () => {
-    const writer = createMessageWriter({ db });
-    const written = await writer.write({ roomId, authorId, body: "plain", clientId: "shape-1" });
+    const writer = newWriter();
+    const written = await writer.write({ roomId, authorId, body: "plain", clientId: `${tag}shape-1` });
     const read = await db.message.findUniqueOrThrow({ where: { id: written.id } });
     expect(read).toMatchObject({ ...written, kind: "text", recipientId: null, deletedAt: null });
     expect(Math.abs(read.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
   });
 
   it("drain waits for every accepted message", async () => {
-    const writer = createMessageWriter({ db });
+    const writer = newWriter();
     let settled = 0;
-    for (let i = 0; i < 5; i++) void writer.write({ roomId, authorId, body: "d", clientId: `drain-${i}` }).then(() => settled++);
+    for (let i = 0; i < 5; i++) void writer.write({ roomId, authorId, body: "d", clientId: `${tag}drain-${i}` }).then(() => settled++);
     await writer.drain();
     await Promise.resolve();
     expect(settled).toBe(5);
-    expect(await db.message.count({ where: { clientId: { startsWith: "drain-" } } })).toBe(5);
+    expect(await db.message.count({ where: { clientId: { startsWith: `${tag}drain-` } } })).toBe(5);
+  });
+});
+
+describe("message writer when its SQLite connection finds the file locked", () => {
+  it("stores through Prisma instead of waiting for the lock on the event loop", async () => {
+    const locked = Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
+    // Another process holding the write lock, as better-sqlite3 reports it with busy_timeout 0.
+    const busy = {
+      prepare: () => ({ get: () => { throw locked; } }),
+      transaction: <A extends unknown[], R>(run: (...args: A) => R) => run,
+      close: () => undefined,
+    } as unknown as SqliteConnection;
+    const writer = createMessageWriter({ db, sqlite: busy });
+    const row = await writer.write({ roomId, authorId, body: "still stored", clientId: "busy-1" });
+    expect(await db.message.findUnique({ where: { id: row.id } })).toMatchObject({ body: "still stored", clientId: "busy-1" });
   });
 });
