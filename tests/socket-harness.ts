@@ -62,6 +62,23 @@ export async function startTestServer(options: { dataDir?: string; idleTimeoutMi
     return context.users.signUp({ username, displayName: username.toUpperCase(), password: "password123" });
   }
 
+  /**
+   * A new user with a live socket; with `joinGeneral` the socket has also joined
+   * #general as the chat page does on load. `role` promotes the account first.
+   */
+  async function person(options: { name?: string; role?: SessionUser["role"]; joinGeneral?: boolean } = {}) {
+    const created = await createUser(options.name);
+    const role = options.role ?? created.role;
+    if (role !== created.role) await context.db.user.update({ where: { id: created.id }, data: { role } });
+    const user: SessionUser = { ...created, role };
+    const client = await connectAs(user);
+    if (options.joinGeneral) {
+      const ack = await call(client, "room:join", { roomId: context.defaultRoom.id });
+      if (!ack.ok) throw new Error(`joining #general failed: ${ack.error.message}`);
+    }
+    return { user, client };
+  }
+
   async function close(): Promise<void> {
     for (const c of clients) c.disconnect();
     io.disconnectSockets(true);
@@ -71,7 +88,7 @@ export async function startTestServer(options: { dataDir?: string; idleTimeoutMi
     await context.db.$disconnect();
   }
 
-  return { url, dataDir, context, io, connectAs, createUser, cookieFor, close, roomId: context.defaultRoom.id };
+  return { url, dataDir, context, io, connectAs, createUser, person, cookieFor, close, roomId: context.defaultRoom.id };
 }
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;

@@ -14,13 +14,8 @@ afterAll(async () => {
   await server.close();
 });
 
-async function person(role: SessionUser["role"] = "user") {
-  const created = await server.createUser();
-  if (role !== "user") await server.context.db.user.update({ where: { id: created.id }, data: { role } });
-  const user = { ...created, role };
-  const client = await server.connectAs(user);
-  expect((await call(client, "room:join", { roomId: server.roomId })).ok).toBe(true);
-  return { user, client };
+function person(role: SessionUser["role"] = "user") {
+  return server.person({ role, joinGeneral: true });
 }
 
 const send = (client: TestClient, body: string, clientId = `c-${Math.random().toString(36).slice(2)}`) =>

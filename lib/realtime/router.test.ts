@@ -14,7 +14,7 @@ afterAll(async () => {
 
 describe("event router", () => {
   it("answers an event sent with an ack but no payload", async () => {
-    const client = await server.connectAs(await server.createUser());
+    const { client } = await server.person();
     const ack = await new Promise<Ack<{ rooms: unknown[] }>>((resolve) =>
       (client.emit as unknown as (e: string, cb: (a: Ack<{ rooms: unknown[] }>) => void) => void)("room:mine", resolve),
     );
@@ -22,7 +22,7 @@ describe("event router", () => {
   });
 
   it("keeps nothing of the handshake request once the socket is authenticated", async () => {
-    const client = await server.connectAs(await server.createUser());
+    const { client } = await server.person();
     const socket = server.io.of("/").sockets.get(client.id ?? "");
     expect(socket).toBeDefined();
     // The session cookie lived in these headers; an idle connection should not carry it.
@@ -32,8 +32,8 @@ describe("event router", () => {
   });
 
   it("shares one listener between sockets instead of registering each handler per socket", async () => {
-    const a = await server.connectAs(await server.createUser());
-    const b = await server.connectAs(await server.createUser());
+    const { client: a } = await server.person();
+    const { client: b } = await server.person();
     const serverSide = (c: typeof a) => {
       const socket = server.io.of("/").sockets.get(c.id ?? "");
       if (!socket) throw new Error("socket not found on the server");

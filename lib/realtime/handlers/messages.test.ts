@@ -13,13 +13,7 @@ afterAll(async () => {
   await server.close();
 });
 
-async function joined(name?: string) {
-  const user = await server.createUser(name);
-  const client = await server.connectAs(user);
-  const ack = await call(client, "room:join", { roomId: server.roomId });
-  expect(ack.ok).toBe(true);
-  return { user, client };
-}
+const joined = (name?: string) => server.person({ name, joinGeneral: true });
 
 describe("authentication", () => {
   it("refuses a socket without a session cookie with a clear reason", async () => {

@@ -10,11 +10,7 @@ afterAll(async () => {
   await server.close();
 });
 
-async function person(name?: string) {
-  const user = await server.createUser(name);
-  const client = await server.connectAs(user);
-  return { user, client };
-}
+const person = (name?: string) => server.person({ name });
 
 async function create(client: Parameters<typeof call>[0], payload: Record<string, unknown>) {
   const ack = await call<RoomSummary>(client, "room:create", payload);

@@ -11,12 +11,7 @@ afterAll(async () => {
   await server.close();
 });
 
-async function person(name?: string) {
-  const user = await server.createUser(name);
-  const client = await server.connectAs(user);
-  expect((await call(client, "room:join", { roomId: server.roomId })).ok).toBe(true);
-  return { user, client };
-}
+const person = (name?: string) => server.person({ name, joinGeneral: true });
 
 describe("whispers", () => {
   it("reach only the target and the sender — at socket level and in history", async () => {
