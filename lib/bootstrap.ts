@@ -17,6 +17,7 @@ import { createUserService } from "@/lib/services/users";
 import { createModerationContext } from "@/lib/moderation-context";
 import { createRateLimiters } from "@/lib/services/rate-limit";
 import type Redis from "ioredis";
+import type { TrustProxy } from "@/lib/client-ip";
 import { createAvatarService } from "@/lib/services/avatars";
 import { createProfileService } from "@/lib/services/profiles";
 import { createPushService } from "@/lib/services/push";
@@ -31,7 +32,7 @@ export interface BootstrapOptions {
   /** Promoted to admin at start. */
   adminUsernames?: string[];
   login?: { maxAttempts: number; blockSeconds: number };
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
   /** VAPID contact for web push (mailto: or https:). */
   vapidSubject?: string;
   /** With Redis, rate limits are shared by every node. */

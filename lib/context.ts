@@ -1,3 +1,4 @@
+import type { TrustProxy } from "@/lib/client-ip";
 import type { Db } from "@/lib/db/client";
 import type { Logger } from "@/lib/logger";
 import type { ModerationContext } from "@/lib/moderation-context";
@@ -32,7 +33,7 @@ export interface AppContext {
   authSecret: string;
   welcomeMessage: string;
   /** Trust X-Forwarded-For for client addresses (a proxy of ours is in front). */
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   defaultRoom: RoomRecord;
   users: UserService;
   rooms: RoomService;

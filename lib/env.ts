@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustProxy, type TrustProxy } from "@/lib/client-ip";
 
 /**
  * The only reader of process.env. Every setting has a default that works on a
@@ -24,7 +25,42 @@ const envSchema = z.object({
   /** A browser session with no user action for this long is logged out by the server. */
   IDLE_TIMEOUT_MINUTES: z.coerce.number().positive().max(60 * 24 * 30).default(30),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(60).default(5),
-  TRUST_PROXY: boolish,
+  /** `false`, `true` (one proxy), a number of proxies in a chain, or a list of proxy addresses/CIDRs. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx): TrustProxy => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** Parley's public address (e.g. https://chat.example.org); requests from other origins are refused. Default: the request's own host. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "PUBLIC_URL must be an http(s) URL like https://chat.example.org" }).optional(),
+  /** Extra origins allowed to use Parley's sockets and forms (comma-separated URLs). */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const origins: string[] = [];
+      for (const item of value.split(",").map((o) => o.trim()).filter(Boolean)) {
+        try {
+          origins.push(new URL(item).origin);
+        } catch {
+          ctx.addIssue({ code: "custom", message: `ALLOWED_ORIGINS: "${item}" is not a URL like https://chat.example.org` });
+        }
+      }
+      return origins;
+    }),
+  /** Open sockets one account may hold at once (tabs, devices); the next is refused. */
+  MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Open sockets from one network address at once (an office behind one NAT shares it). */
+  MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** Built-in TLS: paths to a PEM certificate (chain) and its private key; both or neither. */
+  TLS_CERT: z.string().min(1).optional(),
+  TLS_KEY: z.string().min(1).optional(),
   /** Comma-separated usernames promoted to admin at start. */
   ADMIN_USERNAMES: z.string().default("").transform((v) => v.split(",").map((u) => u.trim().toLowerCase()).filter(Boolean)),
   /** Optional: shares rate limits across nodes (the scale-out path). */
@@ -45,6 +81,9 @@ function loadEnv(source: NodeJS.ProcessEnv): Env {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  if (Boolean(parsed.data.TLS_CERT) !== Boolean(parsed.data.TLS_KEY)) {
+    throw new Error("Invalid configuration:\n  TLS_CERT and TLS_KEY: set both (certificate and private key files) or neither");
   }
   const dataDir = path.resolve(parsed.data.DATA_DIR);
   return {
