@@ -11,6 +11,7 @@ import { installBenchProbe } from "@/lib/bench-probe";
 import { setAppContext } from "@/lib/context";
 import { createLogger } from "@/lib/logger";
 import { createRealtimeServer, SOCKET_PATH } from "@/lib/realtime/create-server";
+import { applySecurityHeaders } from "@/lib/security/headers";
 import { installShutdown } from "@/lib/shutdown";
 
 const logger = createLogger(env.LOG_LEVEL);
@@ -51,6 +52,7 @@ async function main() {
       req.headers["x-forwarded-host"] = req.headers.host;
       delete req.headers["x-forwarded-for"];
     }
+    applySecurityHeaders(req, res, { trustProxy: env.TRUST_PROXY, dev: isDevServer });
     void handleRequest(req, res);
   });
 
