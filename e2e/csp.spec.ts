@@ -23,6 +23,7 @@ test("chat, console, profile, settings and the offline page run with zero CSP vi
   await desk.expectSection("Dashboard");
   await desk.open("Users");
   await desk.open("Messages");
+  await expect(desk.main.getByText("Direct messages and whispers are private: they appear here only when someone reports them.")).toBeVisible();
   await expect(desk.main.getByText("hello under a strict policy")).toBeVisible();
 
   await page.goto("/settings/profile");

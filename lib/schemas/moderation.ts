@@ -58,6 +58,7 @@ export const messageSearchSchema = z.object({
   text: z.string().trim().max(100).default(""),
   page: z.coerce.number().int().min(1).default(1),
 });
+export type MessageSearchInput = z.infer<typeof messageSearchSchema>;
 
 export const auditFilterSchema = z.object({
   action: z.string().max(40).optional(),
