@@ -68,6 +68,7 @@ test("every kind of response carries the security headers; pages get a fresh non
     ["/sw.js", "the service worker", 200],
     ["/offline.html", "the offline page", 200],
     ["/no-such-page", "a 404 page", 404],
+    ["/socket.io/?EIO=4&transport=polling", "a Socket.IO polling answer", 200],
   ];
   for (const [path, what, status] of responses) {
     const response = await client.get(path, { maxRedirects: 0 });

@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from "node:http";
+import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
 import { authenticateSocket } from "@/lib/realtime/authenticate";
 import { roomChannel, sessionChannel, userChannel } from "@/lib/realtime/events";
@@ -8,6 +8,7 @@ import { createDispatcher } from "@/lib/realtime/router";
 import { routes } from "@/lib/realtime/routes";
 import { createRealtimeHooks, startIdleSweeper } from "@/lib/realtime/sessions";
 import type { ParleyServer, RealtimeDeps } from "@/lib/realtime/types";
+import { commonSecurityHeaders, TRANSPORT_POLICY } from "@/lib/security/headers";
 
 export const SOCKET_PATH = "/socket.io";
 
@@ -23,6 +24,10 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     serveClient: false,
   });
 
+  // Engine.IO answers /socket.io/ before server.ts's request handler runs: same headers here.
+  io.engine.on("headers", (headers: Record<string, string>, req: IncomingMessage) => {
+    Object.assign(headers, commonSecurityHeaders(req, deps.trustProxy), { "Content-Security-Policy": TRANSPORT_POLICY });
+  });
   io.use(authenticateSocket(deps));
   deps.realtime = createRealtimeHooks(io);
   deps.moderation.effects = createModerationEffects(io, deps);

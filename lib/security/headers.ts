@@ -47,6 +47,19 @@ export function cameOverHttps(req: IncomingMessage, trustProxy: TrustProxy): boo
   return first === "https";
 }
 
+/** What every response carries besides its policy; HSTS only when the browser came over https. */
+export function commonSecurityHeaders(req: IncomingMessage, trustProxy: TrustProxy): Record<string, string> {
+  return {
+    "X-Content-Type-Options": "nosniff",
+    // Older browsers that ignore frame-ancestors.
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": PERMISSIONS_POLICY,
+    "Cross-Origin-Opener-Policy": "same-origin",
+    ...(cameOverHttps(req, trustProxy) ? { "Strict-Transport-Security": HSTS } : {}),
+  };
+}
+
 /**
  * Sets Parley's security headers on a response before Next (or anything else) writes
  * it, so pages, route handlers, static files and 404s all carry them. Also hands
@@ -64,11 +77,8 @@ export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, 
   req.headers[NONCE_HEADER] = nonce;
 
   res.setHeader("Content-Security-Policy", policy);
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  // Older browsers that ignore frame-ancestors.
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  if (cameOverHttps(req, options.trustProxy)) res.setHeader("Strict-Transport-Security", HSTS);
+  for (const [name, value] of Object.entries(commonSecurityHeaders(req, options.trustProxy))) res.setHeader(name, value);
 }
+
+/** For Socket.IO's long-polling answers: data, never a document. */
+export const TRANSPORT_POLICY = "default-src 'none'; frame-ancestors 'none'";
