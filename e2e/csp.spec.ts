@@ -1,14 +1,23 @@
-import { test as base } from "@playwright/test";
-import type { ParleyProcess } from "./fixtures/parley-server";
-import { expect, newChatter, parleyFixtures, uniqueName } from "./fixtures/test";
+import { startParley, type ParleyProcess } from "./fixtures/parley-server";
+import { expect, newChatter, test, uniqueName } from "./fixtures/test";
 import { signedInClient } from "./pages/admin-api";
 import { AdminConsole } from "./pages/admin-console";
 import { watchCsp } from "./pages/csp-watch";
 
-/** A server of its own, so the first account signed up here is the admin. */
-const test = base.extend<object, { parley: ParleyProcess }>(parleyFixtures as never);
+/**
+ * A server of this file's own (the shared worker server may already have an admin),
+ * so the first account signed up here is the admin. It trusts X-Forwarded-For, as
+ * personContext's addresses need.
+ */
+let parley: ParleyProcess;
+test.beforeAll(async () => {
+  parley = await startParley({ env: { TRUST_PROXY: "true" } });
+});
+test.afterAll(async () => {
+  await parley?.stop();
+});
 
-test("chat, console, profile, settings and the offline page run with zero CSP violations", async ({ browser, parley }) => {
+test("chat, console, profile, settings and the offline page run with zero CSP violations", async ({ browser }) => {
   const { context, chat } = await newChatter(browser, parley.url);
   const refused = await watchCsp(context);
   const { page } = chat;
@@ -49,7 +58,7 @@ test("chat, console, profile, settings and the offline page run with zero CSP vi
   await context.close();
 });
 
-test("the login, sign-up and 403 pages run with zero CSP violations", async ({ browser, parley }) => {
+test("the login, sign-up and 403 pages run with zero CSP violations", async ({ browser }) => {
   // Someone else is the admin even if this test gets a fresh server (after a failure, say).
   await (await signedInClient(parley.url, uniqueName("adm"), "Admin")).dispose();
   const { context, chat } = await newChatter(browser, parley.url);

@@ -1,18 +1,27 @@
-import { test as base } from "@playwright/test";
 import { io } from "socket.io-client";
-import type { ParleyProcess } from "./fixtures/parley-server";
+import { startParley, type ParleyProcess } from "./fixtures/parley-server";
 import { BROKEN, CORPUS, HUGE, MARKUP, OTHER, SHORT } from "./fixtures/hostile-strings";
-import { expect, parleyFixtures, uniqueName } from "./fixtures/test";
+import { expect, test, uniqueName } from "./fixtures/test";
 import { cookieHeader } from "./pages/admin-api";
 import { AdminConsole } from "./pages/admin-console";
 import { AdminUsers } from "./pages/admin-users";
 import { RoomsPage } from "./pages/rooms-page";
 import { expectNoMarkup, xssWatchedContext } from "./pages/xss-watch";
 
-/** A server of its own: the first account here (Ada) is the admin who reads the console. */
-const test = base.extend<object, { parley: ParleyProcess }>(parleyFixtures as never);
+/**
+ * A server of this file's own (the shared worker server may already have an admin),
+ * so the first account signed up here is the admin. It trusts X-Forwarded-For, as
+ * personContext's addresses need.
+ */
+let parley: ParleyProcess;
+test.beforeAll(async () => {
+  parley = await startParley({ env: { TRUST_PROXY: "true" } });
+});
+test.afterAll(async () => {
+  await parley?.stop();
+});
 
-test("hostile text in every field is shown as text and never runs, in chat and in the console", async ({ browser, parley }) => {
+test("hostile text in every field is shown as text and never runs, in chat and in the console", async ({ browser }) => {
   test.setTimeout(120_000);
   const ada = await xssWatchedContext(browser, parley.url);
   const bob = await xssWatchedContext(browser, parley.url);
@@ -52,7 +61,12 @@ test("hostile text in every field is shown as text and never runs, in chat and i
 
   await test.step("direct messages, in the conversation and the sidebar", async () => {
     const dms = [MARKUP[2]!, MARKUP[14]!, OTHER[0]!, OTHER[6]!];
-    for (const payload of dms) await adaChat.run(`/msg ${bobName} ${payload}`);
+    for (const [i, payload] of dms.entries()) {
+      await adaChat.run(`/msg ${bobName} ${payload}`);
+      // The first one switches to the conversation; the composer is new once it shows.
+      await expect(adaChat.heading("Bob")).toBeVisible();
+      await expect(adaChat.messages).toHaveCount(i + 1);
+    }
     await bobChat.conversationLink("Ada").click();
     await expect(bobChat.heading("Ada")).toBeVisible();
     await expect(bobChat.messages).toHaveCount(dms.length);
