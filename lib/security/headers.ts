@@ -12,7 +12,6 @@ import { NONCE_HEADER, pagePolicy, STATIC_DOCUMENTS, staticDocumentPolicy } from
 const DENIED_FEATURES = [
   "accelerometer",
   "autoplay",
-  "bluetooth",
   "browsing-topics",
   "camera",
   "display-capture",
