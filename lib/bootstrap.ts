@@ -12,6 +12,7 @@ import { createMessageService } from "@/lib/services/messages";
 import { argon2Hasher } from "@/lib/services/passwords";
 import { createMemoryPresence } from "@/lib/services/presence";
 import { createRoomService } from "@/lib/services/rooms";
+import { createTypingThrottle } from "@/lib/services/typing";
 import { createSessionService } from "@/lib/services/sessions";
 import { createUserService } from "@/lib/services/users";
 import { createModerationContext } from "@/lib/moderation-context";
@@ -83,6 +84,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     messages: createMessageService({ db, writer, rooms, memberships, blocks, gate: moderation.gate }),
     writer,
     presence: createMemoryPresence(),
+    typing: createTypingThrottle(),
     avatars,
     profiles: createProfileService({ db, avatars, onPublicChange: (profile) => context.realtime?.profileChanged(profile) }),
     push: createPushService({ db, vapid: readOrCreateVapidKeys(options.dataDir), logger, subject: options.vapidSubject }),

@@ -15,6 +15,7 @@ import type { PublicProfile as ProfileCard } from "@/lib/schemas/profile";
 import type { AvatarService } from "@/lib/services/avatars";
 import type { ProfileService } from "@/lib/services/profiles";
 import type { PushService } from "@/lib/services/push";
+import type { TypingThrottle } from "@/lib/services/typing";
 import type { RoomSummary } from "@/lib/types";
 
 /** What HTTP code may ask of the realtime layer (set once Socket.IO is up). */
@@ -43,6 +44,8 @@ export interface AppContext {
   messages: MessageService;
   writer: MessageWriter;
   presence: PresenceStore;
+  /** Which typing events to relay (per person and room). */
+  typing: TypingThrottle;
   sessions: SessionService;
   moderation: ModerationContext;
   avatars: AvatarService;

@@ -80,8 +80,8 @@ export interface SocketData {
   user: SessionUser;
   /** The browser session (next-auth JWT `sid`) this socket belongs to. */
   sessionId: string;
-  /** Last typing:start relayed, to drop floods from a misbehaving client. */
-  lastTypingAt: number;
+  /** The address the handshake came from (connection caps per address). */
+  ip: string;
 }
 
 const roomChannels = new Map<string, string>();
