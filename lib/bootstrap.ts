@@ -14,6 +14,7 @@ import { createMemoryPresence } from "@/lib/services/presence";
 import { createRoomService } from "@/lib/services/rooms";
 import { createSessionService } from "@/lib/services/sessions";
 import { createUserService } from "@/lib/services/users";
+import { createSignIn } from "@/lib/services/sign-in";
 import { createModerationContext } from "@/lib/moderation-context";
 import { createRateLimiters } from "@/lib/services/rate-limit";
 import type Redis from "ioredis";
@@ -62,19 +63,22 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     db,
     logger,
     limiters: createRateLimiters(options.redis),
+    redis: options.redis,
     findUser: users.findById,
     isMember: memberships.isMember,
     login: options.login ?? { maxAttempts: 3, blockSeconds: 60 },
   });
   const avatars = createAvatarService({ dataDir: options.dataDir });
+  const defaultRoom = await rooms.ensureDefaultRoom();
   const context: AppContext = {
     db,
     logger,
     authSecret: options.authSecret ?? readOrCreateSecret(options.dataDir, "auth-secret"),
     welcomeMessage: options.welcomeMessage,
     trustProxy: options.trustProxy ?? false,
-    defaultRoom: await rooms.ensureDefaultRoom(),
+    defaultRoom,
     users,
+    signIn: createSignIn({ users, loginGuard: moderation.loginGuard, sanctions: moderation.sanctions }),
     moderation,
     rooms,
     memberships,

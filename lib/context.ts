@@ -15,6 +15,7 @@ import type { PublicProfile as ProfileCard } from "@/lib/schemas/profile";
 import type { AvatarService } from "@/lib/services/avatars";
 import type { ProfileService } from "@/lib/services/profiles";
 import type { PushService } from "@/lib/services/push";
+import type { SignIn } from "@/lib/services/sign-in";
 import type { RoomSummary } from "@/lib/types";
 
 /** What HTTP code may ask of the realtime layer (set once Socket.IO is up). */
@@ -36,6 +37,8 @@ export interface AppContext {
   trustProxy: TrustProxy;
   defaultRoom: RoomRecord;
   users: UserService;
+  /** Every check a login makes (next-auth's provider and the login form both use it). */
+  signIn: SignIn;
   rooms: RoomService;
   memberships: MembershipService;
   blocks: BlockService;

@@ -2,12 +2,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { AppContext } from "@/lib/context";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
-import { signInSchema } from "@/lib/schemas/auth";
-import { tooManyAttempts } from "@/lib/services/moderation/login-guard";
-import { banSentence } from "@/lib/services/moderation/sanctions";
+import { isAppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/types";
 
-export const WRONG_CREDENTIALS = "Wrong username or password";
 
 /** Built from the running server's context so the secret and services are shared with sockets. */
 export function buildAuthOptions(context: AppContext): NextAuthOptions {
@@ -20,26 +17,13 @@ export function buildAuthOptions(context: AppContext): NextAuthOptions {
         name: "Parley",
         credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
-          const parsed = signInSchema.safeParse(credentials);
-          if (!parsed.success) throw new Error(WRONG_CREDENTIALS);
-          const { loginGuard, sanctions } = context.moderation;
-          const { username } = parsed.data;
-          const ip = headerValue(req?.headers, CLIENT_IP_HEADER) ?? "unknown";
-          const wait = loginGuard.retryAfter(username, ip);
-          if (wait > 0) throw new Error(tooManyAttempts(wait));
-          const ipBan = await sanctions.ipBanned(ip);
-          if (ipBan) throw new Error(banSentence(ipBan));
-          const user = await context.users.verifyCredentials(parsed.data);
-          if (!user) {
-            loginGuard.recordFailure(username, ip);
-            const blocked = loginGuard.retryAfter(username, ip);
-            throw new Error(blocked > 0 ? tooManyAttempts(blocked) : WRONG_CREDENTIALS);
+          try {
+            const user = await context.signIn(credentials, headerValue(req?.headers, CLIENT_IP_HEADER) ?? "unknown");
+            return { id: user.id, name: user.displayName, username: user.username, role: user.role };
+          } catch (error) {
+            // next-auth passes an Error's message on as `result.error`: the sentence to show.
+            throw isAppError(error) ? new Error(error.message) : error;
           }
-          loginGuard.recordSuccess(username, ip);
-          // Only someone who knows the password learns about the ban, its reason and end.
-          const { ban } = await sanctions.standing(user.id);
-          if (ban) throw new Error(banSentence(ban));
-          return { id: user.id, name: user.displayName, username: user.username, role: user.role };
         },
       }),
     ],
