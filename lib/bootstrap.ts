@@ -15,6 +15,7 @@ import { createRoomService } from "@/lib/services/rooms";
 import { createSessionService } from "@/lib/services/sessions";
 import { createUserService } from "@/lib/services/users";
 import { createSignIn } from "@/lib/services/sign-in";
+import { createSignUp } from "@/lib/services/sign-up";
 import { createModerationContext } from "@/lib/moderation-context";
 import { createRateLimiters } from "@/lib/services/rate-limit";
 import type Redis from "ioredis";
@@ -62,7 +63,8 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
   const moderation = await createModerationContext({
     db,
     logger,
-    limiters: createRateLimiters(options.redis),
+    // Read at each sign-up, so the console's setting applies at once.
+    limiters: createRateLimiters(options.redis, { signUpsPerHour: () => moderation.settings.get().signUp.perAddressPerHour }),
     redis: options.redis,
     findUser: users.findById,
     isMember: memberships.isMember,
@@ -79,6 +81,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     defaultRoom,
     users,
     signIn: createSignIn({ users, loginGuard: moderation.loginGuard, sanctions: moderation.sanctions }),
+    signUp: createSignUp({ users, memberships, limiter: moderation.limiters.signUpPerIp, defaultRoomId: defaultRoom.id }),
     moderation,
     rooms,
     memberships,
