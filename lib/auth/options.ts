@@ -5,12 +5,14 @@ import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { isAppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/types";
 
+/** The session's lifetime, for next-auth and for the cookie the login form sets itself. */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 /** Built from the running server's context so the secret and services are shared with sockets. */
 export function buildAuthOptions(context: AppContext): NextAuthOptions {
   return {
     secret: context.authSecret,
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login" },
     providers: [
       CredentialsProvider({
@@ -31,11 +33,7 @@ export function buildAuthOptions(context: AppContext): NextAuthOptions {
       // The token carries the user id and a server-side session id (so the server can
       // end it); names and role are read fresh from the database.
       async jwt({ token, user }) {
-        if (user) {
-          token.sub = user.id;
-          token.sid = await context.sessions.start(user.id);
-        }
-        return token;
+        return user ? { ...token, ...(await sessionClaims(context, user.id)) } : token;
       },
       async session({ session, token }) {
         const user = await sessionUserFromToken(context, token);
@@ -54,6 +52,11 @@ export function buildAuthOptions(context: AppContext): NextAuthOptions {
 }
 
 type Claims = { sub?: string; sid?: unknown };
+
+/** What a session token carries beyond next-auth's defaults; starts the server-side session. */
+export async function sessionClaims(context: AppContext, userId: string): Promise<{ sub: string; sid: string }> {
+  return { sub: userId, sid: await context.sessions.start(userId) };
+}
 
 /** The live user behind a token, or null when its session was ended or went idle. */
 export async function sessionUserFromToken(context: AppContext, token: Claims): Promise<SessionUser | null> {
