@@ -26,6 +26,8 @@ export const LIMITS = {
   roomCreate: { name: "room", tokens: 5, windowMs: 3_600_000 },
   dmOpen: { name: "dm", tokens: 30, windowMs: 600_000 },
   report: { name: "report", tokens: 10, windowMs: 3_600_000 },
+  /** Counted per user before the upload is read: every try costs a decode. */
+  avatarUpload: { name: "avatar", tokens: 10, windowMs: 600_000 },
   /** The default only: the console's sign-up setting replaces `tokens` (see createRateLimiters). */
   signUpPerIp: { name: "signup", tokens: 20, windowMs: 3_600_000 },
 } satisfies Record<string, LimitRule>;
@@ -117,6 +119,7 @@ export function createRateLimiters(redis?: Redis, live: { signUpsPerHour?: () =>
     roomCreate: make(LIMITS.roomCreate),
     dmOpen: make(LIMITS.dmOpen),
     report: make(LIMITS.report),
+    avatarUpload: make(LIMITS.avatarUpload),
     signUpPerIp: make(signUpsPerHour ? () => ({ ...LIMITS.signUpPerIp, tokens: signUpsPerHour() }) : LIMITS.signUpPerIp),
   };
 }
