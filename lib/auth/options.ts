@@ -3,6 +3,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { AppContext } from "@/lib/context";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { isAppError } from "@/lib/errors";
+import { sessionEndNotice } from "@/lib/services/moderation/session-end-notice";
+import type { EndReason } from "@/lib/services/sessions";
 import type { SessionUser } from "@/lib/types";
 
 /** The session's lifetime, for next-auth and for the cookie the login form sets itself. */
@@ -37,7 +39,8 @@ export function buildAuthOptions(context: AppContext): NextAuthOptions {
       },
       async session({ session, token }) {
         const user = await sessionUserFromToken(context, token);
-        return { ...session, user: user ?? undefined, ended: user ? undefined : await endedReason(context, token) } as typeof session & { user?: SessionUser };
+        const ended = user ? undefined : await endedSession(context, token);
+        return { ...session, user: user ?? undefined, ended: ended?.reason, endedNotice: ended?.notice ?? undefined } as typeof session & { user?: SessionUser };
       },
     },
     events: {
@@ -67,10 +70,12 @@ export async function sessionUserFromToken(context: AppContext, token: Claims): 
   return context.users.findById(state.userId);
 }
 
-async function endedReason(context: AppContext, token: Claims): Promise<string | undefined> {
+/** Why the token's session ended, and for kicks and bans the moderator's reason as a sentence. */
+async function endedSession(context: AppContext, token: Claims): Promise<{ reason: EndReason; notice: string | null } | undefined> {
   if (typeof token.sid !== "string") return undefined;
   const state = await context.sessions.check(token.sid);
-  return "ended" in state ? state.ended : undefined;
+  if (!("ended" in state)) return undefined;
+  return { reason: state.ended, notice: token.sub ? await sessionEndNotice(context.moderation, token.sub, state.ended) : null };
 }
 
 function headerValue(headers: unknown, name: string): string | undefined {
