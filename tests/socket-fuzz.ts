@@ -125,10 +125,16 @@ export function argsOf(shape: CallShape, ack: (response: unknown) => void): { ar
  * Bytes of the frame the client would send, near enough: JSON overcounts binary, which
  * is fine for a ceiling. Socket.io drops the whole connection on a frame over the cap.
  */
-export function frameBytes(event: string, args: unknown[]): number {
+export function frameBytes(event: string | number, args: unknown[]): number {
   return Buffer.byteLength(JSON.stringify([event, ...args], (_key, value: unknown) => (typeof value === "function" ? null : value)) ?? "");
 }
 
 /** Names the client library refuses to emit (it throws locally; nothing reaches the server). */
 const RESERVED = new Set(["connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener"]);
-export const unknownEventName = fc.string({ unit: "binary", maxLength: 80 }).filter((name) => !RESERVED.has(name));
+export const unknownEventName: fc.Arbitrary<string | number> = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 80 }).filter((name) => !RESERVED.has(name)),
+  // Would find something on a plain-object routes table; server-to-client names are not routes.
+  fc.constantFrom(...hostileKeys, "__defineGetter__", "error:event", "message:new", "session:ready", "room:join ", "ROOM:JOIN"),
+  // The socket.io parser accepts a number as an event name.
+  fc.integer(),
+);

@@ -60,7 +60,7 @@ function validSamples(f: Fixtures): { [E in EventName]: fc.Arbitrary<Record<stri
 
 interface FuzzCall {
   fuzzer: number;
-  event: string;
+  event: string | number;
   shape: CallShape;
 }
 
@@ -86,9 +86,17 @@ beforeAll(async () => {
   server = await startTestServer();
   // Non-AppErrors are logged and answered INTERNAL: a fuzzed payload must never cause one.
   server.context.logger.error = (message, extra) => serverErrors.push({ message, extra });
-  // Staff are exempt from the message limit and the spam guard, so the run reaches the
-  // handlers instead of banning itself after five messages.
-  fuzzers = [await server.person({ role: "admin", joinGeneral: true }), await server.person({ role: "moderator", joinGeneral: true })];
+  // Staff are exempt from the message limit and the spam guard. The plain user is not:
+  // with flood and duplicate thresholds above what the rate limit lets through (30 per
+  // 10 s), its messages meet the limiter and the gate instead of an auto-ban that would
+  // end the run after five messages.
+  const settings = server.context.moderation.settings;
+  await settings.update({ ...settings.get(), flood: { messages: 100, windowSeconds: 1 }, duplicate: { count: 50, windowSeconds: 1 } });
+  fuzzers = [
+    await server.person({ role: "admin", joinGeneral: true }),
+    await server.person({ role: "moderator", joinGeneral: true }),
+    await server.person({ role: "user", joinGeneral: true }),
+  ];
   // Targets that never connect: an IP ban of one is refused (no known address), so no
   // fuzzed ban can lock 127.0.0.1 — and with it every later test client — out.
   const victims = [await server.createUser(), await server.createUser()];
@@ -106,6 +114,19 @@ afterAll(async () => {
 });
 
 describe("socket fuzzing", () => {
+  // The one frame the fuzzer must not send: socket.io's parser refuses a binary packet
+  // whose hand-made placeholder points at no attachment by closing that connection —
+  // no ack, by design. Only the sender's connection may go.
+  it("closes only the connection that forges a binary placeholder", async () => {
+    const forger = await server.person({ joinGeneral: true });
+    const bystander = await server.person({ joinGeneral: true });
+    const closed = new Promise<string>((resolve) => forger.client.once("disconnect", resolve));
+    (forger.client.emit as unknown as (...a: unknown[]) => void)("room:mine", { forged: { _placeholder: true, num: 7 }, real: new Uint8Array([1]) }, () => {});
+    expect(await closed).toBe("transport close");
+    const ack = await call<ChatMessage>(bystander.client, "message:send", { roomId: server.roomId, body: "unaffected", clientId: "placeholder-0001" });
+    expect(ack).toMatchObject({ ok: true, data: { body: "unaffected" } });
+  });
+
   it("fuzzes exactly the events of the routes table", () => {
     expect(Object.keys(validSamples(fixtures)).sort()).toEqual(Object.keys(routes).sort());
   });
@@ -116,7 +137,7 @@ describe("socket fuzzing", () => {
     const byEvent = events.map((event) =>
       fc.record({
         fuzzer: fc.nat(fuzzers.length - 1),
-        event: fc.constant<string>(event),
+        event: fc.constant<string | number>(event),
         shape: callShape(fc.oneof({ weight: 4, arbitrary: nearValid(samples[event]) }, { weight: 1, arbitrary: samples[event] }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }, { weight: 1, arbitrary: anyPayload })),
       }),
     );
@@ -157,8 +178,8 @@ describe("socket fuzzing", () => {
         const { args, expectsAck } = argsOf(shape, ack);
         if (frameBytes(event, args) > MAX_FRAME_BYTES) return (tally.oversized++, resolve());
         tally.sent++;
-        if (!(event in routes)) tally.unknown++;
-        (client.emit as unknown as (e: string, ...a: unknown[]) => void)(event, ...args);
+        if (!Object.hasOwn(routes, event)) tally.unknown++;
+        (client.emit as unknown as (e: string | number, ...a: unknown[]) => void)(event, ...args);
         if (!expectsAck) return resolve();
         tally.withAck++;
         timer = setTimeout(() => reject(new Error(`${event}: no ack within ${ACK_TIMEOUT_MS} ms for ${shape.kind}`)), ACK_TIMEOUT_MS);
