@@ -12,6 +12,9 @@ async function main() {
   const dataDir = process.env.DATA_DIR;
   if (!dataDir) throw new Error("DATA_DIR is required");
   const server = await startTestServer({ dataDir });
+  // The test holds our stdin: if it dies without killing us, we go too.
+  process.stdin.resume();
+  process.stdin.once("end", () => process.exit(0));
   process.stdout.write(`READY ${server.url}\n`);
 }
 
@@ -34,7 +37,7 @@ export function startRealtimeProcess(dataDir: string, timeoutMs = 30_000): Promi
   const child = spawn(process.execPath, ["--import", "tsx", import.meta.filename], {
     cwd: path.resolve(import.meta.dirname, ".."),
     env: { ...process.env, DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let log = "";
