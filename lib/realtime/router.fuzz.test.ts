@@ -104,8 +104,9 @@ beforeAll(async () => {
     await server.person({ role: "moderator", joinGeneral: true }),
     await server.person({ role: "user", joinGeneral: true }),
   ];
-  // Targets that never connect: an IP ban of one is refused (no known address), so no
-  // fuzzed ban can lock 127.0.0.1 — and with it every later test client — out.
+  // Targets that never connect: an IP ban of one is refused (no known address), and a
+  // fuzzer naming itself is refused before its address is looked up, so no fuzzed ban
+  // can lock 127.0.0.1 — and with it every later test client — out.
   const victims = [await server.createUser(), await server.createUser()];
   const admin = fuzzers[0]!.client;
   const room = await call<{ id: string }>(admin, "room:create", { name: "fuzz-target", kind: "public" });
