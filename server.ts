@@ -1,6 +1,8 @@
 import { env, exportAuthEnvironment, isDevServer } from "@/lib/env";
 import { EventEmitter } from "node:events";
+import fs from "node:fs";
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import Redis from "ioredis";
@@ -12,6 +14,7 @@ import { setAppContext } from "@/lib/context";
 import { createLogger } from "@/lib/logger";
 import { createRealtimeServer, SOCKET_PATH } from "@/lib/realtime/create-server";
 import { applySecurityHeaders } from "@/lib/security/headers";
+import { mayChangeState, type OriginPolicy } from "@/lib/security/origin";
 import { installShutdown } from "@/lib/shutdown";
 
 const logger = createLogger(env.LOG_LEVEL);
@@ -44,17 +47,33 @@ async function main() {
   await app.prepare();
   const handleRequest = app.getRequestHandler();
 
-  const server = http.createServer((req, res) => {
+  const origins: OriginPolicy = {
+    publicOrigin: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : undefined,
+    allowedOrigins: env.ALLOWED_ORIGINS,
+    trustProxy: env.TRUST_PROXY,
+  };
+  const tls = env.TLS_CERT && env.TLS_KEY ? { cert: fs.readFileSync(env.TLS_CERT), key: fs.readFileSync(env.TLS_KEY) } : null;
+
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const encrypted = tls !== null;
+    // One gate for every route, server action and next-auth endpoint: a page on another
+    // origin (even another port of this host, which gets the same cookies) changes nothing.
+    if (!mayChangeState(req.method, req.headers, encrypted, origins)) {
+      res.writeHead(403, { "content-type": "application/json; charset=utf-8" });
+      res.end(JSON.stringify({ error: { code: "FORBIDDEN", message: "This page's origin is not allowed to make changes here. Open Parley at its own address." } }));
+      return;
+    }
     req.headers[CLIENT_IP_HEADER] = clientIp(req.headers, req.socket.remoteAddress, env.TRUST_PROXY);
     if (!env.TRUST_PROXY) {
       // Without a trusted proxy in front, forwarded headers are whatever a client made up.
-      req.headers["x-forwarded-proto"] = "encrypted" in req.socket && req.socket.encrypted ? "https" : "http";
+      req.headers["x-forwarded-proto"] = encrypted ? "https" : "http";
       req.headers["x-forwarded-host"] = req.headers.host;
       delete req.headers["x-forwarded-for"];
     }
     applySecurityHeaders(req, res, { trustProxy: env.TRUST_PROXY, dev: isDevServer });
     void handleRequest(req, res);
-  });
+  };
+  const server: http.Server = tls ? https.createServer(tls, onRequest) : http.createServer(onRequest);
 
   server.on("upgrade", (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     if (req.url?.startsWith(`${SOCKET_PATH}/`)) return; // Socket.IO's own listener takes it.
@@ -62,13 +81,16 @@ async function main() {
     // Nothing else speaks WebSocket here: refuse instead of leaving the socket open.
     else socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
   });
-  const io = createRealtimeServer(server, context);
+  const io = createRealtimeServer(server, context, {
+    origins,
+    caps: { perUser: env.MAX_SOCKETS_PER_USER, perAddress: env.MAX_SOCKETS_PER_ADDRESS },
+  });
   installShutdown({ server, io, context, graceSeconds: env.SHUTDOWN_GRACE_SECONDS, logger });
   installBenchProbe(io);
 
   await listen(server, env.PORT, env.HOST);
   const { port } = server.address() as AddressInfo;
-  logger.info(`Parley is ready on http://localhost:${port} (${isDevServer ? "development" : "production"}, data in ${env.DATA_DIR})`);
+  logger.info(`Parley is ready on ${tls ? "https" : "http"}://localhost:${port} (${isDevServer ? "development" : "production"}, data in ${env.DATA_DIR})`);
 }
 
 /** Listens on HOST; `::` falls back to IPv4 on machines without IPv6. */

@@ -12,8 +12,11 @@ import { createMessageService } from "@/lib/services/messages";
 import { argon2Hasher } from "@/lib/services/passwords";
 import { createMemoryPresence } from "@/lib/services/presence";
 import { createRoomService } from "@/lib/services/rooms";
+import { createTypingThrottle } from "@/lib/services/typing";
 import { createSessionService } from "@/lib/services/sessions";
 import { createUserService } from "@/lib/services/users";
+import { createSignIn } from "@/lib/services/sign-in";
+import { createSignUp } from "@/lib/services/sign-up";
 import { createModerationContext } from "@/lib/moderation-context";
 import { createRateLimiters } from "@/lib/services/rate-limit";
 import type Redis from "ioredis";
@@ -61,20 +64,25 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
   const moderation = await createModerationContext({
     db,
     logger,
-    limiters: createRateLimiters(options.redis),
+    // Read at each sign-up, so the console's setting applies at once.
+    limiters: createRateLimiters(options.redis, { signUpsPerHour: () => moderation.settings.get().signUp.perAddressPerHour }),
+    redis: options.redis,
     findUser: users.findById,
     isMember: memberships.isMember,
     login: options.login ?? { maxAttempts: 3, blockSeconds: 60 },
   });
   const avatars = createAvatarService({ dataDir: options.dataDir });
+  const defaultRoom = await rooms.ensureDefaultRoom();
   const context: AppContext = {
     db,
     logger,
     authSecret: options.authSecret ?? readOrCreateSecret(options.dataDir, "auth-secret"),
     welcomeMessage: options.welcomeMessage,
     trustProxy: options.trustProxy ?? false,
-    defaultRoom: await rooms.ensureDefaultRoom(),
+    defaultRoom,
     users,
+    signIn: createSignIn({ users, loginGuard: moderation.loginGuard, sanctions: moderation.sanctions }),
+    signUp: createSignUp({ users, memberships, limiter: moderation.limiters.signUpPerIp, defaultRoomId: defaultRoom.id }),
     moderation,
     rooms,
     memberships,
@@ -83,6 +91,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     messages: createMessageService({ db, writer, rooms, memberships, blocks, gate: moderation.gate }),
     writer,
     presence: createMemoryPresence(),
+    typing: createTypingThrottle(),
     avatars,
     profiles: createProfileService({ db, avatars, onPublicChange: (profile) => context.realtime?.profileChanged(profile) }),
     push: createPushService({ db, vapid: readOrCreateVapidKeys(options.dataDir), logger, subject: options.vapidSubject }),

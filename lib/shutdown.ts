@@ -3,6 +3,9 @@ import type { AppContext } from "@/lib/context";
 import type { Logger } from "@/lib/logger";
 import type { ParleyServer } from "@/lib/realtime/types";
 
+/** Signals closer together than this are one key press delivered twice. */
+const DUPLICATE_SIGNAL_MS = 500;
+
 /**
  * Ctrl+C: warn everyone, wait the grace period, close sockets and HTTP, wait for
  * every accepted message to be committed, close the database, exit 0.
@@ -16,15 +19,17 @@ export function installShutdown(deps: {
   logger: Logger;
 }) {
   const { server, io, context, graceSeconds, logger } = deps;
-  let stopping = false;
+  let stoppingSince: number | null = null;
   let skipWait: () => void = () => {};
 
   async function stop(signal: string) {
-    if (stopping) {
-      skipWait();
+    if (stoppingSince !== null) {
+      // One Ctrl+C reaches Parley twice under `npm start`: from the terminal and again
+      // forwarded by npm. Only a second press (later than that echo) skips the wait.
+      if (Date.now() - stoppingSince > DUPLICATE_SIGNAL_MS) skipWait();
       return;
     }
-    stopping = true;
+    stoppingSince = Date.now();
     logger.info(`${signal} received: shutting down in ${graceSeconds} s (Ctrl+C again to stop now)`);
     io.emit("server:shutdown", { seconds: graceSeconds, message: `Server is shutting down in ${graceSeconds} s` });
     await new Promise<void>((resolve) => {

@@ -6,22 +6,24 @@ import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import { bootstrap } from "@/lib/bootstrap";
+import type { TrustProxy } from "@/lib/client-ip";
 import type { AppContext } from "@/lib/context";
 import { createLogger } from "@/lib/logger";
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events";
-import { createRealtimeServer } from "@/lib/realtime/create-server";
+import { createRealtimeServer, type RealtimeOptions } from "@/lib/realtime/create-server";
 import type { ParleyServer } from "@/lib/realtime/types";
 import type { SessionUser } from "@/lib/types";
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const SECRET = "test-secret-test-secret-test-secret-42";
+/** The auth secret of every test server: tests that forge tokens sign with it. */
+export const SECRET = "test-secret-test-secret-test-secret-42";
 
 /**
  * A real Parley realtime server on a random port, with a real SQLite file in a
  * temp dir and real next-auth session cookies — only Next's pages are left out.
  */
-export async function startTestServer(options: { dataDir?: string; idleTimeoutMinutes?: number } = {}) {
+export async function startTestServer(options: { dataDir?: string; idleTimeoutMinutes?: number; realtime?: RealtimeOptions; trustProxy?: TrustProxy } = {}) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
   const context: AppContext = await bootstrap({
     dataDir,
@@ -29,10 +31,11 @@ export async function startTestServer(options: { dataDir?: string; idleTimeoutMi
     authSecret: SECRET,
     welcomeMessage: "hi",
     idleTimeoutMinutes: options.idleTimeoutMinutes,
+    trustProxy: options.trustProxy,
     logger: createLogger("silent"),
   });
   const httpServer = http.createServer();
-  const io: ParleyServer = createRealtimeServer(httpServer, context);
+  const io: ParleyServer = createRealtimeServer(httpServer, context, options.realtime);
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: TestClient[] = [];
@@ -45,9 +48,9 @@ export async function startTestServer(options: { dataDir?: string; idleTimeoutMi
   }
 
   /** Connects as `user` (or with a raw cookie header) and waits for the handshake result. */
-  async function connectAs(user: SessionUser | { cookie: string }): Promise<TestClient> {
+  async function connectAs(user: SessionUser | { cookie: string }, headers: Record<string, string> = {}): Promise<TestClient> {
     const cookie = "cookie" in user ? user.cookie : await cookieFor(user);
-    const client: TestClient = connect(url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie }, reconnection: false, forceNew: true });
+    const client: TestClient = connect(url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { ...headers, cookie }, reconnection: false, forceNew: true });
     clients.push(client);
     await new Promise<void>((resolve, reject) => {
       client.once("connect", () => resolve());

@@ -66,7 +66,7 @@ export function ChatApp({ me, room, welcome }: { me: SessionUser; room: RoomSumm
         onLeave={() => active && void chat.actions.leave(active.id).then((o) => (o.ok ? undefined : rooms.print(o.error, "error")))}
         onLogOut={conn.logOut}
       />
-      <ConnectionBanner connection={conn.connection} notice={conn.notice} />
+      <ConnectionBanner connection={conn.connection} notice={conn.notice} refusal={conn.refusal} />
       <div className="flex min-h-0 flex-1">
         <Drawer side="left" label="Rooms" open={drawer === "rooms"} onClose={closeDrawer}>
           <RoomSidebar

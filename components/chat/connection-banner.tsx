@@ -1,9 +1,9 @@
 import type { Connection } from "@/components/chat/use-chat";
 
-export function ConnectionBanner({ connection, notice }: { connection: Connection; notice: string | null }) {
+export function ConnectionBanner({ connection, notice, refusal = null }: { connection: Connection; notice: string | null; refusal?: string | null }) {
   let text: string | null = notice;
   let action: { href: string; label: string } | null = null;
-  if (connection === "offline") text = "Reconnecting… Messages you send will go out when the connection is back.";
+  if (connection === "offline") text = refusal ?? "Reconnecting… Messages you send will go out when the connection is back.";
   if (connection === "connecting") text = "Connecting…";
   if (connection === "signed-out") {
     text = notice ?? "Your session has ended.";

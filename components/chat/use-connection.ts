@@ -8,6 +8,9 @@ import type { ServerToClientEvents } from "@/lib/realtime/events";
 
 export type Connection = "connecting" | "online" | "offline" | "signed-out";
 
+/** Handshake refusals whose sentence says what to do (close a tab, open Parley's own address). */
+const REFUSED_CODES = new Set(["FORBIDDEN_ORIGIN", "TOO_MANY_CONNECTIONS", "BANNED"]);
+
 /**
  * The tab's socket and its state. `generation` goes up on every (re)connect, so the
  * caller can catch up. When the server ends the session, the user is signed out and sent to
@@ -17,6 +20,8 @@ export function useConnection() {
   const [socket, setSocket] = useState<ClientSocket | null>(null);
   const [connection, setConnection] = useState<Connection>("connecting");
   const [notice, setNotice] = useState<string | null>(null);
+  /** Why the server refused this tab's connection, when retrying won't help by itself. */
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const router = useRouter();
   const ended = useRef(false);
@@ -27,7 +32,9 @@ export function useConnection() {
       setConnection("signed-out");
       setNotice(message);
       dropSocket();
-      void signOut({ redirect: false }).finally(() => router.replace(`/login?reason=${encodeURIComponent(reason)}`));
+      // No signOut: the server already ended the session, and the login page reads the
+      // (now useless) cookie to show the moderator's reason and a ban's end.
+      router.replace(`/login?reason=${encodeURIComponent(reason)}`);
     },
     [router],
   );
@@ -38,6 +45,7 @@ export function useConnection() {
     const connected = () => {
       setConnection("online");
       setNotice(null);
+      setRefusal(null);
       setGeneration((g) => g + 1);
     };
     const disconnected = (reason: string) => {
@@ -51,7 +59,10 @@ export function useConnection() {
       if (error.data?.code === "UNAUTHENTICATED") {
         setConnection("signed-out");
         s.disconnect();
-      } else setConnection("offline");
+        return;
+      }
+      setConnection("offline");
+      if (error.data?.code && REFUSED_CODES.has(error.data.code)) setRefusal(error.message);
     };
     const shutdown: ServerToClientEvents["server:shutdown"] = ({ message }) => setNotice(message);
     const sessionEnded: ServerToClientEvents["session:ended"] = ({ reason, message }) => endSession(reason, message);
@@ -80,5 +91,5 @@ export function useConnection() {
     void signOut({ callbackUrl: "/login" });
   }, []);
 
-  return { socket, connection, generation, notice, setNotice, logOut };
+  return { socket, connection, generation, notice, refusal, setNotice, logOut };
 }

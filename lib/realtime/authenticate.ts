@@ -5,7 +5,8 @@ import { clientIp } from "@/lib/client-ip";
 import { banSentence } from "@/lib/services/moderation/sanctions";
 import type { ParleySocket, RealtimeDeps } from "@/lib/realtime/types";
 
-class HandshakeError extends Error {
+/** Refuses a handshake; the client's `connect_error` carries `message` and `data: { code, message }`. */
+export class HandshakeError extends Error {
   data: { code: string; message: string };
   constructor(code: string, message: string) {
     super(message);
@@ -46,8 +47,8 @@ export function authenticateSocket(deps: Pick<RealtimeDeps, "users" | "authSecre
       const ban = standing.ban ?? (await deps.moderation.sanctions.ipBanned(ip));
       if (ban) return next(new HandshakeError("BANNED", banSentence(ban)));
       deps.moderation.lastIps.set(user.id, ip);
-      // One literal, so the three fields live inside the object (no extra property store per socket).
-      socket.data = { user, sessionId, lastTypingAt: 0 };
+      // One literal, so the fields live inside the object (no extra property store per socket).
+      socket.data = { user, sessionId, ip };
       forgetHandshakeRequest(socket);
       next();
     } catch (error) {

@@ -1,19 +1,28 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
 import { authenticateSocket } from "@/lib/realtime/authenticate";
+import { createConnectionCaps, DEFAULT_CONNECTION_CAPS, type ConnectionCaps } from "@/lib/realtime/connection-caps";
 import { roomChannel, sessionChannel, userChannel } from "@/lib/realtime/events";
 import { createPresenceLifecycle } from "@/lib/realtime/handlers/presence";
 import { createModerationEffects } from "@/lib/realtime/moderation";
+import { refuseForeignOrigins } from "@/lib/realtime/origin-check";
 import { createDispatcher } from "@/lib/realtime/router";
 import { routes } from "@/lib/realtime/routes";
 import { createRealtimeHooks, startIdleSweeper } from "@/lib/realtime/sessions";
 import type { ParleyServer, RealtimeDeps } from "@/lib/realtime/types";
 import { commonSecurityHeaders, TRANSPORT_POLICY } from "@/lib/security/headers";
+import type { OriginPolicy } from "@/lib/security/origin";
 
 export const SOCKET_PATH = "/socket.io";
 
+export interface RealtimeOptions {
+  /** Default: the request's own host (and the proxy's, with TRUST_PROXY). */
+  origins?: OriginPolicy;
+  caps?: ConnectionCaps;
+}
+
 /** Socket.IO mounted on Parley's http server at /socket.io. */
-export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): ParleyServer {
+export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps, options: RealtimeOptions = {}): ParleyServer {
   const io: ParleyServer = new Server(httpServer, {
     path: SOCKET_PATH,
     // Next's dev server has its own websocket (HMR) on the same port.
@@ -28,7 +37,10 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   io.engine.on("headers", (headers: Record<string, string>, req: IncomingMessage) => {
     Object.assign(headers, commonSecurityHeaders(req, deps.trustProxy), { "Content-Security-Policy": TRANSPORT_POLICY });
   });
+  const caps = createConnectionCaps(io, options.caps ?? DEFAULT_CONNECTION_CAPS);
+  io.use(refuseForeignOrigins(options.origins ?? { allowedOrigins: [], trustProxy: deps.trustProxy }));
   io.use(authenticateSocket(deps));
+  io.use(caps.check);
   deps.realtime = createRealtimeHooks(io);
   deps.moderation.effects = createModerationEffects(io, deps);
   const stopSweeper = startIdleSweeper(io, deps, deps.realtime);
@@ -42,6 +54,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     // Attached synchronously: an event sent right after connect must find its listener.
     socket.onAny(dispatch);
     socket.on("disconnect", presence.disconnected);
+    socket.on("disconnect", caps.released);
     const { user, sessionId } = socket.data;
     void socket.join([userChannel(user.id), sessionChannel(sessionId)]);
     socket.emit("session:ready", { user });

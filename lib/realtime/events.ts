@@ -2,6 +2,9 @@ import type { ErrorBody } from "@/lib/errors";
 import type { PublicProfile as ProfileCard } from "@/lib/schemas/profile";
 import type { ChatMessage, Delivery, MyRoom, PublicProfile, PublicUser, RoomMemberInfo, RoomSummary, SessionUser } from "@/lib/types";
 
+/** What a moderator wrote when ending someone's session, and when a ban ends. */
+export type SessionEndDetail = { note: string; until: string | null };
+
 /** Every client→server event answers through one of these. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 export type AckFn<T> = (response: Ack<T>) => void;
@@ -57,8 +60,12 @@ export interface ServerToClientEvents {
   "presence:offline": (data: { user: PublicUser; count: number }) => void;
   "typing:update": (data: { roomId: string; user: PublicUser; typing: boolean }) => void;
   "server:shutdown": (data: { seconds: number; message: string }) => void;
-  /** This browser session was ended by the server (idle timeout, logout elsewhere in this browser). */
-  "session:ended": (data: { reason: "idle" | "logout" | "kicked" | "banned"; message: string }) => void;
+  /**
+   * This browser session was ended by the server (idle timeout, logout elsewhere in
+   * this browser, a moderator). `message` is the sentence to show; kicks and bans
+   * also carry what the moderator wrote and, for a ban, its end (ISO; null: permanent).
+   */
+  "session:ended": (data: { reason: "idle" | "logout" | "kicked" | "banned"; message: string } & Partial<SessionEndDetail>) => void;
   "room:added": (room: MyRoom) => void;
   /** Someone changed their display name, status or avatar. */
   "user:updated": (profile: ProfileCard) => void;
@@ -80,8 +87,8 @@ export interface SocketData {
   user: SessionUser;
   /** The browser session (next-auth JWT `sid`) this socket belongs to. */
   sessionId: string;
-  /** Last typing:start relayed, to drop floods from a misbehaving client. */
-  lastTypingAt: number;
+  /** The address the handshake came from (connection caps per address). */
+  ip: string;
 }
 
 const roomChannels = new Map<string, string>();

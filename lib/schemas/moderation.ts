@@ -88,6 +88,8 @@ export const moderationSettingsSchema = z.object({
     ipMaxFailures: between("Login: failures per address", 5, 1000),
     ipWindowSeconds: between("Login: address window (seconds)", 1, 86_400),
   }),
+  /** Per network address: an office or school behind one NAT signs up together. */
+  signUp: z.object({ perAddressPerHour: between("Sign-ups per address per hour", 1, 10_000) }),
 });
 export type ModerationSettings = z.infer<typeof moderationSettingsSchema>;
 

@@ -25,8 +25,7 @@ export const messageRoutes = {
       else io.to(roomChannel(input.roomId)).emit("message:new", message);
       // Only a sender who was typing needs a "stopped" broadcast: a second fan-out per
       // message would double the hot path's work.
-      if (socket.data.lastTypingAt > 0) {
-        socket.data.lastTypingAt = 0;
+      if (deps.typing.stop(socket.data.user.id, input.roomId)) {
         socket.to(roomChannel(input.roomId)).emit("typing:update", { roomId: input.roomId, user: message.author, typing: false });
       }
       if (dmRecipients || message.recipient || message.body.includes("@")) {
