@@ -55,6 +55,8 @@ async function main() {
   const tls = env.TLS_CERT && env.TLS_KEY ? { cert: fs.readFileSync(env.TLS_CERT), key: fs.readFileSync(env.TLS_KEY) } : null;
 
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // First, so the origin refusal below carries them too.
+    applySecurityHeaders(req, res, { trustProxy: env.TRUST_PROXY, dev: isDevServer });
     const encrypted = tls !== null;
     // One gate for every route, server action and next-auth endpoint: a page on another
     // origin (even another port of this host, which gets the same cookies) changes nothing.
@@ -70,7 +72,6 @@ async function main() {
       req.headers["x-forwarded-host"] = req.headers.host;
       delete req.headers["x-forwarded-for"];
     }
-    applySecurityHeaders(req, res, { trustProxy: env.TRUST_PROXY, dev: isDevServer });
     void handleRequest(req, res);
   };
   const server: http.Server = tls ? https.createServer(tls, onRequest) : http.createServer(onRequest);

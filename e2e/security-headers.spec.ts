@@ -75,6 +75,10 @@ test("every kind of response carries the security headers; pages get a fresh non
     expect(response.status(), `${what} (${path})`).toBe(status);
     expectSecurityHeaders(response, `${what} (${path})`);
   }
+  // server.ts's own refusal of a foreign origin, answered before Next sees the request.
+  const refused = await client.patch("/api/profile", { headers: { origin: "http://evil.example" }, data: { statusLine: "x" } });
+  expect(refused.status()).toBe(403);
+  expectSecurityHeaders(refused, "an origin refusal");
   await client.dispose();
 });
 
