@@ -131,6 +131,18 @@ test("hostile text in every field is shown as text and never runs, in chat and i
     await expectNoMarkup(adaChat.page, ada.ran);
   });
 
+  await test.step("a kick reason, on the login page the kicked person lands on", async () => {
+    const reason = BROKEN[6]! + " " + OTHER[6]!;
+    const console = new AdminConsole(adaChat.page);
+    await console.open("Users");
+    await new AdminUsers(console).act(bobName, "Kick", { reason, confirm: /^Kick / });
+    await expect(bobChat.page).toHaveURL(/\/login/);
+    await expect(bobChat.page.getByRole("main")).toContainText(reason);
+    await expectNoMarkup(bobChat.page, bob.ran);
+    await bobChat.logIn(bobName);
+    await bobChat.expectInChat();
+  });
+
   await test.step("a ban reason, in the console, on the banned person's screen and at their next login", async () => {
     const reason = MARKUP[0]! + " " + BROKEN[4]!;
     const console = new AdminConsole(adaChat.page);
