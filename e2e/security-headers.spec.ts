@@ -85,7 +85,7 @@ test("every kind of response carries the security headers; pages get a fresh non
 test("HSTS is sent when the trusted proxy says the browser used https, and never over plain http", async ({ parley }) => {
   const client = await request.newContext({ baseURL: parley.url });
   const overHttps = await client.get("/login", { headers: { "x-forwarded-proto": "https" } });
-  expect(overHttps.headers()["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+  expect(overHttps.headers()["strict-transport-security"]).toBe("max-age=31536000");
   const overHttp = await client.get("/login", { headers: { "x-forwarded-proto": "http" } });
   expect(overHttp.headers()["strict-transport-security"]).toBeUndefined();
   await client.dispose();

@@ -31,8 +31,12 @@ const DENIED_FEATURES = [
 ];
 export const PERMISSIONS_POLICY = DENIED_FEATURES.map((feature) => `${feature}=()`).join(", ");
 
-/** Browsers that once saw Parley over https refuse plain http to it for a year. */
-export const HSTS = "max-age=31536000; includeSubDomains";
+/**
+ * Browsers that once saw Parley over https refuse plain http to it for a year. Not
+ * includeSubDomains: Parley may run at a domain whose other hosts are not Parley's
+ * to decide about.
+ */
+export const HSTS = "max-age=31536000";
 
 /**
  * Whether the browser reached us over https: a TLS socket of our own, or, behind a
