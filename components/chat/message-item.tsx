@@ -2,7 +2,7 @@ import { useResolvedUser } from "@/components/chat/profile-overrides";
 import { ReportButton, type ReportReason } from "@/components/chat/report-button";
 import { AvatarImage } from "@/components/profile/avatar-image";
 import { deliveryText } from "@/lib/client/command-output";
-import type { SendOptions, StreamItem } from "@/lib/client/chat-state";
+import type { StreamItem } from "@/lib/client/chat-state";
 import type { PublicUser } from "@/lib/types";
 
 function timeOf(iso: string) {
@@ -15,7 +15,8 @@ export interface MessageHandlers {
   /** Returns an error sentence, or null when the report was taken. */
   onReport: (messageId: number, reason: ReportReason, note: string) => Promise<string | null>;
   onUserClick: (user: PublicUser) => void;
-  onRetry: (clientId: string, body: string, options: SendOptions) => void;
+  /** Only offered for failures a resend can fix; the same clientId goes out again. */
+  onRetry: (clientId: string) => void;
 }
 
 const toneClass = {
@@ -103,12 +104,14 @@ export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { it
           </ul>
         ) : null}
         {item.kind === "pending" ? (
-          item.error ? (
-            <p className="text-sm text-red-600 dark:text-red-400" role="alert">
+          item.status === "failed" ? (
+            <p className="text-sm text-red-600 dark:text-red-400" role="alert" data-retryable={item.retryable ? "true" : "false"}>
               Not sent: {item.error}{" "}
-              <button type="button" className="font-medium underline" onClick={() => onRetry(item.clientId, item.body, item.options)}>
-                Retry
-              </button>
+              {item.retryable ? (
+                <button type="button" className="font-medium underline" onClick={() => onRetry(item.clientId)}>
+                  Retry
+                </button>
+              ) : null}
             </p>
           ) : (
             <p className="text-xs text-zinc-500 dark:text-zinc-400">Sending…</p>
