@@ -29,9 +29,9 @@ const noop = () => {};
  * Everything a message must pass before it is stored: bans and timeouts, then (for
  * non-staff) the rate limit, the room's slow mode, flood and duplicate detection,
  * and the word filter. All of it reads memory; the database is touched only when
- * a rule fires. A resend of a message that already passed for the same room still
- * meets the bans, the rate limit and the filter, but not slow mode or the spam
- * counters a second time; whether it was stored is the writer's to say.
+ * a rule fires. A resend of a message stored in the same room still meets the bans,
+ * the rate limit and the filter, but not slow mode or the spam counters a second
+ * time; one sent while its twin is being written waits for the twin's outcome.
  */
 export function createMessageGate(deps: {
   db: Db;
@@ -98,21 +98,24 @@ export function createMessageGate(deps: {
         const wait = retryInSeconds(limited, now());
         throw new AppError("RATE_LIMITED", `You are sending messages too fast — try again in ${wait} s.`, { retryAfter: String(wait) });
       }
-      const resend = ledger.passed(user.id, clientId, room.id);
-      if (!resend) deps.slowMode.check(user.id, room.id, room.slowModeSeconds, now());
+      // A copy of this message already on its way: its outcome decides what this one is.
+      for (let twin = ledger.inFlight(user.id, clientId, room.id); twin; twin = ledger.inFlight(user.id, clientId, room.id)) await twin;
+      if (ledger.isStored(user.id, clientId, room.id)) return { body: await wordFilter(user, body), settle: noop };
+
+      deps.slowMode.check(user.id, room.id, room.slowModeSeconds, now());
       // Held from the check on, with nothing awaited in between: a burst sent at once
-      // meets this message in the slow-mode count instead of slipping past it.
+      // meets this message in the slow-mode count, and a twin waits for its outcome.
       ledger.begin(user.id, clientId, room.id);
-      if (!resend) deps.slowMode.begin(user.id, room.id);
+      deps.slowMode.begin(user.id, room.id);
       let settled = false;
       const settle = (outcome: WriteOutcome) => {
         if (settled) return;
         settled = true;
         ledger.end(user.id, clientId, room.id, outcome !== "refused");
-        if (!resend) deps.slowMode.end(user.id, room.id, outcome === "new", now());
+        deps.slowMode.end(user.id, room.id, outcome === "new", now());
       };
       try {
-        if (!resend) await spamCheck(user, body);
+        await spamCheck(user, body);
         return { body: await wordFilter(user, body), settle };
       } catch (error) {
         settle("refused");
