@@ -24,13 +24,39 @@ test("a message typed while the server is down goes out by itself, once, when it
     await expect(chat.exactMessage("typed during the outage")).toHaveCount(1, { timeout: 20_000 });
     await expect(chat.exactMessage("and a second one")).toHaveCount(1);
     await expect(chat.pending).toHaveCount(0);
-    const texts = await chat.messages.locator("p.whitespace-pre-wrap").allInnerTexts();
-    expect(texts).toEqual(["before the outage", "typed during the outage", "and a second one"]);
+    await expect(chat.bodies).toHaveText(["before the outage", "typed during the outage", "and a second one"]);
 
     // Stored once, in order: a reload reads them back from the server.
     await chat.page.reload();
     await chat.expectInChat();
-    expect(await chat.messages.locator("p.whitespace-pre-wrap").allInnerTexts()).toEqual(["before the outage", "typed during the outage", "and a second one"]);
+    await expect(chat.bodies).toHaveText(["before the outage", "typed during the outage", "and a second one"]);
+  } finally {
+    await context.close();
+    if (second) expect(await second.stop()).toBe(0);
+  }
+});
+
+test("messages on the wire or queued at a kill -9 go out once, in order, after the restart", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const first = await startParley();
+  const { chat, context } = await newChatter(browser, first.url);
+  let second: Awaited<ReturnType<typeof startParley>> | null = null;
+  try {
+    await chat.signUp(uniqueName("kim"), "Kim");
+    await chat.send("before the crash");
+    // Sent one at a time: at the kill some are stored, one is on the wire, the rest wait.
+    const burst = Array.from({ length: 5 }, (_, i) => `crash burst ${i + 1}`);
+    for (const text of burst) await chat.type(text);
+    await first.kill();
+    await expect(chat.page.getByText(/Reconnecting…/)).toBeVisible();
+
+    second = await startParley({ dataDir: first.dataDir, port: first.port });
+    await expect(chat.pending).toHaveCount(0, { timeout: 20_000 });
+    const expected = ["before the crash", ...burst];
+    await expect(chat.bodies).toHaveText(expected);
+    await chat.page.reload();
+    await chat.expectInChat();
+    await expect(chat.bodies).toHaveText(expected);
   } finally {
     await context.close();
     if (second) expect(await second.stop()).toBe(0);

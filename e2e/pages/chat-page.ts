@@ -47,6 +47,11 @@ export class ChatPage {
     return this.page.locator('li[data-kind="pending"]');
   }
 
+  /** The text of each stored message, in the order shown. */
+  get bodies(): Locator {
+    return this.messages.locator("p.whitespace-pre-wrap");
+  }
+
   get messageList(): Locator {
     return this.page.getByLabel("Messages");
   }
