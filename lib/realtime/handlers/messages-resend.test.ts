@@ -74,6 +74,14 @@ describe("resending a refused message", () => {
   });
 });
 
+describe("refusals a retry can't fix", () => {
+  it("the duplicate warning is FORBIDDEN, not RATE_LIMITED: sending it again is what gets you banned", async () => {
+    const talker = await joined();
+    for (let i = 1; i <= 2; i++) expect((await send(talker.client, server.roomId, "buy now", `dup-warn-${i}`)).ok).toBe(true);
+    expect(await send(talker.client, server.roomId, "buy now", "dup-warn-3")).toMatchObject({ ok: false, error: { code: "FORBIDDEN", message: expect.stringMatching(/^Please don't repeat the same message/) } });
+  });
+});
+
 describe("resending a stored message", () => {
   it("300 resends at once: one broadcast, the rest answered to the sender only or refused by the rate limit", async () => {
     const sender = await joined();

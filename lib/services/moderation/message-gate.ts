@@ -68,12 +68,10 @@ export function createMessageGate(deps: {
     if (verdict.kind === "ban") return autoBan(user, verdict.rule, verdict.counts);
     if (verdict.kind === "warn") {
       await deps.db.spamEvent.create({ data: { userId: user.id, username: user.username, rule: verdict.rule, counts: verdict.counts, outcome: "warned" } });
-      throw new AppError(
-        "RATE_LIMITED",
-        verdict.rule === "duplicate"
-          ? "Please don't repeat the same message. Do it again within a minute and you will be banned for a while."
-          : "Slow down — you are sending messages too fast. Keep it up within a minute and you will be banned for a while.",
-      );
+      // Sending the same text again is what the duplicate warning forbids, so it is a
+      // refusal (no Retry in clients); a flood warning frees up after a pause.
+      if (verdict.rule === "duplicate") throw new AppError("FORBIDDEN", "Please don't repeat the same message. Do it again within a minute and you will be banned for a while.");
+      throw new AppError("RATE_LIMITED", "Slow down — you are sending messages too fast. Keep it up within a minute and you will be banned for a while.");
     }
   }
 
