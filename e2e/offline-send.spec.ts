@@ -44,9 +44,12 @@ test("messages on the wire or queued at a kill -9 go out once, in order, after t
   try {
     await chat.signUp(uniqueName("kim"), "Kim");
     await chat.send("before the crash");
-    // Sent one at a time: at the kill some are stored, one is on the wire, the rest wait.
-    const burst = Array.from({ length: 5 }, (_, i) => `crash burst ${i + 1}`);
+    // A hung server: the first message goes on the wire and gets no answer, the rest wait.
+    first.freeze();
+    const burst = ["on the wire at the crash", "queued behind it", "and one more"];
     for (const text of burst) await chat.type(text);
+    await expect(chat.pending).toHaveCount(3);
+    await chat.page.waitForTimeout(500);
     await first.kill();
     await expect(chat.page.getByText(/Reconnecting…/)).toBeVisible();
 

@@ -1,5 +1,6 @@
 import type { PendingItem, SendOptions } from "@/lib/client/chat-state";
-import type { ChatStore } from "@/lib/client/chat-store";
+import type { ChatStore, StoreAction } from "@/lib/client/chat-store";
+import type { Ack, SentMessage } from "@/lib/realtime/events";
 import type { PublicUser } from "@/lib/types";
 
 let seq = 0;
@@ -31,4 +32,51 @@ export function nextToSend(store: ChatStore): { roomId: string; item: PendingIte
     }
   }
   return next;
+}
+
+type Ask = (event: "message:send", payload: unknown) => Promise<Ack<SentMessage>>;
+
+/**
+ * Puts queued messages on the wire one at a time, oldest first, while online. `pump`
+ * is safe to call any time (the hook calls it after every store change; it calls
+ * itself after every answer, since an answer may change nothing in the store when the
+ * broadcast already delivered the message). Answers to an attempt that was given up
+ * when the connection dropped are ignored by the reducer.
+ */
+export function createOutboxDriver(deps: { store: () => ChatStore; dispatch: (action: StoreAction) => void; ask: Ask }) {
+  /** `clientId#attempt` on the wire. */
+  let onWire: string | null = null;
+  let online = false;
+
+  function pump(): void {
+    if (!online || onWire) return;
+    const next = nextToSend(deps.store());
+    if (!next) return;
+    const { roomId, item } = next;
+    const attempt = item.attempt + 1;
+    const token = `${item.clientId}#${attempt}`;
+    onWire = token;
+    deps.dispatch({ type: "stream", roomId, action: { type: "sending", clientId: item.clientId, attempt } });
+    void deps.ask("message:send", { roomId, body: item.body, clientId: item.clientId, ...item.options }).then((answer) => {
+      if (answer.ok) {
+        const { delivery, duplicate: _resent, ...message } = answer.data;
+        deps.dispatch({ type: "stream", roomId, action: { type: "delivered", message, delivery } });
+      } else deps.dispatch({ type: "stream", roomId, action: { type: "failed", clientId: item.clientId, attempt, error: answer.error } });
+      if (onWire !== token) return;
+      onWire = null;
+      pump();
+    });
+  }
+
+  return {
+    pump,
+    setOnline(value: boolean): void {
+      if (value === online) return;
+      online = value;
+      if (value) return pump();
+      // Nothing sent on the old connection will be answered.
+      onWire = null;
+      deps.dispatch({ type: "connection-lost" });
+    },
+  };
 }
