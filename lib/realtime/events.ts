@@ -18,8 +18,12 @@ export interface JoinRoomResult {
   caughtUp: boolean;
 }
 
-/** The sender's ack for a message; `delivery` is set for direct messages. */
-export type SentMessage = ChatMessage & { delivery?: Delivery[] };
+/**
+ * The sender's ack for a message; `delivery` is set for direct messages. `duplicate`:
+ * the clientId was stored before and this is that message (maybe `removed`); it was
+ * not broadcast again.
+ */
+export type SentMessage = ChatMessage & { delivery?: Delivery[]; duplicate?: true };
 
 export interface ClientToServerEvents {
   "room:join": (payload: unknown, ack: AckFn<JoinRoomResult>) => void;
