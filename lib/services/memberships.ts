@@ -45,7 +45,16 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
         if (target.memberLimit > 0 && count >= target.memberLimit) {
           throw new AppError("CONFLICT", `Room is full (${count}/${target.memberLimit})`);
         }
-        await db.roomMember.create({ data: { roomId: target.id, userId: user.id } });
+        try {
+          await db.roomMember.create({ data: { roomId: target.id, userId: user.id } });
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          // The room was deleted between the lookup and the insert (found by the socket fuzzer).
+          if (code === "P2003") throw new AppError("NOT_FOUND", "That room does not exist (it may have been deleted).");
+          // Another tab of the same person joined a moment earlier.
+          if (code === "P2002") return { room: target, joined: false, memberCount: count };
+          throw error;
+        }
         return { room: target, joined: true, memberCount: count + 1 };
       });
     },
