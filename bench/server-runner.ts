@@ -63,8 +63,10 @@ export async function startServer(kind: ServerKind, options: { core: number | nu
       // The generator plays many people behind one proxy: each account signs up and
       // logs in from its own X-Forwarded-For address, as it would in production.
       TRUST_PROXY: "1",
-      // Their sockets all come from the generator's one address, unlike real people's.
+      // Their sockets all come from the generator's one address, unlike real people's,
+      // and the memory and fan-out steps open many sockets per account.
       MAX_SOCKETS_PER_ADDRESS: "100000",
+      MAX_SOCKETS_PER_USER: "10000",
       ...options.env,
     },
   });
