@@ -25,15 +25,8 @@ export interface UsersPage {
   pageSize: number;
 }
 
-export interface ConsoleMessage {
-  id: number;
-  body: string;
-  removed: boolean;
-  kind: string;
-  author: PublicUser;
-  room: string;
-  createdAt: string;
-}
+/** One row of the console's message search, as the route answers it (type only: nothing server-side reaches the bundle). */
+export type { ConsoleMessageRow as ConsoleMessage } from "@/lib/services/moderation/message-search";
 
 export interface SpamEvent {
   id: number;
