@@ -3,7 +3,7 @@ import type { ConsoleUser } from "@/lib/admin/users";
 import type { ModerationSettings } from "@/lib/schemas/moderation";
 import type { AuditRow } from "@/lib/services/moderation/audit";
 import type { ReportQueueItem } from "@/lib/services/moderation/reports";
-import type { PublicUser, SessionUser } from "@/lib/types";
+import type { SessionUser } from "@/lib/types";
 
 export type { AuditRow, ConsoleUser, ModerationSettings, ReportQueueItem };
 export type Viewer = SessionUser;
