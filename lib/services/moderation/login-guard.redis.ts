@@ -4,10 +4,13 @@ import { newTicket, type LoginGuard } from "@/lib/services/moderation/login-guar
 
 /**
  * Waits (ms) before the pair or address may try again. KEYS: pair hash, address
- * sorted set (ticket → time). ARGV: now, ipWindowMs, ipMax.
+ * sorted set (ticket → time). ARGV: (unused), ipWindowMs, ipMax. Time is Redis's own
+ * clock: nodes' clocks differ, and a script that runs after another may have read
+ * its node's clock earlier (a block of 60 s then looked like 61).
  */
 const WAIT = `
-local now = tonumber(ARGV[1])
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
 local window = tonumber(ARGV[2])
 local wait = 0
 local blocked = tonumber(redis.call('HGET', KEYS[1], 'until') or '0')
@@ -41,9 +44,8 @@ return wait
 const PAIR_TTL_MS = 24 * 3_600_000;
 
 /** The guard shared by every node through Redis, for when Parley runs on more than one. */
-export function createRedisLoginGuard(deps: { redis: Redis; settings: () => ModerationSettings["login"]; now?: () => number; prefix?: string }): LoginGuard {
+export function createRedisLoginGuard(deps: { redis: Redis; settings: () => ModerationSettings["login"]; prefix?: string }): LoginGuard {
   const { redis } = deps;
-  const now = deps.now ?? Date.now;
   const prefix = deps.prefix ?? "parley:login";
   const pairKey = (username: string, ip: string) => `${prefix}:pair:${username}:${ip}`;
   const ipKey = (ip: string) => `${prefix}:ip:${ip}`;
@@ -53,7 +55,7 @@ export function createRedisLoginGuard(deps: { redis: Redis; settings: () => Mode
     async reserve(username, ip) {
       const s = deps.settings();
       const ticket = newTicket();
-      const wait = await redis.eval(RESERVE, 2, pairKey(username, ip), ipKey(ip), now(), s.ipWindowSeconds * 1000, s.ipMaxFailures, s.maxAttempts, s.blockSeconds * 1000, ticket, PAIR_TTL_MS);
+      const wait = await redis.eval(RESERVE, 2, pairKey(username, ip), ipKey(ip), 0, s.ipWindowSeconds * 1000, s.ipMaxFailures, s.maxAttempts, s.blockSeconds * 1000, ticket, PAIR_TTL_MS);
       return Number(wait) > 0 ? { ok: false, retryAfter: toSeconds(wait) } : { ok: true, ticket };
     },
 
@@ -63,7 +65,7 @@ export function createRedisLoginGuard(deps: { redis: Redis; settings: () => Mode
 
     async retryAfter(username, ip) {
       const s = deps.settings();
-      return toSeconds(await redis.eval(RETRY_AFTER, 2, pairKey(username, ip), ipKey(ip), now(), s.ipWindowSeconds * 1000, s.ipMaxFailures));
+      return toSeconds(await redis.eval(RETRY_AFTER, 2, pairKey(username, ip), ipKey(ip), 0, s.ipWindowSeconds * 1000, s.ipMaxFailures));
     },
   };
 }
