@@ -112,7 +112,9 @@ class CatalogClient extends pg.Client {
  * dropped WITH (FORCE) after its pool has ended.
  */
 function postgresFactory(databaseUrl: string, track: (adapter: SqlDriverAdapter) => SqlDriverAdapter): SqlMigrationAwareDriverAdapterFactory {
-  const engineConfig = (url: string): pg.PoolConfig => ({ connectionString: url, Client: CatalogClient, max: 2, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 1_000 });
+  // One connection per database: the engine takes Prisma's own session advisory lock on
+  // whichever pooled connection runs that statement, so keep it the only one.
+  const engineConfig = (url: string): pg.PoolConfig => ({ connectionString: url, Client: CatalogClient, max: 1, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 60_000 });
   const base = new PrismaPg(engineConfig(databaseUrl));
   return {
     provider: base.provider,
