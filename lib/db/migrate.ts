@@ -11,6 +11,7 @@ import path from "node:path";
 import type { MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { LOCK_NAMESPACE } from "./locks";
 import { createSchemaEngine } from "./schema-engine";
 import { databaseOf, migrationsDirFor, providerOfUrl, sqlitePath } from "./url";
 
@@ -144,7 +145,7 @@ export async function applyMigrations(
  * not Prisma's own (72707369), so a stock `prisma migrate deploy` run beside a node
  * waits on Prisma's lock, not ours.
  */
-export const MIGRATION_LOCK = [0x7061726c, 1] as const; // "parl", migrations
+export const MIGRATION_LOCK = [LOCK_NAMESPACE.migrations, 1] as const;
 
 /** How long a starting node waits for another node's migrations before giving up. */
 const MIGRATION_LOCK_TIMEOUT_MS = 5 * 60_000;

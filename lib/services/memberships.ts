@@ -1,4 +1,5 @@
-import type { Db } from "@/lib/db/client";
+import { type Db, providerOf } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { EnterRoomInput } from "@/lib/schemas/rooms";
 import { createKeyedLock } from "@/lib/services/keyed-lock";
@@ -11,6 +12,20 @@ const userSelect = { id: true, username: true, displayName: true } as const;
 export function createMembershipService(deps: { db: Db; rooms: RoomService; passwords: PasswordHasher }) {
   const { db, rooms, passwords } = deps;
   const withLock = createKeyedLock();
+
+  /**
+   * The keyed lock orders joins within this process, which is all of them on SQLite.
+   * On PostgreSQL other nodes join too: the room row is locked FOR UPDATE until the
+   * join commits, so the count and the insert of one join never interleave with another
+   * node's.
+   */
+  function withRoomRowLock<T>(roomId: string, task: (q: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+    if (providerOf(db) !== "postgresql") return task(db);
+    return db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM "Room" WHERE "id" = ${roomId} FOR UPDATE`;
+      return task(tx);
+    });
+  }
 
   async function isMember(roomId: string, userId: string): Promise<boolean> {
     return !!(await db.roomMember.findUnique({ where: { roomId_userId: { roomId, userId } }, select: { userId: true } }));
@@ -40,14 +55,16 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
         }
       }
       const target = room;
-      return withLock(target.id, async () => {
-        const count = await rooms.memberCount(target.id);
-        if (target.memberLimit > 0 && count >= target.memberLimit) {
-          throw new AppError("CONFLICT", `Room is full (${count}/${target.memberLimit})`);
-        }
-        await db.roomMember.create({ data: { roomId: target.id, userId: user.id } });
-        return { room: target, joined: true, memberCount: count + 1 };
-      });
+      return withLock(target.id, () =>
+        withRoomRowLock(target.id, async (q) => {
+          const count = await q.roomMember.count({ where: { roomId: target.id } });
+          if (target.memberLimit > 0 && count >= target.memberLimit) {
+            throw new AppError("CONFLICT", `Room is full (${count}/${target.memberLimit})`);
+          }
+          await q.roomMember.create({ data: { roomId: target.id, userId: user.id } });
+          return { room: target, joined: true, memberCount: count + 1 };
+        }),
+      );
     },
 
     async ensureDefaultMembership(userId: string, defaultRoomId: string): Promise<void> {
