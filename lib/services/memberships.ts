@@ -55,20 +55,39 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
         }
       }
       const target = room;
-      return withLock(target.id, () =>
-        withRoomRowLock(target.id, async (q) => {
-          const count = await q.roomMember.count({ where: { roomId: target.id } });
-          if (target.memberLimit > 0 && count >= target.memberLimit) {
-            throw new AppError("CONFLICT", `Room is full (${count}/${target.memberLimit})`);
-          }
-          await q.roomMember.create({ data: { roomId: target.id, userId: user.id } });
-          return { room: target, joined: true, memberCount: count + 1 };
-        }),
-      );
+      try {
+        return await withLock(target.id, () =>
+          withRoomRowLock(target.id, async (q) => {
+            const count = await q.roomMember.count({ where: { roomId: target.id } });
+            if (target.memberLimit > 0 && count >= target.memberLimit) {
+              throw new AppError("CONFLICT", `Room is full (${count}/${target.memberLimit})`);
+            }
+            await q.roomMember.create({ data: { roomId: target.id, userId: user.id } });
+            return { room: target, joined: true, memberCount: count + 1 };
+          }),
+        );
+      } catch (error) {
+        // Made a member meanwhile by another path (a new socket's #general membership,
+        // another tab through another node): the join is done, not failed.
+        if ((error as { code?: string }).code !== "P2002") throw error;
+        return { room: target, joined: false, memberCount: await rooms.memberCount(target.id) };
+      }
     },
 
     async ensureDefaultMembership(userId: string, defaultRoomId: string): Promise<void> {
-      await db.roomMember.upsert({ where: { roomId_userId: { roomId: defaultRoomId, userId } }, update: {}, create: { roomId: defaultRoomId, userId } });
+      const upsert = () => db.roomMember.upsert({ where: { roomId_userId: { roomId: defaultRoomId, userId } }, update: {}, create: { roomId: defaultRoomId, userId } });
+      // Prisma's upsert is a read then a write. On PostgreSQL two tabs (or nodes)
+      // connecting at once race: the loser sees the row already made (P2002: done) or
+      // a write conflict (P2034: once more, the row exists by then).
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return void (await upsert());
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (code === "P2002") return;
+          if (code !== "P2034" || attempt >= 3) throw error;
+        }
+      }
     },
 
     async leave(user: SessionUser, roomId: string): Promise<{ room: RoomRecord; memberCount: number }> {

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { containsIgnoringCase } from "@/lib/db/text-filters";
 import { AppError } from "@/lib/errors";
 import type { CreateRoomInput, UpdateRoomInput } from "@/lib/schemas/rooms";
 import type { PasswordHasher } from "@/lib/services/passwords";
@@ -142,7 +143,7 @@ export function createRoomService(deps: { db: Db; passwords: PasswordHasher }) {
     async list(query: string): Promise<RoomSummary[]> {
       const q = query.toLowerCase();
       const rows = await db.room.findMany({
-        where: { kind: { in: ["public", "private"] }, ...(q ? { OR: [{ name: { contains: q } }, { description: { contains: q } }] } : {}) },
+        where: { kind: { in: ["public", "private"] }, ...(q ? { OR: [{ name: { contains: q } }, { description: containsIgnoringCase(db, q) }] } : {}) },
         select: { ...roomSelect, _count: { select: { members: true } } },
         orderBy: { name: "asc" },
         take: 200,
