@@ -38,4 +38,24 @@ describe("member limit on PostgreSQL across nodes", () => {
     for (const r of results) if (r.status === "rejected") expect(String(r.reason)).toMatch(/Room is full \(3\/3\)/);
     expect(await db.roomMember.count({ where: { roomId: room.id } })).toBe(3);
   });
+
+  it("a join and the same user's #general membership from another node both succeed", async (ctx) => {
+    if (!cluster) return ctx.skip();
+    const [a, b] = cluster.nodes.map((db) => createMembershipService({ db, rooms: createRoomService({ db, passwords }), passwords }));
+    const db = cluster.nodes[0]!;
+    const general = await db.room.create({ data: { name: "general-race" } });
+    const users = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => db.user.create({ data: { username: `race${i}`, displayName: `R${i}`, passwordHash: "x" } })),
+    );
+
+    const results = await Promise.allSettled(
+      users.flatMap((user) => [
+        a!.ensureDefaultMembership(user.id, general.id),
+        b!.enter({ ...user, role: "user" } as SessionUser, { roomId: general.id }),
+      ]),
+    );
+
+    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason).slice(0, 200))).toEqual([]);
+    expect(await db.roomMember.count({ where: { roomId: general.id } })).toBe(30);
+  });
 });

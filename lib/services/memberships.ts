@@ -15,14 +15,17 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
 
   /**
    * The keyed lock orders joins within this process, which is all of them on SQLite.
-   * On PostgreSQL other nodes join too: the room row is locked FOR UPDATE until the
-   * join commits, so the count and the insert of one join never interleave with another
-   * node's.
+   * On PostgreSQL other nodes join too: the room row is locked until the join commits,
+   * so the count and the insert of one join never interleave with another node's.
+   * FOR NO KEY UPDATE, not FOR UPDATE: joins exclude each other, but the foreign-key
+   * check of a membership inserted elsewhere (a socket's #general upsert) still passes.
+   * FOR UPDATE blocked that check while the join waited on the same membership key:
+   * a deadlock, seen under load in the PostgreSQL suite.
    */
   function withRoomRowLock<T>(roomId: string, task: (q: Prisma.TransactionClient) => Promise<T>): Promise<T> {
     if (providerOf(db) !== "postgresql") return task(db);
     return db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT 1 FROM "Room" WHERE "id" = ${roomId} FOR UPDATE`;
+      await tx.$executeRaw`SELECT 1 FROM "Room" WHERE "id" = ${roomId} FOR NO KEY UPDATE`;
       return task(tx);
     });
   }
