@@ -46,11 +46,18 @@ export function createRoomService(deps: { db: Db; passwords: PasswordHasher }) {
   const service = {
     /** Creates #general on first start; idempotent. */
     async ensureDefaultRoom(): Promise<RoomRecord> {
-      const row = await db.room.upsert({
-        where: { name: DEFAULT_ROOM_NAME },
-        update: {},
-        create: { name: DEFAULT_ROOM_NAME, description: "Everyone's here. Say hi!" },
-        select: roomSelect,
+      const upsert = () =>
+        db.room.upsert({
+          where: { name: DEFAULT_ROOM_NAME },
+          update: {},
+          create: { name: DEFAULT_ROOM_NAME, description: "Everyone's here. Say hi!" },
+          select: roomSelect,
+        });
+      // Nodes starting together on a fresh PostgreSQL database race to create it (the
+      // upsert reads, then writes); the loser finds it on the second try.
+      const row = await upsert().catch((error: { code?: string }) => {
+        if (error.code === "P2002" || error.code === "P2034") return upsert();
+        throw error;
       });
       return remember(row);
     },
