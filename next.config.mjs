@@ -11,6 +11,8 @@ const nextConfig = {
   ],
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() from next/navigation: /admin answers a plain user with a real 403 (app/forbidden.tsx).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

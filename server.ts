@@ -13,6 +13,7 @@ import { installBenchProbe } from "@/lib/bench-probe";
 import { setAppContext } from "@/lib/context";
 import { createLogger } from "@/lib/logger";
 import { createRealtimeServer, SOCKET_PATH } from "@/lib/realtime/create-server";
+import { applySecurityHeaders } from "@/lib/security/headers";
 import { mayChangeState, type OriginPolicy } from "@/lib/security/origin";
 import { installShutdown } from "@/lib/shutdown";
 
@@ -55,6 +56,8 @@ async function main() {
   const tls = env.TLS_CERT && env.TLS_KEY ? { cert: fs.readFileSync(env.TLS_CERT), key: fs.readFileSync(env.TLS_KEY) } : null;
 
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // First, so the origin refusal below carries them too.
+    applySecurityHeaders(req, res, { trustProxy: env.TRUST_PROXY, dev: isDevServer });
     const encrypted = tls !== null;
     // One gate for every route, server action and next-auth endpoint: a page on another
     // origin (even another port of this host, which gets the same cookies) changes nothing.

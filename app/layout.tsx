@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
 import { ThemeProvider } from "@/components/ui/theme-provider";
+import { NONCE_HEADER } from "@/lib/security/csp";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,12 +23,17 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Reading the request's nonce makes every page render per request: a prerendered
+ * page would carry no nonce, and the policy would block its scripts.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     // next-themes changes the class before hydration; the mismatch on <html> is expected.
     <html lang="en" suppressHydrationWarning>
       <body>
-        <ThemeProvider>{children}</ThemeProvider>
+        <ThemeProvider nonce={nonce}>{children}</ThemeProvider>
         <ServiceWorkerRegistration />
       </body>
     </html>

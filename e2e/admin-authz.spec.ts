@@ -146,10 +146,15 @@ test("a moderator gets 403 from the admin-only calls (settings, roles, IP ban), 
   expect((await callAdmin(moderator, "PUT", "/api/admin/slow-mode", calls.at(-1)!.body)).status).toBe(200);
 });
 
-test("/admin as a plain user shows the 403 page; signed out it asks to log in", async ({ browser }) => {
+test("/admin as a plain user answers 403 with the friendly page; signed out it asks to log in", async ({ browser }) => {
+  for (const path of ["/admin", "/admin/users"]) {
+    const response = await user.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(403);
+    expect(await response.text(), path).toContain("Only moderators and administrators can open the moderation console.");
+  }
   const context = await browser.newContext({ baseURL: server.url, storageState: await user.storageState() });
   const page = await context.newPage();
-  await page.goto("/admin/users");
+  expect((await page.goto("/admin/users"))?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You can't open this page" })).toBeVisible();
   await expect(page.getByText("Only moderators and administrators can open the moderation console.")).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Moderation sections" })).toHaveCount(0);
@@ -161,6 +166,7 @@ test("/admin as a plain user shows the 403 page; signed out it asks to log in", 
   const anon = await visitor.newPage();
   await anon.goto("/admin");
   await expect(anon).toHaveURL(/\/login$/);
+  expect((await visitor.request.get("/admin", { maxRedirects: 0 })).status()).toBe(307);
   await visitor.close();
 });
 

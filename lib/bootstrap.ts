@@ -15,6 +15,8 @@ import { createRoomService } from "@/lib/services/rooms";
 import { createTypingThrottle } from "@/lib/services/typing";
 import { createSessionService } from "@/lib/services/sessions";
 import { createUserService } from "@/lib/services/users";
+import { createSignIn } from "@/lib/services/sign-in";
+import { createSignUp } from "@/lib/services/sign-up";
 import { createModerationContext } from "@/lib/moderation-context";
 import { createRateLimiters } from "@/lib/services/rate-limit";
 import type Redis from "ioredis";
@@ -64,20 +66,25 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
   const moderation = await createModerationContext({
     db,
     logger,
-    limiters: createRateLimiters(options.redis),
+    // Read at each sign-up, so the console's setting applies at once.
+    limiters: createRateLimiters(options.redis, { signUpsPerHour: () => moderation.settings.get().signUp.perAddressPerHour }),
+    redis: options.redis,
     findUser: users.findById,
     isMember: memberships.isMember,
     login: options.login ?? { maxAttempts: 3, blockSeconds: 60 },
   });
   const avatars = createAvatarService({ dataDir: options.dataDir });
+  const defaultRoom = await rooms.ensureDefaultRoom();
   const context: AppContext = {
     db,
     logger,
     authSecret: options.authSecret ?? readOrCreateSecret(options.dataDir, "auth-secret"),
     welcomeMessage: options.welcomeMessage,
     trustProxy: options.trustProxy ?? false,
-    defaultRoom: await rooms.ensureDefaultRoom(),
+    defaultRoom,
     users,
+    signIn: createSignIn({ users, loginGuard: moderation.loginGuard, sanctions: moderation.sanctions }),
+    signUp: createSignUp({ users, memberships, limiter: moderation.limiters.signUpPerIp, defaultRoomId: defaultRoom.id }),
     moderation,
     rooms,
     memberships,

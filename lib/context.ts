@@ -16,6 +16,8 @@ import type { AvatarService } from "@/lib/services/avatars";
 import type { ProfileService } from "@/lib/services/profiles";
 import type { PushService } from "@/lib/services/push";
 import type { TypingThrottle } from "@/lib/services/typing";
+import type { SignIn } from "@/lib/services/sign-in";
+import type { SignUp } from "@/lib/services/sign-up";
 import type { RoomSummary } from "@/lib/types";
 
 /** What HTTP code may ask of the realtime layer (set once Socket.IO is up). */
@@ -37,6 +39,10 @@ export interface AppContext {
   trustProxy: TrustProxy;
   defaultRoom: RoomRecord;
   users: UserService;
+  /** Every check a login makes (next-auth's provider and the login form both use it). */
+  signIn: SignIn;
+  /** A new account in #general, within the per-address sign-up limit. */
+  signUp: SignUp;
   rooms: RoomService;
   memberships: MembershipService;
   blocks: BlockService;

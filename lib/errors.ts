@@ -9,6 +9,18 @@ export type ErrorCode =
   | "UNAVAILABLE"
   | "INTERNAL";
 
+/**
+ * The rule clients go by: these codes say "not now" — the same request, repeated
+ * unchanged, may succeed later (no answer, server busy or failing, a limit that
+ * frees up). Every other code refuses the request itself; repeating it gets the same
+ * answer, so a client shows the sentence and offers no retry.
+ */
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["UNAVAILABLE", "RATE_LIMITED", "INTERNAL"]);
+
+export function isRetryable(code: ErrorCode): boolean {
+  return RETRYABLE.has(code);
+}
+
 const statusByCode: Record<ErrorCode, number> = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,

@@ -2,7 +2,8 @@ import type { Db } from "@/lib/db/client";
 import type { Logger } from "@/lib/logger";
 import { createModerationActions, type ModerationActions, type ModerationEffects } from "@/lib/services/moderation/actions";
 import { createAuditLog, type AuditLogService } from "@/lib/services/moderation/audit";
-import { createLoginGuard, type LoginGuard } from "@/lib/services/moderation/login-guard";
+import { createMemoryLoginGuard, type LoginGuard } from "@/lib/services/moderation/login-guard";
+import { createRedisLoginGuard } from "@/lib/services/moderation/login-guard.redis";
 import { createMessageGate, type MessageGate } from "@/lib/services/moderation/message-gate";
 import { createReportService, type ReportService } from "@/lib/services/moderation/reports";
 import { createSanctionService, type SanctionService } from "@/lib/services/moderation/sanctions";
@@ -12,6 +13,7 @@ import { createSpamGuard } from "@/lib/services/moderation/spam-guard";
 import { createMessageRate, type MessageRate } from "@/lib/services/moderation/stats";
 import type { RateLimiters } from "@/lib/services/rate-limit";
 import type { SessionUser } from "@/lib/types";
+import type Redis from "ioredis";
 
 export interface ModerationContext {
   settings: SettingsService;
@@ -43,6 +45,8 @@ export async function createModerationContext(deps: {
   findUser: (id: string) => Promise<SessionUser | null>;
   isMember: (roomId: string, userId: string) => Promise<boolean>;
   login: { maxAttempts: number; blockSeconds: number };
+  /** With Redis, every node shares one login lockout. */
+  redis?: Redis;
 }): Promise<ModerationContext> {
   const { db } = deps;
   const settings = createSettingsService({ db, defaults: defaultModerationSettings({ loginMaxAttempts: deps.login.maxAttempts, loginBlockSeconds: deps.login.blockSeconds }) });
@@ -68,7 +72,7 @@ export async function createModerationContext(deps: {
       audit,
       effects: () => context.effects,
     }),
-    loginGuard: createLoginGuard({ settings: () => settings.get().login }),
+    loginGuard: deps.redis ? createRedisLoginGuard({ redis: deps.redis, settings: () => settings.get().login }) : createMemoryLoginGuard({ settings: () => settings.get().login }),
     limiters: deps.limiters,
     lastIps,
     messageRate,

@@ -10,12 +10,13 @@
  *
  * Bump VERSION when SHELL changes: the old caches are deleted on activate.
  */
-const VERSION = "parley-v1";
+const VERSION = "parley-v2";
 const SHELL_CACHE = `${VERSION}-shell`;
 const STATIC_CACHE = `${VERSION}-static`;
 const OFFLINE_URL = "/offline.html";
 const SHELL = [
   OFFLINE_URL,
+  "/offline.js",
   "/icons/icon-192.png",
   "/icons/icon-512.png",
   "/icons/icon-maskable-512.png",

@@ -17,7 +17,8 @@ import { createTestDatabaseUrl } from "@/tests/test-database";
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const SECRET = "test-secret-test-secret-test-secret-42";
+/** The auth secret of every test server: tests that forge tokens sign with it. */
+export const SECRET = "test-secret-test-secret-test-secret-42";
 
 /**
  * A real Parley realtime server on a random port, with a real SQLite file in a

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AdminShell } from "@/components/admin/admin-shell";
-import { ForbiddenPage } from "@/components/admin/forbidden-page";
 import { getSessionUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: { template: "%s · Moderation · Parley", default: "Moderation · Parley" } };
@@ -15,6 +14,7 @@ export const metadata: Metadata = { title: { template: "%s · Moderation · Parl
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const viewer = await getSessionUser();
   if (!viewer) redirect("/login");
-  if (viewer.role !== "admin" && viewer.role !== "moderator") return <ForbiddenPage />;
+  // Renders app/forbidden.tsx with status 403, so scripts and proxies see a refusal, not a page.
+  if (viewer.role !== "admin" && viewer.role !== "moderator") forbidden();
   return <AdminShell viewer={viewer}>{children}</AdminShell>;
 }

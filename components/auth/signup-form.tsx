@@ -1,68 +1,39 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
+import { useActionState, useState, type FormEvent } from "react";
+import { signUp } from "@/app/(auth)/actions";
 import { Field } from "@/components/ui/field";
 import { signUpSchema } from "@/lib/schemas/auth";
+import type { SignUpFormState } from "@/lib/schemas/auth-forms";
 
-type Errors = Partial<Record<"username" | "displayName" | "password" | "_", string>>;
+type Errors = NonNullable<SignUpFormState["errors"]>;
 
+/** Posts to a server action, so signing up works before (or without) the page's JavaScript. */
 export function SignUpForm() {
-  const router = useRouter();
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const [state, action, busy] = useActionState(signUp, {} satisfies SignUpFormState);
+  const [checked, setChecked] = useState<{ errors: Errors; for: SignUpFormState } | null>(null);
+  // Errors found in the browser hold until the server answers the next submission.
+  const errors = checked && checked.for === state ? checked.errors : (state.errors ?? {});
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const values = {
-      username: String(form.get("username") ?? ""),
-      displayName: String(form.get("displayName") ?? ""),
-      password: String(form.get("password") ?? ""),
-    };
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     // The same schema the server uses: instant feedback, one source of truth.
-    const parsed = signUpSchema.safeParse(values);
-    if (!parsed.success) {
-      const next: Errors = {};
-      for (const issue of parsed.error.issues) next[issue.path[0] as keyof Errors] ??= issue.message;
-      setErrors(next);
+    const parsed = signUpSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    if (parsed.success) {
+      setChecked(null);
       return;
     }
-    setBusy(true);
-    setErrors({});
-    try {
-      const response = await fetch("/api/signup", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(values),
-      });
-      if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string; fields?: Errors } } | null;
-        setErrors(body?.error?.fields ?? { _: body?.error?.message ?? "Sign-up failed. Please try again." });
-        setBusy(false);
-        return;
-      }
-      const result = await signIn("credentials", { username: values.username, password: values.password, redirect: false });
-      if (!result?.ok || result.error) {
-        setErrors({ _: "Your account was created, but signing in failed. Please log in." });
-        setBusy(false);
-        return;
-      }
-      router.replace("/");
-      router.refresh();
-    } catch {
-      setErrors({ _: "Could not reach the server. Check your connection and try again." });
-      setBusy(false);
-    }
+    event.preventDefault();
+    const next: Errors = {};
+    for (const issue of parsed.error.issues) next[String(issue.path[0])] ??= issue.message;
+    setChecked({ errors: next, for: state });
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+    <form action={action} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <h1 className="text-lg font-semibold">Create your account</h1>
-      <Field label="Username" name="username" autoComplete="username" required autoFocus error={errors.username} hint="3–20 characters: a–z, 0–9 and _" />
-      <Field label="Display name" name="displayName" autoComplete="nickname" required error={errors.displayName} hint="How others see you (1–32 characters)" />
+      <Field label="Username" name="username" autoComplete="username" required autoFocus defaultValue={state.values?.username} error={errors.username} hint="3–20 characters: a–z, 0–9 and _" />
+      <Field label="Display name" name="displayName" autoComplete="nickname" required defaultValue={state.values?.displayName} error={errors.displayName} hint="How others see you (1–32 characters)" />
       <Field label="Password" name="password" type="password" autoComplete="new-password" required error={errors.password} hint="At least 8 characters" />
       {errors._ ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">

@@ -2,7 +2,7 @@ import { useResolvedUser } from "@/components/chat/profile-overrides";
 import { ReportButton, type ReportReason } from "@/components/chat/report-button";
 import { AvatarImage } from "@/components/profile/avatar-image";
 import { deliveryText } from "@/lib/client/command-output";
-import type { SendOptions, StreamItem } from "@/lib/client/chat-state";
+import type { StreamItem } from "@/lib/client/chat-state";
 import type { PublicUser } from "@/lib/types";
 
 function timeOf(iso: string) {
@@ -15,19 +15,20 @@ export interface MessageHandlers {
   /** Returns an error sentence, or null when the report was taken. */
   onReport: (messageId: number, reason: ReportReason, note: string) => Promise<string | null>;
   onUserClick: (user: PublicUser) => void;
-  onRetry: (clientId: string, body: string, options: SendOptions) => void;
+  /** Only offered for failures a resend can fix; the same clientId goes out again. */
+  onRetry: (clientId: string) => void;
 }
 
 const toneClass = {
-  presence: "py-0.5 text-center text-xs text-zinc-500 dark:text-zinc-400",
-  output: "my-1 whitespace-pre-wrap rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200",
-  error: "my-1 whitespace-pre-wrap rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300",
+  presence: "py-0.5 text-center text-xs wrap-anywhere text-zinc-500 dark:text-zinc-400",
+  output: "my-1 whitespace-pre-wrap wrap-anywhere rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200",
+  error: "my-1 whitespace-pre-wrap wrap-anywhere rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300",
 };
 
 function Name({ user: given, onUserClick }: { user: PublicUser; onUserClick: (u: PublicUser) => void }) {
   const user = useResolvedUser(given);
   return (
-    <button type="button" onClick={() => onUserClick(user)} className="font-semibold hover:underline" title={`@${user.username}`}>
+    <button type="button" onClick={() => onUserClick(user)} className="text-left font-semibold wrap-anywhere hover:underline" title={`${user.displayName} (@${user.username})`}>
       {user.displayName}
     </button>
   );
@@ -67,10 +68,10 @@ export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { it
       <AuthorAvatar user={author} />
       <div className="min-w-0 flex-1">
         {kind === "me" ? (
-          <p className="flex flex-wrap items-baseline gap-x-1 italic">
+          <p className="flex min-w-0 flex-wrap items-baseline gap-x-1 italic">
             <span aria-hidden="true">*</span>
             <Name user={author} onUserClick={onUserClick} />
-            <span className={`whitespace-pre-wrap break-words ${item.kind === "pending" ? "opacity-60" : ""}`}>{body}</span>
+            <span className={`min-w-0 whitespace-pre-wrap wrap-anywhere ${item.kind === "pending" ? "opacity-60" : ""}`}>{body}</span>
             <time dateTime={createdAt} title={time.full} className="ml-1 text-xs not-italic text-zinc-500 dark:text-zinc-400">
               {time.short}
             </time>
@@ -88,7 +89,7 @@ export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { it
             {message?.removed ? (
               <p className="italic text-zinc-500 dark:text-zinc-400">message removed by a moderator</p>
             ) : (
-              <p className={`whitespace-pre-wrap break-words ${item.kind === "pending" ? "opacity-60" : ""}`}>{body}</p>
+              <p className={`whitespace-pre-wrap wrap-anywhere ${item.kind === "pending" ? "opacity-60" : ""}`}>{body}</p>
             )}
           </>
         )}
@@ -103,12 +104,14 @@ export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { it
           </ul>
         ) : null}
         {item.kind === "pending" ? (
-          item.error ? (
-            <p className="text-sm text-red-600 dark:text-red-400" role="alert">
+          item.status === "failed" ? (
+            <p className="text-sm text-red-600 wrap-anywhere dark:text-red-400" role="alert" data-retryable={item.retryable ? "true" : "false"}>
               Not sent: {item.error}{" "}
-              <button type="button" className="font-medium underline" onClick={() => onRetry(item.clientId, item.body, item.options)}>
-                Retry
-              </button>
+              {item.retryable ? (
+                <button type="button" className="font-medium underline" onClick={() => onRetry(item.clientId)}>
+                  Retry
+                </button>
+              ) : null}
             </p>
           ) : (
             <p className="text-xs text-zinc-500 dark:text-zinc-400">Sending…</p>

@@ -5,6 +5,7 @@ import { useAttention } from "@/components/chat/use-attention";
 import { useBlocks } from "@/components/chat/use-blocks";
 import { useConnection } from "@/components/chat/use-connection";
 import { useMembers } from "@/components/chat/use-members";
+import { useOutbox } from "@/components/chat/use-outbox";
 import { usePresence } from "@/components/chat/use-presence";
 import { useRoomActions } from "@/components/chat/use-room-actions";
 import { useRooms } from "@/components/chat/use-rooms";
@@ -30,6 +31,7 @@ export function useChat(me: SessionUser, home: RoomSummary) {
   const rooms = useRooms(me, home, conn.socket, visible, toasts.push);
   const actions = useRoomActions(rooms);
   const { print, ask, dispatch, store, refresh } = rooms;
+  useOutbox(store, dispatch, ask, online);
   const presence = usePresence(me, conn.socket, { line: (text) => print(text, "presence"), toast: toasts.push });
   const blocks = useBlocks(ask);
   const members = useMembers(conn.socket, ask, store.activeId, online);

@@ -32,7 +32,9 @@ export function useConnection() {
       setConnection("signed-out");
       setNotice(message);
       dropSocket();
-      void signOut({ redirect: false }).finally(() => router.replace(`/login?reason=${encodeURIComponent(reason)}`));
+      // No signOut: the server already ended the session, and the login page reads the
+      // (now useless) cookie to show the moderator's reason and a ban's end.
+      router.replace(`/login?reason=${encodeURIComponent(reason)}`);
     },
     [router],
   );

@@ -4,13 +4,10 @@ import { useCallback, useReducer, useRef, useState } from "react";
 import { useLatest, useSocketEvent } from "@/components/chat/use-socket-event";
 import type { SendOptions, SystemTone } from "@/lib/client/chat-state";
 import { createStore, storeReducer } from "@/lib/client/chat-store";
+import { newPending } from "@/lib/client/outbox";
 import { request, type Requester } from "@/lib/client/request";
 import type { ClientSocket } from "@/lib/client/socket";
 import type { RoomSummary, SessionUser } from "@/lib/types";
-
-function newClientId(): string {
-  return typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
 
 /**
  * Every room the user belongs to, kept live: the socket is subscribed to all of them,
@@ -74,35 +71,18 @@ export function useRooms(me: SessionUser, home: RoomSummary, socket: ClientSocke
     [ask, load, storeRef],
   );
 
-  const deliver = useCallback(
-    async (roomId: string, clientId: string, body: string, options: SendOptions) => {
-      const answer = await ask("message:send", { roomId, body, clientId, ...options });
-      if (answer.ok) {
-        const { delivery, ...message } = answer.data;
-        dispatch({ type: "stream", roomId, action: { type: "delivered", message, delivery } });
-      } else dispatch({ type: "stream", roomId, action: { type: "failed", clientId, error: answer.error.message } });
-    },
-    [ask],
-  );
-
+  /** Queues a new message; the outbox (use-outbox) sends it when its turn comes and the socket is up. */
   const send = useCallback(
     (body: string, options: SendOptions = {}, roomId = storeRef.current.activeId) => {
-      const clientId = newClientId();
-      const item = { kind: "pending" as const, key: `p${clientId}`, clientId, body, author: me, createdAt: new Date().toISOString(), options };
-      dispatch({ type: "stream", roomId, action: { type: "pending", item } });
-      void deliver(roomId, clientId, body, options);
+      dispatch({ type: "stream", roomId, action: { type: "pending", item: newPending(body, options, me) } });
     },
-    [deliver, me, storeRef],
+    [me, storeRef],
   );
 
-  /** Resends with the same client id: the server stores it at most once. */
+  /** Back in the queue with the same client id: the server stores it at most once. */
   const retry = useCallback(
-    (clientId: string, body: string, options: SendOptions) => {
-      const roomId = storeRef.current.activeId;
-      dispatch({ type: "stream", roomId, action: { type: "retrying", clientId } });
-      void deliver(roomId, clientId, body, options);
-    },
-    [deliver, storeRef],
+    (clientId: string) => dispatch({ type: "stream", roomId: storeRef.current.activeId, action: { type: "retry", clientId } }),
+    [storeRef],
   );
 
   const loadOlder = useCallback(async () => {

@@ -45,14 +45,18 @@ export function UserCard(props: {
 
   return (
     <div className="flex flex-col gap-3">
-      <div className="flex items-center gap-3">
+      <div className="flex min-w-0 items-center gap-3">
         <AvatarImage user={{ ...user, avatarUrl: profile?.avatarUrl ?? user.avatarUrl }} size="lg" decorative />
         <div className="min-w-0">
-          <p className="font-semibold">{user.displayName}</p>
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">@{user.username}</p>
+          <p className="truncate font-semibold" title={user.displayName}>
+            {user.displayName}
+          </p>
+          <p className="truncate text-sm text-zinc-500 dark:text-zinc-400" title={`@${user.username}`}>
+            @{user.username}
+          </p>
         </div>
       </div>
-      {profile?.statusLine ? <p className="text-sm italic text-zinc-700 dark:text-zinc-200">{profile.statusLine}</p> : null}
+      {profile?.statusLine ? <p className="text-sm italic text-zinc-700 wrap-anywhere dark:text-zinc-200">{profile.statusLine}</p> : null}
       {profile ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-300">
           {presenceText(profile, Date.now())} · joined {new Date(profile.joinedAt).toLocaleDateString()}

@@ -72,16 +72,18 @@ export function UserCard({ userId, profile, online, children, headingId }: UserC
 
   return (
     <div className="flex flex-col gap-3">
-      <div className="flex items-center gap-3">
+      <div className="flex min-w-0 items-center gap-3">
         <AvatarImage user={shown} size="lg" />
         <div className="min-w-0">
-          <h2 id={headingId} className="truncate text-lg font-semibold">
+          <h2 id={headingId} className="truncate text-lg font-semibold" title={shown.displayName}>
             {shown.displayName}
           </h2>
-          <p className="truncate text-sm text-zinc-600 dark:text-zinc-400">@{shown.username}</p>
+          <p className="truncate text-sm text-zinc-600 dark:text-zinc-400" title={`@${shown.username}`}>
+            @{shown.username}
+          </p>
         </div>
       </div>
-      {shown.statusLine ? <p className="text-sm break-words">{shown.statusLine}</p> : null}
+      {shown.statusLine ? <p className="text-sm wrap-anywhere">{shown.statusLine}</p> : null}
       <Presence online={online} lastSeenAt={shown.lastSeenAt ?? null} />
       {shown.joinedAt ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -6,9 +6,10 @@ import type { ReactNode } from "react";
 export const THEME_STORAGE_KEY = "parley-theme";
 
 /** Follows the system until the user picks; the choice lives in localStorage. */
-export function ThemeProvider({ children }: { children: ReactNode }) {
+export function ThemeProvider({ children, nonce }: { children: ReactNode; nonce?: string }) {
   return (
-    <NextThemesProvider attribute="class" defaultTheme="system" enableSystem storageKey={THEME_STORAGE_KEY} disableTransitionOnChange>
+    // The nonce lets next-themes' inline script (it sets the class before first paint) past the CSP.
+    <NextThemesProvider nonce={nonce} attribute="class" defaultTheme="system" enableSystem storageKey={THEME_STORAGE_KEY} disableTransitionOnChange>
       {children}
     </NextThemesProvider>
   );

@@ -37,6 +37,32 @@ export class ChatPage {
     return this.messages.filter({ hasText: text });
   }
 
+  /** A message stored exactly as `text` (not one that merely contains it). */
+  exactMessage(text: string): Locator {
+    return this.messages.filter({ has: this.page.getByText(text, { exact: true }) });
+  }
+
+  /** Sent by this tab but not stored yet ("Sending…" or "Not sent"). */
+  get pending(): Locator {
+    return this.page.locator('li[data-kind="pending"]');
+  }
+
+  /** The text of each stored message, in the order shown. */
+  get bodies(): Locator {
+    return this.messages.locator("p.whitespace-pre-wrap");
+  }
+
+  get messageList(): Locator {
+    return this.page.getByLabel("Messages");
+  }
+
+  /** Presses Enter without waiting for the server: the message may only be queued. */
+  async type(text: string) {
+    await this.composer.fill(text);
+    await this.composer.press("Enter");
+    await expect(this.composer).toHaveValue("");
+  }
+
   get typing(): Locator {
     return this.page.getByTestId("typing");
   }

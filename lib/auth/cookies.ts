@@ -25,3 +25,20 @@ export function sessionTokenFromCookies(header: string | undefined): string | un
   }
   return undefined;
 }
+
+/**
+ * Whether next-auth treats this request as https, and so names its cookie
+ * `__Secure-…` and marks it Secure. Mirrors next-auth 4's rule (NEXTAUTH_URL, else
+ * X-Forwarded-Proto, where anything but "http" counts as https) so a cookie Parley
+ * sets itself is the one next-auth reads back. server.ts sets the header from the
+ * socket when no trusted proxy is in front.
+ */
+export function isSecureRequest(headers: Headers): boolean {
+  const base = process.env.NEXTAUTH_URL;
+  if (base) return base.startsWith("https://");
+  return headers.get("x-forwarded-proto") !== "http";
+}
+
+export function sessionCookieName(secure: boolean): string {
+  return secure ? SESSION_COOKIE_NAMES[0] : SESSION_COOKIE_NAMES[1];
+}

@@ -2,44 +2,32 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { AppContext } from "@/lib/context";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
-import { signInSchema } from "@/lib/schemas/auth";
-import { tooManyAttempts } from "@/lib/services/moderation/login-guard";
-import { banSentence } from "@/lib/services/moderation/sanctions";
+import { isAppError } from "@/lib/errors";
+import { sessionEndNotice } from "@/lib/services/moderation/session-end-notice";
+import type { EndReason } from "@/lib/services/sessions";
 import type { SessionUser } from "@/lib/types";
 
-export const WRONG_CREDENTIALS = "Wrong username or password";
+/** The session's lifetime, for next-auth and for the cookie the login form sets itself. */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 /** Built from the running server's context so the secret and services are shared with sockets. */
 export function buildAuthOptions(context: AppContext): NextAuthOptions {
   return {
     secret: context.authSecret,
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login" },
     providers: [
       CredentialsProvider({
         name: "Parley",
         credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
-          const parsed = signInSchema.safeParse(credentials);
-          if (!parsed.success) throw new Error(WRONG_CREDENTIALS);
-          const { loginGuard, sanctions } = context.moderation;
-          const { username } = parsed.data;
-          const ip = headerValue(req?.headers, CLIENT_IP_HEADER) ?? "unknown";
-          const wait = loginGuard.retryAfter(username, ip);
-          if (wait > 0) throw new Error(tooManyAttempts(wait));
-          const ipBan = await sanctions.ipBanned(ip);
-          if (ipBan) throw new Error(banSentence(ipBan));
-          const user = await context.users.verifyCredentials(parsed.data);
-          if (!user) {
-            loginGuard.recordFailure(username, ip);
-            const blocked = loginGuard.retryAfter(username, ip);
-            throw new Error(blocked > 0 ? tooManyAttempts(blocked) : WRONG_CREDENTIALS);
+          try {
+            const user = await context.signIn(credentials, headerValue(req?.headers, CLIENT_IP_HEADER) ?? "unknown");
+            return { id: user.id, name: user.displayName, username: user.username, role: user.role };
+          } catch (error) {
+            // next-auth passes an Error's message on as `result.error`: the sentence to show.
+            throw isAppError(error) ? new Error(error.message) : error;
           }
-          loginGuard.recordSuccess(username, ip);
-          // Only someone who knows the password learns about the ban, its reason and end.
-          const { ban } = await sanctions.standing(user.id);
-          if (ban) throw new Error(banSentence(ban));
-          return { id: user.id, name: user.displayName, username: user.username, role: user.role };
         },
       }),
     ],
@@ -47,15 +35,12 @@ export function buildAuthOptions(context: AppContext): NextAuthOptions {
       // The token carries the user id and a server-side session id (so the server can
       // end it); names and role are read fresh from the database.
       async jwt({ token, user }) {
-        if (user) {
-          token.sub = user.id;
-          token.sid = await context.sessions.start(user.id);
-        }
-        return token;
+        return user ? { ...token, ...(await sessionClaims(context, user.id)) } : token;
       },
       async session({ session, token }) {
         const user = await sessionUserFromToken(context, token);
-        return { ...session, user: user ?? undefined, ended: user ? undefined : await endedReason(context, token) } as typeof session & { user?: SessionUser };
+        const ended = user ? undefined : await endedSession(context, token);
+        return { ...session, user: user ?? undefined, ended: ended?.reason, endedNotice: ended?.notice ?? undefined } as typeof session & { user?: SessionUser };
       },
     },
     events: {
@@ -71,6 +56,11 @@ export function buildAuthOptions(context: AppContext): NextAuthOptions {
 
 type Claims = { sub?: string; sid?: unknown };
 
+/** What a session token carries beyond next-auth's defaults; starts the server-side session. */
+export async function sessionClaims(context: AppContext, userId: string): Promise<{ sub: string; sid: string }> {
+  return { sub: userId, sid: await context.sessions.start(userId) };
+}
+
 /** The live user behind a token, or null when its session was ended or went idle. */
 export async function sessionUserFromToken(context: AppContext, token: Claims): Promise<SessionUser | null> {
   if (typeof token.sid !== "string" || !token.sub) return null;
@@ -80,10 +70,12 @@ export async function sessionUserFromToken(context: AppContext, token: Claims): 
   return context.users.findById(state.userId);
 }
 
-async function endedReason(context: AppContext, token: Claims): Promise<string | undefined> {
+/** Why the token's session ended, and for kicks and bans the moderator's reason as a sentence. */
+async function endedSession(context: AppContext, token: Claims): Promise<{ reason: EndReason; notice: string | null } | undefined> {
   if (typeof token.sid !== "string") return undefined;
   const state = await context.sessions.check(token.sid);
-  return "ended" in state ? state.ended : undefined;
+  if (!("ended" in state)) return undefined;
+  return { reason: state.ended, notice: token.sub ? await sessionEndNotice(context.moderation, token.sub, state.ended) : null };
 }
 
 function headerValue(headers: unknown, name: string): string | undefined {

@@ -4,7 +4,7 @@ import { buildAuthOptions } from "@/lib/auth/options";
 import { getAppContext } from "@/lib/context";
 import type { SessionUser } from "@/lib/types";
 
-type SessionShape = { user?: SessionUser; ended?: string } | null;
+type SessionShape = { user?: SessionUser; ended?: string; endedNotice?: string } | null;
 
 /**
  * The signed-in user for a server component or route handler, or null. Loading a
@@ -18,9 +18,13 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   return session?.user?.id ? session.user : null;
 }
 
-/** Why the visitor's last session ended, when it did (for the login page's notice). */
-export async function getEndedReason(): Promise<string | null> {
+/**
+ * For the login page: the moderator's reason (and a ban's end) when a kick or ban
+ * ended the visitor's session. Read from the session cookie, which the chat keeps
+ * when the server ends a session so that this page can still say why.
+ */
+export async function getEndedNotice(): Promise<string | null> {
   await connection();
   const session = (await getServerSession(buildAuthOptions(getAppContext()))) as SessionShape;
-  return session?.ended ?? null;
+  return session?.endedNotice ?? null;
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { chatReducer, emptyChat, type ChatState } from "@/lib/client/chat-state";
+import { chatReducer, emptyChat, type ChatState, type PendingItem } from "@/lib/client/chat-state";
 import type { ChatMessage } from "@/lib/types";
 
 const author = { id: "u1", username: "a", displayName: "A" };
 const msg = (id: number, clientId = `c${id}`): ChatMessage => ({ id, roomId: "r", body: `m${id}`, clientId, createdAt: new Date(0).toISOString(), author, kind: "text" });
 const ids = (s: ChatState) => s.items.flatMap((i) => (i.kind === "message" ? [i.message.id] : []));
-const pending = (clientId: string) => ({ kind: "pending" as const, key: `p${clientId}`, clientId, body: "hi", author, createdAt: "", options: {} });
+const pending = (clientId: string, seq = 1): PendingItem => ({ kind: "pending", key: `p${clientId}`, clientId, body: "hi", author, createdAt: "", options: {}, seq, status: "queued", attempt: 0 });
+const noAnswer = { code: "UNAVAILABLE" as const, message: "No answer from the server." };
+const pendingOf = (s: ChatState, clientId: string) => s.items.find((i): i is PendingItem => i.kind === "pending" && i.clientId === clientId);
 
 describe("chat stream", () => {
   it("shows a message once whether it comes by ack, broadcast or catch-up", () => {
@@ -20,10 +22,11 @@ describe("chat stream", () => {
 
   it("replaces a pending send with its stored copy", () => {
     let s = chatReducer(emptyChat, { type: "pending", item: pending("x1") });
-    s = chatReducer(s, { type: "failed", clientId: "x1", error: "No answer from the server." });
-    expect(s.items[0]).toMatchObject({ kind: "pending", error: "No answer from the server." });
-    s = chatReducer(s, { type: "retrying", clientId: "x1" });
-    expect(s.items[0]).toMatchObject({ kind: "pending", error: undefined });
+    s = chatReducer(s, { type: "sending", clientId: "x1", attempt: 1 });
+    s = chatReducer(s, { type: "failed", clientId: "x1", attempt: 1, error: noAnswer });
+    expect(s.items[0]).toMatchObject({ kind: "pending", status: "failed", error: "No answer from the server.", retryable: true });
+    s = chatReducer(s, { type: "retry", clientId: "x1" });
+    expect(s.items[0]).toMatchObject({ kind: "pending", status: "queued", clientId: "x1", error: undefined });
     s = chatReducer(s, { type: "append", messages: [msg(9, "x1")] });
     expect(s.items).toHaveLength(1);
     expect(s.items[0]).toMatchObject({ kind: "message" });
@@ -49,6 +52,71 @@ describe("chat stream", () => {
     s = chatReducer(s, { type: "reset", messages: [msg(7)], hasMore: true });
     expect(s.items.map((i) => i.kind)).toEqual(["message", "system", "system"]);
     expect(s.items[2]).toMatchObject({ tone: "error" });
+  });
+});
+
+describe("pending sends", () => {
+  it("offers a retry only for failures a resend can fix", () => {
+    let s = emptyChat;
+    const refusals = [
+      ["x-offline", { code: "UNAVAILABLE", message: "No answer from the server." }, true],
+      ["x-slow", { code: "RATE_LIMITED", message: "Slow mode is on: wait 9 s before your next message here." }, true],
+      ["x-crash", { code: "INTERNAL", message: "Something went wrong on the server. Please try again." }, true],
+      ["x-filter", { code: "FORBIDDEN", message: "Your message contains a word that is not allowed here, so it was not sent. Please rephrase it." }, false],
+      ["x-whisper", { code: "NOT_FOUND", message: "nobody is not in #general." }, false],
+      ["x-invalid", { code: "VALIDATION", message: "Message can't be empty" }, false],
+      ["x-elsewhere", { code: "CONFLICT", message: "That message was already sent in another conversation." }, false],
+    ] as const;
+    for (const [clientId, error] of refusals) {
+      s = chatReducer(s, { type: "pending", item: pending(clientId) });
+      s = chatReducer(s, { type: "sending", clientId, attempt: 1 });
+      s = chatReducer(s, { type: "failed", clientId, attempt: 1, error });
+    }
+    for (const [clientId, error, retryable] of refusals) {
+      expect(pendingOf(s, clientId)).toMatchObject({ status: "failed", error: error.message, retryable });
+      const retried = chatReducer(s, { type: "retry", clientId });
+      expect(pendingOf(retried, clientId)?.status).toBe(retryable ? "queued" : "failed");
+    }
+  });
+
+  it("ignores the answer to an attempt it has already resent", () => {
+    let s = chatReducer(emptyChat, { type: "pending", item: pending("x1") });
+    s = chatReducer(s, { type: "sending", clientId: "x1", attempt: 1 });
+    s = chatReducer(s, { type: "connection-lost" });
+    s = chatReducer(s, { type: "sending", clientId: "x1", attempt: 2 });
+    // The first attempt's ack timer runs out while the second is on the wire.
+    s = chatReducer(s, { type: "failed", clientId: "x1", attempt: 1, error: noAnswer });
+    expect(pendingOf(s, "x1")).toMatchObject({ status: "sending", attempt: 2 });
+  });
+
+  it("puts what was on the wire or got no answer back in the queue when the connection drops, and nothing else", () => {
+    let s = emptyChat;
+    for (const id of ["on-wire", "no-answer", "limited", "filtered", "waiting"]) s = chatReducer(s, { type: "pending", item: pending(id) });
+    s = chatReducer(s, { type: "sending", clientId: "on-wire", attempt: 1 });
+    for (const [id, code] of [["no-answer", "UNAVAILABLE"], ["limited", "RATE_LIMITED"], ["filtered", "FORBIDDEN"]] as const) {
+      s = chatReducer(s, { type: "sending", clientId: id, attempt: 1 });
+      s = chatReducer(s, { type: "failed", clientId: id, attempt: 1, error: { code, message: "x" } });
+    }
+    s = chatReducer(s, { type: "connection-lost" });
+    const status = Object.fromEntries(s.items.map((i) => (i.kind === "pending" ? [i.clientId, i.status] : ["", ""])));
+    expect(status).toEqual({ "on-wire": "queued", "no-answer": "queued", limited: "failed", filtered: "failed", waiting: "queued" });
+  });
+
+  it("drops a pending send whose stored copy was already shown (resend answered after catch-up)", () => {
+    let s = chatReducer(emptyChat, { type: "reset", messages: [msg(1)], hasMore: false });
+    s = chatReducer(s, { type: "pending", item: pending("x7") });
+    s = chatReducer(s, { type: "append", messages: [msg(7, "x7")] });
+    s = chatReducer(s, { type: "pending", item: pending("x7") });
+    // The duplicate's ack carries the message shown already.
+    s = chatReducer(s, { type: "delivered", message: msg(7, "x7") });
+    expect(s.items.map((i) => i.kind)).toEqual(["message", "message"]);
+  });
+
+  it("a reset that brings a pending send's stored copy drops the pending one", () => {
+    let s = chatReducer(emptyChat, { type: "pending", item: pending("x8") });
+    s = chatReducer(s, { type: "pending", item: pending("x9", 2) });
+    s = chatReducer(s, { type: "reset", messages: [msg(8, "x8")], hasMore: true });
+    expect(s.items.map((i) => (i.kind === "message" ? i.message.id : i.kind === "pending" ? i.clientId : i.kind))).toEqual([8, "x9"]);
   });
 });
 

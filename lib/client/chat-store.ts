@@ -23,7 +23,9 @@ export type StoreAction =
   | { type: "message"; message: ChatMessage; meId: string; seen: boolean }
   | { type: "read"; roomId: string }
   | { type: "member-count"; roomId: string; memberCount: number }
-  | { type: "stream"; roomId: string; action: ChatAction };
+  | { type: "stream"; roomId: string; action: ChatAction }
+  /** The socket dropped: every room's unanswered sends go back in the queue. */
+  | { type: "connection-lost" };
 
 export function createStore(home: RoomSummary): ChatStore {
   return { homeId: home.id, activeId: home.id, rooms: { [home.id]: { ...home, unread: 0, lastReadId: 0 } }, streams: {} };
@@ -90,6 +92,8 @@ export function storeReducer(store: ChatStore, action: StoreAction): ChatStore {
     }
     case "stream":
       return store.rooms[action.roomId] ? withStream(store, action.roomId, action.action) : store;
+    case "connection-lost":
+      return Object.keys(store.streams).reduce((s, roomId) => withStream(s, roomId, { type: "connection-lost" }), store);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from "node:http";
+import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
 import { authenticateSocket } from "@/lib/realtime/authenticate";
 import { createConnectionCaps, DEFAULT_CONNECTION_CAPS, type ConnectionCaps } from "@/lib/realtime/connection-caps";
@@ -10,6 +10,7 @@ import { createDispatcher } from "@/lib/realtime/router";
 import { routes } from "@/lib/realtime/routes";
 import { createRealtimeHooks, startIdleSweeper } from "@/lib/realtime/sessions";
 import type { ParleyServer, RealtimeDeps } from "@/lib/realtime/types";
+import { commonSecurityHeaders, TRANSPORT_POLICY } from "@/lib/security/headers";
 import type { OriginPolicy } from "@/lib/security/origin";
 
 export const SOCKET_PATH = "/socket.io";
@@ -32,6 +33,10 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps,
     serveClient: false,
   });
 
+  // Engine.IO answers /socket.io/ before server.ts's request handler runs: same headers here.
+  io.engine.on("headers", (headers: Record<string, string>, req: IncomingMessage) => {
+    Object.assign(headers, commonSecurityHeaders(req, deps.trustProxy), { "Content-Security-Policy": TRANSPORT_POLICY });
+  });
   const caps = createConnectionCaps(io, options.caps ?? DEFAULT_CONNECTION_CAPS);
   io.use(refuseForeignOrigins(options.origins ?? { allowedOrigins: [], trustProxy: deps.trustProxy }));
   io.use(authenticateSocket(deps));

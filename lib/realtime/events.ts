@@ -2,6 +2,9 @@ import type { ErrorBody } from "@/lib/errors";
 import type { PublicProfile as ProfileCard } from "@/lib/schemas/profile";
 import type { ChatMessage, Delivery, MyRoom, PublicProfile, PublicUser, RoomMemberInfo, RoomSummary, SessionUser } from "@/lib/types";
 
+/** What a moderator wrote when ending someone's session, and when a ban ends. */
+export type SessionEndDetail = { note: string; until: string | null };
+
 /** Every client→server event answers through one of these. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 export type AckFn<T> = (response: Ack<T>) => void;
@@ -15,8 +18,12 @@ export interface JoinRoomResult {
   caughtUp: boolean;
 }
 
-/** The sender's ack for a message; `delivery` is set for direct messages. */
-export type SentMessage = ChatMessage & { delivery?: Delivery[] };
+/**
+ * The sender's ack for a message; `delivery` is set for direct messages. `duplicate`:
+ * the clientId was stored before and this is that message (maybe `removed`); it was
+ * not broadcast again.
+ */
+export type SentMessage = ChatMessage & { delivery?: Delivery[]; duplicate?: true };
 
 export interface ClientToServerEvents {
   "room:join": (payload: unknown, ack: AckFn<JoinRoomResult>) => void;
@@ -57,8 +64,12 @@ export interface ServerToClientEvents {
   "presence:offline": (data: { user: PublicUser; count: number }) => void;
   "typing:update": (data: { roomId: string; user: PublicUser; typing: boolean }) => void;
   "server:shutdown": (data: { seconds: number; message: string }) => void;
-  /** This browser session was ended by the server (idle timeout, logout elsewhere in this browser). */
-  "session:ended": (data: { reason: "idle" | "logout" | "kicked" | "banned"; message: string }) => void;
+  /**
+   * This browser session was ended by the server (idle timeout, logout elsewhere in
+   * this browser, a moderator). `message` is the sentence to show; kicks and bans
+   * also carry what the moderator wrote and, for a ban, its end (ISO; null: permanent).
+   */
+  "session:ended": (data: { reason: "idle" | "logout" | "kicked" | "banned"; message: string } & Partial<SessionEndDetail>) => void;
   "room:added": (room: MyRoom) => void;
   /** Someone changed their display name, status or avatar. */
   "user:updated": (profile: ProfileCard) => void;

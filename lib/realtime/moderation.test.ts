@@ -25,17 +25,40 @@ describe("bans and timeouts", () => {
   it("a ban disconnects the live user within 1 s and tells them why", async () => {
     expect(admin.role).toBe("admin");
     const target = await person();
-    const ended = next<{ reason: string; message: string }>(target.client, "session:ended");
+    const ended = next<{ reason: string; message: string; note?: string; until?: string | null }>(target.client, "session:ended");
     const disconnected = new Promise<number>((resolve) => target.client.once("disconnect", () => resolve(Date.now())));
     const started = Date.now();
     await server.context.moderation.actions.ban(admin, { userId: target.user.id, reason: "spam", minutes: 60, ip: false });
-    expect(await ended).toMatchObject({ reason: "banned", message: expect.stringMatching(/^You have been banned until \d{4}-\d\d-\d\d \d\d:\d\d UTC — reason: spam$/) });
+    const event = await ended;
+    expect(event).toMatchObject({ reason: "banned", note: "spam", message: expect.stringMatching(/^You have been banned until \d{4}-\d\d-\d\d \d\d:\d\d UTC — reason: spam$/) });
+    // The end of the temporary ban travels with it, an hour from now.
+    expect(Math.abs(Date.parse(String(event.until)) - (started + 3_600_000))).toBeLessThan(5_000);
     expect((await disconnected) - started).toBeLessThan(1000);
     await expect(server.connectAs(target.user)).rejects.toMatchObject({ data: { code: "BANNED" } });
 
     await server.context.moderation.actions.unban(admin, { userId: target.user.id, reason: "appeal" });
     const back = await server.connectAs(target.user);
     expect(back.connected).toBe(true);
+  });
+
+  it("kicked and banned people see the moderator's reason live, and again on the login page", async () => {
+    const target = await server.createUser();
+    const sid = await server.context.sessions.start(target.id);
+    const client = await server.connectAs({ cookie: await server.cookieFor(target, sid) });
+    const loginNotice = async (sessionId = sid) => {
+      const session = (await buildAuthOptions(server.context).callbacks!.session!({ session: { expires: "" }, token: { sub: target.id, sid: sessionId } } as never)) as { endedNotice?: string };
+      return session.endedNotice;
+    };
+
+    const kicked = next<{ reason: string; message: string; note?: string; until?: string | null }>(client, "session:ended");
+    await server.context.moderation.actions.kick(admin, { userId: target.id, reason: "cool off for a bit" });
+    expect(await kicked).toEqual({ reason: "kicked", note: "cool off for a bit", until: null, message: "You were kicked by a moderator — reason: cool off for a bit. You may log in again." });
+    expect(await loginNotice()).toBe("You were kicked by a moderator — reason: cool off for a bit. You may log in again.");
+
+    // Logged in again, then banned for good while away: the login page still says why, and that it does not end.
+    const again = await server.context.sessions.start(target.id);
+    await server.context.moderation.actions.ban(admin, { userId: target.id, reason: "harassment", ip: false });
+    expect(await loginNotice(again)).toBe("You have been banned permanently — reason: harassment");
   });
 
   it("a timeout refuses sending with the remaining time, and expires on its own", async () => {

@@ -12,9 +12,9 @@ export function createModerationEffects(io: ParleyServer, deps: RealtimeDeps): M
     notify(userId, notice) {
       io.to(userChannel(userId)).emit("moderation:notice", notice);
     },
-    async endUserSessions(userId, reason, message) {
+    async endUserSessions(userId, reason, message, detail) {
       await deps.db.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date(), endReason: reason } });
-      io.to(userChannel(userId)).emit("session:ended", { reason, message });
+      io.to(userChannel(userId)).emit("session:ended", { reason, message, ...detail });
       // Give the notice a moment to leave before the sockets close.
       setTimeout(() => io.in(userChannel(userId)).disconnectSockets(true), 150);
     },

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/schemas/zod";
 
 export const usernameSchema = z
   .string({ error: "Username is required" })

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/schemas/zod";
 import { HISTORY_PAGE_SIZE, MESSAGE_MAX_CHARS, MESSAGE_TOO_LONG } from "@/lib/schemas/limits";
 import { usernameRefSchema } from "@/lib/schemas/strings";
 

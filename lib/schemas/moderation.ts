@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/schemas/zod";
 import { usernameRefSchema } from "@/lib/schemas/strings";
 
 const reason = z.string().trim().max(500, "Reasons are at most 500 characters").default("");
@@ -58,6 +58,7 @@ export const messageSearchSchema = z.object({
   text: z.string().trim().max(100).default(""),
   page: z.coerce.number().int().min(1).default(1),
 });
+export type MessageSearchInput = z.infer<typeof messageSearchSchema>;
 
 export const auditFilterSchema = z.object({
   action: z.string().max(40).optional(),
@@ -87,6 +88,8 @@ export const moderationSettingsSchema = z.object({
     ipMaxFailures: between("Login: failures per address", 5, 1000),
     ipWindowSeconds: between("Login: address window (seconds)", 1, 86_400),
   }),
+  /** Per network address: an office or school behind one NAT signs up together. */
+  signUp: z.object({ perAddressPerHour: between("Sign-ups per address per hour", 1, 10_000) }),
 });
 export type ModerationSettings = z.infer<typeof moderationSettingsSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/schemas/zod";
 import { displayNameSchema } from "@/lib/schemas/auth";
 
 export const STATUS_LINE_MAX_CHARS = 80;

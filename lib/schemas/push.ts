@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/schemas/zod";
 
 /** Base64url of exactly `bytes` bytes; counted from the length so it also runs in the browser. */
 const base64url = (bytes: number, message: string) =>

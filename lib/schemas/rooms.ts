@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/schemas/zod";
 import { usernameRefSchema, withoutPrefix } from "@/lib/schemas/strings";
 
 export const ROOM_KINDS = ["public", "private", "hidden"] as const;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/schemas/zod";
 import { usernameRefSchema } from "@/lib/schemas/strings";
 
 const username = usernameRefSchema;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/schemas/zod";
 
 /** Trims and drops a leading sigil (`#room`, `@user`) before the real checks run. */
 export function withoutPrefix<S extends z.ZodType>(prefix: string, schema: S) {

@@ -17,7 +17,8 @@ import {
   solidImage,
   type Format,
 } from "@/tests/image-fixtures";
-import { AVATAR_ERRORS, avatarsDir, createAvatarService, type AvatarService } from "./avatars";
+import { createSemaphore } from "@/lib/services/semaphore";
+import { AVATAR_ERRORS, avatarTooOften, avatarsDir, createAvatarService, type AvatarService } from "./avatars";
 
 let dataDir: string;
 let avatars: AvatarService;
@@ -150,5 +151,29 @@ describe("avatar files", () => {
     }
     expect(fs.readFileSync(path.join(dataDir, "parley.db"), "utf8")).toBe("secret");
     expect(await avatars.read("AAAAAAAAAAAAAAAAAAAAAA.webp")).toBeNull();
+  });
+});
+
+describe("many uploads at once", () => {
+  it("decodes at most two images at a time; the others wait their turn and still succeed", async () => {
+    const decodes = createSemaphore(2);
+    const service = createAvatarService({ dataDir, decodes });
+    const image = await solidImage("png", 2000, 2000);
+    let mostActive = 0;
+    let mostWaiting = 0;
+    const sampler = setInterval(() => {
+      mostActive = Math.max(mostActive, decodes.active);
+      mostWaiting = Math.max(mostWaiting, decodes.waiting);
+    }, 1);
+    const names = await Promise.all(Array.from({ length: 6 }, () => service.save(image))).finally(() => clearInterval(sampler));
+    expect(names).toHaveLength(6);
+    expect(new Set(names).size).toBe(6);
+    expect(mostActive).toBe(2);
+    expect(mostWaiting).toBeGreaterThanOrEqual(1);
+    expect(decodes.active).toBe(0);
+  });
+
+  it("the per-user sentence says how long to wait", () => {
+    expect(avatarTooOften(7)).toBe("You changed your avatar too often — try again in 7 min.");
   });
 });

@@ -5,6 +5,17 @@ import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import { AppError } from "@/lib/errors";
 import { AVATAR_MAX_BYTES, AVATAR_MAX_SIDE, AVATAR_OUTPUT_SIDE } from "@/lib/schemas/profile";
+import { createSemaphore, type Semaphore } from "@/lib/services/semaphore";
+
+// libvips' operation cache kept decoded uploads alive after the request: 20 parallel
+// 4096×4096 uploads left ~160 MiB behind. Avatars are never decoded twice, so no cache.
+sharp.cache(false);
+
+/**
+ * A 4096×4096 image decodes to ~64 MiB; two at a time bounds that on a small server
+ * while the rest wait their turn (shared by every upload in this process).
+ */
+export const avatarDecodes = createSemaphore(2);
 
 export const AVATAR_ERRORS = {
   empty: "Choose an image to upload",
@@ -14,6 +25,8 @@ export const AVATAR_ERRORS = {
   markup: "That image has web page code hidden inside it, so it can't be used as an avatar",
   unreadable: "That image could not be read. It may be damaged: try saving it again",
 } as const;
+
+export const avatarTooOften = (minutes: number) => `You changed your avatar too often — try again in ${minutes} min.`;
 
 /** file-type's answer (from the magic bytes) → the format sharp must agree on. */
 const ACCEPTED = new Map([
@@ -50,7 +63,7 @@ const refuse = (message: string) => new AppError("VALIDATION", message, { file: 
  * dimensions) so a hostile file is refused before any pixel is decoded, then
  * re-encodes the first frame to a square WebP without metadata.
  */
-export async function reencodeAvatar(input: Buffer): Promise<Buffer> {
+export async function reencodeAvatar(input: Buffer, decodes: Semaphore = avatarDecodes): Promise<Buffer> {
   if (input.length === 0) throw refuse(AVATAR_ERRORS.empty);
   if (input.length > AVATAR_MAX_BYTES) throw refuse(AVATAR_ERRORS.size);
   const detected = await fileTypeFromBuffer(input);
@@ -68,19 +81,21 @@ export async function reencodeAvatar(input: Buffer): Promise<Buffer> {
   if (!meta.width || !meta.height) throw refuse(AVATAR_ERRORS.unreadable);
   if (meta.width > AVATAR_MAX_SIDE || meta.height > AVATAR_MAX_SIDE) throw refuse(AVATAR_ERRORS.dimensions);
 
-  try {
-    return await sharp(input, { limitInputPixels: AVATAR_MAX_SIDE * AVATAR_MAX_SIDE, pages: 1, failOn: "error" })
-      .timeout({ seconds: 10 })
-      .autoOrient()
-      .resize(AVATAR_OUTPUT_SIDE, AVATAR_OUTPUT_SIDE, { fit: "cover", position: "centre" })
-      .webp({ quality: 85 })
-      .toBuffer();
-  } catch {
-    throw refuse(AVATAR_ERRORS.unreadable);
-  }
+  return decodes.run(async () => {
+    try {
+      return await sharp(input, { limitInputPixels: AVATAR_MAX_SIDE * AVATAR_MAX_SIDE, pages: 1, failOn: "error" })
+        .timeout({ seconds: 10 })
+        .autoOrient()
+        .resize(AVATAR_OUTPUT_SIDE, AVATAR_OUTPUT_SIDE, { fit: "cover", position: "centre" })
+        .webp({ quality: 85 })
+        .toBuffer();
+    } catch {
+      throw refuse(AVATAR_ERRORS.unreadable);
+    }
+  });
 }
 
-export function createAvatarService(deps: { dataDir: string }) {
+export function createAvatarService(deps: { dataDir: string; decodes?: Semaphore }) {
   const dir = avatarsDir(deps.dataDir);
 
   /** Written under a dot-name, synced, then renamed: a reader never sees half a file. */
@@ -107,7 +122,7 @@ export function createAvatarService(deps: { dataDir: string }) {
   return {
     /** Validates and stores an upload; returns the new file name. Nothing is written when refused. */
     async save(input: Buffer): Promise<string> {
-      return writeAtomically(await reencodeAvatar(input));
+      return writeAtomically(await reencodeAvatar(input, deps.decodes));
     },
 
     /** Idempotent; names that are not ours are ignored rather than resolved against the disk. */

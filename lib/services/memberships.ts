@@ -70,10 +70,13 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
           }),
         );
       } catch (error) {
-        // Made a member meanwhile by another path (a new socket's #general membership,
-        // another tab through another node): the join is done, not failed.
-        if ((error as { code?: string }).code !== "P2002") throw error;
-        return { room: target, joined: false, memberCount: await rooms.memberCount(target.id) };
+        const code = (error as { code?: string }).code;
+        // The room was deleted between the lookup and the insert (found by the socket fuzzer).
+        if (code === "P2003") throw new AppError("NOT_FOUND", "That room does not exist (it may have been deleted).");
+        // Made a member meanwhile by another path (another tab, a new socket's #general
+        // membership, another node): the join is done, not failed.
+        if (code === "P2002") return { room: target, joined: false, memberCount: await rooms.memberCount(target.id) };
+        throw error;
       }
     },
 

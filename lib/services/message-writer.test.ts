@@ -72,8 +72,9 @@ describe.each(Object.entries(paths))("message writer (group commit) through %s",
     ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
     const [first, , , resent] = results as [PromiseFulfilledResult<{ id: number; body: string }>, unknown, unknown, PromiseFulfilledResult<{ id: number; body: string }>];
-    // A resend answers with the stored original, not a second row.
-    expect(resent.value).toEqual(first.value);
+    // A resend answers with the stored original, not a second row, and says so.
+    expect(first.value).toMatchObject({ duplicate: false });
+    expect(resent.value).toEqual({ ...first.value, duplicate: true });
     expect(await db.message.count({ where: { clientId: { startsWith: `${tag}mixed-` } } })).toBe(2);
   });
 
@@ -84,16 +85,37 @@ describe.each(Object.entries(paths))("message writer (group commit) through %s",
       writer.write({ roomId, authorId, body: "once (retry)", clientId: `${tag}resend-1` }),
       writer.write({ roomId, authorId, body: "new", clientId: `${tag}resend-2` }),
     ]);
-    expect(again).toEqual(original);
+    expect(original.duplicate).toBe(false);
+    expect(fresh.duplicate).toBe(false);
+    expect(again).toEqual({ ...original, duplicate: true });
     expect(again).toMatchObject({ body: "once", kind: "whisper", recipientId: authorId });
     expect(again.createdAt).toBeInstanceOf(Date);
     expect(fresh.id).toBeGreaterThan(original.id);
     expect(await db.message.count({ where: { clientId: { startsWith: `${tag}resend-` } } })).toBe(2);
   });
 
+  it("marks all but one of the same clientId written together as duplicates", async () => {
+    const writer = newWriter();
+    const rows = await Promise.all(Array.from({ length: 5 }, (_, i) => writer.write({ roomId, authorId, body: `twin ${i}`, clientId: `${tag}twin-1` })));
+    expect(writer.stats().batches).toBe(1);
+    expect(rows.map((r) => r.duplicate)).toEqual([false, true, true, true, true]);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(1);
+    expect(rows.every((r) => r.body === "twin 0")).toBe(true);
+  });
+
+  it("answers a resend of a removed message with its deletedAt", async () => {
+    const writer = newWriter();
+    const original = await writer.write({ roomId, authorId, body: "rude", clientId: `${tag}removed-1` });
+    const deletedAt = new Date();
+    await db.message.update({ where: { id: original.id }, data: { deletedAt } });
+    const again = await writer.write({ roomId, authorId, body: "rude", clientId: `${tag}removed-1` });
+    expect(again).toMatchObject({ id: original.id, duplicate: true, deletedAt });
+  });
+
   it("stores rows that Prisma reads back like its own (dates, defaults)", async () => {
     const writer = newWriter();
-    const written = await writer.write({ roomId, authorId, body: "plain", clientId: `${tag}shape-1` });
+    const { duplicate, ...written } = await writer.write({ roomId, authorId, body: "plain", clientId: `${tag}shape-1` });
+    expect(duplicate).toBe(false);
     const read = await db.message.findUniqueOrThrow({ where: { id: written.id } });
     expect(read).toMatchObject({ ...written, kind: "text", recipientId: null, deletedAt: null });
     expect(Math.abs(read.createdAt.getTime() - Date.now())).toBeLessThan(60_000);

@@ -17,11 +17,20 @@ export interface StoredMessage extends NewMessage {
   createdAt: Date;
   kind: string;
   recipientId: string | null;
+  /** Set when a moderator removed it (only read for rows stored earlier). */
+  deletedAt?: Date | null;
 }
+
+/**
+ * What a write settled to. `duplicate`: the author had stored this clientId before (or
+ * an identical write in the same batch won), so nothing new was stored and the row is
+ * the earlier one — possibly in another room, possibly removed.
+ */
+export type WrittenMessage = StoredMessage & { duplicate: boolean };
 
 interface Pending {
   input: NewMessage;
-  resolve: (row: StoredMessage) => void;
+  resolve: (row: WrittenMessage) => void;
   reject: (error: unknown) => void;
 }
 
@@ -93,7 +102,7 @@ function sqliteInserter(connection: SqliteConnection) {
 
 const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown } | null)?.code ?? ""));
 
-const storedFields = { id: true, roomId: true, authorId: true, body: true, clientId: true, kind: true, recipientId: true, createdAt: true } as const;
+const storedFields = { id: true, roomId: true, authorId: true, body: true, clientId: true, kind: true, recipientId: true, createdAt: true, deletedAt: true } as const;
 
 /**
  * Group commit: messages that arrive while a write is in flight are stored together
@@ -122,19 +131,30 @@ export function createMessageWriter(deps: { db: Db; sqlite?: SqliteConnection | 
   }
 
   async function settle(batch: Pending[], rows: StoredMessage[]): Promise<void> {
-    const byKey = new Map(rows.map((row) => [keyOf(row), row]));
-    const resent = batch.filter((p) => !byKey.has(keyOf(p.input)));
+    // RETURNING yields only rows this statement inserted: those are the new ones.
+    const inserted = new Map(rows.map((row) => [keyOf(row), row]));
+    const earlier = new Map<string, StoredMessage>();
+    const resent = batch.filter((p) => !inserted.has(keyOf(p.input)));
     if (resent.length > 0) {
       // Resends of messages stored earlier: answer with the stored originals.
       const stored = await db.message.findMany({
         where: { OR: resent.map((p) => ({ authorId: p.input.authorId, clientId: p.input.clientId })) },
         select: storedFields,
       });
-      for (const row of stored) byKey.set(keyOf(row), row);
+      for (const row of stored) earlier.set(keyOf(row), row);
     }
     for (const p of batch) {
-      const row = byKey.get(keyOf(p.input));
-      if (row) p.resolve(row);
+      const key = keyOf(p.input);
+      const fresh = inserted.get(key);
+      if (fresh) {
+        // Two writes of one clientId in one batch: the first takes the new row, the twin is a duplicate.
+        inserted.delete(key);
+        earlier.set(key, fresh);
+        p.resolve({ ...fresh, deletedAt: null, duplicate: false });
+        continue;
+      }
+      const row = earlier.get(key);
+      if (row) p.resolve({ ...row, duplicate: true });
       else p.reject(new Error("Stored row missing from the batch result"));
     }
   }
@@ -169,8 +189,8 @@ export function createMessageWriter(deps: { db: Db; sqlite?: SqliteConnection | 
   }
 
   return {
-    write(input: NewMessage): Promise<StoredMessage> {
-      return new Promise<StoredMessage>((resolve, reject) => {
+    write(input: NewMessage): Promise<WrittenMessage> {
+      return new Promise<WrittenMessage>((resolve, reject) => {
         queue.push({ input, resolve, reject });
         running ??= run();
       });

@@ -5,7 +5,7 @@ import type { BlockService } from "@/lib/services/blocks";
 import type { MessageWriter, StoredMessage } from "@/lib/services/message-writer";
 import type { MessageGate } from "@/lib/services/moderation/message-gate";
 import type { MembershipService } from "@/lib/services/memberships";
-import type { RoomService } from "@/lib/services/rooms";
+import type { RoomRecord, RoomService } from "@/lib/services/rooms";
 import type { ChatMessage, MessageKind, PublicUser, SessionUser } from "@/lib/types";
 
 /** How many missed messages a reconnecting client may catch up on before it reloads. */
@@ -48,32 +48,49 @@ export function createMessageService(deps: {
 }) {
   const { db, writer, rooms, memberships, blocks, gate } = deps;
 
+  async function store(author: SessionUser, room: RoomRecord, input: SendMessageInput, body: string) {
+    let recipient: PublicUser | null = null;
+    let dmRecipients: string[] | undefined;
+    if (input.whisperTo) {
+      if (room.kind === "dm") throw new AppError("VALIDATION", "Whispers are for rooms; this conversation is already private.");
+      const target = await db.user.findUnique({ where: { username: input.whisperTo }, select: userSelect });
+      if (!target || !(await memberships.isMember(room.id, target.id))) throw new AppError("NOT_FOUND", `${input.whisperTo} is not in #${room.name}.`);
+      if (target.id === author.id) throw new AppError("VALIDATION", "You can't whisper to yourself.");
+      if (await blocks.firstBlocker(author.id, [target.id])) throw new AppError("FORBIDDEN", `${target.username} has blocked you — message not sent`);
+      recipient = target;
+    } else if (room.kind === "dm") {
+      dmRecipients = (await memberships.memberIds(room.id)).filter((id) => id !== author.id);
+      const blocker = await blocks.firstBlocker(author.id, dmRecipients);
+      if (blocker) throw new AppError("FORBIDDEN", `${blocker.username} has blocked you — message not sent`);
+    }
+    const kind = recipient ? "whisper" : input.kind;
+    const row = await writer.write({ roomId: room.id, authorId: author.id, body, clientId: input.clientId, kind, recipientId: recipient?.id ?? null });
+    if (!row.duplicate) return { message: toChatMessage(row, author, recipient), dmRecipients, duplicate: false };
+    // The clientId names a message stored earlier: never let it reach another room.
+    if (row.roomId !== room.id) throw new AppError("CONFLICT", "That message was already sent in another conversation, so it was not sent here. Send it again as a new message.");
+    const storedRecipient = row.recipientId ? await db.user.findUnique({ where: { id: row.recipientId }, select: userSelect }) : null;
+    return { message: toChatMessage(row, author, storedRecipient), duplicate: true };
+  }
+
   return {
     /**
      * Resolves after the message is committed; the caller acks and broadcasts then.
      * A plain room message costs one write (room facts are cached; membership is
      * proven by the socket's subscription). DMs and whispers add a block check.
+     * `duplicate`: this clientId was stored before, and `message` is that row (removed,
+     * perhaps): the caller answers the sender only.
      */
-    async send(author: SessionUser, input: SendMessageInput): Promise<{ message: ChatMessage; dmRecipients?: string[] }> {
+    async send(author: SessionUser, input: SendMessageInput): Promise<{ message: ChatMessage; dmRecipients?: string[]; duplicate: boolean }> {
       const room = await rooms.getRoom(input.roomId);
-      const body = await gate.check(author, room, input.body, input.clientId);
-      let recipient: PublicUser | null = null;
-      let dmRecipients: string[] | undefined;
-      if (input.whisperTo) {
-        if (room.kind === "dm") throw new AppError("VALIDATION", "Whispers are for rooms; this conversation is already private.");
-        const target = await db.user.findUnique({ where: { username: input.whisperTo }, select: userSelect });
-        if (!target || !(await memberships.isMember(room.id, target.id))) throw new AppError("NOT_FOUND", `${input.whisperTo} is not in #${room.name}.`);
-        if (target.id === author.id) throw new AppError("VALIDATION", "You can't whisper to yourself.");
-        if (await blocks.firstBlocker(author.id, [target.id])) throw new AppError("FORBIDDEN", `${target.username} has blocked you — message not sent`);
-        recipient = target;
-      } else if (room.kind === "dm") {
-        dmRecipients = (await memberships.memberIds(room.id)).filter((id) => id !== author.id);
-        const blocker = await blocks.firstBlocker(author.id, dmRecipients);
-        if (blocker) throw new AppError("FORBIDDEN", `${blocker.username} has blocked you — message not sent`);
+      const admission = await gate.check(author, room, input.body, input.clientId);
+      try {
+        const sent = await store(author, room, input, admission.body);
+        admission.settle(sent.duplicate ? "duplicate" : "new");
+        return sent;
+      } catch (error) {
+        admission.settle("refused");
+        throw error;
       }
-      const kind = recipient ? "whisper" : input.kind;
-      const row = await writer.write({ roomId: room.id, authorId: author.id, body, clientId: input.clientId, kind, recipientId: recipient?.id ?? null });
-      return { message: toChatMessage(row, author, recipient), dmRecipients };
     },
 
     /** Newest page, or the page before `before`; returned oldest → newest. */

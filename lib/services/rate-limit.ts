@@ -26,17 +26,25 @@ export const LIMITS = {
   roomCreate: { name: "room", tokens: 5, windowMs: 3_600_000 },
   dmOpen: { name: "dm", tokens: 30, windowMs: 600_000 },
   report: { name: "report", tokens: 10, windowMs: 3_600_000 },
-  signUpPerIp: { name: "signup", tokens: 5, windowMs: 3_600_000 },
+  /** Counted per user before the upload is read: every try costs a decode. */
+  avatarUpload: { name: "avatar", tokens: 10, windowMs: 600_000 },
+  /** The default only: the console's sign-up setting replaces `tokens` (see createRateLimiters). */
+  signUpPerIp: { name: "signup", tokens: 20, windowMs: 3_600_000 },
 } satisfies Record<string, LimitRule>;
+
+/** A fixed rule, or one read at every call so a console setting applies at once. */
+export type RuleSource = LimitRule | (() => LimitRule);
+const ruleOf = (source: RuleSource): LimitRule => (typeof source === "function" ? source() : source);
 
 /**
  * The embedded default: a sliding-window log per key in this process. Same
  * interface as the Redis-backed limiter, so nothing else changes when Redis is set.
  */
-export function createMemoryLimiter(rule: LimitRule, now: () => number = Date.now): RateLimiter {
+export function createMemoryLimiter(source: RuleSource, now: () => number = Date.now): RateLimiter {
   const hits = new Map<string, number[]>();
   return {
     async limit(key) {
+      const rule = ruleOf(source);
       const at = now();
       const from = at - rule.windowMs;
       const recent = (hits.get(key) ?? []).filter((t) => t > from);
@@ -79,17 +87,22 @@ export function upstashRedisAdapter(redis: Redis) {
   };
 }
 
-export function createRedisLimiter(redis: Redis, rule: LimitRule): RateLimiter {
-  const limiter = new Ratelimit({
-    redis: upstashRedisAdapter(redis) as never,
-    limiter: Ratelimit.slidingWindow(rule.tokens, `${rule.windowMs} ms`),
-    prefix: `parley:rl:${rule.name}`,
-    ephemeralCache: false,
-    analytics: false,
-  });
+export function createRedisLimiter(redis: Redis, source: RuleSource): RateLimiter {
+  const adapter = upstashRedisAdapter(redis) as never;
+  // One Ratelimit per rule shape; they share keys (the prefix), so a changed limit keeps the counts so far.
+  const limiters = new Map<string, Ratelimit>();
+  const limiterFor = (rule: LimitRule) => {
+    const shape = `${rule.tokens}/${rule.windowMs}`;
+    let limiter = limiters.get(shape);
+    if (!limiter) {
+      limiter = new Ratelimit({ redis: adapter, limiter: Ratelimit.slidingWindow(rule.tokens, `${rule.windowMs} ms`), prefix: `parley:rl:${rule.name}`, ephemeralCache: false, analytics: false });
+      limiters.set(shape, limiter);
+    }
+    return limiter;
+  };
   return {
     async limit(key) {
-      const r = await limiter.limit(key);
+      const r = await limiterFor(ruleOf(source)).limit(key);
       return { success: r.success, remaining: r.remaining, reset: r.reset };
     },
   };
@@ -97,14 +110,17 @@ export function createRedisLimiter(redis: Redis, rule: LimitRule): RateLimiter {
 
 export type RateLimiters = Record<keyof typeof LIMITS, RateLimiter>;
 
-export function createRateLimiters(redis?: Redis): RateLimiters {
-  const make = (rule: LimitRule) => (redis ? createRedisLimiter(redis, rule) : createMemoryLimiter(rule));
+/** `signUpsPerHour` reads the console setting (LIMITS.signUpPerIp's default when not given). */
+export function createRateLimiters(redis?: Redis, live: { signUpsPerHour?: () => number } = {}): RateLimiters {
+  const make = (rule: RuleSource) => (redis ? createRedisLimiter(redis, rule) : createMemoryLimiter(rule));
+  const { signUpsPerHour } = live;
   return {
     message: make(LIMITS.message),
     roomCreate: make(LIMITS.roomCreate),
     dmOpen: make(LIMITS.dmOpen),
     report: make(LIMITS.report),
-    signUpPerIp: make(LIMITS.signUpPerIp),
+    avatarUpload: make(LIMITS.avatarUpload),
+    signUpPerIp: make(signUpsPerHour ? () => ({ ...LIMITS.signUpPerIp, tokens: signUpsPerHour() }) : LIMITS.signUpPerIp),
   };
 }
 

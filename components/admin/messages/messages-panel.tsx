@@ -33,6 +33,9 @@ export function MessagesPanel({ initialUsername = "" }: { initialUsername?: stri
   return (
     <div className="flex flex-col gap-3">
       <SectionHeader title="Messages" />
+      <p className="text-sm text-zinc-600 dark:text-zinc-300">
+        Direct messages and whispers are private: they appear here only when someone reports them.
+      </p>
       <form role="search" aria-label="Search messages" onSubmit={submit} className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-user`} className={label}>

@@ -16,6 +16,7 @@ export const NUMBER_FIELDS = {
     { path: "login.ipMaxFailures", label: "Failures per IP address", hint: "Stops one address trying many usernames.", unit: "" },
     { path: "login.ipWindowSeconds", label: "Per-IP window", hint: "", unit: "seconds" },
   ],
+  signUp: [{ path: "signUp.perAddressPerHour", label: "Sign-ups per IP address", hint: "New accounts per hour from one address; people behind one office or school router share it.", unit: "per hour" }],
 } as const;
 
 export type Draft = Record<string, string>;
@@ -24,7 +25,7 @@ const get = (obj: unknown, path: string): unknown => path.split(".").reduce<unkn
 
 export function toDraft(settings: ModerationSettings): Draft {
   const draft: Draft = {};
-  for (const field of [...NUMBER_FIELDS.spam, ...NUMBER_FIELDS.login]) draft[field.path] = String(get(settings, field.path) ?? "");
+  for (const field of [...NUMBER_FIELDS.spam, ...NUMBER_FIELDS.login, ...NUMBER_FIELDS.signUp]) draft[field.path] = String(get(settings, field.path) ?? "");
   draft.escalationMinutes = settings.escalationMinutes.join(", ");
   draft["wordFilter.words"] = settings.wordFilter.words.join("\n");
   draft["wordFilter.mode"] = settings.wordFilter.mode;
@@ -52,6 +53,7 @@ export function fromDraft(draft: Draft): { settings: ModerationSettings } | { fi
       mode: draft["wordFilter.mode"] === "mask" ? "mask" : "block",
     },
     login: { maxAttempts: num("login.maxAttempts"), blockSeconds: num("login.blockSeconds"), ipMaxFailures: num("login.ipMaxFailures"), ipWindowSeconds: num("login.ipWindowSeconds") },
+    signUp: { perAddressPerHour: num("signUp.perAddressPerHour") },
   };
   return Object.keys(fields).length ? { fields } : { settings };
 }

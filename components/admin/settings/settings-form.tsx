@@ -10,7 +10,7 @@ import { button, card, hint, input, label } from "@/components/admin/styles";
 import type { ModerationSettings } from "@/components/admin/types";
 import { useMutation } from "@/components/admin/use-mutation";
 
-/** Anti-spam, word filter and login lockout; saved as one object, applied on the next message. */
+/** Anti-spam, word filter, login lockout and sign-up limit; saved as one object, applied on the next message. */
 export function SettingsForm({ initial, canEdit }: { initial: ModerationSettings; canEdit: boolean }) {
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
@@ -36,7 +36,7 @@ export function SettingsForm({ initial, canEdit }: { initial: ModerationSettings
     const done = await run<{ settings: ModerationSettings }>("/api/admin/settings", "PUT", parsed.settings);
     if (done) {
       setDraft(toDraft(done.settings));
-      setSaved("Settings saved. They apply to the next message and login attempt.");
+      setSaved("Settings saved. They apply to the next message, login attempt and sign-up.");
     }
   };
 
@@ -76,6 +76,10 @@ export function SettingsForm({ initial, canEdit }: { initial: ModerationSettings
         <fieldset className={`${card} flex flex-col gap-4`}>
           <legend className="px-1 font-semibold">Login lockout</legend>
           {numbers("login")}
+        </fieldset>
+        <fieldset className={`${card} flex flex-col gap-4`}>
+          <legend className="px-1 font-semibold">Sign-ups</legend>
+          {numbers("signUp")}
         </fieldset>
       </fieldset>
       {error ? <ErrorNotice error={error} step={error.fields ? "Fix the marked field and save again." : undefined} /> : null}

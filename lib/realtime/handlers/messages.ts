@@ -18,7 +18,9 @@ export const messageRoutes = {
     sendMessageSchema,
     async ({ io, socket, deps }, input) => {
       requireJoined(socket, input.roomId);
-      const { message, dmRecipients } = await deps.messages.send(socket.data.user, input);
+      const { message, dmRecipients, duplicate } = await deps.messages.send(socket.data.user, input);
+      // A resend of a stored message: the sender lost the ack, nobody else lost anything.
+      if (duplicate) return { ...message, duplicate: true as const };
       deps.moderation.messageRate.record();
       // Committed. A whisper goes to its two people only; anything else to the room.
       if (message.recipient) io.to([userChannel(message.author.id), userChannel(message.recipient.id)]).emit("message:new", message);

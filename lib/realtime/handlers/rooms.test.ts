@@ -177,3 +177,28 @@ describe("rooms", () => {
     expect(await mine()).toBeUndefined();
   });
 });
+
+describe("joining a room that is going away", () => {
+  it("says the room is gone when it was deleted between the lookup and the insert", async () => {
+    const owner = await person();
+    const room = await create(owner.client, { name: `gone${Date.now() % 100000}`, kind: "public" });
+    const errors = vi.spyOn(server.context.logger, "error");
+    // Deleted behind the room cache's back, as a concurrent delete on another path would.
+    await server.context.db.room.delete({ where: { id: room.id } });
+    const joiner = await person();
+    const ack = await call(joiner.client, "room:join", { roomId: room.id });
+    expect(ack).toEqual({ ok: false, error: { code: "NOT_FOUND", message: "That room does not exist (it may have been deleted)." } });
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
+  it("treats two tabs joining at once as one membership", async () => {
+    const owner = await person();
+    const room = await create(owner.client, { name: `twice${Date.now() % 100000}`, kind: "public" });
+    const joiner = await person();
+    const second = await server.connectAs(joiner.user);
+    const acks = await Promise.all([call(joiner.client, "room:join", { roomId: room.id }), call(second, "room:join", { roomId: room.id })]);
+    expect(acks.map((a) => a.ok)).toEqual([true, true]);
+    expect(await server.context.db.roomMember.count({ where: { roomId: room.id } })).toBe(2);
+  });
+});

@@ -2,7 +2,8 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { BanInput, TargetUserInput, TimeoutInput } from "@/lib/schemas/moderation";
 import type { AuditLogService } from "@/lib/services/moderation/audit";
-import { banSentence, timeoutSentence, type SanctionService } from "@/lib/services/moderation/sanctions";
+import type { SessionEndDetail } from "@/lib/realtime/events";
+import { banSentence, kickSentence, timeoutSentence, type SanctionService } from "@/lib/services/moderation/sanctions";
 import type { SessionUser } from "@/lib/types";
 
 export type Role = SessionUser["role"];
@@ -11,7 +12,7 @@ const rank: Record<Role, number> = { user: 0, moderator: 1, admin: 2 };
 /** What moderation needs from the realtime layer; every call is adapter-aware. */
 export interface ModerationEffects {
   notify(userId: string, notice: { kind: "ban" | "timeout" | "kick" | "logout" | "role"; message: string }): void;
-  endUserSessions(userId: string, reason: "banned" | "kicked" | "logout", message: string): Promise<void>;
+  endUserSessions(userId: string, reason: "banned" | "kicked" | "logout", message: string, detail?: SessionEndDetail): Promise<void>;
   messageRemoved(message: { id: number; roomId: string; authorId: string; recipientId: string | null }): void;
   roleChanged(userId: string, role: Role): void;
 }
@@ -59,7 +60,7 @@ export function createModerationActions(deps: {
       await audit.record({ actor: who(actor), action: input.minutes ? "temp-ban" : "ban", target: who(user), reason: input.reason, details: { minutes: input.minutes ?? null, ip: ip ?? undefined } });
       const message = banSentence(sanction);
       deps.effects().notify(user.id, { kind: "ban", message });
-      await deps.effects().endUserSessions(user.id, "banned", message);
+      await deps.effects().endUserSessions(user.id, "banned", message, { note: input.reason, until: sanction.until?.toISOString() ?? null });
       return sanction;
     },
 
@@ -92,7 +93,7 @@ export function createModerationActions(deps: {
       const actor = await authorize(actorIn, "moderator");
       const user = await target(actor, input.userId);
       await audit.record({ actor: who(actor), action: "kick", target: who(user), reason: input.reason });
-      await deps.effects().endUserSessions(user.id, "kicked", `You were kicked by a moderator${input.reason ? ` — reason: ${input.reason}` : ""}. You may log in again.`);
+      await deps.effects().endUserSessions(user.id, "kicked", kickSentence(input.reason), { note: input.reason, until: null });
     },
 
     async forceLogout(actorIn: SessionUser, input: TargetUserInput) {

@@ -37,6 +37,11 @@ export function createAuditLog(deps: { db: Db }) {
       });
     },
 
+    /** The latest entry of one kind about a user (the reason a kicked person is shown). */
+    async latestAbout(targetUserId: string, action: string): Promise<{ reason: string; createdAt: Date } | null> {
+      return deps.db.auditLog.findFirst({ where: { targetUserId, action }, orderBy: { id: "desc" }, select: { reason: true, createdAt: true } });
+    },
+
     async list(filter: { action?: string; actor?: string; target?: string; page: number }): Promise<{ rows: AuditRow[]; hasMore: boolean }> {
       const rows = await deps.db.auditLog.findMany({
         where: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLoginGuard, tooManyAttempts } from "@/lib/services/moderation/login-guard";
+import { createMemoryLoginGuard, tooManyAttempts, type LoginGuard } from "@/lib/services/moderation/login-guard";
 import { defaultModerationSettings } from "@/lib/services/moderation/settings";
 import { createSlowMode } from "@/lib/services/moderation/slow-mode";
 import { applyWordFilter } from "@/lib/services/moderation/word-filter";
@@ -8,45 +8,46 @@ import { createMemoryLimiter } from "@/lib/services/rate-limit";
 describe("login guard", () => {
   const setup = () => {
     let t = 0;
-    const guard = createLoginGuard({ settings: () => defaultModerationSettings().login, now: () => t });
+    const guard = createMemoryLoginGuard({ settings: () => defaultModerationSettings().login, now: () => t });
     return { guard, at: (ms: number) => (t = ms) };
   };
+  const fail = async (guard: LoginGuard, username: string, ip: string) => (await guard.reserve(username, ip)).ok;
 
-  it("blocks the (username, IP) pair for 60 s after 3 failures, without restarting on more failures", () => {
+  it("blocks the (username, IP) pair for 60 s after 3 failures, without restarting on more attempts", async () => {
     const { guard, at } = setup();
-    guard.recordFailure("alice", "1.1.1.1");
-    guard.recordFailure("alice", "1.1.1.1");
-    expect(guard.retryAfter("alice", "1.1.1.1")).toBe(0);
-    guard.recordFailure("alice", "1.1.1.1");
-    expect(guard.retryAfter("alice", "1.1.1.1")).toBe(60);
+    expect(await fail(guard, "alice", "1.1.1.1")).toBe(true);
+    expect(await fail(guard, "alice", "1.1.1.1")).toBe(true);
+    expect(await guard.retryAfter("alice", "1.1.1.1")).toBe(0);
+    expect(await fail(guard, "alice", "1.1.1.1")).toBe(true);
+    expect(await guard.retryAfter("alice", "1.1.1.1")).toBe(60);
     at(13_000);
-    expect(guard.retryAfter("alice", "1.1.1.1")).toBe(47);
+    expect(await guard.reserve("alice", "1.1.1.1")).toEqual({ ok: false, retryAfter: 47 });
     expect(tooManyAttempts(47)).toBe("Too many attempts — try again in 47 s");
-    guard.recordFailure("alice", "1.1.1.1");
     at(59_999);
-    expect(guard.retryAfter("alice", "1.1.1.1")).toBe(1);
+    expect(await guard.retryAfter("alice", "1.1.1.1")).toBe(1);
     at(60_000);
-    expect(guard.retryAfter("alice", "1.1.1.1")).toBe(0);
+    expect(await guard.retryAfter("alice", "1.1.1.1")).toBe(0);
     // Other pairs are unaffected.
-    expect(guard.retryAfter("alice", "2.2.2.2")).toBe(0);
-    expect(guard.retryAfter("bob", "1.1.1.1")).toBe(0);
+    expect(await guard.retryAfter("alice", "2.2.2.2")).toBe(0);
+    expect(await guard.retryAfter("bob", "1.1.1.1")).toBe(0);
   });
 
-  it("a success resets the consecutive count", () => {
+  it("a success resets the consecutive count", async () => {
     const { guard } = setup();
-    guard.recordFailure("alice", "ip");
-    guard.recordFailure("alice", "ip");
-    guard.recordSuccess("alice", "ip");
-    guard.recordFailure("alice", "ip");
-    guard.recordFailure("alice", "ip");
-    expect(guard.retryAfter("alice", "ip")).toBe(0);
+    await fail(guard, "alice", "ip");
+    const reservation = await guard.reserve("alice", "ip");
+    if (!reservation.ok) throw new Error("expected a reservation");
+    await guard.succeeded("alice", "ip", reservation.ticket);
+    await fail(guard, "alice", "ip");
+    await fail(guard, "alice", "ip");
+    expect(await guard.retryAfter("alice", "ip")).toBe(0);
   });
 
-  it("caps failures per IP across usernames (spraying)", () => {
+  it("caps attempts per IP across usernames (spraying)", async () => {
     const { guard } = setup();
-    for (let i = 0; i < 20; i++) guard.recordFailure(`user${i}`, "9.9.9.9");
-    expect(guard.retryAfter("someone_new", "9.9.9.9")).toBeGreaterThan(0);
-    expect(guard.retryAfter("someone_new", "8.8.8.8")).toBe(0);
+    for (let i = 0; i < 20; i++) expect(await fail(guard, `user${i}`, "9.9.9.9")).toBe(true);
+    expect(await guard.reserve("someone_new", "9.9.9.9")).toMatchObject({ ok: false });
+    expect(await guard.retryAfter("someone_new", "8.8.8.8")).toBe(0);
   });
 });
 
@@ -64,9 +65,28 @@ describe("slow mode", () => {
   it("refuses a second message inside the gap and says how long to wait", () => {
     const slow = createSlowMode();
     slow.check("u", "r", 30, 0);
+    slow.begin("u", "r");
+    slow.end("u", "r", true, 0);
     expect(() => slow.check("u", "r", 30, 12_500)).toThrow("Slow mode is on: wait 18 s before your next message here.");
     expect(() => slow.check("u", "r", 30, 30_000)).not.toThrow();
     expect(() => slow.check("u", "other-room", 30, 30_001)).not.toThrow();
+  });
+
+  it("starts the gap only when a message was stored", () => {
+    const slow = createSlowMode();
+    slow.check("u", "r", 30, 0);
+    slow.begin("u", "r");
+    slow.end("u", "r", false, 0);
+    expect(() => slow.check("u", "r", 30, 1)).not.toThrow();
+  });
+
+  it("holds the next message back while one is being stored", () => {
+    const slow = createSlowMode();
+    slow.check("u", "r", 30, 0);
+    slow.begin("u", "r");
+    expect(() => slow.check("u", "r", 30, 1)).toThrow("Slow mode is on: wait 30 s before your next message here.");
+    slow.end("u", "r", true, 2);
+    expect(() => slow.check("u", "r", 30, 3)).toThrow(/wait 30 s/);
   });
 });
 

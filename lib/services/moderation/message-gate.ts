@@ -4,7 +4,8 @@ import type { ModerationEffects } from "@/lib/services/moderation/actions";
 import type { AuditLogService } from "@/lib/services/moderation/audit";
 import { banSentence, timeoutSentence, type SanctionService } from "@/lib/services/moderation/sanctions";
 import type { SettingsService } from "@/lib/services/moderation/settings";
-import type { createSlowMode } from "@/lib/services/moderation/slow-mode";
+import { createClientIdLedger } from "@/lib/services/moderation/client-ids";
+import type { SlowMode } from "@/lib/services/moderation/slow-mode";
 import type { SpamGuard } from "@/lib/services/moderation/spam-guard";
 import { applyWordFilter } from "@/lib/services/moderation/word-filter";
 import { retryInSeconds, type RateLimiter } from "@/lib/services/rate-limit";
@@ -12,34 +13,39 @@ import type { SessionUser } from "@/lib/types";
 
 const isStaff = (user: SessionUser) => user.role === "moderator" || user.role === "admin";
 
+/** How a write that passed the gate ended: stored now, stored before (a resend), or not at all. */
+export type WriteOutcome = "new" | "duplicate" | "refused";
+
+export interface Admission {
+  /** The body to store (masked when the filter masks). */
+  body: string;
+  /** Call exactly once when the write settles: only stored messages count for slow mode. */
+  settle: (outcome: WriteOutcome) => void;
+}
+
+const noop = () => {};
+
 /**
  * Everything a message must pass before it is stored: bans and timeouts, then (for
  * non-staff) the rate limit, the room's slow mode, flood and duplicate detection,
  * and the word filter. All of it reads memory; the database is touched only when
- * a rule fires. Returns the body to store (masked when the filter masks).
+ * a rule fires. A resend of a message stored in the same room still meets the bans,
+ * the rate limit and the filter, but not slow mode or the spam counters a second
+ * time; one sent while its twin is being written waits for the twin's outcome.
  */
 export function createMessageGate(deps: {
   db: Db;
   sanctions: SanctionService;
   settings: SettingsService;
   spam: SpamGuard;
-  slowMode: ReturnType<typeof createSlowMode>;
+  slowMode: SlowMode;
   limiter: RateLimiter;
   audit: AuditLogService;
   effects: () => ModerationEffects;
   now?: () => number;
 }) {
   const now = deps.now ?? Date.now;
-  /** Recent client ids per user: a resend after a lost ack is not a new message to count. */
-  const recentClientIds = new Map<string, string[]>();
-  const isResend = (userId: string, clientId: string) => {
-    const ids = recentClientIds.get(userId) ?? [];
-    if (ids.includes(clientId)) return true;
-    ids.push(clientId);
-    if (ids.length > 50) ids.shift();
-    recentClientIds.set(userId, ids);
-    return false;
-  };
+  const ledger = createClientIdLedger();
 
   async function autoBan(user: SessionUser, rule: string, counts: string): Promise<never> {
     const at = now();
@@ -57,37 +63,60 @@ export function createMessageGate(deps: {
     throw new AppError("FORBIDDEN", message);
   }
 
+  async function spamCheck(user: SessionUser, body: string): Promise<void> {
+    const verdict = deps.spam.check(user.id, body, now());
+    if (verdict.kind === "ban") return autoBan(user, verdict.rule, verdict.counts);
+    if (verdict.kind === "warn") {
+      await deps.db.spamEvent.create({ data: { userId: user.id, username: user.username, rule: verdict.rule, counts: verdict.counts, outcome: "warned" } });
+      // Sending the same text again is what the duplicate warning forbids, so it is a
+      // refusal (no Retry in clients); a flood warning frees up after a pause.
+      if (verdict.rule === "duplicate") throw new AppError("FORBIDDEN", "Please don't repeat the same message. Do it again within a minute and you will be banned for a while.");
+      throw new AppError("RATE_LIMITED", "Slow down — you are sending messages too fast. Keep it up within a minute and you will be banned for a while.");
+    }
+  }
+
+  async function wordFilter(user: SessionUser, body: string): Promise<string> {
+    try {
+      return applyWordFilter(body, deps.settings.get().wordFilter).body;
+    } catch (error) {
+      await deps.db.spamEvent.create({ data: { userId: user.id, username: user.username, rule: "word-filter", counts: "1 message", outcome: "blocked" } });
+      throw error;
+    }
+  }
+
   return {
-    async check(user: SessionUser, room: { id: string; slowModeSeconds: number }, body: string, clientId: string): Promise<string> {
+    async check(user: SessionUser, room: { id: string; slowModeSeconds: number }, body: string, clientId: string): Promise<Admission> {
       const standing = await deps.sanctions.standing(user.id);
       if (standing.ban) throw new AppError("FORBIDDEN", banSentence(standing.ban));
       if (standing.timeout) throw new AppError("FORBIDDEN", timeoutSentence(standing.timeout, now()), { retryAfter: String(Math.ceil(((standing.timeout.until?.getTime() ?? now()) - now()) / 1000)) });
-      if (isStaff(user) || isResend(user.id, clientId)) return applyWordFilter(body, deps.settings.get().wordFilter).body;
+      if (isStaff(user)) return { body: applyWordFilter(body, deps.settings.get().wordFilter).body, settle: noop };
 
       const limited = await deps.limiter.limit(user.id);
       if (!limited.success) {
         const wait = retryInSeconds(limited, now());
         throw new AppError("RATE_LIMITED", `You are sending messages too fast — try again in ${wait} s.`, { retryAfter: String(wait) });
       }
+      // A copy of this message already on its way: its outcome decides what this one is.
+      for (let twin = ledger.inFlight(user.id, clientId, room.id); twin; twin = ledger.inFlight(user.id, clientId, room.id)) await twin;
+      if (ledger.isStored(user.id, clientId, room.id)) return { body: await wordFilter(user, body), settle: noop };
+
       deps.slowMode.check(user.id, room.id, room.slowModeSeconds, now());
-
-      const verdict = deps.spam.check(user.id, body, now());
-      if (verdict.kind === "ban") return autoBan(user, verdict.rule, verdict.counts);
-      if (verdict.kind === "warn") {
-        await deps.db.spamEvent.create({ data: { userId: user.id, username: user.username, rule: verdict.rule, counts: verdict.counts, outcome: "warned" } });
-        throw new AppError(
-          "RATE_LIMITED",
-          verdict.rule === "duplicate"
-            ? "Please don't repeat the same message. Do it again within a minute and you will be banned for a while."
-            : "Slow down — you are sending messages too fast. Keep it up within a minute and you will be banned for a while.",
-        );
-      }
-
-      const settings = deps.settings.get();
+      // Held from the check on, with nothing awaited in between: a burst sent at once
+      // meets this message in the slow-mode count, and a twin waits for its outcome.
+      ledger.begin(user.id, clientId, room.id);
+      deps.slowMode.begin(user.id, room.id);
+      let settled = false;
+      const settle = (outcome: WriteOutcome) => {
+        if (settled) return;
+        settled = true;
+        ledger.end(user.id, clientId, room.id, outcome !== "refused");
+        deps.slowMode.end(user.id, room.id, outcome === "new", now());
+      };
       try {
-        return applyWordFilter(body, settings.wordFilter).body;
+        await spamCheck(user, body);
+        return { body: await wordFilter(user, body), settle };
       } catch (error) {
-        await deps.db.spamEvent.create({ data: { userId: user.id, username: user.username, rule: "word-filter", counts: "1 message", outcome: "blocked" } });
+        settle("refused");
         throw error;
       }
     },

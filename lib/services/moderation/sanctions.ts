@@ -24,6 +24,10 @@ export function banSentence(s: ActiveSanction): string {
   return `You have been banned ${formatUntil(s.until)}${s.reason ? ` — reason: ${s.reason}` : ""}`;
 }
 
+export function kickSentence(reason: string): string {
+  return `You were kicked by a moderator${reason ? ` — reason: ${reason}` : ""}. You may log in again.`;
+}
+
 export function timeoutSentence(s: ActiveSanction, now = Date.now()): string {
   const seconds = s.until ? Math.max(1, Math.ceil((s.until.getTime() - now) / 1000)) : 0;
   const left = seconds >= 120 ? `${Math.ceil(seconds / 60)} min` : `${seconds} s`;

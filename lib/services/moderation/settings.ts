@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { moderationSettingsSchema, type ModerationSettings } from "@/lib/schemas/moderation";
+import { LIMITS } from "@/lib/services/rate-limit";
 
 export function defaultModerationSettings(overrides: { loginMaxAttempts?: number; loginBlockSeconds?: number } = {}): ModerationSettings {
   return {
@@ -10,12 +11,13 @@ export function defaultModerationSettings(overrides: { loginMaxAttempts?: number
     strikeDecayHours: 24,
     wordFilter: { words: [], mode: "block" },
     login: { maxAttempts: overrides.loginMaxAttempts ?? 3, blockSeconds: overrides.loginBlockSeconds ?? 60, ipMaxFailures: 20, ipWindowSeconds: 600 },
+    signUp: { perAddressPerHour: LIMITS.signUpPerIp.tokens },
   };
 }
 
 const KEY = "moderation";
 
-/** Settings live in the database and in memory; a change applies to the next message. */
+/** Settings live in the database and in memory; a change applies to the next message, login or sign-up. */
 export function createSettingsService(deps: { db: Db; defaults: ModerationSettings }) {
   let current: ModerationSettings = deps.defaults;
 

@@ -22,7 +22,7 @@ export async function GET(_request: Request, context: RouteContext) {
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "public, max-age=31536000, immutable",
         // Even opened directly, an avatar is an image and nothing else.
-        "Content-Security-Policy": "default-src 'none'; sandbox",
+        "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
         "Cross-Origin-Resource-Policy": "same-origin",
       },
     });

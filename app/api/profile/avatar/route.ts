@@ -1,25 +1,31 @@
 import { NextResponse } from "next/server";
 import { requireUser } from "@/lib/auth/require-user";
+import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
 import { getProfileServices } from "@/lib/profile-services";
 import { AVATAR_MAX_BYTES } from "@/lib/schemas/profile";
-import { AVATAR_ERRORS } from "@/lib/services/avatars";
+import { AVATAR_ERRORS, avatarTooOften } from "@/lib/services/avatars";
+import { retryInSeconds } from "@/lib/services/rate-limit";
 import { readUploadedFile } from "@/lib/upload";
 
 /**
  * multipart/form-data with the image in `file` → `{ profile }`. The file name
- * and the browser's type are ignored: the service reads the bytes.
+ * and the browser's type are ignored: the service reads the bytes. The per-user
+ * limit is checked before the body is read, so a refused upload costs nothing.
  */
 export async function POST(request: Request) {
   try {
     const user = await requireUser();
+    const services = getProfileServices();
+    const limited = await services.avatarUploads.limit(user.id);
+    if (!limited.success) throw new AppError("RATE_LIMITED", avatarTooOften(Math.ceil(retryInSeconds(limited) / 60)));
     const file = await readUploadedFile(request, {
       field: "file",
       maxBytes: AVATAR_MAX_BYTES,
       tooLarge: AVATAR_ERRORS.size,
       missing: AVATAR_ERRORS.empty,
     });
-    return NextResponse.json({ profile: await getProfileServices().profiles.setAvatar(user.id, file) });
+    return NextResponse.json({ profile: await services.profiles.setAvatar(user.id, file) });
   } catch (error) {
     return errorResponse(error);
   }

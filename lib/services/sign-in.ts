@@ -1,0 +1,39 @@
+import { AppError } from "@/lib/errors";
+import { signInSchema } from "@/lib/schemas/auth";
+import type { LoginGuard } from "@/lib/services/moderation/login-guard";
+import { tooManyAttempts } from "@/lib/services/moderation/login-guard";
+import { banSentence, type SanctionService } from "@/lib/services/moderation/sanctions";
+import type { UserService } from "@/lib/services/users";
+import type { SessionUser } from "@/lib/types";
+
+export const WRONG_CREDENTIALS = "Wrong username or password";
+
+/**
+ * Every check a login goes through, in one place: next-auth's CredentialsProvider
+ * and the login form's server action both call it, so neither can skip one.
+ * Throws an AppError whose message is the sentence to show.
+ */
+export function createSignIn(deps: { users: Pick<UserService, "verifyCredentials">; loginGuard: LoginGuard; sanctions: Pick<SanctionService, "ipBanned" | "standing"> }) {
+  const { users, loginGuard, sanctions } = deps;
+  return async function signIn(credentials: unknown, ip: string): Promise<SessionUser> {
+    const parsed = signInSchema.safeParse(credentials);
+    if (!parsed.success) throw new AppError("VALIDATION", WRONG_CREDENTIALS);
+    const { username } = parsed.data;
+    const ipBan = await sanctions.ipBanned(ip);
+    if (ipBan) throw new AppError("FORBIDDEN", banSentence(ipBan));
+    const reservation = await loginGuard.reserve(username, ip);
+    if (!reservation.ok) throw new AppError("RATE_LIMITED", tooManyAttempts(reservation.retryAfter));
+    const user = await users.verifyCredentials(parsed.data);
+    if (!user) {
+      const blocked = await loginGuard.retryAfter(username, ip);
+      throw new AppError(blocked > 0 ? "RATE_LIMITED" : "UNAUTHENTICATED", blocked > 0 ? tooManyAttempts(blocked) : WRONG_CREDENTIALS);
+    }
+    await loginGuard.succeeded(username, ip, reservation.ticket);
+    // Only someone who knows the password learns about the ban, its reason and end.
+    const { ban } = await sanctions.standing(user.id);
+    if (ban) throw new AppError("FORBIDDEN", banSentence(ban));
+    return user;
+  };
+}
+
+export type SignIn = ReturnType<typeof createSignIn>;
