@@ -6,6 +6,7 @@ import { createKeyedLock } from "@/lib/services/keyed-lock";
 import type { PasswordHasher } from "@/lib/services/passwords";
 import { DEFAULT_ROOM_NAME, isStaff, toSummary, type RoomRecord, type RoomService } from "@/lib/services/rooms";
 import type { MyRoom, PublicUser, RoomMemberInfo, SessionUser } from "@/lib/types";
+import { upsertRacing } from "@/lib/db/upsert";
 
 const userSelect = { id: true, username: true, displayName: true } as const;
 
@@ -81,19 +82,8 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
     },
 
     async ensureDefaultMembership(userId: string, defaultRoomId: string): Promise<void> {
-      const upsert = () => db.roomMember.upsert({ where: { roomId_userId: { roomId: defaultRoomId, userId } }, update: {}, create: { roomId: defaultRoomId, userId } });
-      // Prisma's upsert is a read then a write. On PostgreSQL two tabs (or nodes)
-      // connecting at once race: the loser sees the row already made (P2002: done) or
-      // a write conflict (P2034: once more, the row exists by then).
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return void (await upsert());
-        } catch (error) {
-          const code = (error as { code?: string }).code;
-          if (code === "P2002") return;
-          if (code !== "P2034" || attempt >= 3) throw error;
-        }
-      }
+      // Two tabs (or nodes) of one person connecting at once race here on PostgreSQL.
+      await upsertRacing(() => db.roomMember.upsert({ where: { roomId_userId: { roomId: defaultRoomId, userId } }, update: {}, create: { roomId: defaultRoomId, userId } }));
     },
 
     async leave(user: SessionUser, roomId: string): Promise<{ room: RoomRecord; memberCount: number }> {
@@ -150,13 +140,16 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
 
     /** The sidebar: every room and DM of the user with unread counts, in one grouped query. */
     async mine(userId: string): Promise<MyRoom[]> {
-      const memberships = await db.roomMember.findMany({
+      const rows = await db.roomMember.findMany({
         where: { userId },
         select: {
           lastReadId: true,
           room: { select: { id: true, name: true, description: true, kind: true, memberLimit: true, slowModeSeconds: true, ownerId: true, passwordHash: true, _count: { select: { members: true } } } },
         },
       });
+      // Prisma reads the memberships, then their rooms, in two statements: on PostgreSQL a
+      // room deleted in between comes back null (the socket fuzzer hit it). It is gone: skip it.
+      const memberships = rows.filter((m) => (m.room as typeof m.room | null) !== null);
       if (memberships.length === 0) return [];
       const unread = await db.message.groupBy({
         by: ["roomId"],
