@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: [
     "better-sqlite3",
     "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
     "@prisma/schema-engine-wasm",
     "@node-rs/argon2",
   ],

@@ -10,6 +10,7 @@ export const chromiumLaunch = {
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
+  globalTeardown: "./e2e/global-teardown.ts",
   // Two cores run a server and two browsers per test; parallel workers only add noise.
   workers: 1,
   timeout: 60_000,

@@ -23,6 +23,7 @@ async function main() {
   const context = await bootstrap({
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL,
+    pool: { max: env.DATABASE_POOL_MAX, acquireTimeoutMs: env.DATABASE_POOL_TIMEOUT_MS, idleTimeoutMs: env.DATABASE_POOL_IDLE_MS },
     authSecret: env.AUTH_SECRET,
     welcomeMessage: env.WELCOME_MESSAGE,
     idleTimeoutMinutes: env.IDLE_TIMEOUT_MINUTES,

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { AppContext } from "@/lib/context";
-import { openDb, openWriterConnection } from "@/lib/db/client";
+import { openDb, openWriterConnection, type PoolOptions } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createLogger, type Logger } from "@/lib/logger";
 import { readOrCreateSecret } from "@/lib/secrets";
@@ -29,6 +29,8 @@ import { readOrCreateVapidKeys } from "@/lib/vapid-keys";
 export interface BootstrapOptions {
   dataDir: string;
   databaseUrl: string;
+  /** PostgreSQL pool settings (defaults in lib/db/client.ts). */
+  pool?: Partial<PoolOptions>;
   authSecret?: string;
   welcomeMessage: string;
   idleTimeoutMinutes?: number;
@@ -50,7 +52,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
   const { applied } = await applyMigrations(options.databaseUrl);
   if (applied.length > 0) logger.info(`applied migrations: ${applied.join(", ")}`);
 
-  const db = await openDb(options.databaseUrl);
+  const db = await openDb(options.databaseUrl, options.pool);
   const passwords = argon2Hasher;
   const rooms = createRoomService({ db, passwords });
   const memberships = createMembershipService({ db, rooms, passwords });

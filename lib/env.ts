@@ -20,6 +20,11 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("::"),
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z.string().min(1).optional(),
+  /** PostgreSQL only: connections per node, and how long a query waits for one (ms). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** PostgreSQL only: an unused connection is closed after this long (ms). */
+  DATABASE_POOL_IDLE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   WELCOME_MESSAGE: z.string().max(500).default("Welcome to Parley! Be kind, and have fun."),
   /** A browser session with no user action for this long is logged out by the server. */

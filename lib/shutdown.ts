@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from "node:http";
 import type { AppContext } from "@/lib/context";
+import { providerOf } from "@/lib/db/client";
 import type { Logger } from "@/lib/logger";
 import type { ParleyServer } from "@/lib/realtime/types";
 
@@ -46,7 +47,8 @@ export function installShutdown(deps: {
       server.closeAllConnections();
       await context.writer.drain();
       context.writer.close();
-      await context.db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)").catch(() => undefined);
+      // Folds the WAL back into the SQLite file; PostgreSQL has nothing of the kind to do.
+      if (providerOf(context.db) === "sqlite") await context.db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)").catch(() => undefined);
       await context.db.$disconnect();
       logger.info("Parley stopped cleanly.");
       process.exit(0);

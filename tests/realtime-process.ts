@@ -11,7 +11,9 @@ import { startTestServer } from "@/tests/socket-harness";
 async function main() {
   const dataDir = process.env.DATA_DIR;
   if (!dataDir) throw new Error("DATA_DIR is required");
-  const server = await startTestServer({ dataDir });
+  // The test's database (a PostgreSQL one outlives each killed process); else the SQLite file in DATA_DIR.
+  const url = process.env.PARLEY_TEST_PROCESS_DATABASE_URL;
+  const server = await startTestServer({ dataDir, ...(url ? { database: { url, drop: async () => {} } } : {}) });
   // The test holds our stdin: if it dies without killing us, we go too.
   process.stdin.resume();
   process.stdin.once("end", () => process.exit(0));
@@ -32,11 +34,12 @@ export interface RealtimeProcess {
   kill: () => Promise<void>;
 }
 
-/** Starts this file as a child process on `dataDir` and resolves once it accepts sockets. */
-export function startRealtimeProcess(dataDir: string, timeoutMs = 30_000): Promise<RealtimeProcess> {
+/** Starts this file as a child process on `dataDir` (and `databaseUrl`, when given) and resolves once it accepts sockets. */
+export function startRealtimeProcess(dataDir: string, options: { databaseUrl?: string; timeoutMs?: number } = {}): Promise<RealtimeProcess> {
+  const { databaseUrl, timeoutMs = 30_000 } = options;
   const child = spawn(process.execPath, ["--import", "tsx", import.meta.filename], {
     cwd: path.resolve(import.meta.dirname, ".."),
-    env: { ...process.env, DATA_DIR: dataDir },
+    env: { ...process.env, DATA_DIR: dataDir, ...(databaseUrl ? { PARLEY_TEST_PROCESS_DATABASE_URL: databaseUrl } : {}) },
     stdio: ["pipe", "pipe", "pipe"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

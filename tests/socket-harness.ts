@@ -13,6 +13,7 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from "@/lib/real
 import { createRealtimeServer, type RealtimeOptions } from "@/lib/realtime/create-server";
 import type { ParleyServer } from "@/lib/realtime/types";
 import type { SessionUser } from "@/lib/types";
+import { createTestDatabaseUrl } from "@/tests/test-database";
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -21,18 +22,22 @@ export const SECRET = "test-secret-test-secret-test-secret-42";
 
 /**
  * A real Parley realtime server on a random port, with a real SQLite file in a
- * temp dir and real next-auth session cookies — only Next's pages are left out.
+ * temp dir (or a fresh PostgreSQL database with PARLEY_TEST_DATABASE_URL, dropped at
+ * close) and real next-auth session cookies — only Next's pages are left out.
+ * A restart passes the previous server's `database` (after `close({ keepDatabase: true })`)
+ * and takes over dropping it.
  */
-export async function startTestServer(options: { dataDir?: string; idleTimeoutMinutes?: number; realtime?: RealtimeOptions; trustProxy?: TrustProxy } = {}) {
+export async function startTestServer(options: { dataDir?: string; database?: TestDatabase; idleTimeoutMinutes?: number; realtime?: RealtimeOptions; trustProxy?: TrustProxy } = {}) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
+  const database: TestDatabase = options.database ?? (await createTestDatabaseUrl(dataDir));
   const context: AppContext = await bootstrap({
     dataDir,
-    databaseUrl: `file:${path.join(dataDir, "parley.db")}`,
+    databaseUrl: database.url,
     authSecret: SECRET,
     welcomeMessage: "hi",
     idleTimeoutMinutes: options.idleTimeoutMinutes,
     trustProxy: options.trustProxy,
-    logger: createLogger("silent"),
+    logger: createLogger(process.env.PARLEY_TEST_LOG_LEVEL === "error" ? "error" : "silent"),
   });
   const httpServer = http.createServer();
   const io: ParleyServer = createRealtimeServer(httpServer, context, options.realtime);
@@ -82,17 +87,20 @@ export async function startTestServer(options: { dataDir?: string; idleTimeoutMi
     return { user, client };
   }
 
-  async function close(): Promise<void> {
+  async function close(closeOptions: { keepDatabase?: boolean } = {}): Promise<void> {
     for (const c of clients) c.disconnect();
     io.disconnectSockets(true);
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await context.writer.drain();
     context.writer.close();
     await context.db.$disconnect();
+    if (!closeOptions.keepDatabase) await database.drop();
   }
 
-  return { url, dataDir, context, io, connectAs, createUser, person, cookieFor, close, roomId: context.defaultRoom.id };
+  return { url, dataDir, database, context, io, connectAs, createUser, person, cookieFor, close, roomId: context.defaultRoom.id };
 }
+
+export type TestDatabase = Awaited<ReturnType<typeof createTestDatabaseUrl>>;
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 

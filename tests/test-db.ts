@@ -3,21 +3,26 @@ import os from "node:os";
 import path from "node:path";
 import { openDb, type Db } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
+import { migrationsDirFor, providerOfUrl } from "@/lib/db/url";
+import { createTestDatabaseUrl } from "@/tests/test-database";
 
 /**
- * A migrated SQLite file in a fresh temp data folder, for service tests that
- * need the real schema (cascades, unique keys) but no server.
+ * A migrated database in a fresh temp data folder, for service tests that need the
+ * real schema (cascades, unique keys) but no server: a SQLite file, or a fresh
+ * PostgreSQL database with PARLEY_TEST_DATABASE_URL (tests/test-database.ts).
  */
-export async function createTestDb(): Promise<{ db: Db; dataDir: string; close: () => Promise<void> }> {
+export async function createTestDb(): Promise<{ db: Db; dataDir: string; url: string; close: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-svc-"));
-  const url = `file:${path.join(dataDir, "parley.db")}`;
-  await applyMigrations(url, path.resolve(import.meta.dirname, "../prisma/migrations"));
+  const { url, drop } = await createTestDatabaseUrl(dataDir);
+  await applyMigrations(url, migrationsDirFor(providerOfUrl(url), path.resolve(import.meta.dirname, "..")));
   const db = await openDb(url);
   return {
     db,
     dataDir,
+    url,
     async close() {
       await db.$disconnect();
+      await drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { AppContext } from "@/lib/context";
+import { containsIgnoringCase } from "@/lib/db/text-filters";
 import type { userSearchSchema } from "@/lib/schemas/moderation";
 
 export interface ConsoleUser {
@@ -19,7 +20,7 @@ export interface ConsoleUser {
 /** The console's users table: search, sort, paginate, with live status. */
 export async function listUsersForConsole(context: AppContext, input: z.infer<typeof userSearchSchema>) {
   const q = input.query.toLowerCase();
-  const where = q ? { OR: [{ username: { contains: q } }, { displayName: { contains: input.query } }] } : {};
+  const where = q ? { OR: [{ username: { contains: q } }, { displayName: containsIgnoringCase(context.db, input.query) }] } : {};
   const [total, rows, onlineIds] = await Promise.all([
     context.db.user.count({ where }),
     context.db.user.findMany({

@@ -10,8 +10,10 @@ import { mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm";
 import Database from "better-sqlite3";
-import { isSqliteUrl, sqlitePath } from "./client";
+import pg from "pg";
+import { LOCK_NAMESPACE } from "./locks";
 import { createSchemaEngine } from "./schema-engine";
+import { databaseOf, migrationsDirFor, providerOfUrl, sqlitePath } from "./url";
 
 export const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
 
@@ -95,11 +97,9 @@ const isBusy = (detail: string) => /SocketTimeout|database is locked|SQLITE_BUSY
 
 export async function applyMigrations(
   databaseUrl: string,
-  migrationsDir = path.resolve("prisma/migrations"),
+  migrationsDir = migrationsDirFor(providerOfUrl(databaseUrl)),
 ): Promise<{ applied: string[] }> {
-  if (!isSqliteUrl(databaseUrl)) {
-    throw new Error("applyMigrations: only SQLite database URLs are supported so far");
-  }
+  if (providerOfUrl(databaseUrl) === "postgresql") return applyPostgresMigrations(databaseUrl, migrationsDir);
   const file = path.resolve(sqlitePath(databaseUrl));
   await mkdir(path.dirname(file), { recursive: true });
   const migrationsList = await readMigrationsList(migrationsDir);
@@ -137,5 +137,74 @@ export async function applyMigrations(
     );
   } finally {
     await session.close();
+  }
+}
+
+/**
+ * Any two-int key works as long as every Parley node uses the same one; this one is
+ * not Prisma's own (72707369), so a stock `prisma migrate deploy` run beside a node
+ * waits on Prisma's lock, not ours.
+ */
+export const MIGRATION_LOCK = [LOCK_NAMESPACE.migrations, 1] as const;
+
+/** How long a starting node waits for another node's migrations before giving up. */
+const MIGRATION_LOCK_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * PostgreSQL: every node applies migrations at start, so several may start at once.
+ * A session advisory lock on a connection of its own makes them take turns: the first
+ * applies, the others then find nothing pending. A node that dies mid-migration loses
+ * its session and with it the lock. As on SQLite, a migration's statements are not one
+ * transaction (adapter-pg runs a script statement by statement): a failed migration stays
+ * recorded as failed and blocks later runs until resolved.
+ */
+async function applyPostgresMigrations(databaseUrl: string, migrationsDir: string): Promise<{ applied: string[] }> {
+  const database = databaseOf(databaseUrl);
+  const migrationsList = await readMigrationsList(migrationsDir);
+  if (migrationsList.migrationDirectories.length === 0) {
+    throw new Error(`applyMigrations: no migrations found in ${migrationsList.baseDir}`);
+  }
+  const lock = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000, application_name: "parley-migrate" });
+  try {
+    await lock.connect();
+  } catch (error) {
+    throw new Error(`Cannot reach the PostgreSQL database ${database}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    await lock.query(`SET lock_timeout = ${MIGRATION_LOCK_TIMEOUT_MS}`);
+    await lock.query("SELECT pg_advisory_lock($1, $2)", [...MIGRATION_LOCK]).catch((error: Error) => {
+      throw new Error(
+        `Waited ${MIGRATION_LOCK_TIMEOUT_MS / 1000} s for another Parley node to finish migrating ${database} (${error.message}); is one stuck?`,
+        { cause: error },
+      );
+    });
+    const session = await createSchemaEngine(databaseUrl);
+    try {
+      const { appliedMigrationNames } = await session.engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
+      return { applied: appliedMigrationNames };
+    } catch (error) {
+      const detail = withoutTrace(session.errorMessage(error));
+      const failed = await lock
+        .query<{ migration_name: string }>(
+          `SELECT migration_name FROM _prisma_migrations
+           WHERE finished_at IS NULL AND rolled_back_at IS NULL
+           ORDER BY started_at DESC LIMIT 1`,
+        )
+        .then((result) => result.rows[0]?.migration_name)
+        .catch(() => undefined);
+      throw new Error(
+        failed
+          ? `Migration ${failed} failed on ${database}: ${detail}\n` +
+              `Fix the database and the migration, then delete its row from _prisma_migrations ` +
+              `(or run \`prisma migrate resolve --rolled-back ${failed}\`) and restart.`
+          : `Migrating ${database} failed: ${detail}`,
+        { cause: error },
+      );
+    } finally {
+      await session.close();
+    }
+  } finally {
+    // Ending the session releases the advisory lock.
+    await lock.end().catch(() => undefined);
   }
 }

@@ -13,6 +13,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -22,6 +23,8 @@ import {
 // `import * as wasm from "./x.wasm"`, which Node 20 cannot load.
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import pg from "pg";
+import { databaseOf, providerOfUrl, withDatabase } from "./url";
 
 export type { SchemaEngine };
 
@@ -69,14 +72,95 @@ export interface EngineSession {
    * reach the engine only as "External error id#N"; this swaps the original back in.
    */
   errorMessage(error: unknown): string;
-  /** Frees the engine and closes every SQLite connection it opened. Safe to call twice. */
+  /** Frees the engine and closes every connection it opened (dropping a shadow database). Safe to call twice. */
   close(): Promise<void>;
 }
 
 /**
- * Creates a schema engine bound to a SQLite database (`file:/abs/path.db` or
- * `:memory:`). The shadow database, when the engine needs one (diffing from a
- * migrations folder), is an in-memory SQLite database.
+ * The engine's catalog queries return columns of type "char" (OID 18) and "char"[]
+ * (1002); adapter-pg 7.10 rejects the first as an unsupported type and hands the
+ * second over as a character array the engine does not expect. Both are plain text to
+ * the engine, so they are relabelled text (25) and text[] (1009) before the adapter
+ * reads the column types. Only the engine's connections use this client.
+ */
+const RELABEL: Record<number, number> = { 18: 25, 1002: 1009 };
+
+type Fields = { fields?: { dataTypeID: number }[] } | undefined;
+function relabel<T>(result: T): T {
+  for (const field of (result as Fields)?.fields ?? []) field.dataTypeID = RELABEL[field.dataTypeID] ?? field.dataTypeID;
+  return result;
+}
+
+class CatalogClient extends pg.Client {
+  // pg's overloads (callback, promise, submittable) all pass through here.
+  override query(...args: unknown[]): never {
+    const last = args.at(-1);
+    if (typeof last === "function") {
+      const callback = last as (error: unknown, result: unknown) => void;
+      args[args.length - 1] = (error: unknown, result: unknown) => callback(error, error ? result : relabel(result));
+    }
+    const out = (super.query as (...a: unknown[]) => unknown)(...args);
+    return (out instanceof Promise ? out.then(relabel) : out) as never;
+  }
+}
+
+/**
+ * PostgreSQL: the engine's own connections, plus a shadow database that this module
+ * creates and drops itself. adapter-pg's connectToShadowDb keeps a connection string
+ * that overrides the shadow database's name (so the "shadow" is the main database) and
+ * drops it while its pool is still connected; here the shadow gets its own URL and is
+ * dropped WITH (FORCE) after its pool has ended.
+ */
+function postgresFactory(databaseUrl: string, track: (adapter: SqlDriverAdapter) => SqlDriverAdapter): SqlMigrationAwareDriverAdapterFactory {
+  // One connection per database: the engine takes Prisma's own session advisory lock on
+  // whichever pooled connection runs that statement, so keep it the only one.
+  const engineConfig = (url: string): pg.PoolConfig => ({ connectionString: url, Client: CatalogClient, max: 1, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 60_000 });
+  const base = new PrismaPg(engineConfig(databaseUrl));
+  return {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: async () => track(await base.connect()),
+    connectToShadowDb: async () => {
+      const name = `prisma_shadow_${databaseOf(databaseUrl).slice(0, 20)}_${process.pid}_${Date.now().toString(36)}`.replace(/[^a-z0-9_]/gi, "_");
+      const admin = new pg.Client({ connectionString: databaseUrl });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE "${name}"`);
+      } finally {
+        await admin.end();
+      }
+      const shadow = await new PrismaPg(engineConfig(withDatabase(databaseUrl, name))).connect();
+      const dispose = shadow.dispose.bind(shadow);
+      shadow.dispose = async () => {
+        await dispose();
+        const dropper = new pg.Client({ connectionString: databaseUrl });
+        await dropper.connect();
+        try {
+          await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        } finally {
+          await dropper.end();
+        }
+      };
+      return track(shadow);
+    },
+  };
+}
+
+function sqliteFactory(databaseUrl: string, track: (adapter: SqlDriverAdapter) => SqlDriverAdapter): SqlMigrationAwareDriverAdapterFactory {
+  const base = new PrismaBetterSqlite3({ url: databaseUrl });
+  const routed = (adapter: SqlDriverAdapter) => track(routeScripts(adapter));
+  return {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: async () => routed(await base.connect()),
+    connectToShadowDb: async () => routed(await base.connectToShadowDb()),
+  };
+}
+
+/**
+ * Creates a schema engine bound to a database: SQLite (`file:/abs/path.db` or
+ * `:memory:`, shadow database in memory) or PostgreSQL (`postgresql://…`, shadow
+ * database created beside it on the same server when the engine needs one).
  *
  * Connections are tracked here because `engine.free()` leaves them (and the
  * file handles) open, and the app opens its own client on the same file right after.
@@ -87,18 +171,12 @@ export async function createSchemaEngine(
 ): Promise<EngineSession> {
   await loadWasm();
 
-  const base = new PrismaBetterSqlite3({ url: databaseUrl });
   const opened: SqlDriverAdapter[] = [];
   const track = (adapter: SqlDriverAdapter) => {
     opened.push(adapter);
-    return routeScripts(adapter);
+    return adapter;
   };
-  const factory: SqlMigrationAwareDriverAdapterFactory = {
-    provider: base.provider,
-    adapterName: base.adapterName,
-    connect: async () => track(await base.connect()),
-    connectToShadowDb: async () => track(await base.connectToShadowDb()),
-  };
+  const factory = providerOfUrl(databaseUrl) === "postgresql" ? postgresFactory(databaseUrl, track) : sqliteFactory(databaseUrl, track);
 
   const bound = bindMigrationAwareSqlAdapterFactory(factory);
   const engine = await glue.SchemaEngine.new(

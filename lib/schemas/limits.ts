@@ -6,3 +6,9 @@
 export const MESSAGE_MAX_CHARS = 2000;
 export const HISTORY_PAGE_SIZE = 50;
 export const MESSAGE_TOO_LONG = `Message is too long (max ${MESSAGE_MAX_CHARS} characters)`;
+
+/**
+ * The largest id a message can have: Prisma's Int is 32-bit on PostgreSQL (SQLite's is
+ * 64-bit). A larger cursor is refused as invalid instead of failing in the database.
+ */
+export const MAX_ROW_ID = 2_147_483_647;

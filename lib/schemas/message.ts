@@ -1,11 +1,11 @@
 import { z } from "@/lib/schemas/zod";
-import { HISTORY_PAGE_SIZE, MESSAGE_MAX_CHARS, MESSAGE_TOO_LONG } from "@/lib/schemas/limits";
+import { HISTORY_PAGE_SIZE, MAX_ROW_ID, MESSAGE_MAX_CHARS, MESSAGE_TOO_LONG } from "@/lib/schemas/limits";
 import { usernameRefSchema } from "@/lib/schemas/strings";
 
 export { HISTORY_PAGE_SIZE, MESSAGE_MAX_CHARS };
 
 const roomId = z.string({ error: "roomId is required" }).min(1, "roomId is required").max(64, "roomId is too long");
-const messageId = z.number({ error: "Message ids are numbers" }).int().positive();
+const messageId = z.number({ error: "Message ids are numbers" }).int().positive().max(MAX_ROW_ID, "No such message");
 
 export const messageBodySchema = z
   .string({ error: "Message text is required" })
@@ -35,7 +35,7 @@ export type HistoryInput = z.infer<typeof historySchema>;
 export const joinRoomSchema = z.object({
   roomId,
   /** The newest message id the client already has: the server sends what came after. */
-  afterId: z.number().int().min(0).optional(),
+  afterId: z.number().int().min(0).max(MAX_ROW_ID).optional(),
 });
 export type JoinRoomInput = z.infer<typeof joinRoomSchema>;
 

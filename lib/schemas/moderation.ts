@@ -1,5 +1,6 @@
 import { z } from "@/lib/schemas/zod";
 import { usernameRefSchema } from "@/lib/schemas/strings";
+import { MAX_ROW_ID } from "@/lib/schemas/limits";
 
 const reason = z.string().trim().max(500, "Reasons are at most 500 characters").default("");
 const userId = z.string({ error: "Say which user" }).min(1, "Say which user").max(64);
@@ -29,10 +30,10 @@ export type TargetUserInput = z.infer<typeof targetUserSchema>;
 
 export const roleSchema = z.object({ userId, role: z.enum(["user", "moderator", "admin"], { error: "Role must be user, moderator or admin" }), reason });
 
-export const deleteMessageSchema = z.object({ messageId: z.number().int().positive(), reason });
+export const deleteMessageSchema = z.object({ messageId: z.number().int().positive().max(MAX_ROW_ID, "No such message"), reason });
 
 export const reportSchema = z.object({
-  messageId: z.number({ error: "Say which message" }).int().positive(),
+  messageId: z.number({ error: "Say which message" }).int().positive().max(MAX_ROW_ID, "No such message"),
   reason: z.enum(["spam", "abuse", "other"], { error: "Pick a reason: spam, abuse or other" }),
   note: z.string().trim().max(500, "Notes are at most 500 characters").default(""),
 });

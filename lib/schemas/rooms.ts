@@ -1,5 +1,6 @@
 import { z } from "@/lib/schemas/zod";
 import { usernameRefSchema, withoutPrefix } from "@/lib/schemas/strings";
+import { MAX_ROW_ID } from "@/lib/schemas/limits";
 
 export const ROOM_KINDS = ["public", "private", "hidden"] as const;
 
@@ -45,7 +46,7 @@ export const enterRoomSchema = z
     roomId: z.string().min(1).max(64).optional(),
     name: roomNameSchema.optional(),
     password: z.string().max(200).optional(),
-    afterId: z.number().int().min(0).optional(),
+    afterId: z.number().int().min(0).max(MAX_ROW_ID).optional(),
   })
   .refine((r) => r.roomId || r.name, { message: "Say which room to join", path: ["name"] });
 export type EnterRoomInput = z.infer<typeof enterRoomSchema>;
@@ -57,4 +58,4 @@ export const listRoomsSchema = z.object({ query: z.string().trim().max(30).defau
 
 export const kickSchema = z.object({ roomId: z.string().min(1).max(64), username: z.string().trim().toLowerCase().min(1).max(20) });
 
-export const markReadSchema = z.object({ roomId: z.string().min(1).max(64), lastId: z.number().int().min(0) });
+export const markReadSchema = z.object({ roomId: z.string().min(1).max(64), lastId: z.number().int().min(0).max(MAX_ROW_ID) });

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { PublicUser } from "@/lib/types";
+import { upsertRacing } from "@/lib/db/upsert";
 
 const userSelect = { id: true, username: true, displayName: true } as const;
 
@@ -21,7 +22,7 @@ export function createBlockService(deps: { db: Db }) {
       const users = await resolve(usernames);
       if (users.some((u) => u.id === blockerId)) throw new AppError("VALIDATION", "You can't block yourself.");
       for (const u of users) {
-        await db.block.upsert({ where: { blockerId_blockedId: { blockerId, blockedId: u.id } }, update: {}, create: { blockerId, blockedId: u.id } });
+        await upsertRacing(() => db.block.upsert({ where: { blockerId_blockedId: { blockerId, blockedId: u.id } }, update: {}, create: { blockerId, blockedId: u.id } }));
       }
       return users;
     },

@@ -1,7 +1,7 @@
 /**
  * Runs tasks with the same key one after another. Used where a check and a write
- * must not interleave (a room's member limit under concurrent joins). In-process:
- * the multi-node path needs a row lock in PostgreSQL instead.
+ * must not interleave (a room's member limit under concurrent joins). In-process
+ * only: on PostgreSQL the membership service adds a row lock for other nodes.
  */
 export function createKeyedLock() {
   const tails = new Map<string, Promise<unknown>>();

@@ -1,16 +1,35 @@
-import type { Db } from "@/lib/db/client";
+import { type Db, providerOf } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { EnterRoomInput } from "@/lib/schemas/rooms";
 import { createKeyedLock } from "@/lib/services/keyed-lock";
 import type { PasswordHasher } from "@/lib/services/passwords";
 import { DEFAULT_ROOM_NAME, isStaff, toSummary, type RoomRecord, type RoomService } from "@/lib/services/rooms";
 import type { MyRoom, PublicUser, RoomMemberInfo, SessionUser } from "@/lib/types";
+import { upsertRacing } from "@/lib/db/upsert";
 
 const userSelect = { id: true, username: true, displayName: true } as const;
 
 export function createMembershipService(deps: { db: Db; rooms: RoomService; passwords: PasswordHasher }) {
   const { db, rooms, passwords } = deps;
   const withLock = createKeyedLock();
+
+  /**
+   * The keyed lock orders joins within this process, which is all of them on SQLite.
+   * On PostgreSQL other nodes join too: the room row is locked until the join commits,
+   * so the count and the insert of one join never interleave with another node's.
+   * FOR NO KEY UPDATE, not FOR UPDATE: joins exclude each other, but the foreign-key
+   * check of a membership inserted elsewhere (a socket's #general upsert) still passes.
+   * FOR UPDATE blocked that check while the join waited on the same membership key:
+   * a deadlock, seen under load in the PostgreSQL suite.
+   */
+  function withRoomRowLock<T>(roomId: string, task: (q: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+    if (providerOf(db) !== "postgresql") return task(db);
+    return db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM "Room" WHERE "id" = ${roomId} FOR NO KEY UPDATE`;
+      return task(tx);
+    });
+  }
 
   async function isMember(roomId: string, userId: string): Promise<boolean> {
     return !!(await db.roomMember.findUnique({ where: { roomId_userId: { roomId, userId } }, select: { userId: true } }));
@@ -40,27 +59,31 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
         }
       }
       const target = room;
-      return withLock(target.id, async () => {
-        const count = await rooms.memberCount(target.id);
-        if (target.memberLimit > 0 && count >= target.memberLimit) {
-          throw new AppError("CONFLICT", `Room is full (${count}/${target.memberLimit})`);
-        }
-        try {
-          await db.roomMember.create({ data: { roomId: target.id, userId: user.id } });
-        } catch (error) {
-          const code = (error as { code?: string }).code;
-          // The room was deleted between the lookup and the insert (found by the socket fuzzer).
-          if (code === "P2003") throw new AppError("NOT_FOUND", "That room does not exist (it may have been deleted).");
-          // Another tab of the same person joined a moment earlier.
-          if (code === "P2002") return { room: target, joined: false, memberCount: count };
-          throw error;
-        }
-        return { room: target, joined: true, memberCount: count + 1 };
-      });
+      try {
+        return await withLock(target.id, () =>
+          withRoomRowLock(target.id, async (q) => {
+            const count = await q.roomMember.count({ where: { roomId: target.id } });
+            if (target.memberLimit > 0 && count >= target.memberLimit) {
+              throw new AppError("CONFLICT", `Room is full (${count}/${target.memberLimit})`);
+            }
+            await q.roomMember.create({ data: { roomId: target.id, userId: user.id } });
+            return { room: target, joined: true, memberCount: count + 1 };
+          }),
+        );
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        // The room was deleted between the lookup and the insert (found by the socket fuzzer).
+        if (code === "P2003") throw new AppError("NOT_FOUND", "That room does not exist (it may have been deleted).");
+        // Made a member meanwhile by another path (another tab, a new socket's #general
+        // membership, another node): the join is done, not failed.
+        if (code === "P2002") return { room: target, joined: false, memberCount: await rooms.memberCount(target.id) };
+        throw error;
+      }
     },
 
     async ensureDefaultMembership(userId: string, defaultRoomId: string): Promise<void> {
-      await db.roomMember.upsert({ where: { roomId_userId: { roomId: defaultRoomId, userId } }, update: {}, create: { roomId: defaultRoomId, userId } });
+      // Two tabs (or nodes) of one person connecting at once race here on PostgreSQL.
+      await upsertRacing(() => db.roomMember.upsert({ where: { roomId_userId: { roomId: defaultRoomId, userId } }, update: {}, create: { roomId: defaultRoomId, userId } }));
     },
 
     async leave(user: SessionUser, roomId: string): Promise<{ room: RoomRecord; memberCount: number }> {
@@ -117,13 +140,16 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
 
     /** The sidebar: every room and DM of the user with unread counts, in one grouped query. */
     async mine(userId: string): Promise<MyRoom[]> {
-      const memberships = await db.roomMember.findMany({
+      const rows = await db.roomMember.findMany({
         where: { userId },
         select: {
           lastReadId: true,
           room: { select: { id: true, name: true, description: true, kind: true, memberLimit: true, slowModeSeconds: true, ownerId: true, passwordHash: true, _count: { select: { members: true } } } },
         },
       });
+      // Prisma reads the memberships, then their rooms, in two statements: on PostgreSQL a
+      // room deleted in between comes back null (the socket fuzzer hit it). It is gone: skip it.
+      const memberships = rows.filter((m) => (m.room as typeof m.room | null) !== null);
       if (memberships.length === 0) return [];
       const unread = await db.message.groupBy({
         by: ["roomId"],

@@ -1,38 +1,41 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database as SqliteConnection } from "better-sqlite3";
-import { openDb, openWriterConnection, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
+import { openWriterConnection, type Db } from "@/lib/db/client";
 import { createMessageWriter } from "@/lib/services/message-writer";
+import { createTestDb } from "@/tests/test-db";
 
 let db: Db;
 let url: string;
 let roomId: string;
 let authorId: string;
+let closeDb: () => Promise<void>;
 const connections: SqliteConnection[] = [];
+// Runs on the suite's database: SQLite by default, PostgreSQL with PARLEY_TEST_DATABASE_URL.
+const onSqlite = !process.env.PARLEY_TEST_DATABASE_URL?.startsWith("postgres");
 
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-writer-"));
-  url = `file:${path.join(dir, "parley.db")}`;
-  await applyMigrations(url);
-  db = await openDb(url);
+  const testDb = await createTestDb();
+  ({ db, url } = testDb);
+  closeDb = testDb.close;
   roomId = (await db.room.create({ data: { name: "general" } })).id;
   authorId = (await db.user.create({ data: { username: "w", displayName: "W", passwordHash: "x" } })).id;
 });
 afterAll(async () => {
   for (const connection of connections) connection.close();
-  await db.$disconnect();
+  await closeDb();
 });
 
 const paths = {
-  "its own SQLite connection": () => {
-    const sqlite = openWriterConnection(url);
-    if (!sqlite) throw new Error("expected a SQLite connection");
-    connections.push(sqlite);
-    return { sqlite };
-  },
+  ...(onSqlite
+    ? {
+        "its own SQLite connection": () => {
+          const sqlite = openWriterConnection(url);
+          if (!sqlite) throw new Error("expected a SQLite connection");
+          connections.push(sqlite);
+          return { sqlite };
+        },
+      }
+    : {}),
   "Prisma (PostgreSQL, or SQLite when the file is busy)": () => ({ sqlite: null }),
 };
 
@@ -129,7 +132,7 @@ describe.each(Object.entries(paths))("message writer (group commit) through %s",
   });
 });
 
-describe("message writer when its SQLite connection finds the file locked", () => {
+describe.runIf(onSqlite)("message writer when its SQLite connection finds the file locked", () => {
   it("stores through Prisma instead of waiting for the lock on the event loop", async () => {
     const locked = Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
     // Another process holding the write lock, as better-sqlite3 reports it with busy_timeout 0.

@@ -1,5 +1,6 @@
 import type { Database as SqliteConnection } from "better-sqlite3";
-import type { Db } from "@/lib/db/client";
+import { type Db, providerOf } from "@/lib/db/client";
+import { LOCK_NAMESPACE } from "@/lib/db/locks";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface NewMessage {
@@ -44,7 +45,7 @@ const RETURNING = `"id", "roomId", "authorId", "body", "clientId", "kind", "reci
  * already stored. Prisma's createManyAndReturn re-plans per batch size and cannot skip
  * duplicates on SQLite; this measured ~5× more stored messages/s (bench/README.md).
  */
-async function insertWithPrisma(db: Db, inputs: NewMessage[]): Promise<StoredMessage[]> {
+function insertStatement(db: Db, inputs: NewMessage[]) {
   const createdAt = new Date();
   const values = inputs.map(
     (m) => Prisma.sql`(${m.roomId}, ${m.authorId}, ${m.body}, ${m.clientId}, ${m.kind ?? "text"}, ${m.recipientId ?? null}, ${createdAt})`,
@@ -54,6 +55,29 @@ async function insertWithPrisma(db: Db, inputs: NewMessage[]): Promise<StoredMes
     VALUES ${Prisma.join(values)}
     ON CONFLICT ("authorId", "clientId") DO NOTHING
     RETURNING ${Prisma.raw(RETURNING)}`;
+}
+
+/**
+ * PostgreSQL: message ids are the catch-up cursor (messages.since: "after id N"), but a
+ * sequence hands out ids at insert, not at commit. Two nodes inserting into one room
+ * could commit out of order, and a reader that saw id 11 would never see 10. So each
+ * batch takes a transaction lock per room it writes to (sorted, so two batches never
+ * deadlock) before it draws ids, and holds it to commit: within a room, ids become
+ * visible in order. Rooms are independent; one node already sends one batch at a time.
+ */
+async function insertSerializedPerRoom(db: Db, inputs: NewMessage[]): Promise<StoredMessage[]> {
+  const rooms = [...new Set(inputs.map((m) => m.roomId))];
+  const [, rows] = await db.$transaction([
+    // $executeRaw: pg_advisory_xact_lock returns void, which a query result cannot carry.
+    db.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE.roomMessages}::int, k)
+      FROM (SELECT DISTINCT hashtext(r) AS k FROM unnest(ARRAY[${Prisma.join(rooms)}]::text[]) AS r ORDER BY k) AS keys`,
+    insertStatement(db, inputs),
+  ]);
+  return rows;
+}
+
+async function insertWithPrisma(db: Db, inputs: NewMessage[]): Promise<StoredMessage[]> {
+  return providerOf(db) === "postgresql" ? insertSerializedPerRoom(db, inputs) : insertStatement(db, inputs);
 }
 
 type SqliteRow = Omit<StoredMessage, "createdAt"> & { createdAt: string };

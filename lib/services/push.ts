@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Logger } from "@/lib/logger";
 import type { PushPayload, PushSubscriptionInput } from "@/lib/schemas/push";
 import type { VapidKeys } from "@/lib/vapid-keys";
+import { upsertRacing } from "@/lib/db/upsert";
 
 /** Push services only need a contact; Apple refuses `localhost` ones. */
 export const DEFAULT_VAPID_SUBJECT = "mailto:admin@example.com";
@@ -64,11 +65,13 @@ export function createPushService(deps: PushDeps) {
         throw new AppError("VALIDATION", message, { endpoint: message });
       }
       const { endpoint, keys } = input;
-      await db.pushSubscription.upsert({
-        where: { endpoint },
-        create: { userId, endpoint, p256dh: keys.p256dh, auth: keys.auth },
-        update: { userId, p256dh: keys.p256dh, auth: keys.auth },
-      });
+      await upsertRacing(() =>
+        db.pushSubscription.upsert({
+          where: { endpoint },
+          create: { userId, endpoint, p256dh: keys.p256dh, auth: keys.auth },
+          update: { userId, p256dh: keys.p256dh, auth: keys.auth },
+        }),
+      );
       const stale = await db.pushSubscription.findMany({
         where: { userId },
         orderBy: { createdAt: "desc" },
@@ -87,7 +90,7 @@ export function createPushService(deps: PushDeps) {
       if (!(await db.room.findUnique({ where: { id: roomId }, select: { id: true } }))) {
         throw new AppError("NOT_FOUND", "That room does not exist.");
       }
-      await db.roomMute.upsert({ where: { userId_roomId: { userId, roomId } }, create: { userId, roomId }, update: {} });
+      await upsertRacing(() => db.roomMute.upsert({ where: { userId_roomId: { userId, roomId } }, create: { userId, roomId }, update: {} }));
     },
 
     async unmuteRoom(userId: string, roomId: string): Promise<void> {

@@ -1,8 +1,10 @@
 import type { Db } from "@/lib/db/client";
+import { containsIgnoringCase } from "@/lib/db/text-filters";
 import { AppError } from "@/lib/errors";
 import type { CreateRoomInput, UpdateRoomInput } from "@/lib/schemas/rooms";
 import type { PasswordHasher } from "@/lib/services/passwords";
 import type { RoomKind, RoomSummary, SessionUser } from "@/lib/types";
+import { upsertRacing } from "@/lib/db/upsert";
 
 export const DEFAULT_ROOM_NAME = "general";
 
@@ -45,12 +47,15 @@ export function createRoomService(deps: { db: Db; passwords: PasswordHasher }) {
   const service = {
     /** Creates #general on first start; idempotent. */
     async ensureDefaultRoom(): Promise<RoomRecord> {
-      const row = await db.room.upsert({
-        where: { name: DEFAULT_ROOM_NAME },
-        update: {},
-        create: { name: DEFAULT_ROOM_NAME, description: "Everyone's here. Say hi!" },
-        select: roomSelect,
-      });
+      // Nodes starting together on a fresh PostgreSQL database race to create it.
+      const row = await upsertRacing(() =>
+        db.room.upsert({
+          where: { name: DEFAULT_ROOM_NAME },
+          update: {},
+          create: { name: DEFAULT_ROOM_NAME, description: "Everyone's here. Say hi!" },
+          select: roomSelect,
+        }),
+      );
       return remember(row);
     },
 
@@ -116,7 +121,11 @@ export function createRoomService(deps: { db: Db; passwords: PasswordHasher }) {
         data.passwordHash = input.password === null ? null : await passwords.hash(input.password);
         if (room.kind !== "hidden") data.kind = input.password === null ? "public" : "private";
       }
-      const row = await db.room.update({ where: { id: room.id }, data, select: roomSelect });
+      const row = await db.room.update({ where: { id: room.id }, data, select: roomSelect }).catch((error: { code?: string }) => {
+        if (error.code !== "P2025") throw error;
+        cache.delete(room.id);
+        throw new AppError("NOT_FOUND", "That room does not exist (it may have been deleted).");
+      });
       return toSummary(remember(row), await service.memberCount(room.id));
     },
 
@@ -126,8 +135,10 @@ export function createRoomService(deps: { db: Db; passwords: PasswordHasher }) {
       if (room.name === DEFAULT_ROOM_NAME) throw new AppError("FORBIDDEN", "#general can't be deleted.");
       service.assertCanManage(actor, room);
       const members = await db.roomMember.findMany({ where: { roomId }, select: { userId: true } });
-      await db.room.delete({ where: { id: roomId } });
+      // deleteMany: a second delete of the same room (two clicks, two moderators) finds nothing.
+      const { count } = await db.room.deleteMany({ where: { id: roomId } });
       cache.delete(roomId);
+      if (count === 0) throw new AppError("NOT_FOUND", "That room does not exist (it may have been deleted).");
       return { room, memberIds: members.map((m) => m.userId) };
     },
 
@@ -142,7 +153,7 @@ export function createRoomService(deps: { db: Db; passwords: PasswordHasher }) {
     async list(query: string): Promise<RoomSummary[]> {
       const q = query.toLowerCase();
       const rows = await db.room.findMany({
-        where: { kind: { in: ["public", "private"] }, ...(q ? { OR: [{ name: { contains: q } }, { description: { contains: q } }] } : {}) },
+        where: { kind: { in: ["public", "private"] }, ...(q ? { OR: [{ name: { contains: q } }, { description: containsIgnoringCase(db, q) }] } : {}) },
         select: { ...roomSelect, _count: { select: { members: true } } },
         orderBy: { name: "asc" },
         take: 200,

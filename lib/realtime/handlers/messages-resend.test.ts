@@ -160,9 +160,9 @@ describe("resending a stored message", () => {
     await call(before, "room:join", { roomId: first.roomId });
     const original = await send(before, first.roomId, "said once", "restart-0001");
     if (!original.ok) throw new Error(original.error.message);
-    await first.close();
+    await first.close({ keepDatabase: true });
 
-    const second = await startTestServer({ dataDir });
+    const second = await startTestServer({ dataDir, database: first.database });
     try {
       const watcher = await second.person({ joinGeneral: true });
       const sender = await second.connectAs(user);

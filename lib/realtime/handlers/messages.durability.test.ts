@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import pg from "pg";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,7 +8,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Ack, SentMessage } from "@/lib/realtime/events";
 import type { ChatMessage, SessionUser } from "@/lib/types";
 import { startRealtimeProcess, type RealtimeProcess } from "@/tests/realtime-process";
-import { call, startTestServer, type TestClient } from "@/tests/socket-harness";
+import { providerOfUrl } from "@/lib/db/url";
+import { call, startTestServer, type TestClient, type TestDatabase } from "@/tests/socket-harness";
 
 const SENDERS = 4;
 /** Sends in flight per sender: enough that a kill always lands between commit and ack. */
@@ -30,9 +32,12 @@ const problems: string[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-kill-"));
 const dbFile = path.join(dataDir, "parley.db");
 let current: RealtimeProcess | undefined;
+/** The suite's database (SQLite file in dataDir, or PostgreSQL), kept across the kills. */
+let database: TestDatabase | undefined;
 
 afterAll(async () => {
   await current?.kill();
+  await database?.drop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -50,7 +55,8 @@ async function setUp(): Promise<{ senders: Sender[]; roomId: string }> {
     const senders = await Promise.all(people.map(async ({ user }) => ({ user, cookie: await setup.cookieFor(user), sent: new Map(), acked: new Map(), seq: 0 })));
     return { senders, roomId: room.data.id };
   } finally {
-    await setup.close();
+    database = setup.database;
+    await setup.close({ keepDatabase: true });
   }
 }
 
@@ -109,8 +115,19 @@ async function stream(url: string, roomId: string, sender: Sender, fresh: boolea
 
 const unacked = (senders: Sender[]) => senders.flatMap((s) => [...s.sent.keys()].filter((id) => !s.acked.has(id)).map((id) => [s.user.id, id] as const));
 
-/** Rows as stored on disk, read after the process is gone (the open also recovers the WAL). */
-function storedRows(roomId: string): Array<{ id: number; authorId: string; clientId: string; body: string }> {
+type Row = { id: number; authorId: string; clientId: string; body: string };
+
+/** Rows as stored on disk, read after the process is gone (a SQLite open also recovers the WAL). */
+async function storedRows(roomId: string): Promise<Row[]> {
+  if (database && providerOfUrl(database.url) === "postgresql") {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      return (await client.query<Row>(`SELECT id, "authorId", "clientId", body FROM "Message" WHERE "roomId" = $1 ORDER BY id`, [roomId])).rows;
+    } finally {
+      await client.end();
+    }
+  }
   const db = new Database(dbFile);
   try {
     return db.prepare(`SELECT id, authorId, clientId, body FROM Message WHERE roomId = ? ORDER BY id`).all(roomId) as never;
@@ -143,7 +160,7 @@ describe("kill -9 mid-stream", () => {
     const log: string[] = [];
 
     for (let kill = 1; kill <= KILLS; kill++) {
-      current = await startRealtimeProcess(dataDir);
+      current = await startRealtimeProcess(dataDir, { databaseUrl: database?.url });
       const streams = senders.map((s) => stream(current!.url, roomId, s, true));
       const sentBefore = senders.reduce((n, s) => n + s.sent.size, 0);
       // Kill once the stream is flowing (however slow the machine), at a random moment.
@@ -158,17 +175,17 @@ describe("kill -9 mid-stream", () => {
       await Promise.all(streams);
       // What the ack never reached: some of it was committed, the rest never was.
       const pending = unacked(senders);
-      const keys = new Set(storedRows(roomId).map((r) => `${r.authorId}/${r.clientId}`));
+      const keys = new Set((await storedRows(roomId)).map((r) => `${r.authorId}/${r.clientId}`));
       const committed = pending.filter(([author, id]) => keys.has(`${author}/${id}`)).length;
       log.push(`kill ${kill}: ${senders.reduce((n, s) => n + s.sent.size, 0) - sentBefore} new sends, ${inFlight} in flight at the kill, ${pending.length} unacked after it (${committed} of them committed)`);
       expect(inFlight, "the kill must land mid-stream").toBeGreaterThan(0);
     }
 
-    current = await startRealtimeProcess(dataDir);
+    current = await startRealtimeProcess(dataDir, { databaseUrl: database?.url });
     await Promise.all(senders.map((s) => stream(current!.url, roomId, s, false)));
     const history = await historyOf(current.url, senders[0]!.cookie, roomId);
     await current.kill();
-    const rows = storedRows(roomId);
+    const rows = await storedRows(roomId);
 
     const sent = senders.reduce((n, s) => n + s.sent.size, 0);
     const acked = senders.reduce((n, s) => n + s.acked.size, 0);

@@ -47,7 +47,9 @@ describe("message:send", () => {
     expect(received).toMatchObject({ body: "hello there", author: { id: a.user.id } });
   });
 
-  it("acks only after the message is committed", async () => {
+  // Needs a synchronous reader between the ack and anything else: SQLite's file. On
+  // PostgreSQL the writer's promise settles after its transaction's COMMIT returns.
+  it.runIf(!process.env.PARLEY_TEST_DATABASE_URL?.startsWith("postgres"))("acks only after the message is committed", async () => {
     const a = await joined();
     const file = path.join(server.dataDir, "parley.db");
     const reader = new Database(file, { readonly: true });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PublicUser } from "@/lib/types";
 import { call, collect, next, sleep, startTestServer, type TestServer } from "@/tests/socket-harness";
 
@@ -36,7 +36,10 @@ describe("presence", () => {
     const gone = next<{ user: PublicUser; count: number }>(a, "presence:offline");
     bobTab2.disconnect();
     expect(await gone).toEqual({ user: { id: bob.id, username: "bob", displayName: "BOB" }, count: 1 });
-    const stored = await server.context.db.user.findUnique({ where: { id: bob.id } });
-    expect(stored?.lastSeenAt).toBeInstanceOf(Date);
+    // Written right after the announcement, not before it.
+    await vi.waitFor(async () => {
+      const stored = await server.context.db.user.findUnique({ where: { id: bob.id } });
+      expect(stored?.lastSeenAt).toBeInstanceOf(Date);
+    });
   });
 });

@@ -25,8 +25,9 @@ describe("rooms", () => {
     for (let i = 0; i < 20 && !(await membership()); i++) await sleep(50);
     const first = await membership();
     expect(first).not.toBeNull();
-    // Subscribed without asking: messages in #general reach this socket.
-    const sender = await person();
+    // Subscribed without asking: messages in #general reach this socket. (The sender
+    // joins explicitly, so its own send does not race its automatic subscription.)
+    const sender = await server.person({ joinGeneral: true });
     const received = next<ChatMessage>(client, "message:new");
     await call(sender.client, "message:send", { roomId: server.roomId, body: "hello everyone", clientId: "general-sub-1" });
     expect(await received).toMatchObject({ body: "hello everyone" });

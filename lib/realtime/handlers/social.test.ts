@@ -63,8 +63,8 @@ describe("direct messages", () => {
     expect(again.ok && again.data.id).toBe(opened.data.id);
 
     const dataDir = dataServer.dataDir;
-    await dataServer.close();
-    const restarted = await startTestServer({ dataDir });
+    await dataServer.close({ keepDatabase: true });
+    const restarted = await startTestServer({ dataDir, database: dataServer.database });
     try {
       const awaySocket = await restarted.connectAs(away);
       const mine = await call<{ rooms: MyRoom[] }>(awaySocket, "room:mine", {});

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { moderationSettingsSchema, type ModerationSettings } from "@/lib/schemas/moderation";
 import { LIMITS } from "@/lib/services/rate-limit";
+import { upsertRacing } from "@/lib/db/upsert";
 
 export function defaultModerationSettings(overrides: { loginMaxAttempts?: number; loginBlockSeconds?: number } = {}): ModerationSettings {
   return {
@@ -35,7 +36,7 @@ export function createSettingsService(deps: { db: Db; defaults: ModerationSettin
     },
     async update(next: ModerationSettings): Promise<ModerationSettings> {
       const value = JSON.stringify(next);
-      await deps.db.setting.upsert({ where: { key: KEY }, update: { value }, create: { key: KEY, value } });
+      await upsertRacing(() => deps.db.setting.upsert({ where: { key: KEY }, update: { value }, create: { key: KEY, value } }));
       current = next;
       return current;
     },

@@ -1,0 +1,46 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootstrap } from "@/lib/bootstrap";
+import type { AppContext } from "@/lib/context";
+import { createLogger } from "@/lib/logger";
+import { createPostgresDatabase, postgresReachable } from "@/tests/test-database";
+
+let reachable = false;
+beforeAll(async () => {
+  reachable = await postgresReachable();
+});
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+describe("nodes starting at once on one PostgreSQL database", () => {
+  it("all three start, share one #general and see each other's users", async (ctx) => {
+    if (!reachable) return ctx.skip();
+    const database = await createPostgresDatabase();
+    cleanups.push(database.drop);
+    // Nodes of one deployment share their secrets; each keeps its own data folder.
+    const start = () =>
+      bootstrap({
+        dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "parley-node-")),
+        databaseUrl: database.url,
+        authSecret: "node-secret-node-secret-node-secret-42",
+        welcomeMessage: "hi",
+        logger: createLogger("silent"),
+      });
+    const nodes: AppContext[] = await Promise.all([start(), start(), start()]);
+    for (const node of nodes) {
+      cleanups.push(async () => {
+        node.writer.close();
+        await node.db.$disconnect();
+      });
+    }
+
+    expect(new Set(nodes.map((n) => n.defaultRoom.id)).size).toBe(1);
+    const ada = await nodes[0]!.users.signUp({ username: "ada", displayName: "Ada", password: "password123" });
+    expect(await nodes[2]!.users.findById(ada.id)).toMatchObject({ username: "ada" });
+    expect(await nodes[1]!.db.room.count({ where: { name: "general" } })).toBe(1);
+  });
+});
