@@ -76,4 +76,10 @@ describe("sessions", () => {
     expect(tabB.connected).toBe(true);
     await call(tabB, "session:activity", {});
   });
+
+  it("a signed token naming an impossible session id is refused without asking the database", async () => {
+    for (const sid of ["bad\u0000id", "x".repeat(500), "'; DROP TABLE", ""]) {
+      expect(await server.context.sessions.check(sid)).toEqual({ ended: "logout" });
+    }
+  });
 });

@@ -4,6 +4,8 @@ export type EndReason = "logout" | "idle" | "kicked" | "banned";
 
 /** How often (at most) activity is written through to the database. */
 const WRITE_EVERY_MS = 60_000;
+/** Session ids are cuids; anything else can only be a forged or broken claim. */
+const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * Browser sessions and user activity. The JWT cookie carries the session id, so the
@@ -42,6 +44,9 @@ export function createSessionService(deps: { db: Db; idleTimeoutMs: number; now?
 
     /** The session's user id while it is live; ends it first if it went idle. */
     async check(sessionId: string): Promise<{ userId: string } | { ended: EndReason }> {
+      // A signed token can still carry any claim: one that is no id of ours names no session,
+      // and must not reach the database (PostgreSQL refuses a NUL in text with an error).
+      if (!SESSION_ID.test(sessionId)) return { ended: "logout" };
       const row = await db.userSession.findUnique({ where: { id: sessionId }, select: { userId: true, endedAt: true, endReason: true, lastActiveAt: true } });
       if (!row) return { ended: "logout" };
       if (row.endedAt) return { ended: (row.endReason as EndReason | null) ?? "logout" };
