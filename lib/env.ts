@@ -25,6 +25,8 @@ const envSchema = z.object({
   DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** PostgreSQL only: an unused connection is closed after this long (ms). */
   DATABASE_POOL_IDLE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
+  /** next-auth's own setting; when set, its protocol decides whether session cookies are Secure. */
+  NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be a URL like https://chat.example.org" }).optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   WELCOME_MESSAGE: z.string().max(500).default("Welcome to Parley! Be kind, and have fun."),
   /** A browser session with no user action for this long is logged out by the server. */

@@ -1,3 +1,5 @@
+import { env } from "@/lib/env";
+
 /** next-auth names its cookie by protocol; a socket may arrive over either. */
 export const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
@@ -33,9 +35,8 @@ export function sessionTokenFromCookies(header: string | undefined): string | un
  * sets itself is the one next-auth reads back. server.ts sets the header from the
  * socket when no trusted proxy is in front.
  */
-export function isSecureRequest(headers: Headers): boolean {
-  const base = process.env.NEXTAUTH_URL;
-  if (base) return base.startsWith("https://");
+export function isSecureRequest(headers: Headers, nextAuthUrl: string | undefined = env.NEXTAUTH_URL): boolean {
+  if (nextAuthUrl) return nextAuthUrl.startsWith("https://");
   return headers.get("x-forwarded-proto") !== "http";
 }
 
