@@ -127,17 +127,22 @@ export async function applyMigrations(
         { cause: error },
       );
     }
-    throw new Error(
-      failed
-        ? `Migration ${failed} failed on ${file}: ${detail}\n` +
-            `Fix the database and the migration, then delete its row from _prisma_migrations ` +
-            `(or run \`prisma migrate resolve --rolled-back ${failed}\`) and restart.`
-        : `Migrating ${file} failed: ${detail}`,
-      { cause: error },
-    );
+    throw migrationFailure(file, failed, detail, error);
   } finally {
     await session.close();
   }
+}
+
+/** What to do about a failed migration, the same on both providers: it blocks later runs until resolved. */
+function migrationFailure(where: string, failed: string | undefined, detail: string, cause: unknown): Error {
+  return new Error(
+    failed
+      ? `Migration ${failed} failed on ${where}: ${detail}\n` +
+          `Fix the database and the migration, then delete its row from _prisma_migrations ` +
+          `(or run \`prisma migrate resolve --rolled-back ${failed}\`) and restart.`
+      : `Migrating ${where} failed: ${detail}`,
+    { cause },
+  );
 }
 
 /**
@@ -192,14 +197,7 @@ async function applyPostgresMigrations(databaseUrl: string, migrationsDir: strin
         )
         .then((result) => result.rows[0]?.migration_name)
         .catch(() => undefined);
-      throw new Error(
-        failed
-          ? `Migration ${failed} failed on ${database}: ${detail}\n` +
-              `Fix the database and the migration, then delete its row from _prisma_migrations ` +
-              `(or run \`prisma migrate resolve --rolled-back ${failed}\`) and restart.`
-          : `Migrating ${database} failed: ${detail}`,
-        { cause: error },
-      );
+      throw migrationFailure(database, failed, detail, error);
     } finally {
       await session.close();
     }
