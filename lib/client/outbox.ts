@@ -5,8 +5,10 @@ import type { PublicUser } from "@/lib/types";
 
 let seq = 0;
 
+/** randomUUID exists only in secure contexts; a Parley on plain http in a LAN still has getRandomValues. */
 function newClientId(): string {
-  return typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /**
