@@ -1,4 +1,5 @@
 import { type Db, providerOf } from "@/lib/db/client";
+import { isForeignKeyViolation } from "@/lib/db/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { EnterRoomInput } from "@/lib/schemas/rooms";
@@ -73,7 +74,7 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
       } catch (error) {
         const code = (error as { code?: string }).code;
         // The room was deleted between the lookup and the insert (found by the socket fuzzer).
-        if (code === "P2003") throw new AppError("NOT_FOUND", "That room does not exist (it may have been deleted).");
+        if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "That room does not exist (it may have been deleted).");
         // Made a member meanwhile by another path (another tab, a new socket's #general
         // membership, another node): the join is done, not failed.
         if (code === "P2002") return { room: target, joined: false, memberCount: await rooms.memberCount(target.id) };

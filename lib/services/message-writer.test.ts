@@ -71,6 +71,8 @@ describe.each(Object.entries(paths))("message writer (group commit) through %s",
       writer.write({ roomId, authorId, body: "good 1 resent", clientId: `${tag}mixed-1` }),
     ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    // A room deleted after the sender's rights were checked: a sentence, not an internal fault.
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ name: "AppError", code: "NOT_FOUND", message: expect.stringMatching(/no longer exists.*not sent/) });
     const [first, , , resent] = results as [PromiseFulfilledResult<{ id: number; body: string }>, unknown, unknown, PromiseFulfilledResult<{ id: number; body: string }>];
     // A resend answers with the stored original, not a second row, and says so.
     expect(first.value).toMatchObject({ duplicate: false });

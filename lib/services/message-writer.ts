@@ -1,6 +1,8 @@
 import type { Database as SqliteConnection } from "better-sqlite3";
 import { type Db, providerOf } from "@/lib/db/client";
+import { isForeignKeyViolation } from "@/lib/db/errors";
 import { LOCK_NAMESPACE } from "@/lib/db/locks";
+import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface NewMessage {
@@ -165,7 +167,9 @@ export function createMessageWriter(deps: { db: Db; sqlite?: SqliteConnection | 
       rows = await insertBatch(batch.map((p) => p.input));
     } catch (error) {
       if (batch.length === 1) {
-        batch[0]!.reject(error);
+        // The room (or the whisper's or DM's person) went away after the sender's rights
+        // were checked: a sentence for the sender, not an internal fault (found by the fuzzer).
+        batch[0]!.reject(isForeignKeyViolation(error) ? new AppError("NOT_FOUND", "This conversation no longer exists (it may have been deleted). Your message was not sent.") : error);
         return;
       }
       // One bad row (a room deleted meanwhile) fails the whole statement: store each
