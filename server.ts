@@ -31,7 +31,9 @@ async function main() {
     login: { maxAttempts: env.LOGIN_MAX_ATTEMPTS, blockSeconds: env.LOGIN_BLOCK_SECONDS },
     trustProxy: env.TRUST_PROXY,
     vapidSubject: env.VAPID_SUBJECT,
-    redis: env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined,
+    // Auto-pipelining: the several small reads of one message (limits, slow mode, presence) share a round trip.
+    redis: env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true }) : undefined,
+    redisPrefix: env.REDIS_PREFIX,
     logger,
   });
   setAppContext(context);

@@ -11,6 +11,9 @@ import { createMessageWriter } from "@/lib/services/message-writer";
 import { createMessageService } from "@/lib/services/messages";
 import { argon2Hasher } from "@/lib/services/passwords";
 import { createMemoryPresence } from "@/lib/services/presence";
+import { createRedisPresence } from "@/lib/services/presence.redis";
+import { createLocalBus, createRedisBus } from "@/lib/cluster/bus";
+import { randomUUID } from "node:crypto";
 import { createRoomService } from "@/lib/services/rooms";
 import { createTypingThrottle } from "@/lib/services/typing";
 import { createSessionService } from "@/lib/services/sessions";
@@ -42,6 +45,8 @@ export interface BootstrapOptions {
   vapidSubject?: string;
   /** With Redis, rate limits are shared by every node. */
   redis?: Redis;
+  /** Start of every Redis key and channel (default "parley"). */
+  redisPrefix?: string;
   logger?: Logger;
 }
 
@@ -54,7 +59,10 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
 
   const db = await openDb(options.databaseUrl, options.pool);
   const passwords = argon2Hasher;
-  const rooms = createRoomService({ db, passwords });
+  const { redis } = options;
+  const redisPrefix = options.redisPrefix ?? "parley";
+  const bus = redis ? createRedisBus(redis, logger, `${redisPrefix}:cluster`) : createLocalBus();
+  const rooms = createRoomService({ db, passwords, bus });
   const memberships = createMembershipService({ db, rooms, passwords });
   const blocks = createBlockService({ db });
   const writer = createMessageWriter({ db, sqlite: openWriterConnection(options.databaseUrl) });
@@ -69,6 +77,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     // Read at each sign-up, so the console's setting applies at once.
     limiters: createRateLimiters(options.redis, { signUpsPerHour: () => moderation.settings.get().signUp.perAddressPerHour }),
     redis: options.redis,
+    bus,
     findUser: users.findById,
     isMember: memberships.isMember,
     login: options.login ?? { maxAttempts: 3, blockSeconds: 60 },
@@ -78,6 +87,9 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
   const context: AppContext = {
     db,
     logger,
+    redis,
+    redisPrefix,
+    bus,
     authSecret: options.authSecret ?? readOrCreateSecret(options.dataDir, "auth-secret"),
     welcomeMessage: options.welcomeMessage,
     trustProxy: options.trustProxy ?? false,
@@ -92,7 +104,8 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     dms: createDmService({ db, rooms, memberships, blocks }),
     messages: createMessageService({ db, writer, rooms, memberships, blocks, gate: moderation.gate }),
     writer,
-    presence: createMemoryPresence(),
+    // A fresh node id per process: a restarted node's old connections are swept, not reused.
+    presence: redis ? createRedisPresence({ redis, nodeId: randomUUID(), prefix: `{${redisPrefix}:presence}:` }) : createMemoryPresence(),
     typing: createTypingThrottle(),
     avatars,
     profiles: createProfileService({ db, avatars, onPublicChange: (profile) => context.realtime?.profileChanged(profile) }),

@@ -1,4 +1,6 @@
+import type Redis from "ioredis";
 import type { TrustProxy } from "@/lib/client-ip";
+import type { ClusterBus } from "@/lib/cluster/bus";
 import type { Db } from "@/lib/db/client";
 import type { Logger } from "@/lib/logger";
 import type { ModerationContext } from "@/lib/moderation-context";
@@ -33,6 +35,12 @@ export interface RealtimeHooks {
 export interface AppContext {
   db: Db;
   logger: Logger;
+  /** Set when REDIS_URL is: shared state and cross-node fan-out go through it. */
+  redis?: Redis;
+  /** Start of every Redis key and channel of this community. */
+  redisPrefix: string;
+  /** Tells the other nodes what changed here (a local no-op without Redis). */
+  bus: ClusterBus;
   authSecret: string;
   welcomeMessage: string;
   /** Trust X-Forwarded-For for client addresses (a proxy of ours is in front). */

@@ -72,6 +72,8 @@ const envSchema = z.object({
   ADMIN_USERNAMES: z.string().default("").transform((v) => v.split(",").map((u) => u.trim().toLowerCase()).filter(Boolean)),
   /** Optional: shares rate limits across nodes (the scale-out path). */
   REDIS_URL: z.string().url("REDIS_URL must be a URL like redis://127.0.0.1:6379").optional(),
+  /** Start of every Redis key and channel: lets several Parley communities share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, "REDIS_PREFIX may hold letters, digits, _ . - (up to 40)").default("parley"),
   /** Contact the push services see for this server; Apple rejects localhost addresses. */
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "VAPID_SUBJECT must start with mailto: or https://").default("mailto:admin@example.com"),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(3),

@@ -1,3 +1,4 @@
+import type { ClusterBus } from "@/lib/cluster/bus";
 import type { Db } from "@/lib/db/client";
 import type { Logger } from "@/lib/logger";
 import { createModerationActions, type ModerationActions, type ModerationEffects } from "@/lib/services/moderation/actions";
@@ -47,11 +48,13 @@ export async function createModerationContext(deps: {
   login: { maxAttempts: number; blockSeconds: number };
   /** With Redis, every node shares one login lockout. */
   redis?: Redis;
+  /** Tells other nodes when settings or sanctions change. */
+  bus?: ClusterBus;
 }): Promise<ModerationContext> {
   const { db } = deps;
-  const settings = createSettingsService({ db, defaults: defaultModerationSettings({ loginMaxAttempts: deps.login.maxAttempts, loginBlockSeconds: deps.login.blockSeconds }) });
+  const settings = createSettingsService({ db, defaults: defaultModerationSettings({ loginMaxAttempts: deps.login.maxAttempts, loginBlockSeconds: deps.login.blockSeconds }), bus: deps.bus, onError: (error) => deps.logger.error("settings reload failed", error) });
   await settings.load();
-  const sanctions = createSanctionService({ db });
+  const sanctions = createSanctionService({ db, bus: deps.bus });
   const audit = createAuditLog({ db });
   const lastIps = new Map<string, string>();
   const messageRate = createMessageRate();

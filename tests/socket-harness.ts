@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import Redis from "ioredis";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import { bootstrap } from "@/lib/bootstrap";
@@ -27,10 +28,23 @@ export const SECRET = "test-secret-test-secret-test-secret-42";
  * A restart passes the previous server's `database` (after `close({ keepDatabase: true })`)
  * and takes over dropping it.
  */
-export async function startTestServer(options: { dataDir?: string; database?: TestDatabase; idleTimeoutMinutes?: number; realtime?: RealtimeOptions; trustProxy?: TrustProxy } = {}) {
+export async function startTestServer(
+  options: {
+    dataDir?: string;
+    database?: TestDatabase;
+    idleTimeoutMinutes?: number;
+    realtime?: RealtimeOptions;
+    trustProxy?: TrustProxy;
+    /** A cluster node: Redis at `url`, keys and channels under `prefix` (one per test cluster). */
+    redis?: { url: string; prefix: string };
+  } = {},
+) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
   const database: TestDatabase = options.database ?? (await createTestDatabaseUrl(dataDir));
+  const redis = options.redis ? new Redis(options.redis.url, { maxRetriesPerRequest: 2, enableAutoPipelining: true }) : undefined;
   const context: AppContext = await bootstrap({
+    redis,
+    redisPrefix: options.redis?.prefix,
     dataDir,
     databaseUrl: database.url,
     authSecret: SECRET,
@@ -94,6 +108,8 @@ export async function startTestServer(options: { dataDir?: string; database?: Te
     await context.writer.drain();
     context.writer.close();
     await context.db.$disconnect();
+    context.bus.close();
+    redis?.disconnect();
     if (!closeOptions.keepDatabase) await database.drop();
   }
 

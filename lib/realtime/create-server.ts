@@ -6,6 +6,7 @@ import { roomChannel, sessionChannel, userChannel } from "@/lib/realtime/events"
 import { createPresenceLifecycle } from "@/lib/realtime/handlers/presence";
 import { createModerationEffects } from "@/lib/realtime/moderation";
 import { refuseForeignOrigins } from "@/lib/realtime/origin-check";
+import { startClusterDuties, useRedisAdapter } from "@/lib/realtime/cluster";
 import { createDispatcher } from "@/lib/realtime/router";
 import { routes } from "@/lib/realtime/routes";
 import { createRealtimeHooks, startIdleSweeper } from "@/lib/realtime/sessions";
@@ -37,14 +38,19 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps,
   io.engine.on("headers", (headers: Record<string, string>, req: IncomingMessage) => {
     Object.assign(headers, commonSecurityHeaders(req, deps.trustProxy), { "Content-Security-Policy": TRANSPORT_POLICY });
   });
+  if (deps.redis) useRedisAdapter(io, deps.redis, deps.redisPrefix);
   const caps = createConnectionCaps(io, options.caps ?? DEFAULT_CONNECTION_CAPS);
   io.use(refuseForeignOrigins(options.origins ?? { allowedOrigins: [], trustProxy: deps.trustProxy }));
   io.use(authenticateSocket(deps));
   io.use(caps.check);
-  deps.realtime = createRealtimeHooks(io);
+  deps.realtime = createRealtimeHooks(io, deps.bus);
   deps.moderation.effects = createModerationEffects(io, deps);
   const stopSweeper = startIdleSweeper(io, deps, deps.realtime);
-  httpServer.once("close", stopSweeper);
+  const stopDuties = startClusterDuties(io, { bus: deps.bus, presence: deps.presence, logger: deps.logger, touchLastSeen: deps.users.touchLastSeen });
+  httpServer.once("close", () => {
+    stopSweeper();
+    stopDuties();
+  });
 
   // Built once: every socket shares these listeners instead of owning ~30 closures.
   const dispatch = createDispatcher(io, deps, routes);

@@ -24,7 +24,8 @@ export function createModerationEffects(io: ParleyServer, deps: RealtimeDeps): M
       else io.to(roomChannel(message.roomId)).emit("message:removed", event);
     },
     roleChanged(userId, role) {
-      for (const socket of io.of("/").sockets.values()) if (socket.data.user.id === userId) socket.data.user = { ...socket.data.user, role };
+      // Every node's sockets of that person carry the new role from their next event on.
+      deps.bus.publish({ kind: "user", userId, role });
       io.to(userChannel(userId)).emit("moderation:notice", { kind: "role", message: `Your role is now ${role}.` });
     },
   };

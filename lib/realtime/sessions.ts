@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ClusterBus } from "@/lib/cluster/bus";
 import type { RealtimeHooks } from "@/lib/context";
 import { on } from "@/lib/realtime/router";
 import { roomChannel, sessionChannel } from "@/lib/realtime/events";
@@ -11,7 +12,7 @@ export function idleMessage(timeoutMs: number): string {
   return `You were logged out after ${amount} of inactivity`;
 }
 
-export function createRealtimeHooks(io: ParleyServer): RealtimeHooks {
+export function createRealtimeHooks(io: ParleyServer, bus: ClusterBus): RealtimeHooks {
   return {
     endSession(sessionId, reason, message) {
       io.to(sessionChannel(sessionId)).emit("session:ended", { reason, message });
@@ -23,9 +24,7 @@ export function createRealtimeHooks(io: ParleyServer): RealtimeHooks {
     },
     profileChanged(profile) {
       // New messages carry the new name; everyone updates what is already on screen.
-      for (const socket of io.of("/").sockets.values()) {
-        if (socket.data.user.id === profile.id) socket.data.user = { ...socket.data.user, displayName: profile.displayName, avatarUrl: profile.avatarUrl };
-      }
+      bus.publish({ kind: "user", userId: profile.id, displayName: profile.displayName, avatarUrl: profile.avatarUrl });
       io.emit("user:updated", profile);
     },
   };
@@ -38,7 +37,8 @@ export const sessionRoutes = {
 
 /**
  * Ends sessions that saw no user action for the idle timeout. It checks this node's
- * sockets; every node runs its own sweeper over its own sockets.
+ * sockets; every node runs its own sweeper over its own sockets, and asks the database
+ * before ending one (activity on another node is written through there).
  */
 export function startIdleSweeper(io: ParleyServer, deps: RealtimeDeps, hooks: RealtimeHooks): () => void {
   const period = Math.min(30_000, Math.max(500, deps.sessions.idleTimeoutMs / 6));
@@ -48,8 +48,12 @@ export function startIdleSweeper(io: ParleyServer, deps: RealtimeDeps, hooks: Re
     for (const sessionId of sessionIds) {
       if (!deps.sessions.isIdle(sessionId)) continue;
       deps.sessions
-        .end(sessionId, "idle")
-        .then(() => hooks.endSession(sessionId, "idle", idleMessage(deps.sessions.idleTimeoutMs)))
+        .confirmIdle(sessionId)
+        .then(async (idle) => {
+          if (!idle) return;
+          await deps.sessions.end(sessionId, "idle");
+          hooks.endSession(sessionId, "idle", idleMessage(deps.sessions.idleTimeoutMs));
+        })
         .catch((error) => deps.logger.error("idle logout failed", error));
     }
   }, period);

@@ -1,3 +1,4 @@
+import { type ClusterBus, createLocalBus } from "@/lib/cluster/bus";
 import type { Db } from "@/lib/db/client";
 import { containsIgnoringCase } from "@/lib/db/text-filters";
 import { AppError } from "@/lib/errors";
@@ -35,9 +36,15 @@ function toRecord(row: RoomRow): RoomRecord {
 
 const roomSelect = { id: true, name: true, description: true, kind: true, memberLimit: true, slowModeSeconds: true, ownerId: true, passwordHash: true } as const;
 
-export function createRoomService(deps: { db: Db; passwords: PasswordHasher }) {
+/** `bus`: other nodes drop their cached copy when a room changes here (see lib/cluster/bus.ts). */
+export function createRoomService(deps: { db: Db; passwords: PasswordHasher; bus?: ClusterBus }) {
   const { db, passwords } = deps;
+  const bus = deps.bus ?? createLocalBus();
   const cache = new Map<string, RoomRecord>();
+  bus.subscribe((event) => {
+    if (event.kind === "all") cache.clear();
+    else if (event.kind === "room") cache.delete(event.roomId);
+  });
   const remember = (row: RoomRow) => {
     const record = toRecord(row);
     cache.set(record.id, record);
@@ -126,6 +133,7 @@ export function createRoomService(deps: { db: Db; passwords: PasswordHasher }) {
         cache.delete(room.id);
         throw new AppError("NOT_FOUND", "That room does not exist (it may have been deleted).");
       });
+      bus.publish({ kind: "room", roomId: room.id });
       return toSummary(remember(row), await service.memberCount(room.id));
     },
 
@@ -137,7 +145,7 @@ export function createRoomService(deps: { db: Db; passwords: PasswordHasher }) {
       const members = await db.roomMember.findMany({ where: { roomId }, select: { userId: true } });
       // deleteMany: a second delete of the same room (two clicks, two moderators) finds nothing.
       const { count } = await db.room.deleteMany({ where: { id: roomId } });
-      cache.delete(roomId);
+      bus.publish({ kind: "room", roomId });
       if (count === 0) throw new AppError("NOT_FOUND", "That room does not exist (it may have been deleted).");
       return { room, memberIds: members.map((m) => m.userId) };
     },

@@ -1,3 +1,4 @@
+import { type ClusterBus, createLocalBus } from "@/lib/cluster/bus";
 import type { Db } from "@/lib/db/client";
 
 export interface ActiveSanction {
@@ -39,10 +40,21 @@ export function timeoutSentence(s: ActiveSanction, now = Date.now()): string {
  * nothing depends on a job that could be missed. Standing is cached per user in
  * memory (the message hot path reads it) and dropped whenever a sanction changes.
  */
-export function createSanctionService(deps: { db: Db; now?: () => number }) {
+export function createSanctionService(deps: { db: Db; now?: () => number; bus?: ClusterBus }) {
   const { db } = deps;
+  const bus = deps.bus ?? createLocalBus();
   const now = () => new Date((deps.now ?? Date.now)());
   const cache = new Map<string, UserStanding>();
+  // Bumped by every change (here or on another node): a read that started before it
+  // must not put what it read into the cache.
+  let generation = 0;
+  bus.subscribe((event) => {
+    if (event.kind !== "all" && event.kind !== "sanctions") return;
+    generation++;
+    if (event.kind === "all") cache.clear();
+    else cache.delete(event.userId);
+    if (event.kind === "all" || event.ipBans) ipBans = null;
+  });
 
   const toActive = (row: { id: string; kind: string; reason: string; expiresAt: Date | null }): ActiveSanction => ({
     id: row.id,
@@ -70,6 +82,7 @@ export function createSanctionService(deps: { db: Db; now?: () => number }) {
     async standing(userId: string): Promise<UserStanding> {
       let standing = cache.get(userId);
       if (!standing) {
+        const readAt = generation;
         const rows = await db.sanction.findMany({ where: { userId, kind: { in: ["ban", "timeout"] }, ...active(now()) }, orderBy: { createdAt: "desc" } });
         const longest = (kind: string) => {
           const of = rows.filter((r) => r.kind === kind);
@@ -78,7 +91,7 @@ export function createSanctionService(deps: { db: Db; now?: () => number }) {
           return pick ? toActive(pick) : null;
         };
         standing = { ban: longest("ban"), timeout: longest("timeout") };
-        cache.set(userId, standing);
+        if (readAt === generation) cache.set(userId, standing);
       }
       return { ban: stillActive(standing.ban), timeout: stillActive(standing.timeout) };
     },
@@ -88,9 +101,8 @@ export function createSanctionService(deps: { db: Db; now?: () => number }) {
       const row = await db.sanction.create({ data: { kind: input.kind, userId: input.userId, reason: input.reason, expiresAt, createdById: input.byId } });
       if (input.ip) {
         await db.sanction.create({ data: { kind: "ipban", userId: input.userId, ip: input.ip, reason: input.reason, expiresAt, createdById: input.byId } });
-        ipBans = null;
       }
-      cache.delete(input.userId);
+      bus.publish({ kind: "sanctions", userId: input.userId, ipBans: Boolean(input.ip) });
       return toActive(row);
     },
 
@@ -98,17 +110,19 @@ export function createSanctionService(deps: { db: Db; now?: () => number }) {
     async lift(kind: "ban" | "timeout", userId: string, byId: string): Promise<number> {
       const kinds = kind === "ban" ? ["ban", "ipban"] : [kind];
       const { count } = await db.sanction.updateMany({ where: { userId, kind: { in: kinds }, ...active(now()) }, data: { liftedAt: now(), liftedById: byId } });
-      cache.delete(userId);
-      if (kind === "ban") ipBans = null;
+      bus.publish({ kind: "sanctions", userId, ipBans: kind === "ban" });
       return count;
     },
 
     /** Every connection asks, so the (few) active IP bans are kept in memory like standings. */
     async ipBanned(ip: string): Promise<ActiveSanction | null> {
-      ipBans ??= loadIpBans().catch((error: unknown) => {
-        ipBans = null;
-        throw error;
-      });
+      if (!ipBans) {
+        const loading = loadIpBans().catch((error: unknown) => {
+          if (ipBans === loading) ipBans = null;
+          throw error;
+        });
+        ipBans = loading;
+      }
       return stillActive((await ipBans).get(ip) ?? null);
     },
 

@@ -1,3 +1,4 @@
+import { type ClusterBus, createLocalBus } from "@/lib/cluster/bus";
 import type { Db } from "@/lib/db/client";
 import { moderationSettingsSchema, type ModerationSettings } from "@/lib/schemas/moderation";
 import { LIMITS } from "@/lib/services/rate-limit";
@@ -19,10 +20,11 @@ export function defaultModerationSettings(overrides: { loginMaxAttempts?: number
 const KEY = "moderation";
 
 /** Settings live in the database and in memory; a change applies to the next message, login or sign-up. */
-export function createSettingsService(deps: { db: Db; defaults: ModerationSettings }) {
+export function createSettingsService(deps: { db: Db; defaults: ModerationSettings; bus?: ClusterBus; onError?: (error: unknown) => void }) {
   let current: ModerationSettings = deps.defaults;
+  const bus = deps.bus ?? createLocalBus();
 
-  return {
+  const service = {
     async load(): Promise<ModerationSettings> {
       const row = await deps.db.setting.findUnique({ where: { key: KEY } });
       if (row) {
@@ -38,9 +40,15 @@ export function createSettingsService(deps: { db: Db; defaults: ModerationSettin
       const value = JSON.stringify(next);
       await upsertRacing(() => deps.db.setting.upsert({ where: { key: KEY }, update: { value }, create: { key: KEY, value } }));
       current = next;
+      // Every other node reloads: the next message, login or sign-up there follows it too.
+      bus.publish({ kind: "settings" });
       return current;
     },
   };
+  bus.subscribe((event) => {
+    if (event.kind === "settings" || event.kind === "all") service.load().catch((error: unknown) => deps.onError?.(error));
+  });
+  return service;
 }
 
 export type SettingsService = ReturnType<typeof createSettingsService>;

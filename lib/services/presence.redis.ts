@@ -1,0 +1,177 @@
+import type Redis from "ioredis";
+import type { PresenceStore } from "@/lib/services/presence";
+import type { PublicUser } from "@/lib/types";
+
+/**
+ * Presence for several nodes. Each connection is a field `<node>|<connection>` of its
+ * user's hash, and a member `<user>|<connection>` of its node's set; a user is online
+ * while their hash has a field. Every node refreshes a liveness key; a node whose key
+ * expired (killed, cut off) is swept by whichever live node gets there first: its
+ * connections go, and the users left with none are returned once, to be announced
+ * offline. All keys share one hash tag, so the scripts stay on one Redis Cluster slot.
+ */
+const CONNECT = `
+redis.call('HSET', KEYS[2], ARGV[2], '1')
+redis.call('HSET', KEYS[3], ARGV[1], ARGV[4])
+redis.call('SADD', KEYS[4], ARGV[3])
+return redis.call('SADD', KEYS[1], ARGV[1])`;
+
+const DISCONNECT = `
+redis.call('SREM', KEYS[4], ARGV[3])
+if redis.call('HDEL', KEYS[2], ARGV[2]) == 0 then return 0 end
+if redis.call('HLEN', KEYS[2]) > 0 then return 0 end
+redis.call('SREM', KEYS[1], ARGV[1])
+redis.call('HDEL', KEYS[3], ARGV[1])
+return 1`;
+
+/** KEYS: nodes set. ARGV: key prefix, this node. Returns profiles of users now offline. */
+const SWEEP = `
+local prefix, me = ARGV[1], ARGV[2]
+local gone = {}
+for _, node in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  if node ~= me and redis.call('EXISTS', prefix .. 'alive:' .. node) == 0 then
+    local nodeKey = prefix .. 'node:' .. node
+    for _, member in ipairs(redis.call('SMEMBERS', nodeKey)) do
+      local sep = string.find(member, '|', 1, true)
+      local user, conn = string.sub(member, 1, sep - 1), string.sub(member, sep + 1)
+      local userKey = prefix .. 'user:' .. user
+      if redis.call('HDEL', userKey, node .. '|' .. conn) == 1 and redis.call('HLEN', userKey) == 0 then
+        redis.call('SREM', prefix .. 'online', user)
+        local profile = redis.call('HGET', prefix .. 'profile', user)
+        redis.call('HDEL', prefix .. 'profile', user)
+        if profile then table.insert(gone, profile) end
+      end
+    end
+    redis.call('DEL', nodeKey)
+    redis.call('SREM', KEYS[1], node)
+  end
+end
+return gone`;
+
+/**
+ * After losing Redis for a while: make Redis hold exactly this node's live connections.
+ * KEYS: node set. ARGV: prefix, node, then user|connection|profileJson triples' members
+ * as user, connection, json. Returns { online profiles..., '', offline profiles... }.
+ */
+const RESYNC = `
+local prefix, node = ARGV[1], ARGV[2]
+local live = {}
+local came, went = {}, {}
+for i = 3, #ARGV, 3 do
+  local user, conn, profile = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+  live[user .. '|' .. conn] = true
+  redis.call('HSET', prefix .. 'user:' .. user, node .. '|' .. conn, '1')
+  redis.call('HSET', prefix .. 'profile', user, profile)
+  redis.call('SADD', KEYS[1], user .. '|' .. conn)
+  if redis.call('SADD', prefix .. 'online', user) == 1 then table.insert(came, profile) end
+end
+for _, member in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  if not live[member] then
+    local sep = string.find(member, '|', 1, true)
+    local user, conn = string.sub(member, 1, sep - 1), string.sub(member, sep + 1)
+    local userKey = prefix .. 'user:' .. user
+    redis.call('SREM', KEYS[1], member)
+    if redis.call('HDEL', userKey, node .. '|' .. conn) == 1 and redis.call('HLEN', userKey) == 0 then
+      redis.call('SREM', prefix .. 'online', user)
+      local profile = redis.call('HGET', prefix .. 'profile', user)
+      redis.call('HDEL', prefix .. 'profile', user)
+      if profile then table.insert(went, profile) end
+    end
+  end
+end
+table.insert(came, '')
+for _, p in ipairs(went) do table.insert(came, p) end
+return came`;
+
+export interface ClusterPresence extends PresenceStore {
+  readonly nodeId: string;
+  /** Refreshes this node's liveness and sweeps dead nodes; returns users who went offline. */
+  heartbeat(): Promise<PublicUser[]>;
+  /** Makes Redis match this node's live connections (after Redis was away). */
+  resync(connections: { user: PublicUser; connectionId: string }[]): Promise<{ online: PublicUser[]; offline: PublicUser[] }>;
+  /** This node is going away cleanly: forget its connections now (returns who went offline). */
+  leave(): Promise<PublicUser[]>;
+}
+
+type ScriptRedis = Redis & {
+  parleyPresenceConnect(...args: (string | number)[]): Promise<number>;
+  parleyPresenceDisconnect(...args: (string | number)[]): Promise<number>;
+  parleyPresenceSweep(...args: (string | number)[]): Promise<string[]>;
+  parleyPresenceResync(...args: (string | number)[]): Promise<string[]>;
+};
+
+const parseProfiles = (rows: string[]): PublicUser[] => rows.flatMap((row) => {
+  try {
+    return [JSON.parse(row) as PublicUser];
+  } catch {
+    return [];
+  }
+});
+
+export function createRedisPresence(options: { redis: Redis; nodeId: string; prefix?: string; nodeTtlMs?: number }): ClusterPresence {
+  const { nodeId } = options;
+  const prefix = options.prefix ?? "{parley:presence}:";
+  const ttl = options.nodeTtlMs ?? 30_000;
+  const redis = options.redis as unknown as ScriptRedis;
+  if (typeof (options.redis as unknown as Partial<ScriptRedis>).parleyPresenceConnect !== "function") {
+    redis.defineCommand("parleyPresenceConnect", { numberOfKeys: 4, lua: CONNECT });
+    redis.defineCommand("parleyPresenceDisconnect", { numberOfKeys: 4, lua: DISCONNECT });
+    redis.defineCommand("parleyPresenceSweep", { numberOfKeys: 1, lua: SWEEP });
+    redis.defineCommand("parleyPresenceResync", { numberOfKeys: 1, lua: RESYNC });
+  }
+  const k = {
+    online: `${prefix}online`,
+    profile: `${prefix}profile`,
+    nodes: `${prefix}nodes`,
+    node: `${prefix}node:${nodeId}`,
+    alive: `${prefix}alive:${nodeId}`,
+    user: (id: string) => `${prefix}user:${id}`,
+  };
+  const field = (connectionId: string) => `${nodeId}|${connectionId}`;
+  let registered: Promise<unknown> | null = null;
+  const register = () => redis.multi().set(k.alive, "1", "PX", ttl).sadd(k.nodes, nodeId).exec();
+
+  const store: ClusterPresence = {
+    nodeId,
+    async connect(user, connectionId) {
+      registered ??= register().catch((error: unknown) => {
+        registered = null;
+        throw error;
+      });
+      await registered;
+      const publicUser: PublicUser = { id: user.id, username: user.username, displayName: user.displayName };
+      const added = await redis.parleyPresenceConnect(k.online, k.user(user.id), k.profile, k.node, user.id, field(connectionId), `${user.id}|${connectionId}`, JSON.stringify(publicUser));
+      return added === 1;
+    },
+    async disconnect(userId, connectionId) {
+      return (await redis.parleyPresenceDisconnect(k.online, k.user(userId), k.profile, k.node, userId, field(connectionId), `${userId}|${connectionId}`)) === 1;
+    },
+    async list() {
+      const ids = await redis.smembers(k.online);
+      if (ids.length === 0) return [];
+      const rows = await redis.hmget(k.profile, ...ids);
+      return parseProfiles(rows.filter((r): r is string => r !== null)).sort((a, b) => a.displayName.localeCompare(b.displayName));
+    },
+    count: () => redis.scard(k.online),
+    onlineIds: () => redis.smembers(k.online),
+    async isOnline(userId) {
+      return (await redis.sismember(k.online, userId)) === 1;
+    },
+    async heartbeat() {
+      await register();
+      return parseProfiles(await redis.parleyPresenceSweep(k.nodes, prefix, nodeId));
+    },
+    async resync(connections) {
+      const args = connections.flatMap(({ user, connectionId }) => [user.id, connectionId, JSON.stringify({ id: user.id, username: user.username, displayName: user.displayName })]);
+      await register();
+      const rows = await redis.parleyPresenceResync(k.node, prefix, nodeId, ...args);
+      const split = rows.indexOf("");
+      return { online: parseProfiles(rows.slice(0, split)), offline: parseProfiles(rows.slice(split + 1)) };
+    },
+    async leave() {
+      await redis.del(k.alive);
+      return parseProfiles(await redis.parleyPresenceSweep(k.nodes, prefix, `${nodeId}-leaving`));
+    },
+  };
+  return store;
+}
