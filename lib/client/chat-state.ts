@@ -85,7 +85,16 @@ function append(state: ChatState, messages: ChatMessage[]): ChatState {
   if (fresh.length === 0) return items.length === state.items.length ? state : { ...state, items };
   const seen = new Set(state.seen);
   for (const m of fresh) seen.add(m.id);
-  return { ...state, items: [...items, ...fresh.map(asItem)], seen, lastId: Math.max(state.lastId, ...fresh.map((m) => m.id)) };
+  const lastId = Math.max(state.lastId, ...fresh.map((m) => m.id));
+  // Usually newer than everything shown. One that arrives late (sent again after the node
+  // that stored it died) goes where its id puts it, before the first newer message.
+  if (fresh.every((m) => m.id > state.lastId)) return { ...state, items: [...items, ...fresh.map(asItem)], seen, lastId };
+  let merged = items;
+  for (const m of [...fresh].sort((a, b) => a.id - b.id)) {
+    const at = merged.findIndex((i) => i.kind === "message" && i.message.id > m.id);
+    merged = at < 0 ? [...merged, asItem(m)] : [...merged.slice(0, at), asItem(m), ...merged.slice(at)];
+  }
+  return { ...state, items: merged, seen, lastId };
 }
 
 function updatePending(state: ChatState, clientId: string, change: (item: PendingItem) => PendingItem): ChatState {

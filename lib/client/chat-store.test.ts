@@ -18,6 +18,18 @@ function loaded(): ChatStore {
 }
 
 describe("multi-room store", () => {
+  it("takes a message sent again after a node was lost once, in its place by id, and counts it unread once", () => {
+    let s = loaded();
+    s = storeReducer(s, { type: "message", message: msg(30, "general"), meId: "me", seen: false });
+    s = storeReducer(s, { type: "message", message: msg(40, "general"), meId: "me", seen: false });
+    // #25's first broadcast died with its node; the sender's resend brings it late, maybe twice.
+    s = storeReducer(s, { type: "message", message: msg(25, "general"), meId: "me", seen: false });
+    s = storeReducer(s, { type: "message", message: msg(25, "general"), meId: "me", seen: false });
+    s = storeReducer(s, { type: "message", message: msg(40, "general"), meId: "me", seen: false });
+    expect(ids(s, "general")).toEqual([1, 25, 30, 40]);
+    expect(s.rooms.general?.unread).toBe(3);
+  });
+
   it("counts unread messages for rooms not on screen, and none for your own", () => {
     let s = loaded();
     s = storeReducer(s, { type: "message", message: msg(11, "lobby"), meId: "me", seen: true });

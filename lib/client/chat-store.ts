@@ -72,6 +72,8 @@ export function storeReducer(store: ChatStore, action: StoreAction): ChatStore {
       const { message } = action;
       const room = store.rooms[message.roomId];
       if (!room) return store;
+      // Already here (a message sent again after a node was lost): nothing new to count.
+      if (store.streams[message.roomId]?.seen.has(message.id)) return store;
       // Only streams already loaded take live messages; the rest load on their first visit.
       const next = store.streams[message.roomId]?.loaded ? withStream(store, message.roomId, { type: "append", messages: [message] }) : store;
       const own = message.author.id === action.meId;

@@ -2,9 +2,30 @@ import { AppError } from "@/lib/errors";
 import { roomChannel, userChannel } from "@/lib/realtime/events";
 import { pushToOffline } from "@/lib/realtime/push-offline";
 import { on } from "@/lib/realtime/router";
-import type { ParleySocket } from "@/lib/realtime/types";
+import type { ParleyServer, ParleySocket, RealtimeDeps } from "@/lib/realtime/types";
 import { historySchema, sendMessageSchema } from "@/lib/schemas/message";
-import type { Delivery } from "@/lib/types";
+import type { ChatMessage, Delivery } from "@/lib/types";
+
+/**
+ * Several nodes only: a message resent within this time after it was stored is broadcast
+ * once more, cluster-wide. Its first broadcast may have died with the node that stored it
+ * (killed between commit and fan-out) while the room's other members stay connected to
+ * other nodes, where no reconnect catch-up runs. Clients drop ids they already have. One
+ * process needs none of this: everyone reconnects after its restart and catches up.
+ */
+const REBROADCAST_WITHIN_MS = 120_000;
+
+async function firstResend(deps: RealtimeDeps, message: ChatMessage): Promise<boolean> {
+  if (!deps.redis || message.removed || Date.now() - Date.parse(message.createdAt) >= REBROADCAST_WITHIN_MS) return false;
+  const claimed = await deps.redis.set(`${deps.redisPrefix}:resent:${message.id}`, "1", "PX", REBROADCAST_WITHIN_MS, "NX").catch(() => null);
+  return claimed === "OK";
+}
+
+const broadcast = (io: ParleyServer, message: ChatMessage) => {
+  // A whisper goes to its two people only; anything else to the room.
+  if (message.recipient) io.to([userChannel(message.author.id), userChannel(message.recipient.id)]).emit("message:new", message);
+  else io.to(roomChannel(message.roomId)).emit("message:new", message);
+};
 
 /** Membership is proven by the socket's subscription: no database read per message. */
 function requireJoined(socket: ParleySocket, roomId: string) {
@@ -19,12 +40,13 @@ export const messageRoutes = {
     async ({ io, socket, deps }, input) => {
       requireJoined(socket, input.roomId);
       const { message, dmRecipients, duplicate } = await deps.messages.send(socket.data.user, input);
-      // A resend of a stored message: the sender lost the ack, nobody else lost anything.
-      if (duplicate) return { ...message, duplicate: true as const };
+      // A resend of a stored message: the sender lost the ack; the others may have lost the broadcast.
+      if (duplicate) {
+        if (await firstResend(deps, message)) broadcast(io, message);
+        return { ...message, duplicate: true as const };
+      }
       deps.moderation.messageRate.record();
-      // Committed. A whisper goes to its two people only; anything else to the room.
-      if (message.recipient) io.to([userChannel(message.author.id), userChannel(message.recipient.id)]).emit("message:new", message);
-      else io.to(roomChannel(input.roomId)).emit("message:new", message);
+      broadcast(io, message);
       // Only a sender who was typing needs a "stopped" broadcast: a second fan-out per
       // message would double the hot path's work.
       if (deps.typing.stop(socket.data.user.id, input.roomId)) {
