@@ -13,7 +13,10 @@ async function main() {
   if (!dataDir) throw new Error("DATA_DIR is required");
   // The test's database (a PostgreSQL one outlives each killed process); else the SQLite file in DATA_DIR.
   const url = process.env.PARLEY_TEST_PROCESS_DATABASE_URL;
-  const server = await startTestServer({ dataDir, ...(url ? { database: { url, drop: async () => {} } } : {}) });
+  // A cluster node: Redis and the test cluster's key prefix.
+  const redisUrl = process.env.PARLEY_TEST_PROCESS_REDIS_URL;
+  const redis = redisUrl ? { url: redisUrl, prefix: process.env.PARLEY_TEST_PROCESS_REDIS_PREFIX ?? "parley" } : undefined;
+  const server = await startTestServer({ dataDir, redis, ...(url ? { database: { url, drop: async () => {} } } : {}) });
   // The test holds our stdin: if it dies without killing us, we go too.
   process.stdin.resume();
   process.stdin.once("end", () => process.exit(0));
@@ -35,11 +38,16 @@ export interface RealtimeProcess {
 }
 
 /** Starts this file as a child process on `dataDir` (and `databaseUrl`, when given) and resolves once it accepts sockets. */
-export function startRealtimeProcess(dataDir: string, options: { databaseUrl?: string; timeoutMs?: number } = {}): Promise<RealtimeProcess> {
-  const { databaseUrl, timeoutMs = 30_000 } = options;
+export function startRealtimeProcess(dataDir: string, options: { databaseUrl?: string; redis?: { url: string; prefix: string }; timeoutMs?: number } = {}): Promise<RealtimeProcess> {
+  const { databaseUrl, redis, timeoutMs = 30_000 } = options;
   const child = spawn(process.execPath, ["--import", "tsx", import.meta.filename], {
     cwd: path.resolve(import.meta.dirname, ".."),
-    env: { ...process.env, DATA_DIR: dataDir, ...(databaseUrl ? { PARLEY_TEST_PROCESS_DATABASE_URL: databaseUrl } : {}) },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      ...(databaseUrl ? { PARLEY_TEST_PROCESS_DATABASE_URL: databaseUrl } : {}),
+      ...(redis ? { PARLEY_TEST_PROCESS_REDIS_URL: redis.url, PARLEY_TEST_PROCESS_REDIS_PREFIX: redis.prefix } : {}),
+    },
     stdio: ["pipe", "pipe", "pipe"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

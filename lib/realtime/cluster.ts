@@ -3,13 +3,10 @@ import type Redis from "ioredis";
 import type { ClusterBus } from "@/lib/cluster/bus";
 import type { Logger } from "@/lib/logger";
 import type { ParleyServer, ParleySocket } from "@/lib/realtime/types";
-import type { ClusterPresence } from "@/lib/services/presence.redis";
+import { type ClusterPresence, HEARTBEAT_MS, NODE_TTL_MS } from "@/lib/services/presence.redis";
 import type { PresenceStore } from "@/lib/services/presence";
 import type { PublicUser } from "@/lib/types";
 
-/** How often a node proves it is alive; a node silent for NODE_TTL_MS is swept. */
-export const HEARTBEAT_MS = 5_000;
-export const NODE_TTL_MS = 15_000;
 
 const isClusterPresence = (store: PresenceStore): store is ClusterPresence => "heartbeat" in store;
 

@@ -83,6 +83,10 @@ table.insert(came, '')
 for _, p in ipairs(went) do table.insert(came, p) end
 return came`;
 
+/** How often a node proves it is alive; a node silent for NODE_TTL_MS is swept (its people shown offline). */
+export const HEARTBEAT_MS = 5_000;
+export const NODE_TTL_MS = 15_000;
+
 export interface ClusterPresence extends PresenceStore {
   readonly nodeId: string;
   /** Refreshes this node's liveness and sweeps dead nodes; returns users who went offline. */
@@ -111,7 +115,7 @@ const parseProfiles = (rows: string[]): PublicUser[] => rows.flatMap((row) => {
 export function createRedisPresence(options: { redis: Redis; nodeId: string; prefix?: string; nodeTtlMs?: number }): ClusterPresence {
   const { nodeId } = options;
   const prefix = options.prefix ?? "{parley:presence}:";
-  const ttl = options.nodeTtlMs ?? 30_000;
+  const ttl = options.nodeTtlMs ?? NODE_TTL_MS;
   const redis = options.redis as unknown as ScriptRedis;
   if (typeof (options.redis as unknown as Partial<ScriptRedis>).parleyPresenceConnect !== "function") {
     redis.defineCommand("parleyPresenceConnect", { numberOfKeys: 4, lua: CONNECT });
