@@ -5,7 +5,7 @@ import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import Redis from "ioredis";
+import { createRedisClient, onceEvery } from "@/lib/cluster/redis";
 import next from "next";
 import { CLIENT_IP_HEADER, clientIp } from "@/lib/client-ip";
 import { bootstrap } from "@/lib/bootstrap";
@@ -31,8 +31,7 @@ async function main() {
     login: { maxAttempts: env.LOGIN_MAX_ATTEMPTS, blockSeconds: env.LOGIN_BLOCK_SECONDS },
     trustProxy: env.TRUST_PROXY,
     vapidSubject: env.VAPID_SUBJECT,
-    // Auto-pipelining: the several small reads of one message (limits, slow mode, presence) share a round trip.
-    redis: env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true }) : undefined,
+    redis: env.REDIS_URL ? createRedisClient(env.REDIS_URL, onceEvery(30_000, (error: Error) => logger.warn(`Redis: ${error.message}`))) : undefined,
     redisPrefix: env.REDIS_PREFIX,
     logger,
   });

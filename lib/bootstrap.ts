@@ -13,6 +13,7 @@ import { argon2Hasher } from "@/lib/services/passwords";
 import { createMemoryPresence } from "@/lib/services/presence";
 import { createRedisPresence } from "@/lib/services/presence.redis";
 import { createLocalBus, createRedisBus } from "@/lib/cluster/bus";
+import { onceEvery } from "@/lib/cluster/redis";
 import { randomUUID } from "node:crypto";
 import { createRoomService } from "@/lib/services/rooms";
 import { createTypingThrottle } from "@/lib/services/typing";
@@ -75,7 +76,11 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     db,
     logger,
     // Read at each sign-up, so the console's setting applies at once.
-    limiters: createRateLimiters(options.redis, { signUpsPerHour: () => moderation.settings.get().signUp.perAddressPerHour }),
+    limiters: createRateLimiters(options.redis, {
+      signUpsPerHour: () => moderation.settings.get().signUp.perAddressPerHour,
+      prefix: redisPrefix,
+      onFallback: onceEvery(30_000, (error: unknown) => logger.warn("Redis unavailable: rate limits are counted on this node until it is back", error instanceof Error ? error.message : error)),
+    }),
     redis: options.redis,
     bus,
     findUser: users.findById,

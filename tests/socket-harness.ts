@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import Redis from "ioredis";
+import { createRedisClient } from "@/lib/cluster/redis";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import { bootstrap } from "@/lib/bootstrap";
@@ -41,7 +41,7 @@ export async function startTestServer(
 ) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
   const database: TestDatabase = options.database ?? (await createTestDatabaseUrl(dataDir));
-  const redis = options.redis ? new Redis(options.redis.url, { maxRetriesPerRequest: 2, enableAutoPipelining: true }) : undefined;
+  const redis = options.redis ? createRedisClient(options.redis.url, () => undefined) : undefined;
   const context: AppContext = await bootstrap({
     redis,
     redisPrefix: options.redis?.prefix,

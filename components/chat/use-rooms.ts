@@ -106,6 +106,23 @@ export function useRooms(me: SessionUser, home: RoomSummary, socket: ClientSocke
     }
     dispatch({ type: "message", message, meId: me.id, seen: visibleRef.current });
   });
+  // Several nodes: while this node had no Redis, other nodes' messages did not arrive live.
+  // Catch up each open conversation from where it stood when the link went (not from its
+  // newest message: this node's own messages kept coming meanwhile).
+  const marks = useRef<Record<string, number> | null>(null);
+  useSocketEvent(socket, "cluster:degraded", () => {
+    if (marks.current) return;
+    marks.current = Object.fromEntries(Object.entries(storeRef.current.streams).flatMap(([roomId, s]) => (s.loaded ? [[roomId, s.lastId]] : [])));
+  });
+  useSocketEvent(socket, "cluster:resync", () => {
+    const from = marks.current ?? {};
+    marks.current = null;
+    for (const [roomId, afterId] of Object.entries(from)) {
+      void ask("room:join", { roomId, afterId }).then((answer) => {
+        if (answer.ok) dispatch({ type: "joined", result: answer.data, catchUp: true });
+      });
+    }
+  });
   useSocketEvent(socket, "message:removed", ({ roomId, messageId }) => dispatch({ type: "stream", roomId, action: { type: "removed", messageId } }));
   useSocketEvent(socket, "room:added", (room) => dispatch({ type: "upsert", room }));
   useSocketEvent(socket, "room:updated", (room) => dispatch({ type: "upsert", room }));

@@ -30,6 +30,8 @@ export interface ClusterBus {
   /** Applies the event here (synchronously) and tells every other node. */
   publish(event: ClusterEvent): void;
   subscribe(listener: ClusterListener): () => void;
+  /** Redis went away (`false`) or came back (`true`); never called for the local bus. */
+  onLink(listener: (up: boolean) => void): () => void;
   close(): void;
 }
 
@@ -52,6 +54,7 @@ export function createLocalBus(): ClusterBus {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onLink: () => () => undefined,
     close: () => listeners.clear(),
   };
 }
@@ -59,19 +62,23 @@ export function createLocalBus(): ClusterBus {
 /** Several nodes: Redis pub/sub on its own connection (a subscribed connection can do nothing else). */
 export function createRedisBus(redis: Redis, logger: Logger, channel: string): ClusterBus {
   const listeners = new Set<ClusterListener>();
+  const links = new Set<(up: boolean) => void>();
   const origin = randomUUID();
   const sub = redis.duplicate({ enableAutoPipelining: false });
   let lost = false;
   sub.on("error", () => undefined); // reported once below, not per retry
   sub.on("close", () => {
-    if (!lost) logger.warn("Redis connection lost: other nodes' changes reach this node again once it is back");
+    if (lost) return;
+    logger.warn("Redis connection lost: this node serves its own sockets; other nodes' messages arrive again once it is back");
     lost = true;
+    for (const link of links) link(false);
   });
   sub.on("ready", () => {
     if (!lost) return;
     lost = false;
-    logger.info("Redis connection back: dropping cached rooms, sanctions and settings");
+    logger.info("Redis connection back: dropping cached rooms, sanctions and settings; clients catch up");
     fanOut(listeners, { kind: "all" }, logger);
+    for (const link of links) link(true);
   });
   void sub.subscribe(channel).catch((error: unknown) => logger.error("cluster bus subscribe failed", error));
   sub.on("message", (from: string, raw: string) => {
@@ -96,8 +103,13 @@ export function createRedisBus(redis: Redis, logger: Logger, channel: string): C
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onLink(listener) {
+      links.add(listener);
+      return () => links.delete(listener);
+    },
     close() {
       listeners.clear();
+      links.clear();
       sub.disconnect();
     },
   };

@@ -71,6 +71,12 @@ export function startClusterDuties(io: ParleyServer, deps: { bus: ClusterBus; pr
     }
   });
 
+  // Only this node's sockets: the others have their own link to Redis (or none either).
+  const unlink = bus.onLink((up) => {
+    if (up) io.local.emit("cluster:resync");
+    else io.local.emit("cluster:degraded");
+  });
+
   let timer: NodeJS.Timeout | null = null;
   if (isClusterPresence(presence)) {
     let failing = false;
@@ -90,6 +96,7 @@ export function startClusterDuties(io: ParleyServer, deps: { bus: ClusterBus; pr
   }
   return () => {
     unsubscribe();
+    unlink();
     if (timer) clearInterval(timer);
   };
 }

@@ -83,6 +83,12 @@ export interface ServerToClientEvents {
   "room:member-joined": (data: { roomId: string; user: PublicUser; memberCount: number }) => void;
   "room:member-left": (data: { roomId: string; user: PublicUser; memberCount: number }) => void;
   "error:event": (data: { event: string; error: ErrorBody }) => void;
+  /**
+   * Several nodes: this node lost Redis, so messages from other nodes stop arriving live.
+   * Note where each open conversation stands; on `cluster:resync` catch up from there.
+   */
+  "cluster:degraded": () => void;
+  "cluster:resync": () => void;
 }
 
 export type InterServerEvents = Record<string, never>;

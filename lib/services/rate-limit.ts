@@ -87,7 +87,7 @@ export function upstashRedisAdapter(redis: Redis) {
   };
 }
 
-export function createRedisLimiter(redis: Redis, source: RuleSource): RateLimiter {
+export function createRedisLimiter(redis: Redis, source: RuleSource, prefix = "parley"): RateLimiter {
   const adapter = upstashRedisAdapter(redis) as never;
   // One Ratelimit per rule shape; they share keys (the prefix), so a changed limit keeps the counts so far.
   const limiters = new Map<string, Ratelimit>();
@@ -95,7 +95,7 @@ export function createRedisLimiter(redis: Redis, source: RuleSource): RateLimite
     const shape = `${rule.tokens}/${rule.windowMs}`;
     let limiter = limiters.get(shape);
     if (!limiter) {
-      limiter = new Ratelimit({ redis: adapter, limiter: Ratelimit.slidingWindow(rule.tokens, `${rule.windowMs} ms`), prefix: `parley:rl:${rule.name}`, ephemeralCache: false, analytics: false });
+      limiter = new Ratelimit({ redis: adapter, limiter: Ratelimit.slidingWindow(rule.tokens, `${rule.windowMs} ms`), prefix: `${prefix}:rl:${rule.name}`, ephemeralCache: false, analytics: false });
       limiters.set(shape, limiter);
     }
     return limiter;
@@ -108,12 +108,29 @@ export function createRedisLimiter(redis: Redis, source: RuleSource): RateLimite
   };
 }
 
+/**
+ * While Redis is unreachable, a node keeps serving its own people: limits are counted in
+ * this process until Redis answers again (per node for those seconds, never unlimited).
+ */
+export function withLocalFallback(shared: RateLimiter, local: RateLimiter, onFallback: (error: unknown) => void): RateLimiter {
+  return {
+    async limit(key) {
+      try {
+        return await shared.limit(key);
+      } catch (error) {
+        onFallback(error);
+        return local.limit(key);
+      }
+    },
+  };
+}
+
 export type RateLimiters = Record<keyof typeof LIMITS, RateLimiter>;
 
 /** `signUpsPerHour` reads the console setting (LIMITS.signUpPerIp's default when not given). */
-export function createRateLimiters(redis?: Redis, live: { signUpsPerHour?: () => number } = {}): RateLimiters {
-  const make = (rule: RuleSource) => (redis ? createRedisLimiter(redis, rule) : createMemoryLimiter(rule));
-  const { signUpsPerHour } = live;
+export function createRateLimiters(redis?: Redis, live: { signUpsPerHour?: () => number; prefix?: string; onFallback?: (error: unknown) => void } = {}): RateLimiters {
+  const { signUpsPerHour, prefix, onFallback = () => undefined } = live;
+  const make = (rule: RuleSource) => (redis ? withLocalFallback(createRedisLimiter(redis, rule, prefix), createMemoryLimiter(rule), onFallback) : createMemoryLimiter(rule));
   return {
     message: make(LIMITS.message),
     roomCreate: make(LIMITS.roomCreate),
