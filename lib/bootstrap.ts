@@ -77,6 +77,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
   const defaultRoom = await rooms.ensureDefaultRoom();
   const context: AppContext = {
     db,
+    redis: options.redis,
     logger,
     authSecret: options.authSecret ?? readOrCreateSecret(options.dataDir, "auth-secret"),
     welcomeMessage: options.welcomeMessage,

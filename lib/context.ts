@@ -1,3 +1,4 @@
+import type Redis from "ioredis";
 import type { TrustProxy } from "@/lib/client-ip";
 import type { Db } from "@/lib/db/client";
 import type { Logger } from "@/lib/logger";
@@ -32,6 +33,8 @@ export interface RealtimeHooks {
 /** Everything a request or socket event needs, built once by server.ts. */
 export interface AppContext {
   db: Db;
+  /** Set with REDIS_URL: the shared state of several nodes (and a readiness dependency). */
+  redis?: Redis;
   logger: Logger;
   authSecret: string;
   welcomeMessage: string;
