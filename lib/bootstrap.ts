@@ -3,7 +3,7 @@ import type { AppContext } from "@/lib/context";
 import { openDb, openWriterConnection, type PoolOptions } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createLogger, type Logger } from "@/lib/logger";
-import { readOrCreateSecret } from "@/lib/secrets";
+import { sharedAuthSecret } from "@/lib/secrets";
 import { createBlockService } from "@/lib/services/blocks";
 import { createDmService } from "@/lib/services/dms";
 import { createMembershipService } from "@/lib/services/memberships";
@@ -24,7 +24,7 @@ import type { TrustProxy } from "@/lib/client-ip";
 import { createAvatarService } from "@/lib/services/avatars";
 import { createProfileService } from "@/lib/services/profiles";
 import { createPushService } from "@/lib/services/push";
-import { readOrCreateVapidKeys } from "@/lib/vapid-keys";
+import { sharedVapidKeys } from "@/lib/vapid-keys";
 
 export interface BootstrapOptions {
   dataDir: string;
@@ -79,7 +79,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     db,
     redis: options.redis,
     logger,
-    authSecret: options.authSecret ?? readOrCreateSecret(options.dataDir, "auth-secret"),
+    authSecret: options.authSecret ?? (await sharedAuthSecret(db, options.dataDir)),
     welcomeMessage: options.welcomeMessage,
     trustProxy: options.trustProxy ?? false,
     defaultRoom,
@@ -97,7 +97,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     typing: createTypingThrottle(),
     avatars,
     profiles: createProfileService({ db, avatars, onPublicChange: (profile) => context.realtime?.profileChanged(profile) }),
-    push: createPushService({ db, vapid: readOrCreateVapidKeys(options.dataDir), logger, subject: options.vapidSubject }),
+    push: createPushService({ db, vapid: await sharedVapidKeys(db, options.dataDir), logger, subject: options.vapidSubject }),
     sessions: createSessionService({
       db,
       idleTimeoutMs: (options.idleTimeoutMinutes ?? 30) * 60_000,
