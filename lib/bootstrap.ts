@@ -73,7 +73,9 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     isMember: memberships.isMember,
     login: options.login ?? { maxAttempts: 3, blockSeconds: 60 },
   });
-  const avatars = createAvatarService({ dataDir: options.dataDir });
+  const avatars = createAvatarService({ db, dataDir: options.dataDir });
+  const importedAvatars = await avatars.importLegacyFiles();
+  if (importedAvatars > 0) logger.info(`moved ${importedAvatars} avatar(s) from the data folder into the database`);
   const defaultRoom = await rooms.ensureDefaultRoom();
   const context: AppContext = {
     db,
