@@ -79,3 +79,16 @@ test("ready answers 503 naming the database once PostgreSQL has lost it", async 
     await admin.end();
   }
 });
+
+test("during the shutdown grace period ready answers 503 so the load balancer drains the node; health stays 200", async () => {
+  const parley = await startParley({ env: { SHUTDOWN_GRACE_SECONDS: "4" } });
+  servers.push(parley);
+  expect((await probe(`${parley.url}/api/ready`)).status).toBe(200);
+  const stopped = parley.stop();
+  await expect.poll(() => parley.output(), { timeout: 5_000 }).toContain("shutting down in 4 s");
+  const ready = await probe(`${parley.url}/api/ready`);
+  expect(ready.status).toBe(503);
+  expect(ready.body).toMatchObject({ status: "unavailable", message: "This node is shutting down." });
+  expect((await probe(`${parley.url}/api/health`)).status).toBe(200);
+  expect(await stopped).toBe(0);
+});

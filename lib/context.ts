@@ -61,6 +61,8 @@ export interface AppContext {
   profiles: ProfileService;
   push: PushService;
   realtime?: RealtimeHooks;
+  /** Set once Ctrl+C/SIGTERM starts the grace period: /api/ready answers 503 so a load balancer stops sending people here. */
+  draining?: boolean;
 }
 
 const holder = globalThis as typeof globalThis & { __parleyContext?: AppContext };

@@ -56,6 +56,10 @@ describe("readiness", () => {
     }
   });
 
+  it("is not ready while the node shuts down, though its dependencies answer", async () => {
+    expect(await checkReadiness({ db: testDb.db, draining: true })).toEqual({ status: "unavailable", checks: { database: "ok" }, message: "This node is shutting down." });
+  });
+
   it("names Redis when it refuses connections", async () => {
     // Nothing listens on the closed port: ioredis gives up after its one retry.
     const redis = new Redis({ host: "127.0.0.1", port: await closedPort(), maxRetriesPerRequest: 1, retryStrategy: () => null, lazyConnect: true });

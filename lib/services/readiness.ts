@@ -16,6 +16,8 @@ export interface Readiness {
 export interface ReadinessDeps {
   db: Pick<Db, "$queryRaw">;
   redis?: Pick<Redis, "ping">;
+  /** The node is in its shutdown grace period: still serving its people, taking no new ones. */
+  draining?: boolean;
   timeoutMs?: number;
 }
 
@@ -35,14 +37,18 @@ function describeFailure(name: string, state: DependencyState, timeoutMs: number
   return state === "timeout" ? `${name} did not answer within ${timeoutMs / 1000} s.` : `${name} refused the check.`;
 }
 
-/** Whether this node can serve: the database answers `SELECT 1` and, when configured, Redis answers PING. */
-export async function checkReadiness({ db, redis, timeoutMs = READINESS_TIMEOUT_MS }: ReadinessDeps): Promise<Readiness> {
+/**
+ * Whether this node can serve: the database answers `SELECT 1` and, when configured, Redis
+ * answers PING — and it is not shutting down.
+ */
+export async function checkReadiness({ db, redis, draining = false, timeoutMs = READINESS_TIMEOUT_MS }: ReadinessDeps): Promise<Readiness> {
   const [database, redisState] = await Promise.all([
     probe(() => db.$queryRaw`SELECT 1`, timeoutMs),
     redis ? probe(() => redis.ping(), timeoutMs) : Promise.resolve(undefined),
   ]);
   const checks: Readiness["checks"] = redisState ? { database, redis: redisState } : { database };
   const failures = [
+    draining ? "This node is shutting down." : null,
     database !== "ok" ? describeFailure("The database", database, timeoutMs) : null,
     redisState && redisState !== "ok" ? describeFailure("Redis", redisState, timeoutMs) : null,
   ].filter((line): line is string => line !== null);
