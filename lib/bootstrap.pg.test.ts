@@ -43,4 +43,31 @@ describe("nodes starting at once on one PostgreSQL database", () => {
     expect(await nodes[2]!.users.findById(ada.id)).toMatchObject({ username: "ada" });
     expect(await nodes[1]!.db.room.count({ where: { name: "general" } })).toBe(1);
   });
+
+  it("without AUTH_SECRET, nodes with separate data folders generate one auth secret and one set of VAPID keys", async (ctx) => {
+    if (!reachable) return ctx.skip();
+    const database = await createPostgresDatabase();
+    cleanups.push(database.drop);
+    const start = (authSecret?: string) =>
+      bootstrap({
+        dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "parley-node-")),
+        databaseUrl: database.url,
+        authSecret,
+        welcomeMessage: "hi",
+        logger: createLogger("silent"),
+      });
+    const nodes: AppContext[] = await Promise.all([start(), start(), start(), start("an-operator-given-secret-of-32-chars-or-more")]);
+    for (const node of nodes) {
+      cleanups.push(async () => {
+        node.writer.close();
+        await node.db.$disconnect();
+      });
+    }
+    const generated = nodes.slice(0, 3);
+    expect(new Set(generated.map((n) => n.authSecret)).size).toBe(1);
+    expect(generated[0]!.authSecret).toMatch(/^[\w-]{40,}$/);
+    expect(new Set(nodes.map((n) => n.push.publicKey)).size).toBe(1);
+    // AUTH_SECRET from the environment still wins over the shared one.
+    expect(nodes[3]!.authSecret).toBe("an-operator-given-secret-of-32-chars-or-more");
+  });
 });

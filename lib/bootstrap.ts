@@ -3,7 +3,7 @@ import type { AppContext } from "@/lib/context";
 import { openDb, openWriterConnection, type PoolOptions } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createLogger, type Logger } from "@/lib/logger";
-import { readOrCreateSecret } from "@/lib/secrets";
+import { sharedAuthSecret } from "@/lib/secrets";
 import { createBlockService } from "@/lib/services/blocks";
 import { createDmService } from "@/lib/services/dms";
 import { createMembershipService } from "@/lib/services/memberships";
@@ -28,7 +28,7 @@ import type { TrustProxy } from "@/lib/client-ip";
 import { createAvatarService } from "@/lib/services/avatars";
 import { createProfileService } from "@/lib/services/profiles";
 import { createPushService } from "@/lib/services/push";
-import { readOrCreateVapidKeys } from "@/lib/vapid-keys";
+import { sharedVapidKeys } from "@/lib/vapid-keys";
 
 export interface BootstrapOptions {
   dataDir: string;
@@ -87,7 +87,9 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     isMember: memberships.isMember,
     login: options.login ?? { maxAttempts: 3, blockSeconds: 60 },
   });
-  const avatars = createAvatarService({ dataDir: options.dataDir });
+  const avatars = createAvatarService({ db, dataDir: options.dataDir });
+  const importedAvatars = await avatars.importLegacyFiles();
+  if (importedAvatars > 0) logger.info(`moved ${importedAvatars} avatar(s) from the data folder into the database`);
   const defaultRoom = await rooms.ensureDefaultRoom();
   const context: AppContext = {
     db,
@@ -95,7 +97,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     redis,
     redisPrefix,
     bus,
-    authSecret: options.authSecret ?? readOrCreateSecret(options.dataDir, "auth-secret"),
+    authSecret: options.authSecret ?? (await sharedAuthSecret(db, options.dataDir)),
     welcomeMessage: options.welcomeMessage,
     trustProxy: options.trustProxy ?? false,
     defaultRoom,
@@ -114,7 +116,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     typing: createTypingThrottle(),
     avatars,
     profiles: createProfileService({ db, avatars, onPublicChange: (profile) => context.realtime?.profileChanged(profile) }),
-    push: createPushService({ db, vapid: readOrCreateVapidKeys(options.dataDir), logger, subject: options.vapidSubject }),
+    push: createPushService({ db, vapid: await sharedVapidKeys(db, options.dataDir), logger, subject: options.vapidSubject }),
     sessions: createSessionService({
       db,
       idleTimeoutMs: (options.idleTimeoutMinutes ?? 30) * 60_000,

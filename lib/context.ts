@@ -34,9 +34,9 @@ export interface RealtimeHooks {
 /** Everything a request or socket event needs, built once by server.ts. */
 export interface AppContext {
   db: Db;
-  logger: Logger;
-  /** Set when REDIS_URL is: shared state and cross-node fan-out go through it. */
+  /** Set with REDIS_URL: shared state and cross-node fan-out go through it (and readiness checks it). */
   redis?: Redis;
+  logger: Logger;
   /** Start of every Redis key and channel of this community. */
   redisPrefix: string;
   /** Tells the other nodes what changed here (a local no-op without Redis). */
@@ -66,6 +66,8 @@ export interface AppContext {
   profiles: ProfileService;
   push: PushService;
   realtime?: RealtimeHooks;
+  /** Set once Ctrl+C/SIGTERM starts the grace period: /api/ready answers 503 so a load balancer stops sending people here. */
+  draining?: boolean;
 }
 
 const holder = globalThis as typeof globalThis & { __parleyContext?: AppContext };

@@ -31,6 +31,7 @@ export function installShutdown(deps: {
       return;
     }
     stoppingSince = Date.now();
+    context.draining = true;
     logger.info(`${signal} received: shutting down in ${graceSeconds} s (Ctrl+C again to stop now)`);
     io.emit("server:shutdown", { seconds: graceSeconds, message: `Server is shutting down in ${graceSeconds} s` });
     await new Promise<void>((resolve) => {

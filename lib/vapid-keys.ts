@@ -1,6 +1,6 @@
-import path from "node:path";
 import webpush from "web-push";
-import { readOrCreateSecretFile } from "@/lib/secrets";
+import type { Db } from "@/lib/db/client";
+import { legacySecretFile, sharedSecret } from "@/lib/secrets";
 
 export interface VapidKeys {
   /** Base64url uncompressed P-256 point: what browsers pass to `pushManager.subscribe`. */
@@ -9,16 +9,21 @@ export interface VapidKeys {
 }
 
 /**
- * The server's web push identity, kept in `<dataDir>/secrets/vapid.json` and
- * created on first use. It must never change: every browser subscription is
- * bound to this public key and stops working when it does.
+ * The server's web push identity, shared by every node through the database (key
+ * `vapid-keys`) and created on first start — from `<dataDir>/secrets/vapid.json` when an
+ * older Parley made one there. It must never change: every browser subscription is bound
+ * to this public key and stops working when it does.
  */
-export function readOrCreateVapidKeys(dataDir: string): VapidKeys {
-  const text = readOrCreateSecretFile(dataDir, "vapid.json", () => JSON.stringify(webpush.generateVAPIDKeys()));
-  return parseKeys(text, path.join(dataDir, "secrets", "vapid.json"));
+export async function sharedVapidKeys(db: Db, dataDir: string): Promise<VapidKeys> {
+  const text = await sharedSecret(db, "vapid-keys", {
+    make: () => JSON.stringify(webpush.generateVAPIDKeys()),
+    legacyFile: legacySecretFile(dataDir, "vapid.json"),
+    validate: (value, source) => void parseKeys(value, source),
+  });
+  return parseKeys(text, 'The database\'s ServerSecret "vapid-keys"');
 }
 
-function parseKeys(text: string, file: string): VapidKeys {
+function parseKeys(text: string, source: string): VapidKeys {
   try {
     const { publicKey, privateKey } = JSON.parse(text) as Partial<VapidKeys>;
     if (
@@ -33,6 +38,6 @@ function parseKeys(text: string, file: string): VapidKeys {
     // reported below
   }
   throw new Error(
-    `${file} is damaged. Restore it from a backup, or delete it to make new keys (every browser will then need to turn notifications on again).`,
+    `${source} is damaged. Restore it from a backup, or delete it to make new keys (every browser will then need to turn notifications on again).`,
   );
 }

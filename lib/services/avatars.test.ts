@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import {
   animatedGif,
@@ -17,23 +18,33 @@ import {
   solidImage,
   type Format,
 } from "@/tests/image-fixtures";
+import { createTestDb } from "@/tests/test-db";
 import { createSemaphore } from "@/lib/services/semaphore";
 import { AVATAR_ERRORS, avatarTooOften, avatarsDir, createAvatarService, type AvatarService } from "./avatars";
 
+/** On the suite's database (SQLite, or PostgreSQL with PARLEY_TEST_DATABASE_URL). */
+let testDb: Awaited<ReturnType<typeof createTestDb>>;
 let dataDir: string;
 let avatars: AvatarService;
-beforeEach(() => {
+beforeAll(async () => {
+  testDb = await createTestDb();
+});
+afterAll(async () => {
+  await testDb.close();
+});
+beforeEach(async () => {
+  await testDb.db.avatarImage.deleteMany();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-avatars-"));
-  avatars = createAvatarService({ dataDir });
+  avatars = createAvatarService({ db: testDb.db, dataDir });
 });
 afterEach(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Every file in the uploads tree, temp files included. */
-function uploadedFiles(): string[] {
-  const dir = path.join(dataDir, "uploads");
-  return fs.existsSync(dir) ? (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((e) => e.isFile()).map((e) => e.name) : [];
+/** Every stored avatar's name; nothing is ever written to the data folder any more. */
+async function storedNames(): Promise<string[]> {
+  expect(fs.existsSync(path.join(dataDir, "uploads"))).toBe(false);
+  return (await testDb.db.avatarImage.findMany({ select: { name: true } })).map((row) => row.name).sort();
 }
 
 async function pixelAt(file: Buffer, x: number, y: number) {
@@ -57,8 +68,8 @@ describe("avatar upload", () => {
     const name = await avatars.save(await solidImage(format, 300, 200));
 
     expect(name).toMatch(/^[A-Za-z0-9_-]{22}\.webp$/);
-    expect(uploadedFiles()).toEqual([name]);
-    const stored = fs.readFileSync(path.join(avatarsDir(dataDir), name));
+    expect(await storedNames()).toEqual([name]);
+    const stored = Buffer.from((await testDb.db.avatarImage.findUniqueOrThrow({ where: { name } })).bytes);
     const meta = await sharp(stored).metadata();
     expect(meta).toMatchObject({ format: "webp", width: 256, height: 256 });
     expect(await avatars.read(name)).toEqual(stored);
@@ -100,7 +111,7 @@ describe("avatar upload", () => {
     const second = await avatars.save(await solidImage("png"));
     expect(second).not.toBe(first);
     await avatars.remove(first);
-    expect(uploadedFiles()).toEqual([second]);
+    expect(await storedNames()).toEqual([second]);
     await avatars.remove(first); // already gone: fine
   });
 });
@@ -127,7 +138,7 @@ describe("avatar refusals (nothing is stored)", () => {
   it.each(cases)("refuses %s", async (_label, make, message) => {
     const input = await make();
     expect(await refusal(input)).toBe(message);
-    expect(uploadedFiles()).toEqual([]);
+    expect(await storedNames()).toEqual([]);
   });
 
   it("the size and pixel limits are the ones users are told", async () => {
@@ -138,11 +149,11 @@ describe("avatar refusals (nothing is stored)", () => {
 
   it("accepts the largest allowed image", async () => {
     const name = await avatars.save(await solidImage("png", 4096, 4096));
-    expect(uploadedFiles()).toEqual([name]);
+    expect(await storedNames()).toEqual([name]);
   });
 });
 
-describe("avatar files", () => {
+describe("avatar names", () => {
   it("never resolves a name outside the avatars folder", async () => {
     fs.writeFileSync(path.join(dataDir, "parley.db"), "secret");
     for (const name of ["../../parley.db", "..%2F..%2Fparley.db", "/etc/passwd", ".hidden.webp.tmp", "x.webp"]) {
@@ -154,10 +165,55 @@ describe("avatar files", () => {
   });
 });
 
+describe("avatars across nodes", () => {
+  it("one uploaded through node A is served by node B (its own data folder and database client)", async () => {
+    const nodeBDir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-avatars-b-"));
+    const nodeBDb = await openDb(testDb.url);
+    try {
+      const nodeB = createAvatarService({ db: nodeBDb, dataDir: nodeBDir });
+      const name = await avatars.save(await solidImage("png"));
+      expect(await nodeB.read(name)).toEqual(await avatars.read(name));
+      expect((await sharp((await nodeB.read(name))!).metadata()).format).toBe("webp");
+      await nodeB.remove(name);
+      expect(await avatars.read(name)).toBeNull();
+    } finally {
+      await nodeBDb.$disconnect();
+      fs.rmSync(nodeBDir, { recursive: true, force: true });
+    }
+  });
+
+  it("avatars an older Parley kept as files are moved into the database once, and a removed one stays removed", async () => {
+    const legacy = avatarsDir(dataDir);
+    fs.mkdirSync(legacy, { recursive: true });
+    const webp = await sharp(await solidImage("png")).webp().toBuffer();
+    const names = ["AAAAAAAAAAAAAAAAAAAAAA.webp", "BBBBBBBBBBBBBBBBBBBBBB.webp"];
+    for (const name of names) fs.writeFileSync(path.join(legacy, name), webp);
+    fs.writeFileSync(path.join(legacy, ".CCCCCCCCCCCCCCCCCCCCCC.webp.tmp"), "half a file");
+
+    // Two nodes on one data folder's copy, importing at once: each file lands once.
+    const nodeBDb = await openDb(testDb.url);
+    try {
+      const counts = await Promise.all([avatars.importLegacyFiles(), createAvatarService({ db: nodeBDb, dataDir }).importLegacyFiles()]);
+      expect(counts[0]! + counts[1]!).toBe(2);
+    } finally {
+      await nodeBDb.$disconnect();
+    }
+    const inDb = (await testDb.db.avatarImage.findMany({ select: { name: true } })).map((row) => row.name).sort();
+    expect(inDb).toEqual(names);
+    expect(await avatars.read(names[0]!)).toEqual(webp);
+    expect(await avatars.importLegacyFiles()).toBe(0);
+
+    await avatars.remove(names[0]);
+    expect(fs.existsSync(path.join(legacy, names[0]!))).toBe(false);
+    expect(await avatars.importLegacyFiles()).toBe(0);
+    expect(await avatars.read(names[0]!)).toBeNull();
+  });
+});
+
 describe("many uploads at once", () => {
   it("decodes at most two images at a time; the others wait their turn and still succeed", async () => {
     const decodes = createSemaphore(2);
-    const service = createAvatarService({ dataDir, decodes });
+    const service = createAvatarService({ db: testDb.db, dataDir, decodes });
     const image = await solidImage("png", 2000, 2000);
     let mostActive = 0;
     let mostWaiting = 0;

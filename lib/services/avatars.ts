@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { AVATAR_MAX_BYTES, AVATAR_MAX_SIDE, AVATAR_OUTPUT_SIDE } from "@/lib/schemas/profile";
 import { createSemaphore, type Semaphore } from "@/lib/services/semaphore";
@@ -52,6 +53,7 @@ export function isAvatarName(name: string): boolean {
   return NAME.test(name);
 }
 
+/** Where Parley kept avatars as files before they moved into the database. */
 export function avatarsDir(dataDir: string): string {
   return path.join(dataDir, "uploads", "avatars");
 }
@@ -95,51 +97,68 @@ export async function reencodeAvatar(input: Buffer, decodes: Semaphore = avatarD
   });
 }
 
-export function createAvatarService(deps: { dataDir: string; decodes?: Semaphore }) {
-  const dir = avatarsDir(deps.dataDir);
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
 
-  /** Written under a dot-name, synced, then renamed: a reader never sees half a file. */
-  async function writeAtomically(bytes: Buffer): Promise<string> {
-    await fs.mkdir(dir, { recursive: true });
-    const name = `${crypto.randomBytes(16).toString("base64url")}.webp`;
-    const temp = path.join(dir, `.${name}.tmp`);
-    const handle = await fs.open(temp, "wx", 0o644);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await fs.rename(temp, path.join(dir, name));
-    } catch (error) {
-      await fs.rm(temp, { force: true });
-      throw error;
-    }
-    return name;
-  }
+/**
+ * Stored avatars live in the database (AvatarImage), so whichever node took the upload,
+ * every node serves it. `dataDir` is only where an older Parley kept them as files.
+ */
+export function createAvatarService(deps: { db: Db; dataDir: string; decodes?: Semaphore }) {
+  const { db } = deps;
+  const legacyDir = avatarsDir(deps.dataDir);
 
   return {
-    /** Validates and stores an upload; returns the new file name. Nothing is written when refused. */
+    /** Validates and stores an upload; returns the new name. Nothing is stored when refused. */
     async save(input: Buffer): Promise<string> {
-      return writeAtomically(await reencodeAvatar(input, deps.decodes));
+      const bytes = await reencodeAvatar(input, deps.decodes);
+      const name = `${crypto.randomBytes(16).toString("base64url")}.webp`;
+      await db.avatarImage.create({ data: { name, bytes: new Uint8Array(bytes) } });
+      return name;
     },
 
     /** Idempotent; names that are not ours are ignored rather than resolved against the disk. */
     async remove(name: string | null | undefined): Promise<void> {
       if (!name || !isAvatarName(name)) return;
-      await fs.rm(path.join(dir, name), { force: true });
+      await db.avatarImage.deleteMany({ where: { name } });
+      // Its file from before avatars moved into the database, so no later import revives it.
+      await fs.rm(path.join(legacyDir, name), { force: true });
     },
 
     /** The stored WebP, or null for an unknown or malformed name. */
     async read(name: string): Promise<Buffer | null> {
       if (!isAvatarName(name)) return null;
+      const row = await db.avatarImage.findUnique({ where: { name } });
+      return row ? Buffer.from(row.bytes) : null;
+    },
+
+    /**
+     * Copies avatars an older Parley wrote to `<dataDir>/uploads/avatars/` into the
+     * database (at start, before serving), so existing profile pictures keep working on
+     * every node. Idempotent, and safe when several nodes import at once; the files stay.
+     */
+    async importLegacyFiles(): Promise<number> {
+      let names: string[];
       try {
-        return await fs.readFile(path.join(dir, name));
+        names = (await fs.readdir(legacyDir)).filter(isAvatarName);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
         throw error;
       }
+      let imported = 0;
+      for (let i = 0; i < names.length; i += 200) {
+        const batch = names.slice(i, i + 200);
+        const present = new Set((await db.avatarImage.findMany({ where: { name: { in: batch } }, select: { name: true } })).map((row) => row.name));
+        for (const name of batch.filter((n) => !present.has(n))) {
+          const bytes = await fs.readFile(path.join(legacyDir, name));
+          try {
+            await db.avatarImage.create({ data: { name, bytes: new Uint8Array(bytes) } });
+            imported += 1;
+          } catch (error) {
+            if (!isUniqueViolation(error)) throw error; // another node imported it first
+          }
+        }
+      }
+      return imported;
     },
   };
 }

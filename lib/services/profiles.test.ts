@@ -1,11 +1,10 @@
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/schemas/parse";
 import { updateProfileSchema, type PublicProfile } from "@/lib/schemas/profile";
 import { createTestDb, insertUser } from "@/tests/test-db";
 import { solidImage } from "@/tests/image-fixtures";
-import { AVATAR_ERRORS, avatarsDir, createAvatarService } from "./avatars";
+import { AVATAR_ERRORS, createAvatarService } from "./avatars";
 import { createProfileService, type ProfileService } from "./profiles";
 
 let testDb: Awaited<ReturnType<typeof createTestDb>>;
@@ -15,7 +14,7 @@ beforeAll(async () => {
   testDb = await createTestDb();
   profiles = createProfileService({
     db: testDb.db,
-    avatars: createAvatarService({ dataDir: testDb.dataDir }),
+    avatars: createAvatarService({ db: testDb.db, dataDir: testDb.dataDir }),
     onPublicChange: (profile) => announced.push(profile),
   });
 });
@@ -23,7 +22,7 @@ afterAll(async () => {
   await testDb.close();
 });
 
-const storedAvatars = () => (fs.existsSync(avatarsDir(testDb.dataDir)) ? fs.readdirSync(avatarsDir(testDb.dataDir)).sort() : []);
+const storedAvatars = async () => (await testDb.db.avatarImage.findMany({ select: { name: true } })).map((row) => row.name).sort();
 const fileOf = (url: string | null) => url?.replace("/api/avatars/", "") ?? null;
 
 async function errorOf(promise: Promise<unknown>) {
@@ -107,38 +106,38 @@ describe("change announcements (for live updates)", () => {
 describe("avatars on a profile", () => {
   it("sets, replaces (deleting the old file) and removes an avatar", async () => {
     const user = await insertUser(testDb.db);
-    const before = storedAvatars();
+    const before = await storedAvatars();
 
     const first = await profiles.setAvatar(user.id, await solidImage("png"));
     expect(first.avatarUrl).toMatch(/^\/api\/avatars\/[A-Za-z0-9_-]{22}\.webp$/);
-    expect(storedAvatars()).toEqual([...before, fileOf(first.avatarUrl)].sort());
+    expect(await storedAvatars()).toEqual([...before, fileOf(first.avatarUrl)].sort());
 
     const second = await profiles.setAvatar(user.id, await solidImage("jpeg"));
     expect(second.avatarUrl).not.toBe(first.avatarUrl);
     expect((await profiles.getPublicProfile(user.id)).avatarUrl).toBe(second.avatarUrl);
-    expect(storedAvatars()).toEqual([...before, fileOf(second.avatarUrl)].sort());
+    expect(await storedAvatars()).toEqual([...before, fileOf(second.avatarUrl)].sort());
 
     const removed = await profiles.removeAvatar(user.id);
     expect(removed.avatarUrl).toBeNull();
-    expect(storedAvatars()).toEqual(before);
+    expect(await storedAvatars()).toEqual(before);
   });
 
   it("keeps the current avatar when an upload is refused", async () => {
     const user = await insertUser(testDb.db);
     const { avatarUrl } = await profiles.setAvatar(user.id, await solidImage("webp"));
-    const files = storedAvatars();
+    const files = await storedAvatars();
 
     const error = await errorOf(profiles.setAvatar(user.id, Buffer.from("<html><script>alert(1)</script></html>")));
     expect(error.message).toBe(AVATAR_ERRORS.type);
     expect((await profiles.getPublicProfile(user.id)).avatarUrl).toBe(avatarUrl);
-    expect(storedAvatars()).toEqual(files);
+    expect(await storedAvatars()).toEqual(files);
   });
 
   it("two uploads at once leave exactly one file: the one the profile points at", async () => {
     const user = await insertUser(testDb.db);
-    const before = storedAvatars();
+    const before = await storedAvatars();
     await Promise.all([profiles.setAvatar(user.id, await solidImage("png")), profiles.setAvatar(user.id, await solidImage("gif"))]);
     const { avatarUrl } = await profiles.getPublicProfile(user.id);
-    expect(storedAvatars()).toEqual([...before, fileOf(avatarUrl)].sort());
+    expect(await storedAvatars()).toEqual([...before, fileOf(avatarUrl)].sort());
   });
 });

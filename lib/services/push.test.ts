@@ -1,11 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/errors";
 import { createLogger } from "@/lib/logger";
 import { parseInput } from "@/lib/schemas/parse";
 import { pushSubscriptionSchema, type PushPayload } from "@/lib/schemas/push";
-import { readOrCreateVapidKeys } from "@/lib/vapid-keys";
+import { sharedVapidKeys, type VapidKeys } from "@/lib/vapid-keys";
 import { decryptPush, makeBrowserKeys, PlainHttpAgent, startMockPushService, verifyVapidJwt } from "@/tests/mock-push-service";
 import { createTestDb, insertUser } from "@/tests/test-db";
 import { createPushService, isKnownPushService, type PushService } from "./push";
@@ -14,13 +12,15 @@ let testDb: Awaited<ReturnType<typeof createTestDb>>;
 let mock: Awaited<ReturnType<typeof startMockPushService>>;
 let push: PushService;
 let roomId: string;
+let vapid: VapidKeys;
 
 beforeAll(async () => {
   testDb = await createTestDb();
+  vapid = await sharedVapidKeys(testDb.db, testDb.dataDir);
   mock = await startMockPushService();
   push = createPushService({
     db: testDb.db,
-    vapid: readOrCreateVapidKeys(testDb.dataDir),
+    vapid,
     logger: createLogger("silent"),
     subject: "mailto:ops@parley.test",
     isAllowedEndpoint: (url) => url.origin === mock.origin,
@@ -47,20 +47,10 @@ async function subscribedUser(options: { pushEnabled?: boolean } = {}) {
 const requestsTo = (endpoint: string) => mock.received.filter((r) => r.path === new URL(endpoint).pathname);
 
 describe("VAPID keys", () => {
-  it("are created once in <dataDir>/secrets, private to the server, and the same on every start", () => {
-    const first = readOrCreateVapidKeys(testDb.dataDir);
-    const file = path.join(testDb.dataDir, "secrets", "vapid.json");
-    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    expect(readOrCreateVapidKeys(testDb.dataDir)).toEqual(first);
-    expect(push.publicKey).toBe(first.publicKey);
-    expect(Buffer.from(first.publicKey, "base64url")).toHaveLength(65);
-  });
-
-  it("refuse to start from a damaged key file rather than silently break every subscription", () => {
-    const dir = fs.mkdtempSync(path.join(testDb.dataDir, "damaged-"));
-    fs.mkdirSync(path.join(dir, "secrets"));
-    fs.writeFileSync(path.join(dir, "secrets", "vapid.json"), "{}");
-    expect(() => readOrCreateVapidKeys(dir)).toThrow(/vapid\.json is damaged/);
+  it("are the server's shared keys, the same on every start (lib/secrets.test.ts covers sharing)", async () => {
+    expect(await sharedVapidKeys(testDb.db, testDb.dataDir)).toEqual(vapid);
+    expect(push.publicKey).toBe(vapid.publicKey);
+    expect(Buffer.from(vapid.publicKey, "base64url")).toHaveLength(65);
   });
 });
 
@@ -158,7 +148,7 @@ describe("subscriptions", () => {
   });
 
   it("refuse endpoints that are not a browser push service (the server would POST there)", async () => {
-    const strict = createPushService({ db: testDb.db, vapid: readOrCreateVapidKeys(testDb.dataDir), logger: createLogger("silent") });
+    const strict = createPushService({ db: testDb.db, vapid, logger: createLogger("silent") });
     const user = await insertUser(testDb.db);
     const keys = makeBrowserKeys().keys;
     for (const endpoint of ["https://127.0.0.1/push", "https://intranet.example/hook", "https://fcm.googleapis.com.evil.test/x", "https://fcm.googleapis.com:8443/x"]) {
