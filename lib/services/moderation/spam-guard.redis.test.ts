@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { defaultModerationSettings } from "@/lib/services/moderation/settings";
+import { createRedisSpamGuard } from "@/lib/services/moderation/spam-guard.redis";
+import { redisTestNodes, unreachableRedis, warningsLog } from "@/lib/stores/redis-test-nodes";
+
+const redis = redisTestNodes("spam guard");
+const settings = () => defaultModerationSettings();
+const twoNodes = () => redis.nodes.map((client) => createRedisSpamGuard({ redis: client, settings, prefix: redis.prefix }));
+const kinds = async (checks: Array<Promise<{ kind: string }>>) => (await Promise.all(checks)).map((v) => v.kind);
+
+describe("Redis spam guard (two nodes; 5 messages / 5 s, 3 repeats / 30 s, 60 s repeat window)", () => {
+  it("counts one person's flood across both nodes: the 5th message warns, a second flood bans", async (ctx) => {
+    if (!redis.ready()) return ctx.skip();
+    const [a, b] = twoNodes();
+    const first = [];
+    for (let i = 0; i < 4; i++) first.push(await (i % 2 ? b! : a!).check("alice", `m${i}`, Date.now()));
+    expect(first.map((v) => v.kind)).toEqual(["ok", "ok", "ok", "ok"]);
+    expect(await b!.check("alice", "m4", Date.now())).toEqual({ kind: "warn", rule: "flood", counts: "5 messages in 5 s" });
+    const second = [];
+    for (let i = 0; i < 5; i++) second.push(await (i % 2 ? a! : b!).check("alice", `n${i}`, Date.now()));
+    expect(second.map((v) => v.kind)).toEqual(["ok", "ok", "ok", "ok", "ban"]);
+    expect(second[4]).toEqual({ kind: "ban", rule: "flood", counts: "5 messages in 5 s" });
+    expect(await a!.check("someone-else", "m0", Date.now())).toEqual({ kind: "ok" });
+  });
+
+  it("counts repeats of one text across nodes, case and spaces aside", async (ctx) => {
+    if (!redis.ready()) return ctx.skip();
+    const [a, b] = twoNodes();
+    expect(await kinds([a!.check("bob", "Buy now", Date.now())])).toEqual(["ok"]);
+    expect(await kinds([b!.check("bob", "other", Date.now())])).toEqual(["ok"]);
+    expect(await kinds([b!.check("bob", "  buy NOW ", Date.now())])).toEqual(["ok"]);
+    expect(await a!.check("bob", "buy now", Date.now())).toEqual({ kind: "warn", rule: "duplicate", counts: "same text 3 times in 30 s" });
+  });
+
+  it("a ban wipes the windows on every node: the next message starts clean", async (ctx) => {
+    if (!redis.ready()) return ctx.skip();
+    const [a, b] = twoNodes();
+    for (let round = 0; round < 2; round++) for (let i = 0; i < 3; i++) await (i % 2 ? a! : b!).check("carol", "spam", Date.now());
+    // Round one warned, round two banned; the two repeats before the ban no longer count.
+    expect(await a!.check("carol", "spam", Date.now())).toEqual({ kind: "ok" });
+    expect(await b!.check("carol", "spam", Date.now())).toEqual({ kind: "ok" });
+    expect((await a!.check("carol", "spam", Date.now())).kind).toBe("warn");
+  });
+
+  it("escalates from the strikes given, as the in-memory guard does", async (ctx) => {
+    if (!redis.ready()) return ctx.skip();
+    const [a] = twoNodes();
+    expect(a!.escalate({ strikes: 1, lastSpamAt: Date.now() - 1000 }, Date.now())).toEqual({ strike: 2, minutes: 10 });
+  });
+
+  it("fails open: with Redis gone, a message is let through at once with a warning", async () => {
+    const dead = unreachableRedis();
+    const log = warningsLog();
+    const guard = createRedisSpamGuard({ redis: dead, settings, prefix: redis.prefix, logger: log.logger });
+    const started = Date.now();
+    expect(await guard.check("dave", "hello", Date.now())).toEqual({ kind: "ok" });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(log.lines.join("\n")).toMatch(/spam guard: Redis failed/);
+    dead.disconnect();
+  });
+});
