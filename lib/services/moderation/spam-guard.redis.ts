@@ -8,7 +8,7 @@ import { createStoreFailureLog, LUA_NOW, REDIS_PREFIX, withTimeout } from "@/lib
 /**
  * The in-memory guard's rules as one script, so messages from one person on two nodes
  * land in the same windows. KEYS (one user's hash tag): flood sorted set, this text's
- * sorted set, last warning (ms), last auto-ban (ms; older duplicates stop counting).
+ * sorted set, last warning (ms), last auto-ban (µs; older repeats stop counting).
  * ARGV: flood window ms, flood messages, duplicate window ms, duplicate count, repeat
  * window ms, a unique member. Returns {0} ok, or {1 warn | 2 ban, rule, count}.
  */
@@ -23,9 +23,12 @@ if sent >= tonumber(ARGV[2]) then
   redis.call('DEL', KEYS[1])
   rule, count = 'flood', sent
 else
-  local cleared = tonumber(redis.call('GET', KEYS[4]) or '0')
-  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', math.max(now - dupWindow, cleared))
-  redis.call('ZADD', KEYS[2], now, ARGV[6])
+  -- Repeats are timed in microseconds (an exact integer as a string), so one sent right
+  -- after a ban, within the same millisecond, is told apart from those the ban wiped.
+  local nowUs = clock[1] .. string.format('%06d', tonumber(clock[2]))
+  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', nowUs - dupWindow * 1000)
+  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', redis.call('GET', KEYS[4]) or '0')
+  redis.call('ZADD', KEYS[2], nowUs, ARGV[6])
   redis.call('PEXPIRE', KEYS[2], dupWindow)
   local same = redis.call('ZCARD', KEYS[2])
   if same < tonumber(ARGV[4]) then return {0} end
@@ -38,7 +41,7 @@ if not warned or now - tonumber(warned) > repeatWindow then
   return {1, rule, count}
 end
 redis.call('DEL', KEYS[3], KEYS[1])
-redis.call('SET', KEYS[4], now, 'PX', dupWindow)
+redis.call('SET', KEYS[4], clock[1] .. string.format('%06d', tonumber(clock[2])), 'PX', dupWindow)
 return {2, rule, count}
 `;
 
