@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type Redis from "ioredis";
 import type { Logger } from "@/lib/logger";
 import type { ModerationSettings } from "@/lib/schemas/moderation";
-import { duplicateCounts, escalateStrike, floodCounts, type SpamGuard, type SpamVerdict } from "@/lib/services/moderation/spam-guard";
+import { duplicateCounts, escalateStrike, floodCounts, type SpamGuard, type SpamVerdict, type StrikeRecord } from "@/lib/services/moderation/spam-guard";
 import { createStoreFailureLog, LUA_NOW, REDIS_PREFIX, withTimeout } from "@/lib/stores/redis-store";
 
 /**
@@ -52,13 +52,13 @@ const sha1 = (text: string) => crypto.createHash("sha1").update(text).digest("he
  * database as before. Fails open: when Redis is down or slow a message is not counted
  * (with a log line) rather than refused; the rate limit and the word filter still apply.
  */
-export function createRedisSpamGuard(deps: { redis: Redis; settings: () => ModerationSettings; logger?: Pick<Logger, "warn">; prefix?: string }): SpamGuard {
+export function createRedisSpamGuard(deps: { redis: Redis; settings: () => ModerationSettings; logger?: Pick<Logger, "warn">; prefix?: string }): Omit<SpamGuard, "check"> & { check(userId: string, text: string, now: number): Promise<SpamVerdict> } {
   const { redis } = deps;
   const prefix = `${deps.prefix ?? REDIS_PREFIX}:spam`;
   const failed = createStoreFailureLog(deps.logger, "spam guard");
 
   return {
-    async check(userId, text) {
+    async check(userId: string, text: string) {
       const s = deps.settings();
       const tag = `${prefix}:{${userId}}`;
       const keys = [`${tag}:flood`, `${tag}:dup:${sha1(text.trim().toLowerCase())}`, `${tag}:warned`, `${tag}:cleared`];
@@ -76,7 +76,7 @@ export function createRedisSpamGuard(deps: { redis: Redis; settings: () => Moder
       const verdict: SpamVerdict = { kind: kind === 2 ? "ban" : "warn", rule, counts };
       return verdict;
     },
-    escalate(record, now) {
+    escalate(record: StrikeRecord, now: number) {
       return escalateStrike(deps.settings(), record, now);
     },
   };
