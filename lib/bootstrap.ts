@@ -13,6 +13,7 @@ import { argon2Hasher } from "@/lib/services/passwords";
 import { createMemoryPresence } from "@/lib/services/presence";
 import { createRoomService } from "@/lib/services/rooms";
 import { createTypingThrottle } from "@/lib/services/typing";
+import { createRedisTypingThrottle } from "@/lib/services/typing.redis";
 import { createSessionService } from "@/lib/services/sessions";
 import { createUserService } from "@/lib/services/users";
 import { createSignIn } from "@/lib/services/sign-in";
@@ -93,7 +94,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     messages: createMessageService({ db, writer, rooms, memberships, blocks, gate: moderation.gate }),
     writer,
     presence: createMemoryPresence(),
-    typing: createTypingThrottle(),
+    typing: options.redis ? createRedisTypingThrottle({ redis: options.redis, logger }) : createTypingThrottle(),
     avatars,
     profiles: createProfileService({ db, avatars, onPublicChange: (profile) => context.realtime?.profileChanged(profile) }),
     push: createPushService({ db, vapid: readOrCreateVapidKeys(options.dataDir), logger, subject: options.vapidSubject }),
