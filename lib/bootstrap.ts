@@ -103,6 +103,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
       idleTimeoutMs: (options.idleTimeoutMinutes ?? 30) * 60_000,
       onError: (error) => logger.error("activity write failed", error),
     }),
+    redis: options.redis,
   };
   return context;
 }

@@ -19,6 +19,7 @@ import type { TypingThrottle } from "@/lib/services/typing";
 import type { SignIn } from "@/lib/services/sign-in";
 import type { SignUp } from "@/lib/services/sign-up";
 import type { RoomSummary } from "@/lib/types";
+import type Redis from "ioredis";
 
 /** What HTTP code may ask of the realtime layer (set once Socket.IO is up). */
 export interface RealtimeHooks {
@@ -58,6 +59,8 @@ export interface AppContext {
   profiles: ProfileService;
   push: PushService;
   realtime?: RealtimeHooks;
+  /** Set when Parley runs on several nodes: state every node must share lives there. */
+  redis?: Redis;
 }
 
 const holder = globalThis as typeof globalThis & { __parleyContext?: AppContext };
