@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import type Redis from "ioredis";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import { bootstrap } from "@/lib/bootstrap";
@@ -27,7 +28,7 @@ export const SECRET = "test-secret-test-secret-test-secret-42";
  * A restart passes the previous server's `database` (after `close({ keepDatabase: true })`)
  * and takes over dropping it.
  */
-export async function startTestServer(options: { dataDir?: string; database?: TestDatabase; idleTimeoutMinutes?: number; realtime?: RealtimeOptions; trustProxy?: TrustProxy } = {}) {
+export async function startTestServer(options: { dataDir?: string; database?: TestDatabase; idleTimeoutMinutes?: number; realtime?: RealtimeOptions; trustProxy?: TrustProxy; redis?: Redis } = {}) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
   const database: TestDatabase = options.database ?? (await createTestDatabaseUrl(dataDir));
   const context: AppContext = await bootstrap({
@@ -37,6 +38,7 @@ export async function startTestServer(options: { dataDir?: string; database?: Te
     welcomeMessage: "hi",
     idleTimeoutMinutes: options.idleTimeoutMinutes,
     trustProxy: options.trustProxy,
+    redis: options.redis,
     logger: createLogger(process.env.PARLEY_TEST_LOG_LEVEL === "error" ? "error" : "silent"),
   });
   const httpServer = http.createServer();
