@@ -28,10 +28,11 @@ const noop = () => {};
 /**
  * Everything a message must pass before it is stored: bans and timeouts, then (for
  * non-staff) the rate limit, the room's slow mode, flood and duplicate detection,
- * and the word filter. All of it reads memory (or Redis, on several nodes); the database
- * is touched only when a rule fires. A resend of a message stored in the same room still meets the bans,
- * the rate limit and the filter, but not slow mode or the spam counters a second
- * time; one sent while its twin is being written waits for the twin's outcome.
+ * and the word filter. All of it reads memory (Redis, when several nodes share it);
+ * the database is touched only when a rule fires. A resend of a message stored in the
+ * same room still meets the bans, the rate limit and the filter, but not slow mode or
+ * the spam counters a second time; one sent while its twin is being written waits for
+ * the twin's outcome.
  */
 export function createMessageGate(deps: {
   db: Db;

@@ -28,7 +28,8 @@ return 0
 `;
 
 /**
- * Slow mode shared by every node. Rooms without slow mode never reach Redis. Fails
+ * Slow mode shared by every node, timed by Redis's clock (nodes' clocks differ), so the
+ * `now` given is not used. Rooms without slow mode never reach Redis. Fails
  * open: when Redis is down or slow, a message goes through (with a log line) rather
  * than a room going silent; the rate limit still applies.
  */

@@ -49,7 +49,8 @@ const sha1 = (text: string) => crypto.createHash("sha1").update(text).digest("he
 
 /**
  * Flood and duplicate windows shared by every node; escalation reads strikes from the
- * database as before. Fails open: when Redis is down or slow a message is not counted
+ * database as before. Windows are timed by Redis's clock, not the `now` given (nodes'
+ * clocks differ). Fails open: when Redis is down or slow a message is not counted
  * (with a log line) rather than refused; the rate limit and the word filter still apply.
  */
 export function createRedisSpamGuard(deps: { redis: Redis; settings: () => ModerationSettings; logger?: Pick<Logger, "warn">; prefix?: string }): Omit<SpamGuard, "check"> & { check(userId: string, text: string, now: number): Promise<SpamVerdict> } {
