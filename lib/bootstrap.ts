@@ -68,7 +68,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     db,
     logger,
     // Read at each sign-up, so the console's setting applies at once.
-    limiters: createRateLimiters(options.redis, { signUpsPerHour: () => moderation.settings.get().signUp.perAddressPerHour }),
+    limiters: createRateLimiters(options.redis, { signUpsPerHour: () => moderation.settings.get().signUp.perAddressPerHour }, logger),
     redis: options.redis,
     findUser: users.findById,
     isMember: memberships.isMember,

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import { Ratelimit } from "@upstash/ratelimit";
 import type Redis from "ioredis";
+import type { Logger } from "@/lib/logger";
+import { createStoreFailureLog, withTimeout } from "@/lib/stores/redis-store";
 
 export interface LimitResult {
   success: boolean;
@@ -87,7 +89,12 @@ export function upstashRedisAdapter(redis: Redis) {
   };
 }
 
-export function createRedisLimiter(redis: Redis, source: RuleSource): RateLimiter {
+/**
+ * Shared by every node through Redis. When Redis fails or is slower than
+ * REDIS_STORE_TIMEOUT_MS, this node limits on its own (in memory) until Redis answers
+ * again, with a log line: nodes keep serving through a Redis outage, still limited.
+ */
+export function createRedisLimiter(redis: Redis, source: RuleSource, logger?: Pick<Logger, "warn">): RateLimiter {
   const adapter = upstashRedisAdapter(redis) as never;
   // One Ratelimit per rule shape; they share keys (the prefix), so a changed limit keeps the counts so far.
   const limiters = new Map<string, Ratelimit>();
@@ -100,10 +107,17 @@ export function createRedisLimiter(redis: Redis, source: RuleSource): RateLimite
     }
     return limiter;
   };
+  const fallback = createMemoryLimiter(source);
+  const failed = createStoreFailureLog(logger, `rate limit "${ruleOf(source).name}"`);
   return {
     async limit(key) {
-      const r = await limiterFor(ruleOf(source)).limit(key);
-      return { success: r.success, remaining: r.remaining, reset: r.reset };
+      try {
+        const r = await withTimeout(limiterFor(ruleOf(source)).limit(key));
+        return { success: r.success, remaining: r.remaining, reset: r.reset };
+      } catch (error) {
+        failed(error, "limiting on this node alone");
+        return fallback.limit(key);
+      }
     },
   };
 }
@@ -111,8 +125,8 @@ export function createRedisLimiter(redis: Redis, source: RuleSource): RateLimite
 export type RateLimiters = Record<keyof typeof LIMITS, RateLimiter>;
 
 /** `signUpsPerHour` reads the console setting (LIMITS.signUpPerIp's default when not given). */
-export function createRateLimiters(redis?: Redis, live: { signUpsPerHour?: () => number } = {}): RateLimiters {
-  const make = (rule: RuleSource) => (redis ? createRedisLimiter(redis, rule) : createMemoryLimiter(rule));
+export function createRateLimiters(redis?: Redis, live: { signUpsPerHour?: () => number } = {}, logger?: Pick<Logger, "warn">): RateLimiters {
+  const make = (rule: RuleSource) => (redis ? createRedisLimiter(redis, rule, logger) : createMemoryLimiter(rule));
   const { signUpsPerHour } = live;
   return {
     message: make(LIMITS.message),
