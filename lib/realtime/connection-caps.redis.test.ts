@@ -89,6 +89,18 @@ describe("Redis connection caps (sockets spread over nodes)", () => {
     [a, b, late].forEach((n) => n!.stop());
   });
 
+  it("after Redis loses its data (a restart), a node puts its sockets back in the count at its next heartbeat", async (ctx) => {
+    if (!redis.ready()) return ctx.skip();
+    const prefix = `${redis.prefix}:restart`;
+    const [a, b] = nodes(prefix, 2);
+    for (let i = 0; i < 5; i++) expect(await handshake(a!, socket("hana", `10.6.0.${i}`))).toBeNull();
+    const keys = await redis.nodes[0]!.keys(`${prefix}*`);
+    await redis.nodes[0]!.del(...keys);
+    await new Promise((r) => setTimeout(r, 3 * fast.heartbeatMs));
+    expect(await handshake(b!, socket("hana", "10.6.1.1"))).toMatch(/already have 5/);
+    [a, b].forEach((n) => n!.stop());
+  });
+
   it("fails open: with Redis gone, a connection is let in at once with a warning", async () => {
     const dead = unreachableRedis();
     const log = warningsLog();

@@ -18,12 +18,15 @@ const FORGET_NODE_MS = 3_600_000;
 /** A count hash untouched this long expires; nodes holding sockets renew theirs well before. */
 const KEY_TTL_MS = 10 * 60_000;
 
-/** KEYS: the nodes' sorted set (node → last heartbeat). ARGV: node id, forget ms. Returns Redis's now and every node with its heartbeat. */
+/**
+ * KEYS: the nodes' sorted set (node → last heartbeat). ARGV: node id, forget ms. Returns
+ * Redis's now, 1 when this node was not listed (Redis lost its data), and every node with its heartbeat.
+ */
 const HEARTBEAT = `${LUA_NOW}
-redis.call('ZADD', KEYS[1], now, ARGV[1])
+local added = redis.call('ZADD', KEYS[1], now, ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
-return {now, redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')}
+return {now, added, redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')}
 `;
 
 /**
@@ -42,9 +45,15 @@ redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1
 `;
 
-/** KEYS: a hash this node holds sockets in. ARGV: ttl ms, then the dead nodes. Keeps it alive and drops dead nodes' leftovers. */
+/**
+ * KEYS: a hash this node holds sockets in. ARGV: ttl ms, node id, its count, then the
+ * dead nodes. Keeps the hash alive, drops dead nodes' leftovers, and puts this node's
+ * count back if Redis lost it (HSETNX: a count Redis has is never overwritten, so a
+ * reservation in flight cannot be undone).
+ */
 const RENEW = `
-for i = 2, #ARGV do redis.call('HDEL', KEYS[1], ARGV[i]) end
+for i = 4, #ARGV do redis.call('HDEL', KEYS[1], ARGV[i]) end
+redis.call('HSETNX', KEYS[1], ARGV[2], ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 return 0
 `;
@@ -80,28 +89,34 @@ export function createRedisConnectionCaps(
   const nodeId = crypto.randomUUID();
   const failed = createStoreFailureLog(deps.logger, "connection caps");
   const held = new Map<string, number>();
-  /** This node's count per hash, to renew the hashes' expiry while sockets stay. */
+  /** This node's count per hash, to renew the hashes while sockets stay (and restore them if Redis lost them). */
   const mine = new Map<string, number>();
   let dead: string[] = [];
   let beats = 0;
+  let lastBeatAt = Date.now();
 
   async function heartbeat(): Promise<void> {
+    let lost = false;
     try {
-      const [now, entries] = (await withTimeout(redis.eval(HEARTBEAT, 1, nodesKey, nodeId, FORGET_NODE_MS))) as [number, string[]];
+      const [now, added, entries] = (await withTimeout(redis.eval(HEARTBEAT, 1, nodesKey, nodeId, FORGET_NODE_MS))) as [number, number, string[]];
       dead = [];
       for (let i = 0; i < entries.length; i += 2) if (entries[i] !== nodeId && Number(entries[i + 1]) <= now - liveness.deadAfterMs) dead.push(entries[i]!);
+      // Redis restarted (we were not listed), or we were silent long enough to be taken
+      // for dead and have our counts deleted: put them back now.
+      lost = (beats > 0 && Number(added) === 1) || Date.now() - lastBeatAt > liveness.deadAfterMs;
+      lastBeatAt = Date.now();
     } catch (error) {
       failed(error, "using the last known list of dead nodes");
     }
     beats += 1;
-    if (beats % Math.max(1, Math.floor(KEY_TTL_MS / 3 / liveness.heartbeatMs)) === 0) renew();
+    if (lost || beats % Math.max(1, Math.floor(KEY_TTL_MS / 3 / liveness.heartbeatMs)) === 0) renew();
   }
 
   /** One small script per hash, pipelined: each touches one key, as Redis Cluster needs. */
   function renew(): void {
     if (mine.size === 0) return;
     const batch = redis.pipeline();
-    for (const key of mine.keys()) batch.eval(RENEW, 1, key, KEY_TTL_MS, ...dead);
+    for (const [key, count] of mine) batch.eval(RENEW, 1, key, KEY_TTL_MS, nodeId, count, ...dead);
     batch.exec().catch((error) => failed(error, "counts may expire early"));
   }
 
