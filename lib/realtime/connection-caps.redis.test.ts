@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRedisConnectionCaps, type NodeLiveness } from "@/lib/realtime/connection-caps.redis";
 import type { ParleyServer, ParleySocket } from "@/lib/realtime/types";
-import { redisTestNodes, unreachableRedis, warningsLog } from "@/lib/stores/redis-test-nodes";
+import { redisTestNodes, unreachableRedis, warningsLog } from "@/tests/redis-test-nodes";
 
 const redis = redisTestNodes("connection caps", 3);
 const io = {} as ParleyServer;

@@ -1,7 +1,7 @@
 import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRedisLimiter } from "@/lib/services/rate-limit";
-import { unreachableRedis, warningsLog } from "@/lib/stores/redis-test-nodes";
+import { unreachableRedis, warningsLog } from "@/tests/redis-test-nodes";
 
 /**
  * The scale-out path: @upstash/ratelimit against the plain Redis this machine runs.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TYPING_RELAY_INTERVAL_MS } from "@/lib/services/typing";
 import { createRedisTypingThrottle } from "@/lib/services/typing.redis";
-import { redisTestNodes, unreachableRedis, warningsLog } from "@/lib/stores/redis-test-nodes";
+import { redisTestNodes, unreachableRedis, warningsLog } from "@/tests/redis-test-nodes";
 
 const redis = redisTestNodes("typing");
 const twoNodes = () => redis.nodes.map((client) => createRedisTypingThrottle({ redis: client, prefix: redis.prefix }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRedisLastIps } from "@/lib/services/moderation/last-ips.redis";
-import { redisTestNodes, unreachableRedis, warningsLog } from "@/lib/stores/redis-test-nodes";
+import { redisTestNodes, unreachableRedis, warningsLog } from "@/tests/redis-test-nodes";
 
 const redis = redisTestNodes("last addresses");
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRedisSlowMode } from "@/lib/services/moderation/slow-mode.redis";
-import { redisTestNodes, unreachableRedis, warningsLog } from "@/lib/stores/redis-test-nodes";
+import { redisTestNodes, unreachableRedis, warningsLog } from "@/tests/redis-test-nodes";
 
 const redis = redisTestNodes("slow mode");
 const twoNodes = () => redis.nodes.map((client) => createRedisSlowMode({ redis: client, prefix: redis.prefix }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultModerationSettings } from "@/lib/services/moderation/settings";
 import { createRedisSpamGuard } from "@/lib/services/moderation/spam-guard.redis";
-import { redisTestNodes, unreachableRedis, warningsLog } from "@/lib/stores/redis-test-nodes";
+import { redisTestNodes, unreachableRedis, warningsLog } from "@/tests/redis-test-nodes";
 
 const redis = redisTestNodes("spam guard");
 const settings = () => defaultModerationSettings();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRedisMessageRate } from "@/lib/services/moderation/stats.redis";
-import { redisTestNodes } from "@/lib/stores/redis-test-nodes";
+import { redisTestNodes } from "@/tests/redis-test-nodes";
 import type { Db } from "@/lib/db/client";
 
 const redis = redisTestNodes("message rate");
