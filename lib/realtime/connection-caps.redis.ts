@@ -130,8 +130,16 @@ export function createRedisConnectionCaps(
     if (left > 0) mine.set(key, left);
     else mine.delete(key);
   };
-  const reserve = async (key: string, cap: number) =>
-    Number(await withTimeout(redis.eval(RESERVE, 1, key, cap, nodeId, KEY_TTL_MS, ...dead))) === 1;
+  async function reserve(key: string, cap: number): Promise<boolean> {
+    const reply = redis.eval(RESERVE, 1, key, cap, nodeId, KEY_TTL_MS, ...dead).then((taken) => Number(taken) === 1);
+    try {
+      return await withTimeout(reply);
+    } catch (error) {
+      // A count Redis takes after we stopped waiting is given back, or it would hold a seat forever.
+      reply.then((taken) => taken && redis.eval(RELEASE, 1, key, nodeId)).catch(() => undefined);
+      throw error;
+    }
+  }
   const release = (key: string) => {
     count(key, -1);
     redis.eval(RELEASE, 1, key, nodeId).catch((error) => failed(error, "a count is given back when this node's heartbeat stops"));
