@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createRedisMessageRate } from "@/lib/services/moderation/stats.redis";
 import { redisTestNodes } from "@/tests/redis-test-nodes";
 import type { Db } from "@/lib/db/client";
@@ -22,6 +22,19 @@ describe("Redis message-rate chart (two nodes)", () => {
     expect(countAt(a!.lastHour(), at)).toBe(7);
     expect(countAt(b!.lastHour(), at)).toBe(7);
     expect(a!.lastHour()).toHaveLength(60);
+  });
+
+  it("a node's chart picks up the other node's messages by itself as the dashboard polls", async (ctx) => {
+    if (!redis.ready()) return ctx.skip();
+    const prefix = `${redis.prefix}:poll`;
+    const [a, b] = redis.nodes.map((client) => createRedisMessageRate({ redis: client, prefix, refreshMs: 50 }));
+    await b!.seed(dbWith([]));
+    const at = Date.now();
+    for (let i = 0; i < 2; i++) a!.record(at);
+    await redis.nodes[0]!.ping();
+    expect(countAt(b!.lastHour(), at)).toBe(0);
+    // Each poll answers with the last read of Redis and starts a new one when it is stale.
+    await vi.waitFor(() => expect(countAt(b!.lastHour(), at)).toBe(2), { timeout: 2_000, interval: 20 });
   });
 
   it("seeding from the database fills an empty hour once, however many nodes start", async (ctx) => {

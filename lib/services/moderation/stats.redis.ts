@@ -7,19 +7,20 @@ import { createStoreFailureLog, REDIS_PREFIX, withTimeout } from "@/lib/stores/r
 const MINUTE = 60_000;
 /** A minute's count outlives the chart's hour by a little. */
 const BUCKET_TTL_MS = 62 * MINUTE;
-/** The chart is read from Redis at most this often; the dashboard polls every few seconds. */
+/** The chart is read from Redis at most this often by default; the dashboard polls every few seconds. */
 const REFRESH_MS = 3_000;
 
 /**
  * Messages per minute for the whole cluster: every node INCRs the minute's counter in
  * Redis as it stores a message. `lastHour` stays synchronous (the dashboard's route reads
  * it as a value), so it answers from the last read of Redis, refreshed in the background
- * when older than REFRESH_MS, plus this node's messages since. Counting fails open: when
+ * when older than `refreshMs`, plus this node's messages since. Counting fails open: when
  * Redis is down the chart shows what was read last and this node's new messages.
  */
-export function createRedisMessageRate(deps: { redis: Redis; logger?: Pick<Logger, "warn">; prefix?: string; now?: () => number }): MessageRate & { refresh(): Promise<void> } {
+export function createRedisMessageRate(deps: { redis: Redis; logger?: Pick<Logger, "warn">; prefix?: string; now?: () => number; refreshMs?: number }): MessageRate & { refresh(): Promise<void> } {
   const { redis } = deps;
   const now = deps.now ?? Date.now;
+  const refreshMs = deps.refreshMs ?? REFRESH_MS;
   // One hash tag: the hour's 60 counters are read with one MGET, which Redis Cluster needs in one slot.
   const keyOf = (minute: number) => `${deps.prefix ?? REDIS_PREFIX}:{stats}:msg:${minute}`;
   const failed = createStoreFailureLog(deps.logger, "message-rate chart");
@@ -76,7 +77,7 @@ export function createRedisMessageRate(deps: { redis: Redis; logger?: Pick<Logge
     },
     lastHour() {
       const current = Math.floor(now() / MINUTE);
-      if (!reading && now() - readAt >= REFRESH_MS) reading = refresh().finally(() => (reading = null));
+      if (!reading && now() - readAt >= refreshMs) reading = refresh().finally(() => (reading = null));
       return Array.from({ length: 60 }, (_, i) => {
         const minute = current - 59 + i;
         return { minute: new Date(minute * MINUTE).toISOString(), count: shown.get(minute) ?? 0 };
