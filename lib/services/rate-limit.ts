@@ -108,13 +108,15 @@ export function createRedisLimiter(redis: Redis, source: RuleSource, logger?: Pi
     return limiter;
   };
   const fallback = createMemoryLimiter(source);
-  const failed = createStoreFailureLog(logger, `rate limit "${ruleOf(source).name}"`);
+  // Named at the first failure: a live rule may read settings that are not loaded yet.
+  let failed: ReturnType<typeof createStoreFailureLog> | null = null;
   return {
     async limit(key) {
       try {
         const r = await withTimeout(limiterFor(ruleOf(source)).limit(key));
         return { success: r.success, remaining: r.remaining, reset: r.reset };
       } catch (error) {
+        failed ??= createStoreFailureLog(logger, `rate limit "${ruleOf(source).name}"`);
         failed(error, "limiting on this node alone");
         return fallback.limit(key);
       }
