@@ -17,6 +17,7 @@ import { onceEvery } from "@/lib/cluster/redis";
 import { randomUUID } from "node:crypto";
 import { createRoomService } from "@/lib/services/rooms";
 import { createTypingThrottle } from "@/lib/services/typing";
+import { createRedisTypingThrottle } from "@/lib/services/typing.redis";
 import { createSessionService } from "@/lib/services/sessions";
 import { createUserService } from "@/lib/services/users";
 import { createSignIn } from "@/lib/services/sign-in";
@@ -76,12 +77,9 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     db,
     logger,
     // Read at each sign-up, so the console's setting applies at once.
-    limiters: createRateLimiters(options.redis, {
-      signUpsPerHour: () => moderation.settings.get().signUp.perAddressPerHour,
-      prefix: redisPrefix,
-      onFallback: onceEvery(30_000, (error: unknown) => logger.warn("Redis unavailable: rate limits are counted on this node until it is back", error instanceof Error ? error.message : error)),
-    }),
+    limiters: createRateLimiters(options.redis, { signUpsPerHour: () => moderation.settings.get().signUp.perAddressPerHour, prefix: redisPrefix }, logger),
     redis: options.redis,
+    redisPrefix,
     bus,
     findUser: users.findById,
     isMember: memberships.isMember,
@@ -113,7 +111,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     writer,
     // A fresh node id per process: a restarted node's old connections are swept, not reused.
     presence: redis ? createRedisPresence({ redis, nodeId: randomUUID(), prefix: `{${redisPrefix}:presence}:` }) : createMemoryPresence(),
-    typing: createTypingThrottle(),
+    typing: redis ? createRedisTypingThrottle({ redis, logger, prefix: redisPrefix }) : createTypingThrottle(),
     avatars,
     profiles: createProfileService({ db, avatars, onPublicChange: (profile) => context.realtime?.profileChanged(profile) }),
     push: createPushService({ db, vapid: await sharedVapidKeys(db, options.dataDir), logger, subject: options.vapidSubject }),

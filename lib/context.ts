@@ -1,4 +1,3 @@
-import type Redis from "ioredis";
 import type { TrustProxy } from "@/lib/client-ip";
 import type { ClusterBus } from "@/lib/cluster/bus";
 import type { Db } from "@/lib/db/client";
@@ -21,6 +20,7 @@ import type { TypingThrottle } from "@/lib/services/typing";
 import type { SignIn } from "@/lib/services/sign-in";
 import type { SignUp } from "@/lib/services/sign-up";
 import type { RoomSummary } from "@/lib/types";
+import type Redis from "ioredis";
 
 /** What HTTP code may ask of the realtime layer (set once Socket.IO is up). */
 export interface RealtimeHooks {

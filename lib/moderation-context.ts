@@ -9,9 +9,14 @@ import { createMessageGate, type MessageGate } from "@/lib/services/moderation/m
 import { createReportService, type ReportService } from "@/lib/services/moderation/reports";
 import { createSanctionService, type SanctionService } from "@/lib/services/moderation/sanctions";
 import { createSettingsService, defaultModerationSettings, type SettingsService } from "@/lib/services/moderation/settings";
+import { createMemoryLastIps, type LastIpStore } from "@/lib/services/moderation/last-ips";
+import { createRedisLastIps } from "@/lib/services/moderation/last-ips.redis";
 import { createSlowMode } from "@/lib/services/moderation/slow-mode";
+import { createRedisSlowMode } from "@/lib/services/moderation/slow-mode.redis";
 import { createSpamGuard } from "@/lib/services/moderation/spam-guard";
+import { createRedisSpamGuard } from "@/lib/services/moderation/spam-guard.redis";
 import { createMessageRate, type MessageRate } from "@/lib/services/moderation/stats";
+import { createRedisMessageRate } from "@/lib/services/moderation/stats.redis";
 import type { RateLimiters } from "@/lib/services/rate-limit";
 import type { SessionUser } from "@/lib/types";
 import type Redis from "ioredis";
@@ -25,8 +30,8 @@ export interface ModerationContext {
   gate: MessageGate;
   loginGuard: LoginGuard;
   limiters: RateLimiters;
-  /** Last address each user connected from on this node (for IP bans). */
-  lastIps: Map<string, string>;
+  /** Last address each user connected from (for IP bans): this node's, or every node's with Redis. */
+  lastIps: LastIpStore;
   messageRate: MessageRate;
   /** Filled in once Socket.IO is up; until then moderation changes only the database. */
   effects: ModerationEffects;
@@ -46,8 +51,10 @@ export async function createModerationContext(deps: {
   findUser: (id: string) => Promise<SessionUser | null>;
   isMember: (roomId: string, userId: string) => Promise<boolean>;
   login: { maxAttempts: number; blockSeconds: number };
-  /** With Redis, every node shares one login lockout. */
+  /** With Redis, every node shares one login lockout, spam windows, slow mode, last addresses and chart. */
   redis?: Redis;
+  /** Start of every Redis key of this community (default "parley"). */
+  redisPrefix?: string;
   /** Tells other nodes when settings or sanctions change. */
   bus?: ClusterBus;
 }): Promise<ModerationContext> {
@@ -56,26 +63,28 @@ export async function createModerationContext(deps: {
   await settings.load();
   const sanctions = createSanctionService({ db, bus: deps.bus });
   const audit = createAuditLog({ db });
-  const lastIps = new Map<string, string>();
-  const messageRate = createMessageRate();
+  const { redis, logger } = deps;
+  const prefix = deps.redisPrefix;
+  const lastIps = redis ? createRedisLastIps({ redis, logger, prefix }) : createMemoryLastIps();
+  const messageRate = redis ? createRedisMessageRate({ redis, logger, prefix }) : createMessageRate();
   await messageRate.seed(db);
   const context: ModerationContext = {
     settings,
     sanctions,
     audit,
     reports: createReportService({ db, isMember: deps.isMember }),
-    actions: createModerationActions({ db, sanctions, audit, effects: () => context.effects, findUser: deps.findUser, lastIpOf: (id) => lastIps.get(id) ?? null }),
+    actions: createModerationActions({ db, sanctions, audit, effects: () => context.effects, findUser: deps.findUser, lastIpOf: lastIps.lastIpOf }),
     gate: createMessageGate({
       db,
       sanctions,
       settings,
-      spam: createSpamGuard({ settings: settings.get }),
-      slowMode: createSlowMode(),
+      spam: redis ? createRedisSpamGuard({ redis, settings: settings.get, logger, prefix }) : createSpamGuard({ settings: settings.get }),
+      slowMode: redis ? createRedisSlowMode({ redis, logger, prefix }) : createSlowMode(),
       limiter: deps.limiters.message,
       audit,
       effects: () => context.effects,
     }),
-    loginGuard: deps.redis ? createRedisLoginGuard({ redis: deps.redis, settings: () => settings.get().login }) : createMemoryLoginGuard({ settings: () => settings.get().login }),
+    loginGuard: redis ? createRedisLoginGuard({ redis, settings: () => settings.get().login, prefix: `${prefix ?? "parley"}:login` }) : createMemoryLoginGuard({ settings: () => settings.get().login }),
     limiters: deps.limiters,
     lastIps,
     messageRate,

@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import Redis from "ioredis";
 import { createRedisClient } from "@/lib/cluster/redis";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
@@ -35,16 +36,17 @@ export async function startTestServer(
     idleTimeoutMinutes?: number;
     realtime?: RealtimeOptions;
     trustProxy?: TrustProxy;
-    /** A cluster node: Redis at `url`, keys and channels under `prefix` (one per test cluster). */
-    redis?: { url: string; prefix: string };
+    /** A cluster node: Redis at `url`, or a client of the test's own; keys and channels under `prefix` (one per test cluster). */
+    redis?: { url: string; prefix: string } | Redis;
   } = {},
 ) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
   const database: TestDatabase = options.database ?? (await createTestDatabaseUrl(dataDir));
-  const redis = options.redis ? createRedisClient(options.redis.url, () => undefined) : undefined;
+  const given = options.redis instanceof Redis ? options.redis : undefined;
+  const redis = given ?? (options.redis && !(options.redis instanceof Redis) ? createRedisClient(options.redis.url, () => undefined) : undefined);
   const context: AppContext = await bootstrap({
     redis,
-    redisPrefix: options.redis?.prefix,
+    redisPrefix: options.redis && !(options.redis instanceof Redis) ? options.redis.prefix : undefined,
     dataDir,
     databaseUrl: database.url,
     authSecret: SECRET,
@@ -109,7 +111,8 @@ export async function startTestServer(
     context.writer.close();
     await context.db.$disconnect();
     context.bus.close();
-    redis?.disconnect();
+    // A client the test passed in is the test's to close.
+    if (!given) redis?.disconnect();
     if (!closeOptions.keepDatabase) await database.drop();
   }
 

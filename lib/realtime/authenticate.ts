@@ -46,7 +46,7 @@ export function authenticateSocket(deps: Pick<RealtimeDeps, "users" | "authSecre
       const standing = await deps.moderation.sanctions.standing(user.id);
       const ban = standing.ban ?? (await deps.moderation.sanctions.ipBanned(ip));
       if (ban) return next(new HandshakeError("BANNED", banSentence(ban)));
-      deps.moderation.lastIps.set(user.id, ip);
+      deps.moderation.lastIps.remember(user.id, ip);
       // One literal, so the fields live inside the object (no extra property store per socket).
       socket.data = { user, sessionId, ip };
       forgetHandshakeRequest(socket);

@@ -2,6 +2,7 @@ import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
 import { authenticateSocket } from "@/lib/realtime/authenticate";
 import { createConnectionCaps, DEFAULT_CONNECTION_CAPS, type ConnectionCaps } from "@/lib/realtime/connection-caps";
+import { createRedisConnectionCaps } from "@/lib/realtime/connection-caps.redis";
 import { roomChannel, sessionChannel, userChannel } from "@/lib/realtime/events";
 import { createPresenceLifecycle } from "@/lib/realtime/handlers/presence";
 import { createModerationEffects } from "@/lib/realtime/moderation";
@@ -39,7 +40,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps,
     Object.assign(headers, commonSecurityHeaders(req, deps.trustProxy), { "Content-Security-Policy": TRANSPORT_POLICY });
   });
   if (deps.redis) useRedisAdapter(io, deps.redis, deps.redisPrefix);
-  const caps = createConnectionCaps(io, options.caps ?? DEFAULT_CONNECTION_CAPS);
+  const caps = deps.redis ? createRedisConnectionCaps(io, options.caps ?? DEFAULT_CONNECTION_CAPS, { redis: deps.redis, logger: deps.logger, prefix: deps.redisPrefix }) : createConnectionCaps(io, options.caps ?? DEFAULT_CONNECTION_CAPS);
   io.use(refuseForeignOrigins(options.origins ?? { allowedOrigins: [], trustProxy: deps.trustProxy }));
   io.use(authenticateSocket(deps));
   io.use(caps.check);

@@ -132,6 +132,8 @@ export function createRedisPresence(options: { redis: Redis; nodeId: string; pre
     user: (id: string) => `${prefix}user:${id}`,
   };
   const field = (connectionId: string) => `${nodeId}|${connectionId}`;
+  // Keys the scripts build themselves do not get the client's keyPrefix from ioredis.
+  const scriptPrefix = `${options.redis.options.keyPrefix ?? ""}${prefix}`;
   let registered: Promise<unknown> | null = null;
   const register = () => redis.multi().set(k.alive, "1", "PX", ttl).sadd(k.nodes, nodeId).exec();
 
@@ -163,18 +165,18 @@ export function createRedisPresence(options: { redis: Redis; nodeId: string; pre
     },
     async heartbeat() {
       await register();
-      return parseProfiles(await redis.parleyPresenceSweep(k.nodes, prefix, nodeId));
+      return parseProfiles(await redis.parleyPresenceSweep(k.nodes, scriptPrefix, nodeId));
     },
     async resync(connections) {
       const args = connections.flatMap(({ user, connectionId }) => [user.id, connectionId, JSON.stringify({ id: user.id, username: user.username, displayName: user.displayName })]);
       await register();
-      const rows = await redis.parleyPresenceResync(k.node, prefix, nodeId, ...args);
+      const rows = await redis.parleyPresenceResync(k.node, scriptPrefix, nodeId, ...args);
       const split = rows.indexOf("");
       return { online: parseProfiles(rows.slice(0, split)), offline: parseProfiles(rows.slice(split + 1)) };
     },
     async leave() {
       await redis.del(k.alive);
-      return parseProfiles(await redis.parleyPresenceSweep(k.nodes, prefix, `${nodeId}-leaving`));
+      return parseProfiles(await redis.parleyPresenceSweep(k.nodes, scriptPrefix, `${nodeId}-leaving`));
     },
   };
   return store;

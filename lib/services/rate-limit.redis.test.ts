@@ -1,6 +1,7 @@
 import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRedisLimiter } from "@/lib/services/rate-limit";
+import { unreachableRedis, warningsLog } from "@/tests/redis-test-nodes";
 
 /**
  * The scale-out path: @upstash/ratelimit against the plain Redis this machine runs.
@@ -29,5 +30,18 @@ describe("Redis-backed rate limiter (@upstash/ratelimit)", () => {
     for (let i = 0; i < 5; i++) results.push((await limiter.limit("k")).success);
     expect(results).toEqual([true, true, true, false, false]);
     expect((await limiter.limit("other")).success).toBe(true);
+  });
+
+  it("with Redis gone, limits on this node alone at once, with a warning", async () => {
+    const dead = unreachableRedis();
+    const log = warningsLog();
+    const limiter = createRedisLimiter(dead, { name: `test-dead-${Date.now()}`, tokens: 2, windowMs: 60_000 }, log.logger);
+    const started = Date.now();
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push((await limiter.limit("k")).success);
+    expect(results).toEqual([true, true, false]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(log.lines.join("\n")).toMatch(/rate limit "test-dead-\d+": Redis failed, limiting on this node alone/);
+    dead.disconnect();
   });
 });

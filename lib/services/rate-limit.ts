@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import { Ratelimit } from "@upstash/ratelimit";
 import type Redis from "ioredis";
+import type { Logger } from "@/lib/logger";
+import { createStoreFailureLog, withTimeout } from "@/lib/stores/redis-store";
 
 export interface LimitResult {
   success: boolean;
@@ -87,7 +89,12 @@ export function upstashRedisAdapter(redis: Redis) {
   };
 }
 
-export function createRedisLimiter(redis: Redis, source: RuleSource, prefix = "parley"): RateLimiter {
+/**
+ * Shared by every node through Redis. When Redis fails or is slower than
+ * REDIS_STORE_TIMEOUT_MS, this node limits on its own (in memory) until Redis answers
+ * again, with a log line: nodes keep serving through a Redis outage, still limited.
+ */
+export function createRedisLimiter(redis: Redis, source: RuleSource, logger?: Pick<Logger, "warn">, prefix = "parley"): RateLimiter {
   const adapter = upstashRedisAdapter(redis) as never;
   // One Ratelimit per rule shape; they share keys (the prefix), so a changed limit keeps the counts so far.
   const limiters = new Map<string, Ratelimit>();
@@ -100,26 +107,18 @@ export function createRedisLimiter(redis: Redis, source: RuleSource, prefix = "p
     }
     return limiter;
   };
-  return {
-    async limit(key) {
-      const r = await limiterFor(ruleOf(source)).limit(key);
-      return { success: r.success, remaining: r.remaining, reset: r.reset };
-    },
-  };
-}
-
-/**
- * While Redis is unreachable, a node keeps serving its own people: limits are counted in
- * this process until Redis answers again (per node for those seconds, never unlimited).
- */
-export function withLocalFallback(shared: RateLimiter, local: RateLimiter, onFallback: (error: unknown) => void): RateLimiter {
+  const fallback = createMemoryLimiter(source);
+  // Named at the first failure: a live rule may read settings that are not loaded yet.
+  let failed: ReturnType<typeof createStoreFailureLog> | null = null;
   return {
     async limit(key) {
       try {
-        return await shared.limit(key);
+        const r = await withTimeout(limiterFor(ruleOf(source)).limit(key));
+        return { success: r.success, remaining: r.remaining, reset: r.reset };
       } catch (error) {
-        onFallback(error);
-        return local.limit(key);
+        failed ??= createStoreFailureLog(logger, `rate limit "${ruleOf(source).name}"`);
+        failed(error, "limiting on this node alone");
+        return fallback.limit(key);
       }
     },
   };
@@ -128,9 +127,9 @@ export function withLocalFallback(shared: RateLimiter, local: RateLimiter, onFal
 export type RateLimiters = Record<keyof typeof LIMITS, RateLimiter>;
 
 /** `signUpsPerHour` reads the console setting (LIMITS.signUpPerIp's default when not given). */
-export function createRateLimiters(redis?: Redis, live: { signUpsPerHour?: () => number; prefix?: string; onFallback?: (error: unknown) => void } = {}): RateLimiters {
-  const { signUpsPerHour, prefix, onFallback = () => undefined } = live;
-  const make = (rule: RuleSource) => (redis ? withLocalFallback(createRedisLimiter(redis, rule, prefix), createMemoryLimiter(rule), onFallback) : createMemoryLimiter(rule));
+export function createRateLimiters(redis?: Redis, live: { signUpsPerHour?: () => number; prefix?: string } = {}, logger?: Pick<Logger, "warn">): RateLimiters {
+  const make = (rule: RuleSource) => (redis ? createRedisLimiter(redis, rule, logger, live.prefix) : createMemoryLimiter(rule));
+  const { signUpsPerHour } = live;
   return {
     message: make(LIMITS.message),
     roomCreate: make(LIMITS.roomCreate),

@@ -4,6 +4,7 @@ import { pushToOffline } from "@/lib/realtime/push-offline";
 import { on } from "@/lib/realtime/router";
 import type { ParleyServer, ParleySocket, RealtimeDeps } from "@/lib/realtime/types";
 import { historySchema, sendMessageSchema } from "@/lib/schemas/message";
+import { whenRelayed } from "@/lib/services/typing";
 import type { ChatMessage, Delivery } from "@/lib/types";
 
 /**
@@ -49,9 +50,7 @@ export const messageRoutes = {
       broadcast(io, message);
       // Only a sender who was typing needs a "stopped" broadcast: a second fan-out per
       // message would double the hot path's work.
-      if (deps.typing.stop(socket.data.user.id, input.roomId)) {
-        socket.to(roomChannel(input.roomId)).emit("typing:update", { roomId: input.roomId, user: message.author, typing: false });
-      }
+      whenRelayed(deps.typing.stop(socket.data.user.id, input.roomId), () => socket.to(roomChannel(input.roomId)).emit("typing:update", { roomId: input.roomId, user: message.author, typing: false }));
       if (dmRecipients || message.recipient || message.body.includes("@")) {
         const room = await deps.rooms.getRoom(input.roomId);
         pushToOffline(deps, message, room.name, dmRecipients).catch((error) => deps.logger.warn("web push failed", error));

@@ -1,13 +1,13 @@
 import { roomChannel } from "@/lib/realtime/events";
 import { on, type EventContext } from "@/lib/realtime/router";
 import { typingSchema } from "@/lib/schemas/message";
+import { whenRelayed } from "@/lib/services/typing";
 
 function relay({ socket, deps }: EventContext, roomId: string, typing: boolean): null {
   const channel = roomChannel(roomId);
   if (!socket.rooms.has(channel)) return null;
   const { id, username, displayName } = socket.data.user;
-  const relayed = typing ? deps.typing.start(id, roomId) : deps.typing.stop(id, roomId);
-  if (relayed) socket.to(channel).emit("typing:update", { roomId, user: { id, username, displayName }, typing });
+  whenRelayed(typing ? deps.typing.start(id, roomId) : deps.typing.stop(id, roomId), () => socket.to(channel).emit("typing:update", { roomId, user: { id, username, displayName }, typing }));
   return null;
 }
 

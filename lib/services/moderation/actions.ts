@@ -25,7 +25,7 @@ export function createModerationActions(deps: {
   audit: AuditLogService;
   effects: () => ModerationEffects;
   findUser: (id: string) => Promise<SessionUser | null>;
-  lastIpOf?: (userId: string) => string | null;
+  lastIpOf?: (userId: string) => Promise<string | null>;
 }) {
   const { db, sanctions, audit } = deps;
 
@@ -54,7 +54,7 @@ export function createModerationActions(deps: {
     async ban(actorIn: SessionUser, input: BanInput) {
       const actor = await authorize(actorIn, input.ip ? "admin" : "moderator");
       const user = await target(actor, input.userId);
-      const ip = input.ip ? (deps.lastIpOf?.(user.id) ?? null) : null;
+      const ip = input.ip ? ((await deps.lastIpOf?.(user.id)) ?? null) : null;
       if (input.ip && !ip) throw new AppError("VALIDATION", `No IP address is known for ${user.displayName} yet (they have not connected since the server started).`);
       const sanction = await sanctions.impose({ kind: "ban", userId: user.id, reason: input.reason, minutes: input.minutes ?? null, byId: actor.id, ip });
       await audit.record({ actor: who(actor), action: input.minutes ? "temp-ban" : "ban", target: who(user), reason: input.reason, details: { minutes: input.minutes ?? null, ip: ip ?? undefined } });

@@ -64,29 +64,26 @@ describe("word filter", () => {
 describe("slow mode", () => {
   it("refuses a second message inside the gap and says how long to wait", () => {
     const slow = createSlowMode();
-    slow.check("u", "r", 30, 0);
-    slow.begin("u", "r");
-    slow.end("u", "r", true, 0);
-    expect(() => slow.check("u", "r", 30, 12_500)).toThrow("Slow mode is on: wait 18 s before your next message here.");
-    expect(() => slow.check("u", "r", 30, 30_000)).not.toThrow();
-    expect(() => slow.check("u", "other-room", 30, 30_001)).not.toThrow();
+    slow.enter("u", "r", 30, 0);
+    slow.end("u", "r", 30, true, 0);
+    expect(() => slow.enter("u", "r", 30, 12_500)).toThrow("Slow mode is on: wait 18 s before your next message here.");
+    expect(() => slow.enter("u", "r", 30, 30_000)).not.toThrow();
+    expect(() => slow.enter("u", "other-room", 30, 30_001)).not.toThrow();
   });
 
   it("starts the gap only when a message was stored", () => {
     const slow = createSlowMode();
-    slow.check("u", "r", 30, 0);
-    slow.begin("u", "r");
-    slow.end("u", "r", false, 0);
-    expect(() => slow.check("u", "r", 30, 1)).not.toThrow();
+    slow.enter("u", "r", 30, 0);
+    slow.end("u", "r", 30, false, 0);
+    expect(() => slow.enter("u", "r", 30, 1)).not.toThrow();
   });
 
   it("holds the next message back while one is being stored", () => {
     const slow = createSlowMode();
-    slow.check("u", "r", 30, 0);
-    slow.begin("u", "r");
-    expect(() => slow.check("u", "r", 30, 1)).toThrow("Slow mode is on: wait 30 s before your next message here.");
-    slow.end("u", "r", true, 2);
-    expect(() => slow.check("u", "r", 30, 3)).toThrow(/wait 30 s/);
+    slow.enter("u", "r", 30, 0);
+    expect(() => slow.enter("u", "r", 30, 1)).toThrow("Slow mode is on: wait 30 s before your next message here.");
+    slow.end("u", "r", 30, true, 2);
+    expect(() => slow.enter("u", "r", 30, 3)).toThrow(/wait 30 s/);
   });
 });
 

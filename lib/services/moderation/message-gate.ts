@@ -28,10 +28,11 @@ const noop = () => {};
 /**
  * Everything a message must pass before it is stored: bans and timeouts, then (for
  * non-staff) the rate limit, the room's slow mode, flood and duplicate detection,
- * and the word filter. All of it reads memory; the database is touched only when
- * a rule fires. A resend of a message stored in the same room still meets the bans,
- * the rate limit and the filter, but not slow mode or the spam counters a second
- * time; one sent while its twin is being written waits for the twin's outcome.
+ * and the word filter. All of it reads memory (Redis, when several nodes share it);
+ * the database is touched only when a rule fires. A resend of a message stored in the
+ * same room still meets the bans, the rate limit and the filter, but not slow mode or
+ * the spam counters a second time; one sent while its twin is being written waits for
+ * the twin's outcome.
  */
 export function createMessageGate(deps: {
   db: Db;
@@ -64,7 +65,7 @@ export function createMessageGate(deps: {
   }
 
   async function spamCheck(user: SessionUser, body: string): Promise<void> {
-    const verdict = deps.spam.check(user.id, body, now());
+    const verdict = await deps.spam.check(user.id, body, now());
     if (verdict.kind === "ban") return autoBan(user, verdict.rule, verdict.counts);
     if (verdict.kind === "warn") {
       await deps.db.spamEvent.create({ data: { userId: user.id, username: user.username, rule: verdict.rule, counts: verdict.counts, outcome: "warned" } });
@@ -100,17 +101,23 @@ export function createMessageGate(deps: {
       for (let twin = ledger.inFlight(user.id, clientId, room.id); twin; twin = ledger.inFlight(user.id, clientId, room.id)) await twin;
       if (ledger.isStored(user.id, clientId, room.id)) return { body: await wordFilter(user, body), settle: noop };
 
-      deps.slowMode.check(user.id, room.id, room.slowModeSeconds, now());
-      // Held from the check on, with nothing awaited in between: a burst sent at once
-      // meets this message in the slow-mode count, and a twin waits for its outcome.
+      // Held from here on, with nothing awaited before: a twin waits for this outcome, and
+      // a burst sent at once meets this message in the slow-mode count (in one synchronous
+      // step in memory, one script in Redis).
       ledger.begin(user.id, clientId, room.id);
-      deps.slowMode.begin(user.id, room.id);
+      try {
+        const entering = deps.slowMode.enter(user.id, room.id, room.slowModeSeconds, now());
+        if (entering) await entering;
+      } catch (error) {
+        ledger.end(user.id, clientId, room.id, false);
+        throw error;
+      }
       let settled = false;
       const settle = (outcome: WriteOutcome) => {
         if (settled) return;
         settled = true;
         ledger.end(user.id, clientId, room.id, outcome !== "refused");
-        deps.slowMode.end(user.id, room.id, outcome === "new", now());
+        deps.slowMode.end(user.id, room.id, room.slowModeSeconds, outcome === "new", now());
       };
       try {
         await spamCheck(user, body);

@@ -1,33 +1,37 @@
 import { AppError } from "@/lib/errors";
 
-const refusal = (wait: number) => new AppError("RATE_LIMITED", `Slow mode is on: wait ${wait} s before your next message here.`, { retryAfter: String(wait) });
+export const slowModeRefusal = (wait: number) => new AppError("RATE_LIMITED", `Slow mode is on: wait ${wait} s before your next message here.`, { retryAfter: String(wait) });
 
 /**
- * Per-room minimum gap between one user's stored messages. Checking and recording are
+ * Per-room minimum gap between one user's stored messages. Admission and recording are
  * apart so that a message refused later (word filter) or never stored does not start
- * the timer; a message between the two (`begin` … `end`) holds the next one back, or
+ * the timer; a message between the two (`enter` … `end`) holds the next one back, or
  * a burst sent at once would all pass the check before the first was stored.
  */
-export function createSlowMode() {
+export interface SlowMode {
+  /** Throws the refusal inside the gap; otherwise holds the user's next message here until `end`. In memory it never returns a promise. */
+  enter(userId: string, roomId: string, seconds: number, now: number): void | Promise<void>;
+  /** Its write settled; only a stored message starts the gap. `seconds` is the one given to `enter`. */
+  end(userId: string, roomId: string, seconds: number, stored: boolean, now: number): void;
+}
+
+/** One process's memory: enough for a single node (`enter` checks and holds in one synchronous step). */
+export function createSlowMode(): SlowMode {
   const last = new Map<string, number>();
   const writing = new Map<string, number>();
   const keyOf = (userId: string, roomId: string) => `${roomId}:${userId}`;
 
   return {
-    check(userId: string, roomId: string, seconds: number, now: number): void {
-      if (seconds <= 0) return;
+    enter(userId, roomId, seconds, now) {
       const key = keyOf(userId, roomId);
-      if ((writing.get(key) ?? 0) > 0) throw refusal(seconds);
-      const previous = last.get(key);
-      if (previous !== undefined && now - previous < seconds * 1000) throw refusal(Math.ceil((seconds * 1000 - (now - previous)) / 1000));
-    },
-    /** The message passed every check and is being written. */
-    begin(userId: string, roomId: string): void {
-      const key = keyOf(userId, roomId);
+      if (seconds > 0) {
+        if ((writing.get(key) ?? 0) > 0) throw slowModeRefusal(seconds);
+        const previous = last.get(key);
+        if (previous !== undefined && now - previous < seconds * 1000) throw slowModeRefusal(Math.ceil((seconds * 1000 - (now - previous)) / 1000));
+      }
       writing.set(key, (writing.get(key) ?? 0) + 1);
     },
-    /** Its write settled; only a stored message starts the gap. */
-    end(userId: string, roomId: string, stored: boolean, now: number): void {
+    end(userId, roomId, _seconds, stored, now) {
       const key = keyOf(userId, roomId);
       const count = (writing.get(key) ?? 1) - 1;
       if (count > 0) writing.set(key, count);
@@ -36,5 +40,3 @@ export function createSlowMode() {
     },
   };
 }
-
-export type SlowMode = ReturnType<typeof createSlowMode>;

@@ -10,11 +10,28 @@ export interface StrikeRecord {
   lastSpamAt: number | null;
 }
 
+export interface SpamGuard {
+  /** Call before storing a message. In memory it answers synchronously. */
+  check(userId: string, text: string, now: number): SpamVerdict | Promise<SpamVerdict>;
+  /** The length of an automatic ban for the user's next strike (read only when one is due). */
+  escalate(record: StrikeRecord, now: number): { minutes: number; strike: number };
+}
+
+/** Strikes live in the database, so escalation is the same on every node. */
+export function escalateStrike(s: ModerationSettings, record: StrikeRecord, now: number): { minutes: number; strike: number } {
+  const decayed = record.lastSpamAt !== null && now - record.lastSpamAt > s.strikeDecayHours * 3_600_000;
+  const strike = (decayed ? 0 : record.strikes) + 1;
+  return { strike, minutes: s.escalationMinutes[Math.min(strike, s.escalationMinutes.length) - 1] ?? 1 };
+}
+
+export const floodCounts = (messages: number, windowSeconds: number) => `${messages} messages in ${windowSeconds} s`;
+export const duplicateCounts = (same: number, windowSeconds: number) => `same text ${same} times in ${windowSeconds} s`;
+
 /**
  * Flood and duplicate detection per user across all rooms, with sliding windows.
  * The first trip is a warning; another within `repeatWindowSeconds` is an automatic
  * temp-ban whose length escalates with the user's strikes (forgotten after a clean
- * `strikeDecayHours`). In-process windows; a Redis store can replace them later.
+ * `strikeDecayHours`). In-process windows (spam-guard.redis.ts shares them between nodes).
  */
 export function createSpamGuard(deps: { settings: () => ModerationSettings }) {
   const sent = new Map<string, number[]>();
@@ -35,7 +52,7 @@ export function createSpamGuard(deps: { settings: () => ModerationSettings }) {
   }
 
   return {
-    /** Call before storing a message. Pure memory: no database read per message. */
+    /** Pure memory: no database read per message. */
     check(userId: string, text: string, now: number): SpamVerdict {
       const s = deps.settings();
       const floodFrom = now - s.flood.windowSeconds * 1000;
@@ -44,7 +61,7 @@ export function createSpamGuard(deps: { settings: () => ModerationSettings }) {
       sent.set(userId, times);
       if (times.length >= s.flood.messages) {
         sent.set(userId, []);
-        return trip(userId, "flood", `${times.length} messages in ${s.flood.windowSeconds} s`, now);
+        return trip(userId, "flood", floodCounts(times.length, s.flood.windowSeconds), now);
       }
       const dupFrom = now - s.duplicate.windowSeconds * 1000;
       const normalized = text.trim().toLowerCase();
@@ -54,19 +71,14 @@ export function createSpamGuard(deps: { settings: () => ModerationSettings }) {
       const same = recent.filter((t) => t.text === normalized).length;
       if (same >= s.duplicate.count) {
         texts.set(userId, recent.filter((t) => t.text !== normalized));
-        return trip(userId, "duplicate", `same text ${same} times in ${s.duplicate.windowSeconds} s`, now);
+        return trip(userId, "duplicate", duplicateCounts(same, s.duplicate.windowSeconds), now);
       }
       return { kind: "ok" };
     },
 
-    /** The length of an automatic ban for the user's next strike (read only when one is due). */
     escalate(record: StrikeRecord, now: number): { minutes: number; strike: number } {
-      const s = deps.settings();
-      const decayed = record.lastSpamAt !== null && now - record.lastSpamAt > s.strikeDecayHours * 3_600_000;
-      const strike = (decayed ? 0 : record.strikes) + 1;
-      return { strike, minutes: s.escalationMinutes[Math.min(strike, s.escalationMinutes.length) - 1] ?? 1 };
+      return escalateStrike(deps.settings(), record, now);
     },
   };
 }
 
-export type SpamGuard = ReturnType<typeof createSpamGuard>;

@@ -2,11 +2,20 @@ import type { Db } from "@/lib/db/client";
 
 const MINUTE = 60_000;
 
+export interface MessageRate {
+  /** A message was stored (now, unless `at` says when). */
+  record(at?: number): void;
+  /** Counts the last hour's stored messages, at start. */
+  seed(db: Db): Promise<void>;
+  /** 60 points, oldest first; each `minute` is an ISO timestamp of the minute's start. */
+  lastHour(): Array<{ minute: string; count: number }>;
+}
+
 /**
- * Messages per minute for the last hour, counted in memory as messages are stored
- * (this node's share on a multi-node install), seeded from the database at start.
+ * Messages per minute for the last hour, counted in memory as messages are stored,
+ * seeded from the database at start. One node's view: stats.redis.ts counts the cluster.
  */
-export function createMessageRate(now: () => number = Date.now) {
+export function createMessageRate(now: () => number = Date.now): MessageRate {
   const buckets = new Map<number, number>();
   const prune = (current: number) => {
     for (const key of buckets.keys()) if (key <= current - 60) buckets.delete(key);
@@ -22,8 +31,7 @@ export function createMessageRate(now: () => number = Date.now) {
       const rows = await db.message.findMany({ where: { createdAt: { gte: since } }, select: { createdAt: true }, take: 200_000 });
       for (const r of rows) this.record(r.createdAt.getTime());
     },
-    /** 60 points, oldest first; each `minute` is an ISO timestamp of the minute's start. */
-    lastHour(): Array<{ minute: string; count: number }> {
+    lastHour() {
       const current = Math.floor(now() / MINUTE);
       prune(current);
       return Array.from({ length: 60 }, (_, i) => {
@@ -33,5 +41,3 @@ export function createMessageRate(now: () => number = Date.now) {
     },
   };
 }
-
-export type MessageRate = ReturnType<typeof createMessageRate>;
