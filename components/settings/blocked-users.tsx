@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Avatar } from "@/components/ui/avatar";
+import { AvatarImage } from "@/components/profile/avatar-image";
 import type { Outcome } from "@/lib/client/run-command";
 import type { PublicUser } from "@/lib/types";
 
@@ -31,7 +31,7 @@ export function BlockedUsers({ users, loaded, onUnblock }: { users: PublicUser[]
       <ul aria-label="Blocked users" className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
         {users.map((user) => (
           <li key={user.id} className="flex items-center gap-3 py-2">
-            <Avatar id={user.id} name={user.displayName} size="sm" />
+            <AvatarImage user={user} size="sm" decorative />
             <span className="min-w-0 flex-1 truncate">
               {user.displayName} <span className="text-sm text-zinc-500 dark:text-zinc-400">@{user.username}</span>
             </span>

@@ -1,3 +1,10 @@
+"use client";
+
+import * as AvatarPrimitive from "@radix-ui/react-avatar";
+import type { ComponentProps } from "react";
+import { cn } from "@/components/ui/cn";
+
+// Avatar fills are identity colours, not theme colours: white initials read on each in light and dark.
 const palette = ["bg-rose-600", "bg-amber-600", "bg-emerald-600", "bg-sky-600", "bg-indigo-600", "bg-fuchsia-600", "bg-teal-600", "bg-orange-600"];
 
 export function initialsOf(name: string): string {
@@ -12,12 +19,14 @@ export function colourOf(seed: string): string {
   return palette[hash % palette.length] ?? "bg-zinc-600";
 }
 
-/** Initials on a colour derived from the user id; real avatars arrive with profiles. */
-export function Avatar({ id, name, size = "md" }: { id: string; name: string; size?: "sm" | "md" }) {
-  const box = size === "sm" ? "h-7 w-7 text-xs" : "h-9 w-9 text-sm";
-  return (
-    <span aria-hidden="true" className={`${box} ${colourOf(id)} inline-flex shrink-0 items-center justify-center rounded-full font-semibold text-white`}>
-      {initialsOf(name)}
-    </span>
-  );
+export function Avatar({ className, ...props }: ComponentProps<typeof AvatarPrimitive.Root>) {
+  return <AvatarPrimitive.Root data-slot="avatar" className={cn("relative flex size-9 shrink-0 overflow-hidden rounded-full", className)} {...props} />;
+}
+
+export function AvatarImage({ className, ...props }: ComponentProps<typeof AvatarPrimitive.Image>) {
+  return <AvatarPrimitive.Image data-slot="avatar-image" className={cn("aspect-square size-full bg-muted object-cover", className)} {...props} />;
+}
+
+export function AvatarFallback({ className, ...props }: ComponentProps<typeof AvatarPrimitive.Fallback>) {
+  return <AvatarPrimitive.Fallback data-slot="avatar-fallback" className={cn("flex size-full items-center justify-center font-semibold text-white select-none", className)} {...props} />;
 }
