@@ -20,7 +20,7 @@ export function AdminNav() {
                 className={`block whitespace-nowrap rounded-md border-b-2 px-3 py-2 text-sm md:border-b-0 md:border-l-4 ${
                   current
                     ? "border-indigo-600 bg-indigo-50 font-semibold text-indigo-900 dark:border-indigo-400 dark:bg-indigo-950 dark:text-indigo-100"
-                    : "border-transparent hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                    : "border-transparent hover:bg-accent"
                 }`}
               >
                 {section.label}

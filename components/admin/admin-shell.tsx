@@ -5,7 +5,7 @@ import type { Viewer } from "@/components/admin/types";
 import { ViewerProvider } from "@/components/admin/viewer-context";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 
-const small = "rounded-md px-2 py-1 text-sm hover:bg-zinc-200 dark:hover:bg-zinc-800";
+const small = "rounded-md px-2 py-1 text-sm hover:bg-accent";
 
 /** Header, section navigation and the page; the viewer is known to every panel below. */
 export function AdminShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
@@ -21,7 +21,7 @@ export function AdminShell({ viewer, children }: { viewer: Viewer; children: Rea
           </Link>
           <p className="font-semibold">Parley moderation</p>
           <span className="flex-1" />
-          <span className="text-sm text-zinc-600 dark:text-zinc-300">
+          <span className="text-sm text-muted-foreground">
             {viewer.displayName} <span className="rounded-full bg-zinc-200 px-2 py-0.5 text-xs dark:bg-zinc-800">{viewer.role}</span>
           </span>
           <ThemeToggle />

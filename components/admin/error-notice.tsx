@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { nextStep, type ApiError } from "@/components/admin/api";
-import { quietButton } from "@/components/admin/styles";
+import { Button } from "@/components/ui/button";
 
 /** The server's sentence, what to do next, and a way to do it. */
 export function ErrorNotice({ error, onRetry, step: given, className = "" }: { error: ApiError; onRetry?: () => void; step?: string; className?: string }) {
@@ -17,9 +17,9 @@ export function ErrorNotice({ error, onRetry, step: given, className = "" }: { e
         </Link>
       ) : null}
       {onRetry && error.status !== 401 ? (
-        <button type="button" onClick={onRetry} className={quietButton}>
+        <Button variant="outline" size="sm" type="button" onClick={onRetry}>
           Try again
-        </button>
+        </Button>
       ) : null}
     </div>
   );

@@ -25,7 +25,7 @@ export function LoginForm({ notice = null }: { notice?: string | null }) {
           {state.error}
         </p>
       ) : null}
-      <button type="submit" disabled={busy} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
+      <button type="submit" disabled={busy} className="rounded-md bg-primary px-4 py-2 font-medium text-white hover:bg-primary/90 disabled:opacity-60">
         {busy ? "Logging in…" : "Log in"}
       </button>
       <p className="text-center text-sm">

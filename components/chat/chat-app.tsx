@@ -11,7 +11,7 @@ import { NotificationsButton } from "@/components/chat/notifications-button";
 import { OnlineList } from "@/components/chat/online-list";
 import { ProfileOverridesProvider, useProfileOverrides } from "@/components/chat/profile-overrides";
 import { useSocketEvent } from "@/components/chat/use-socket-event";
-import { Toasts } from "@/components/chat/toasts";
+import { notify, Toaster } from "@/components/chat/toasts";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChat } from "@/components/chat/use-chat";
 import { RoomSidebar } from "@/components/rooms/room-sidebar";
@@ -31,7 +31,7 @@ export function ChatApp({ me, room, welcome }: { me: SessionUser; room: RoomSumm
   const closeDialog = useCallback(() => setDialog(null), []);
   const showUser = useCallback((user: PublicUser) => setDialog({ type: "user", user }), []);
   const overrides = useProfileOverrides(conn.socket);
-  useSocketEvent(conn.socket, "moderation:notice", ({ message }) => chat.toasts.push(message));
+  useSocketEvent(conn.socket, "moderation:notice", ({ message }) => notify(message));
   const report = useCallback(
     async (messageId: number, reason: string, note: string) => {
       const answer = await rooms.ask("message:report", { messageId, reason, note });
@@ -109,7 +109,7 @@ export function ChatApp({ me, room, welcome }: { me: SessionUser; room: RoomSumm
         </Drawer>
       </div>
       <ChatDialogs me={me} chat={chat} dialog={dialog} onClose={closeDialog} />
-      <Toasts toasts={chat.toasts.toasts} onDismiss={chat.toasts.dismiss} />
+      <Toaster />
     </div>
     </ProfileOverridesProvider>
   );

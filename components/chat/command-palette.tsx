@@ -25,8 +25,8 @@ export function CommandPalette({ options, activeIndex, onPick, usageOnly }: { op
             onClick={() => onPick(command)}
             className={`flex cursor-pointer flex-col px-3 py-1.5 text-sm sm:flex-row sm:items-baseline sm:gap-3 ${active && !usageOnly ? "bg-indigo-100 dark:bg-indigo-900" : ""}`}
           >
-            <code className="font-mono text-indigo-700 dark:text-indigo-300">{command.usage}</code>
-            <span className="text-zinc-600 dark:text-zinc-400">
+            <code className="font-mono text-primary">{command.usage}</code>
+            <span className="text-muted-foreground">
               {command.summary}
               {command.aliases.length ? ` (also /${command.aliases.join(", /")})` : ""}
             </span>

@@ -102,7 +102,7 @@ export function Composer(props: { label: string; initialDraft?: string; onDraft:
   const length = [...text.trim()].length;
   return (
     <form
-      className="border-t border-zinc-200 p-3 dark:border-zinc-800"
+      className="border-t border-border p-3"
       onSubmit={(e) => {
         e.preventDefault();
         submit();
@@ -127,16 +127,16 @@ export function Composer(props: { label: string; initialDraft?: string; onDraft:
           aria-activedescendant={open && palette.mode === "names" && selected ? optionId(selected) : undefined}
           className="max-h-40 min-h-10 flex-1 resize-none rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
         />
-        <button type="submit" disabled={!text.trim()} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-50">
+        <button type="submit" disabled={!text.trim()} className="rounded-md bg-primary px-4 py-2 font-medium text-white hover:bg-primary/90 disabled:opacity-50">
           {isCommandText(text) ? "Run" : "Send"}
         </button>
       </div>
       {error ? (
-        <p id="composer-error" role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
+        <p id="composer-error" role="alert" className="mt-1 text-sm text-destructive">
           {error}
         </p>
       ) : (
-        <p id="composer-hint" className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+        <p id="composer-hint" className="mt-1 text-xs text-muted-foreground">
           Enter to send, Shift+Enter for a new line, / for commands{length > MESSAGE_MAX_CHARS - 200 ? ` · ${length}/${MESSAGE_MAX_CHARS}` : ""}
         </p>
       )}

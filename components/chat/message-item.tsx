@@ -20,7 +20,7 @@ export interface MessageHandlers {
 }
 
 const toneClass = {
-  presence: "py-0.5 text-center text-xs wrap-anywhere text-zinc-500 dark:text-zinc-400",
+  presence: "py-0.5 text-center text-xs wrap-anywhere text-muted-foreground",
   output: "my-1 whitespace-pre-wrap wrap-anywhere rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200",
   error: "my-1 whitespace-pre-wrap wrap-anywhere rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300",
 };
@@ -72,7 +72,7 @@ export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { it
             <span aria-hidden="true">*</span>
             <Name user={author} onUserClick={onUserClick} />
             <span className={`min-w-0 whitespace-pre-wrap wrap-anywhere ${item.kind === "pending" ? "opacity-60" : ""}`}>{body}</span>
-            <time dateTime={createdAt} title={time.full} className="ml-1 text-xs not-italic text-zinc-500 dark:text-zinc-400">
+            <time dateTime={createdAt} title={time.full} className="ml-1 text-xs not-italic text-muted-foreground">
               {time.short}
             </time>
           </p>
@@ -81,20 +81,20 @@ export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { it
             <p className="flex flex-wrap items-baseline gap-x-2">
               <Name user={author} onUserClick={onUserClick} />
               {whisperLabel ? <span className="text-xs font-medium text-fuchsia-700 dark:text-fuchsia-300">{whisperLabel}</span> : null}
-              <time dateTime={createdAt} title={time.full} className="text-xs text-zinc-500 dark:text-zinc-400">
+              <time dateTime={createdAt} title={time.full} className="text-xs text-muted-foreground">
                 {time.short}
               </time>
               {message && !message.removed && message.author.id !== meId ? <ReportButton onReport={(reason, note) => onReport(message.id, reason, note)} /> : null}
             </p>
             {message?.removed ? (
-              <p className="italic text-zinc-500 dark:text-zinc-400">message removed by a moderator</p>
+              <p className="italic text-muted-foreground">message removed by a moderator</p>
             ) : (
               <p className={`whitespace-pre-wrap wrap-anywhere ${item.kind === "pending" ? "opacity-60" : ""}`}>{body}</p>
             )}
           </>
         )}
         {item.kind === "message" && item.delivery?.length ? (
-          <ul className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400" aria-label="Delivery">
+          <ul className="mt-0.5 text-xs text-muted-foreground" aria-label="Delivery">
             {item.delivery.map((d) => (
               <li key={d.user.id} data-delivery={d.online ? "delivered" : "saved"}>
                 {d.online ? "✓ " : "⏳ "}
@@ -114,7 +114,7 @@ export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { it
               ) : null}
             </p>
           ) : (
-            <p className="text-xs text-zinc-500 dark:text-zinc-400">Sending…</p>
+            <p className="text-xs text-muted-foreground">Sending…</p>
           )
         ) : null}
       </div>

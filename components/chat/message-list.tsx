@@ -72,9 +72,9 @@ export function MessageList(props: {
           </button>
         </div>
       ) : loaded ? (
-        <p className="py-3 text-center text-xs text-zinc-500 dark:text-zinc-400">This is the beginning of the conversation.</p>
+        <p className="py-3 text-center text-xs text-muted-foreground">This is the beginning of the conversation.</p>
       ) : (
-        <p className="py-3 text-center text-xs text-zinc-500 dark:text-zinc-400">Loading messages…</p>
+        <p className="py-3 text-center text-xs text-muted-foreground">Loading messages…</p>
       )}
       {welcome ? (
         <p className="mb-3 rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100" data-testid="welcome">

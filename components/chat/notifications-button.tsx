@@ -17,8 +17,8 @@ export function NotificationsButton() {
   const permission = asked ?? browserPermission;
 
   if (permission === "unsupported") return null;
-  if (permission === "granted") return <p className="text-xs text-zinc-500 dark:text-zinc-400">Desktop notifications are on for other rooms and direct messages while Parley is in the background.</p>;
-  if (permission === "denied") return <p className="text-xs text-zinc-500 dark:text-zinc-400">Desktop notifications are blocked in this browser&apos;s site settings.</p>;
+  if (permission === "granted") return <p className="text-xs text-muted-foreground">Desktop notifications are on for other rooms and direct messages while Parley is in the background.</p>;
+  if (permission === "denied") return <p className="text-xs text-muted-foreground">Desktop notifications are blocked in this browser&apos;s site settings.</p>;
   return (
     <button
       type="button"

@@ -24,11 +24,11 @@ export function ReportButton({ onReport }: { onReport: (reason: ReportReason, no
   return (
     <span className="ml-auto">
       {result && !open ? (
-        <span role="status" className={`text-xs ${result.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}>
+        <span role="status" className={`text-xs ${result.ok ? "text-success" : "text-destructive"}`}>
           {result.text}
         </span>
       ) : (
-        <button type="button" onClick={() => setOpen((o) => !o)} className="text-xs text-zinc-500 opacity-70 hover:underline hover:opacity-100 focus:opacity-100 dark:text-zinc-400" aria-expanded={open}>
+        <button type="button" onClick={() => setOpen((o) => !o)} className="text-xs text-muted-foreground opacity-70 hover:underline hover:opacity-100 focus:opacity-100 dark:text-zinc-400" aria-expanded={open}>
           Report
         </button>
       )}
@@ -46,13 +46,13 @@ export function ReportButton({ onReport }: { onReport: (reason: ReportReason, no
             Note (optional)
             <input id={`${id}-note`} name="note" maxLength={500} className="rounded border border-zinc-300 bg-white px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-900" />
           </label>
-          <button type="submit" disabled={busy} className="rounded bg-red-600 px-2 py-1 text-xs font-medium text-white disabled:opacity-60">
+          <button type="submit" disabled={busy} className="rounded bg-destructive px-2 py-1 text-xs font-medium text-white disabled:opacity-60">
             {busy ? "Sending…" : "Send report"}
           </button>
           <button type="button" onClick={() => setOpen(false)} className="text-xs underline">
             Cancel
           </button>
-          {result && !result.ok ? <span role="alert" className="w-full text-xs text-red-600 dark:text-red-400">{result.text}</span> : null}
+          {result && !result.ok ? <span role="alert" className="w-full text-xs text-destructive">{result.text}</span> : null}
         </form>
       ) : null}
     </span>

@@ -1,17 +1,37 @@
-import type { Toast } from "@/components/chat/use-toasts";
+"use client";
 
-/** Polite announcements in the corner; not a status banner, and never stored. */
-export function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id: number) => void }) {
+import { useTheme } from "next-themes";
+import { Toaster as Sonner, toast } from "sonner";
+
+/**
+ * Short-lived notes (someone logged in, a room went away), never stored. They sit
+ * top right, below the header and left of the member list (w-60 on md+), so they
+ * never cover the people list or the composer; on a phone, under the header.
+ */
+export function Toaster() {
+  const { resolvedTheme } = useTheme();
   return (
-    <div aria-live="polite" aria-label="Notifications" className="pointer-events-none fixed bottom-20 right-3 z-50 flex w-72 max-w-[calc(100vw-1.5rem)] flex-col gap-2">
-      {toasts.map((toast) => (
-        <div key={toast.id} className="pointer-events-auto flex items-start gap-2 rounded-lg bg-zinc-900 px-3 py-2 text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900" data-testid="toast">
-          <span className="min-w-0 flex-1 wrap-anywhere">{toast.text}</span>
-          <button type="button" onClick={() => onDismiss(toast.id)} aria-label="Dismiss notification" className="opacity-70 hover:opacity-100">
-            ✕
-          </button>
-        </div>
-      ))}
-    </div>
+    <Sonner
+      theme={resolvedTheme === "dark" ? "dark" : "light"}
+      position="top-right"
+      offset={{ top: 64, right: 256 }}
+      mobileOffset={{ top: 60, left: 8, right: 8 }}
+      visibleToasts={4}
+      closeButton
+      containerAriaLabel="Notifications"
+      toastOptions={{ duration: 6_000, closeButtonAriaLabel: "Dismiss notification" }}
+      style={
+        {
+          "--normal-bg": "var(--popover)",
+          "--normal-text": "var(--popover-foreground)",
+          "--normal-border": "var(--border)",
+        } as React.CSSProperties
+      }
+    />
   );
 }
+
+/** Shows one note; the test id lets specs find notes without knowing sonner's markup. */
+export const notify = (text: string) => {
+  toast(text, { testId: "toast" });
+};

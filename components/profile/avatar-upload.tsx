@@ -3,10 +3,10 @@
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { AvatarImage } from "@/components/profile/avatar-image";
 import { removeAvatar } from "@/components/profile/profile-api";
-import { errorText, hintText, primaryButton, secondaryButton, successText } from "@/components/profile/styles";
 import { UploadProgress } from "@/components/profile/upload-progress";
 import { uploadAvatar } from "@/components/profile/upload-avatar";
 import { AVATAR_ACCEPT, AVATAR_MAX_BYTES, AVATAR_MAX_SIDE, type OwnProfile } from "@/lib/schemas/profile";
+import { Button } from "@/components/ui/button";
 
 const MAX_MB = AVATAR_MAX_BYTES / (1024 * 1024);
 
@@ -107,7 +107,7 @@ export function AvatarUpload({ profile, onSaved }: { profile: OwnProfile; onSave
           ) : (
             <AvatarImage user={profile} size="xl" />
           )}
-          <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">{previewUrl ? "Preview (not saved yet)" : "Current avatar"}</figcaption>
+          <figcaption className="text-xs text-muted-foreground">{previewUrl ? "Preview (not saved yet)" : "Current avatar"}</figcaption>
         </figure>
         <div className="flex min-w-60 flex-1 flex-col gap-3">
           <div className="flex flex-col gap-1">
@@ -124,34 +124,34 @@ export function AvatarUpload({ profile, onSaved }: { profile: OwnProfile; onSave
               aria-describedby="avatar-hint"
               className="text-sm file:mr-3 file:rounded-md file:border-0 file:bg-zinc-200 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-zinc-300 dark:file:bg-zinc-800 dark:file:text-zinc-100 dark:hover:file:bg-zinc-700"
             />
-            <p id="avatar-hint" className={hintText}>
+            <p id="avatar-hint" className="text-sm text-muted-foreground">
               PNG, JPEG, WebP or GIF, up to {MAX_MB} MB and {AVATAR_MAX_SIDE}×{AVATAR_MAX_SIDE} pixels. It is cropped to the centre square.
             </p>
           </div>
-          {previewBroken ? <p className={hintText}>This browser can&apos;t preview that file; the server will check it when you upload.</p> : null}
+          {previewBroken ? <p className="text-sm text-muted-foreground">This browser can&apos;t preview that file; the server will check it when you upload.</p> : null}
           {progress !== null ? <UploadProgress percent={progress} /> : null}
           <div className="flex flex-wrap gap-2">
             {file ? (
               <>
-                <button type="button" onClick={onUpload} disabled={busy} className={primaryButton}>
+                <Button type="button" onClick={onUpload} disabled={busy}>
                   {busy ? "Uploading…" : "Upload avatar"}
-                </button>
-                <button type="button" onClick={clear} disabled={busy} className={secondaryButton}>
+                </Button>
+                <Button variant="outline" type="button" onClick={clear} disabled={busy}>
                   Cancel
-                </button>
+                </Button>
               </>
             ) : profile.avatarUrl ? (
-              <button type="button" onClick={onRemove} disabled={busy} className={secondaryButton}>
+              <Button variant="outline" type="button" onClick={onRemove} disabled={busy}>
                 Remove avatar
-              </button>
+              </Button>
             ) : null}
           </div>
           {error ? (
-            <p role="alert" className={errorText}>
+            <p role="alert" className="text-sm text-destructive">
               {error}
             </p>
           ) : null}
-          <p role="status" className={successText}>
+          <p role="status" className="text-sm text-success">
             {notice ?? ""}
           </p>
         </div>

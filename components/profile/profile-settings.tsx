@@ -4,15 +4,15 @@ import Link from "next/link";
 import { useState } from "react";
 import { AvatarUpload } from "@/components/profile/avatar-upload";
 import { ProfileForm } from "@/components/profile/profile-form";
-import { secondaryButton } from "@/components/profile/styles";
 import { UserCardDialog } from "@/components/profile/user-card";
 import { InstallButton } from "@/components/pwa/install-button";
 import { PushSettings } from "@/components/pwa/push-settings";
 import type { MutableRoom } from "@/components/pwa/room-mutes";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { OwnProfile } from "@/lib/schemas/profile";
+import { Button } from "@/components/ui/button";
 
-const headerLink = "rounded-md px-2 py-1 text-sm hover:bg-zinc-200 dark:hover:bg-zinc-800";
+const headerLink = "rounded-md px-2 py-1 text-sm hover:bg-accent";
 
 /** /settings/profile: how others see you, push notifications, installing the app. */
 export function ProfileSettings({ initialProfile, rooms, initialMutedRoomIds }: { initialProfile: OwnProfile; rooms: MutableRoom[]; initialMutedRoomIds: string[] }) {
@@ -35,9 +35,9 @@ export function ProfileSettings({ initialProfile, rooms, initialMutedRoomIds }: 
         <AvatarUpload profile={profile} onSaved={setProfile} />
         <ProfileForm profile={profile} onSaved={setProfile} />
         <div>
-          <button type="button" onClick={() => setCardOpen(true)} className={secondaryButton}>
+          <Button variant="outline" type="button" onClick={() => setCardOpen(true)}>
             See how others see you
-          </button>
+          </Button>
           <UserCardDialog open={cardOpen} onClose={() => setCardOpen(false)} profile={profile} online />
         </div>
         <PushSettings profile={profile} rooms={rooms} initialMutedRoomIds={initialMutedRoomIds} onChange={setProfile} />
@@ -45,10 +45,10 @@ export function ProfileSettings({ initialProfile, rooms, initialMutedRoomIds }: 
           <h2 id="install-heading" className="text-lg font-semibold">
             Parley as an app
           </h2>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">Install Parley to open it from your home screen or dock, in its own window.</p>
+          <p className="text-sm text-muted-foreground">Install Parley to open it from your home screen or dock, in its own window.</p>
           <InstallButton
             className="self-start"
-            fallback={<p className="text-sm text-zinc-600 dark:text-zinc-400">This browser isn&apos;t offering to install Parley right now. In Chrome or Edge, look for the install icon in the address bar.</p>}
+            fallback={<p className="text-sm text-muted-foreground">This browser isn&apos;t offering to install Parley right now. In Chrome or Edge, look for the install icon in the address bar.</p>}
           />
         </section>
       </main>

@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { callApi } from "@/components/profile/profile-api";
-import { errorText, hintText } from "@/components/profile/styles";
 
 export interface MutableRoom {
   id: string;
@@ -47,7 +46,7 @@ export function RoomMutes({ rooms, initialMutedRoomIds }: { rooms: MutableRoom[]
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className="mb-1 text-sm font-medium">Muted rooms</legend>
-      <p className={hintText}>Muted rooms never send you a push, not even for mentions or whispers. Direct messages always do while push is on.</p>
+      <p className="text-sm text-muted-foreground">Muted rooms never send you a push, not even for mentions or whispers. Direct messages always do while push is on.</p>
       <ul className="flex flex-col gap-1">
         {rooms.map((room) => (
           <li key={room.id}>
@@ -59,7 +58,7 @@ export function RoomMutes({ rooms, initialMutedRoomIds }: { rooms: MutableRoom[]
         ))}
       </ul>
       {error ? (
-        <p role="alert" className={errorText}>
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       ) : null}

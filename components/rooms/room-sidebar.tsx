@@ -2,15 +2,15 @@ import type { MouseEvent, ReactNode } from "react";
 import { conversationTitle } from "@/lib/client/chat-store";
 import type { MyRoom } from "@/lib/types";
 
-const headingClass = "text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400";
-const linkClass = "flex items-center gap-1 rounded-md px-2 py-1.5 text-sm hover:bg-zinc-200 aria-[current=page]:bg-zinc-200 aria-[current=page]:font-semibold dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-zinc-800";
+const headingClass = "text-xs font-semibold uppercase tracking-wide text-muted-foreground";
+const linkClass = "flex items-center gap-1 rounded-md px-2 py-1.5 text-sm hover:bg-zinc-200 aria-[current=page]:bg-accent aria-[current=page]:font-semibold";
 
 export const roomHref = (room: MyRoom, homeId: string) => (room.id === homeId ? "/" : `/?room=${encodeURIComponent(room.id)}`);
 
 function Unread({ count }: { count: number }) {
   if (count <= 0) return null;
   return (
-    <span className="ml-auto rounded-full bg-indigo-600 px-1.5 text-xs font-semibold text-white" data-testid="unread">
+    <span className="ml-auto rounded-full bg-primary px-1.5 text-xs font-semibold text-white" data-testid="unread">
       {count > 99 ? "99+" : count}
       <span className="sr-only"> unread</span>
     </span>
@@ -63,7 +63,7 @@ export function RoomSidebar(props: {
                   <span className="sr-only">(private)</span>
                 </>
               ) : null}
-              {room.kind === "hidden" ? <span className="text-xs text-zinc-500 dark:text-zinc-400">(hidden)</span> : null}
+              {room.kind === "hidden" ? <span className="text-xs text-muted-foreground">(hidden)</span> : null}
             </RoomLink>
           ))}
         </ul>
@@ -81,7 +81,7 @@ export function RoomSidebar(props: {
           Direct messages
         </h2>
         {dms.length === 0 ? (
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Click someone&apos;s name and choose Message, or type /msg name text.</p>
+          <p className="text-xs text-muted-foreground">Click someone&apos;s name and choose Message, or type /msg name text.</p>
         ) : (
           <ul className="flex flex-col gap-0.5">
             {dms.map((room) => (

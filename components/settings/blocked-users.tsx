@@ -22,18 +22,18 @@ export function BlockedUsers({ users, loaded, onUnblock }: { users: PublicUser[]
       <h2 id="blocked-heading" className="text-lg font-semibold">
         Blocked users
       </h2>
-      <p className="text-sm text-zinc-600 dark:text-zinc-300">
+      <p className="text-sm text-muted-foreground">
         People you block can&apos;t send you direct messages or whispers; they are told so when they try. Blocking does not hide room messages. Block someone from their card
         (click their name) or with /block name.
       </p>
-      {!loaded ? <p className="text-sm text-zinc-500">Loading…</p> : null}
-      {loaded && users.length === 0 ? <p className="text-sm text-zinc-500 dark:text-zinc-400">You haven&apos;t blocked anyone.</p> : null}
-      <ul aria-label="Blocked users" className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
+      {!loaded ? <p className="text-sm text-muted-foreground">Loading…</p> : null}
+      {loaded && users.length === 0 ? <p className="text-sm text-muted-foreground">You haven&apos;t blocked anyone.</p> : null}
+      <ul aria-label="Blocked users" className="flex flex-col divide-y divide-border">
         {users.map((user) => (
           <li key={user.id} className="flex items-center gap-3 py-2">
             <AvatarImage user={user} size="sm" decorative />
             <span className="min-w-0 flex-1 truncate">
-              {user.displayName} <span className="text-sm text-zinc-500 dark:text-zinc-400">@{user.username}</span>
+              {user.displayName} <span className="text-sm text-muted-foreground">@{user.username}</span>
             </span>
             <button
               type="button"
@@ -48,7 +48,7 @@ export function BlockedUsers({ users, loaded, onUnblock }: { users: PublicUser[]
         ))}
       </ul>
       {error ? (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       ) : null}

@@ -29,14 +29,14 @@ export function SettingsApp({ me }: { me: SessionUser }) {
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="flex items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-        <Link href="/" className="rounded-md px-2 py-1 text-sm hover:bg-zinc-200 dark:hover:bg-zinc-800">
+        <Link href="/" className="rounded-md px-2 py-1 text-sm hover:bg-accent">
           ← Back to chat
         </Link>
         <h1 className="font-semibold">Settings</h1>
         <span className="flex-1" />
         <ThemeToggle />
-        <span className="text-sm text-zinc-600 dark:text-zinc-300">{me.displayName}</span>
-        <button type="button" onClick={conn.logOut} className="rounded-md px-2 py-1 text-sm hover:bg-zinc-200 dark:hover:bg-zinc-800">
+        <span className="text-sm text-muted-foreground">{me.displayName}</span>
+        <button type="button" onClick={conn.logOut} className="rounded-md px-2 py-1 text-sm hover:bg-accent">
           Log out
         </button>
       </header>

@@ -18,12 +18,12 @@ export function Field({ label, name, error, hint, ...input }: { label: string; n
         {...input}
       />
       {hint && !error ? (
-        <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
+        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-400">
+        <p id={`${id}-error`} className="text-sm text-destructive">
           {error}
         </p>
       ) : null}

@@ -17,7 +17,7 @@ export function ThemeToggle() {
       onClick={() => setTheme(dark ? "light" : "dark")}
       aria-label={label}
       title={label}
-      className="rounded-md p-2 text-lg leading-none hover:bg-zinc-200 dark:hover:bg-zinc-800"
+      className="rounded-md p-2 text-lg leading-none hover:bg-accent"
     >
       <span aria-hidden="true">{mounted ? (dark ? "☀" : "☾") : "◐"}</span>
     </button>

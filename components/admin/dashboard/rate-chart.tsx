@@ -23,8 +23,8 @@ export function RateChart({ points }: { points: Point[] }) {
 
   return (
     <figure className="flex flex-col gap-2">
-      <figcaption className="text-sm text-zinc-600 dark:text-zinc-400">{summary}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Messages per minute, last hour. ${summary}`} className="h-auto w-full text-indigo-600 dark:text-indigo-400">
+      <figcaption className="text-sm text-muted-foreground">{summary}</figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Messages per minute, last hour. ${summary}`} className="h-auto w-full text-primary">
         {ticks.map((t) => {
           const y = PAD.top + innerH - (t / max) * innerH;
           return (

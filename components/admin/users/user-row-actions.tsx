@@ -10,7 +10,7 @@ export function UserRowActions({ user, onPick }: { user: ConsoleUser; onPick: (k
   const viewer = useViewer();
   const ref = useRef<HTMLDetailsElement>(null);
   const kinds = actionsFor(viewer, user);
-  if (kinds.length === 0) return <span className="text-xs text-zinc-500 dark:text-zinc-400">{noActionsReason(viewer, user)}</span>;
+  if (kinds.length === 0) return <span className="text-xs text-muted-foreground">{noActionsReason(viewer, user)}</span>;
   return (
     <details ref={ref} className="relative">
       <summary aria-label={`Actions for ${user.username}`} className="cursor-pointer list-none rounded-md border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
@@ -21,7 +21,7 @@ export function UserRowActions({ user, onPick }: { user: ConsoleUser; onPick: (k
           <li key={kind}>
             <button
               type="button"
-              className={`w-full px-3 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 ${USER_ACTIONS[kind].danger ? "text-red-700 dark:text-red-400" : ""}`}
+              className={`w-full px-3 py-1.5 text-left text-sm hover:bg-accent ${USER_ACTIONS[kind].danger ? "text-destructive" : ""}`}
               onClick={() => {
                 // Focus the summary first: the dialog hands focus back to it when it closes.
                 ref.current?.querySelector("summary")?.focus();
