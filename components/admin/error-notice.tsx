@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 export function ErrorNotice({ error, onRetry, step: given, className = "" }: { error: ApiError; onRetry?: () => void; step?: string; className?: string }) {
   const step = given ?? nextStep(error);
   return (
-    <div role="alert" className={`flex flex-wrap items-center gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200 ${className}`}>
+    <div role="alert" className={`flex flex-wrap items-center gap-2 rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive ${className}`}>
       <p>
         {error.message}
         {step ? ` ${step}` : ""}

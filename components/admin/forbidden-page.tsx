@@ -8,7 +8,7 @@ export function ForbiddenPage() {
       <div className="absolute right-3 top-3">
         <ThemeToggle />
       </div>
-      <p className="text-5xl font-bold text-zinc-400 dark:text-zinc-600" aria-hidden="true">
+      <p className="text-5xl font-bold text-muted-foreground/60" aria-hidden="true">
         403
       </p>
       <h1 className="text-xl font-semibold">You can&apos;t open this page</h1>

@@ -1,6 +1,8 @@
 "use client";
 
+import { BellIcon } from "lucide-react";
 import { useState, useSyncExternalStore } from "react";
+import { Button } from "@/components/ui/button";
 
 type Permission = NotificationPermission | "unsupported";
 
@@ -20,12 +22,9 @@ export function NotificationsButton() {
   if (permission === "granted") return <p className="text-xs text-muted-foreground">Desktop notifications are on for other rooms and direct messages while Parley is in the background.</p>;
   if (permission === "denied") return <p className="text-xs text-muted-foreground">Desktop notifications are blocked in this browser&apos;s site settings.</p>;
   return (
-    <button
-      type="button"
-      onClick={() => void Notification.requestPermission().then(setAsked)}
-      className="rounded-md border border-zinc-300 px-2 py-1 text-left text-sm hover:bg-zinc-200 dark:border-zinc-700 dark:hover:bg-zinc-800"
-    >
+    <Button variant="outline" size="sm" className="self-start" onClick={() => void Notification.requestPermission().then(setAsked)}>
+      <BellIcon aria-hidden="true" />
       Enable desktop notifications
-    </button>
+    </Button>
   );
 }

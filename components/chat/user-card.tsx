@@ -56,7 +56,7 @@ export function UserCard(props: {
           </p>
         </div>
       </div>
-      {profile?.statusLine ? <p className="text-sm italic text-zinc-700 wrap-anywhere dark:text-zinc-200">{profile.statusLine}</p> : null}
+      {profile?.statusLine ? <p className="text-sm italic text-foreground/80 wrap-anywhere">{profile.statusLine}</p> : null}
       {profile ? (
         <p className="text-sm text-muted-foreground">
           {presenceText(profile, Date.now())} · joined {new Date(profile.joinedAt).toLocaleDateString()}

@@ -96,7 +96,7 @@ export function AvatarUpload({ profile, onSaved }: { profile: OwnProfile; onSave
         <figure className="flex flex-col items-center gap-1">
           {previewUrl ? (
             previewBroken ? (
-              <span className="flex h-24 w-24 items-center justify-center rounded-full border border-dashed border-zinc-400 p-2 text-center text-xs text-zinc-600 dark:border-zinc-600 dark:text-zinc-400">
+              <span className="flex h-24 w-24 items-center justify-center rounded-full border border-dashed border-input p-2 text-center text-xs text-muted-foreground">
                 No preview
               </span>
             ) : (
@@ -122,7 +122,7 @@ export function AvatarUpload({ profile, onSaved }: { profile: OwnProfile; onSave
               onChange={onPick}
               disabled={busy}
               aria-describedby="avatar-hint"
-              className="text-sm file:mr-3 file:rounded-md file:border-0 file:bg-zinc-200 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-zinc-300 dark:file:bg-zinc-800 dark:file:text-zinc-100 dark:hover:file:bg-zinc-700"
+              className="text-sm file:mr-3 file:rounded-md file:border-0 file:bg-secondary file:px-3 file:py-2 file:text-sm file:font-medium file:text-secondary-foreground hover:file:bg-accent"
             />
             <p id="avatar-hint" className="text-sm text-muted-foreground">
               PNG, JPEG, WebP or GIF, up to {MAX_MB} MB and {AVATAR_MAX_SIDE}×{AVATAR_MAX_SIDE} pixels. It is cropped to the centre square.

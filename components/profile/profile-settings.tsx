@@ -11,6 +11,7 @@ import type { MutableRoom } from "@/components/pwa/room-mutes";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { OwnProfile } from "@/lib/schemas/profile";
 import { Button } from "@/components/ui/button";
+import { ArrowLeftIcon } from "lucide-react";
 
 const headerLink = "rounded-md px-2 py-1 text-sm hover:bg-accent";
 
@@ -20,9 +21,10 @@ export function ProfileSettings({ initialProfile, rooms, initialMutedRoomIds }: 
   const [cardOpen, setCardOpen] = useState(false);
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+      <header className="flex items-center gap-2 border-b border-border px-4 py-2">
         <Link href="/" className={headerLink}>
-          ← Back to chat
+          <ArrowLeftIcon aria-hidden="true" className="size-4" />
+            Back to chat
         </Link>
         <h1 className="font-semibold">Your profile</h1>
         <span className="flex-1" />

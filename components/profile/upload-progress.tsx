@@ -12,7 +12,7 @@ export function UploadProgress({ percent }: { percent: number }) {
         aria-valuetext={text}
         className="h-2 w-full overflow-hidden rounded-full bg-muted"
       >
-        <div className="h-full bg-primary transition-[width] dark:bg-indigo-400" style={{ width: `${percent}%` }} />
+        <div className="h-full bg-primary transition-[width]" style={{ width: `${percent}%` }} />
       </div>
       <p className="text-xs text-muted-foreground">{text}</p>
     </div>

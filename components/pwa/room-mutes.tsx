@@ -51,7 +51,7 @@ export function RoomMutes({ rooms, initialMutedRoomIds }: { rooms: MutableRoom[]
         {rooms.map((room) => (
           <li key={room.id}>
             <label className="inline-flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={muted.has(room.id)} disabled={pending.has(room.id)} onChange={(e) => void toggle(room, e.target.checked)} className="h-4 w-4 accent-indigo-600" />
+              <input type="checkbox" checked={muted.has(room.id)} disabled={pending.has(room.id)} onChange={(e) => void toggle(room, e.target.checked)} className="h-4 w-4 accent-primary" />
               Mute #{room.name}
             </label>
           </li>

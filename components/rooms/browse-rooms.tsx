@@ -6,6 +6,7 @@ import type { Requester } from "@/lib/client/request";
 import type { RoomSummary } from "@/lib/types";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/input";
+import { LockIcon } from "lucide-react";
 
 const SEARCH_DELAY_MS = 200;
 
@@ -77,7 +78,7 @@ export function BrowseRooms(props: { ask: Requester; memberOf: Set<string>; onJo
                   # {room.name}{" "}
                   {room.kind === "private" ? (
                     <>
-                      <span aria-hidden="true">🔒</span>
+                      <LockIcon aria-hidden="true" className="inline size-3.5 align-baseline text-muted-foreground" />
                       <span className="sr-only">(private — needs a password)</span>
                     </>
                   ) : null}

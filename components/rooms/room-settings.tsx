@@ -75,7 +75,7 @@ export function RoomSettings(props: {
           {status.text}
         </p>
       ) : null}
-      <div className="border-t border-zinc-200 pt-3 dark:border-zinc-800">
+      <div className="border-t border-border pt-3">
         {confirming ? (
           <div className="flex flex-col gap-2">
             <p className="text-sm">Delete #{room.name} and all its messages? Members are moved to #general. This can&apos;t be undone.</p>
@@ -83,9 +83,9 @@ export function RoomSettings(props: {
               <Button variant="destructive" size="sm" type="button" disabled={busy} onClick={() => void remove()}>
                 Delete #{room.name} for everyone
               </Button>
-              <button type="button" className="rounded-md px-3 py-1.5 text-sm hover:bg-accent" onClick={() => setConfirming(false)}>
+              <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
                 Keep the room
-              </button>
+              </Button>
             </div>
           </div>
         ) : (

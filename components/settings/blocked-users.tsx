@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { AvatarImage } from "@/components/profile/avatar-image";
+import { Button } from "@/components/ui/button";
 import type { Outcome } from "@/lib/client/run-command";
 import type { PublicUser } from "@/lib/types";
 
@@ -35,15 +36,9 @@ export function BlockedUsers({ users, loaded, onUnblock }: { users: PublicUser[]
             <span className="min-w-0 flex-1 truncate">
               {user.displayName} <span className="text-sm text-muted-foreground">@{user.username}</span>
             </span>
-            <button
-              type="button"
-              disabled={busy === user.id}
-              onClick={() => void unblock(user)}
-              aria-label={`Unblock ${user.displayName}`}
-              className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
-            >
+            <Button variant="outline" size="sm" disabled={busy === user.id} onClick={() => void unblock(user)} aria-label={`Unblock ${user.displayName}`}>
               Unblock
-            </button>
+            </Button>
           </li>
         ))}
       </ul>

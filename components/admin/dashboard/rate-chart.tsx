@@ -28,9 +28,9 @@ export function RateChart({ points }: { points: Point[] }) {
         {ticks.map((t) => {
           const y = PAD.top + innerH - (t / max) * innerH;
           return (
-            <g key={t} className="text-zinc-300 dark:text-zinc-700">
+            <g key={t} className="text-border">
               <line x1={PAD.left} x2={W - PAD.right} y1={y} y2={y} stroke="currentColor" strokeDasharray="2 3" />
-              <text x={PAD.left - 4} y={y + 4} textAnchor="end" fontSize="10" className="fill-zinc-500 dark:fill-zinc-400">
+              <text x={PAD.left - 4} y={y + 4} textAnchor="end" fontSize="10" className="fill-muted-foreground">
                 {t}
               </text>
             </g>
@@ -45,7 +45,7 @@ export function RateChart({ points }: { points: Point[] }) {
           );
         })}
         {points.length > 0 ? (
-          <g fontSize="10" className="fill-zinc-500 dark:fill-zinc-400">
+          <g fontSize="10" className="fill-muted-foreground">
             <text x={PAD.left} y={H - 4}>
               {formatTime(points[0]!.minute)}
             </text>

@@ -28,7 +28,7 @@ export function MessagesTable({ messages, busy, onDelete }: { messages: ConsoleM
               <TableCell className="max-w-md whitespace-pre-wrap break-words">
                 {m.removed ? <em className="text-muted-foreground">Removed by a moderator</em> : null}
                 {m.removed ? <span className="sr-only">: </span> : null}
-                <span className={m.removed ? "block text-muted-foreground line-through dark:text-muted-foreground" : ""}>{m.body}</span>
+                <span className={m.removed ? "block text-muted-foreground line-through" : ""}>{m.body}</span>
               </TableCell>
               <TableCell>
                 {m.removed ? (

@@ -29,7 +29,7 @@ export function ReportCard({ item, onResolve }: { item: ReportQueueItem; onResol
           {context.map((line) => {
             const reported = line.id === item.messageId;
             return (
-              <li key={line.id} aria-current={reported ? "true" : undefined} className={`rounded-md px-2 py-1 break-words whitespace-pre-wrap ${reported ? "bg-amber-100 ring-1 ring-amber-400 dark:bg-amber-950 dark:ring-amber-700" : "text-muted-foreground"}`}>
+              <li key={line.id} aria-current={reported ? "true" : undefined} className={`rounded-md px-2 py-1 break-words whitespace-pre-wrap ${reported ? "bg-warning/15 ring-1 ring-warning/60" : "text-muted-foreground"}`}>
                 <span className="font-medium">@{line.author}</span>: {reported ? item.message.body : line.removed ? <em>message removed by a moderator</em> : line.body}
                 {reported ? <span className="sr-only"> (the reported message)</span> : null}
               </li>

@@ -56,7 +56,7 @@ export function SettingsForm({ initial, canEdit }: { initial: ModerationSettings
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         Anti-abuse settings
       </h2>
-      {!canEdit ? <p className="rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800">Only administrators can change these settings; you can read them.</p> : null}
+      {!canEdit ? <p className="rounded-md bg-muted px-3 py-2 text-sm">Only administrators can change these settings; you can read them.</p> : null}
       <fieldset disabled={!canEdit || busy} className="flex flex-col gap-4">
         <fieldset className={`rounded-xl border border-border bg-card p-4 text-card-foreground flex flex-col gap-4`}>
           <legend className="px-1 font-semibold">Anti-spam thresholds</legend>
