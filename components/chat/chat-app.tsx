@@ -53,6 +53,13 @@ export function ChatApp({ me, room, welcome }: { me: SessionUser; room: RoomSumm
   return (
     <ProfileOverridesProvider value={overrides}>
     <div className="flex h-dvh flex-col">
+      {/* The first Tab stop: past the header and the room list, straight to writing. */}
+      <a
+        href="#composer"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2 focus:shadow-md"
+      >
+        Skip to message composer
+      </a>
       <ChatHeader
         me={me}
         room={active}
