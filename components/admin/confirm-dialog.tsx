@@ -1,7 +1,7 @@
 "use client";
 
 import type { FormEvent, ReactNode } from "react";
-import type { ApiError } from "@/components/admin/api";
+import type { HttpError } from "@/lib/client/http";
 import { ErrorNotice } from "@/components/admin/error-notice";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -14,7 +14,7 @@ interface Props {
   busyLabel: string;
   busy: boolean;
   danger?: boolean;
-  error: ApiError | null;
+  error: HttpError | null;
   onConfirm: () => void;
   onClose: () => void;
   children?: ReactNode;

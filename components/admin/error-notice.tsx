@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { nextStep, type ApiError } from "@/components/admin/api";
+import { nextStep, type HttpError } from "@/lib/client/http";
 import { Button } from "@/components/ui/button";
 
 /** The server's sentence, what to do next, and a way to do it. */
-export function ErrorNotice({ error, onRetry, step: given, className = "" }: { error: ApiError; onRetry?: () => void; step?: string; className?: string }) {
+export function ErrorNotice({ error, onRetry, step: given, className = "" }: { error: HttpError; onRetry?: () => void; step?: string; className?: string }) {
   const step = given ?? nextStep(error);
   return (
     <div role="alert" className={`flex flex-wrap items-center gap-2 rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive ${className}`}>

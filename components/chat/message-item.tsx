@@ -1,15 +1,13 @@
+import { CheckIcon, ClockIcon } from "lucide-react";
 import { useResolvedUser } from "@/components/chat/profile-overrides";
 import { ReportButton, type ReportReason } from "@/components/chat/report-button";
 import { AvatarImage } from "@/components/profile/avatar-image";
 import { deliveryText } from "@/lib/client/command-output";
 import type { StreamItem } from "@/lib/client/chat-state";
+import { formatDateTime, formatTime } from "@/lib/format-time";
 import type { PublicUser } from "@/lib/types";
-import { CheckIcon, ClockIcon } from "lucide-react";
 
-function timeOf(iso: string) {
-  const d = new Date(iso);
-  return { short: d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }), full: d.toLocaleString() };
-}
+const timeOf = (iso: string) => ({ short: formatTime(iso), full: formatDateTime(iso) });
 
 export interface MessageHandlers {
   meId: string;

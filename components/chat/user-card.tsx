@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { AvatarImage } from "@/components/profile/avatar-image";
+import { formatDate } from "@/lib/format-time";
 import { presenceText } from "@/lib/client/command-output";
 import type { Requester } from "@/lib/client/request";
 import type { Outcome } from "@/lib/client/run-command";
@@ -59,7 +60,7 @@ export function UserCard(props: {
       {profile?.statusLine ? <p className="text-sm italic text-foreground/80 wrap-anywhere">{profile.statusLine}</p> : null}
       {profile ? (
         <p className="text-sm text-muted-foreground">
-          {presenceText(profile, Date.now())} · joined {new Date(profile.joinedAt).toLocaleDateString()}
+          {presenceText(profile, Date.now())} · joined {formatDate(profile.joinedAt)}
         </p>
       ) : null}
       {me ? (

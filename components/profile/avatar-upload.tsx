@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { AvatarImage } from "@/components/profile/avatar-image";
-import { removeAvatar } from "@/components/profile/profile-api";
+import { removeAvatar } from "@/components/profile/profile-requests";
 import { UploadProgress } from "@/components/profile/upload-progress";
 import { uploadAvatar } from "@/components/profile/upload-avatar";
 import { AVATAR_ACCEPT, AVATAR_MAX_BYTES, AVATAR_MAX_SIDE, type OwnProfile } from "@/lib/schemas/profile";
@@ -64,7 +64,7 @@ export function AvatarUpload({ profile, onSaved }: { profile: OwnProfile; onSave
     setBusy(false);
     setProgress(null);
     if (!result.ok) {
-      setError(result.message);
+      setError(result.error.message);
       return;
     }
     clear();
@@ -79,7 +79,7 @@ export function AvatarUpload({ profile, onSaved }: { profile: OwnProfile; onSave
     const result = await removeAvatar();
     setBusy(false);
     if (!result.ok) {
-      setError(result.message);
+      setError(result.error.message);
       return;
     }
     setNotice("Avatar removed. Others see your initials instead.");

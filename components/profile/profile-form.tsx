@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { updateProfile } from "@/components/profile/profile-api";
+import { updateProfile } from "@/components/profile/profile-requests";
 import { Field } from "@/components/ui/field";
 import { STATUS_LINE_MAX_CHARS, updateProfileSchema, type OwnProfile } from "@/lib/schemas/profile";
 import { Button } from "@/components/ui/button";
@@ -32,7 +32,7 @@ export function ProfileForm({ profile, onSaved }: { profile: OwnProfile; onSaved
     const result = await updateProfile(parsed.data);
     setBusy(false);
     if (!result.ok) {
-      setErrors({ ...result.fields, _: result.fields ? undefined : result.message });
+      setErrors({ ...result.error.fields, _: result.error.fields ? undefined : result.error.message });
       return;
     }
     // Show what the server stored (it trims and folds whitespace).

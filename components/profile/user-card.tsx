@@ -3,8 +3,8 @@
 import { useEffect, useId, useState, type ReactNode } from "react";
 import { AvatarImage } from "@/components/profile/avatar-image";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
-import { longDate, timeAgo } from "@/components/profile/format-time";
-import { fetchPublicProfile } from "@/components/profile/profile-api";
+import { formatDate, formatDateTime, timeAgo } from "@/lib/format-time";
+import { fetchPublicProfile } from "@/components/profile/profile-requests";
 import type { PublicProfile } from "@/lib/schemas/profile";
 import type { PublicUser } from "@/lib/types";
 
@@ -46,10 +46,9 @@ export function UserCard({ userId, profile, online, children, headingId }: UserC
   useEffect(() => {
     if (!shouldFetch) return;
     const controller = new AbortController();
-    fetchPublicProfile(id, controller.signal).then(
-      (result) => setLoaded(result.ok ? { key, profile: result.data } : { key, error: result.message }),
-      () => {},
-    );
+    void fetchPublicProfile(id, controller.signal).then((result) => {
+      if (!controller.signal.aborted) setLoaded(result.ok ? { key, profile: result.data } : { key, error: result.error.message });
+    });
     return () => controller.abort();
   }, [id, key, shouldFetch]);
 
@@ -88,7 +87,7 @@ export function UserCard({ userId, profile, online, children, headingId }: UserC
       <Presence online={online} lastSeenAt={shown.lastSeenAt ?? null} />
       {shown.joinedAt ? (
         <p className="text-sm text-muted-foreground">
-          Joined <time dateTime={shown.joinedAt}>{longDate(shown.joinedAt)}</time>
+          Joined <time dateTime={shown.joinedAt}>{formatDate(shown.joinedAt)}</time>
         </p>
       ) : null}
       {error ? (
@@ -115,7 +114,7 @@ function Presence({ online, lastSeenAt }: { online: boolean | undefined; lastSee
     return (
       <p className="text-sm text-muted-foreground">
         Last seen{" "}
-        <time dateTime={lastSeenAt} title={new Date(lastSeenAt).toLocaleString()}>
+        <time dateTime={lastSeenAt} title={formatDateTime(lastSeenAt)}>
           {timeAgo(lastSeenAt)}
         </time>
       </p>

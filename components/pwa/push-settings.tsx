@@ -53,7 +53,7 @@ export function PushSettings({ profile, rooms, initialMutedRoomIds, onChange }: 
       if (result.problem === "denied") setBrowser((b) => b && { ...b, permission: "denied" });
       else setProblem(problemText[result.problem]);
     } else {
-      setProblem(result.message);
+      setProblem(result.error.message);
     }
   }
 
@@ -62,7 +62,7 @@ export function PushSettings({ profile, rooms, initialMutedRoomIds, onChange }: 
     setProblem(null);
     const result = await disablePush();
     setBusy(false);
-    if (!result.ok) return setProblem(result.message);
+    if (!result.ok) return setProblem(result.error.message);
     setBrowser((b) => b && { ...b, subscribed: false });
     onChange(result.data);
   }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { callApi } from "@/components/profile/profile-api";
+import { http } from "@/lib/client/http";
 
 export interface MutableRoom {
   id: string;
@@ -23,7 +23,7 @@ export function RoomMutes({ rooms, initialMutedRoomIds }: { rooms: MutableRoom[]
       else next.delete(room.id);
       return next;
     });
-    const result = await callApi<{ roomIds: string[] }>("/api/push/mutes", { method: mute ? "PUT" : "DELETE", body: { roomId: room.id } });
+    const result = await http<{ roomIds: string[] }>("/api/push/mutes", { method: mute ? "PUT" : "DELETE", body: { roomId: room.id } });
     setPending((p) => {
       const next = new Set(p);
       next.delete(room.id);
@@ -38,7 +38,7 @@ export function RoomMutes({ rooms, initialMutedRoomIds }: { rooms: MutableRoom[]
         else next.add(room.id);
         return next;
       });
-      setError(`#${room.name}: ${result.message}`);
+      setError(`#${room.name}: ${result.error.message}`);
     }
   }
 

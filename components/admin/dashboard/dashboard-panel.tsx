@@ -6,12 +6,13 @@ import { StatCard } from "@/components/admin/dashboard/stat-card";
 import { SectionHeader } from "@/components/admin/section-header";
 import type { Stats } from "@/components/admin/types";
 import { useAdminData } from "@/components/admin/use-admin-data";
+import { formatTime } from "@/lib/format-time";
 
 const POLL_MS = 5000;
 
 export function DashboardPanel() {
   const { data, error, updatedAt, reload } = useAdminData<Stats>("/api/admin/stats", { pollMs: POLL_MS });
-  const live = error ? "Live updates paused — retrying every 5 s." : updatedAt ? `Updating live · last update ${new Date(updatedAt).toLocaleTimeString()}` : "Loading…";
+  const live = error ? "Live updates paused — retrying every 5 s." : updatedAt ? `Updating live · last update ${formatTime(updatedAt)}` : "Loading…";
   return (
     <div>
       <SectionHeader title="Dashboard">

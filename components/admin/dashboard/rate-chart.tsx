@@ -1,4 +1,4 @@
-import { formatTime } from "@/components/admin/format";
+import { formatTime } from "@/lib/format-time";
 
 type Point = { minute: string; count: number };
 

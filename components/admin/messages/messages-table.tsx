@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/components/admin/format";
+import { formatDateTime } from "@/lib/format-time";
 import { ScrollTable } from "@/components/admin/scroll-table";
 import type { ConsoleMessage } from "@/components/admin/types";
 import { Button } from "@/components/ui/button";

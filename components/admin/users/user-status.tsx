@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/components/admin/format";
+import { formatDateTime } from "@/lib/format-time";
 import { Badge } from "@/components/ui/badge";
 import type { ConsoleUser } from "@/components/admin/types";
 

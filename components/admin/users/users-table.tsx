@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime } from "@/components/admin/format";
+import { formatDateTime } from "@/lib/format-time";
 import { ScrollTable } from "@/components/admin/scroll-table";
 import type { ConsoleUser } from "@/components/admin/types";
 import { SortHeader, type Sort } from "@/components/admin/users/sort-header";
