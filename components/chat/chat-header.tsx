@@ -1,10 +1,23 @@
 import { EllipsisVerticalIcon, LogOutIcon, MenuIcon, UsersIcon } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { InstallButton } from "@/components/pwa/install-button";
-import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { MyRoom, SessionUser } from "@/lib/types";
+
+const headerLink = cn(buttonVariants({ variant: "ghost", size: "sm" }), "hidden sm:inline-flex");
+
+// The menu (Radix + floating-ui, ~20 KiB gzip) is for phones only: it loads after the page, not with it.
+const HeaderMenu = dynamic(() => import("@/components/chat/header-menu").then((m) => m.HeaderMenu), {
+  ssr: false,
+  loading: () => (
+    <Button variant="ghost" size="icon" className="sm:hidden" aria-label="More" disabled>
+      <EllipsisVerticalIcon aria-hidden="true" />
+    </Button>
+  ),
+});
 
 /**
  * One line at every width: on a phone the room name takes what is left after the
@@ -54,39 +67,17 @@ export function ChatHeader(props: {
       <span className="hidden text-sm whitespace-nowrap text-muted-foreground lg:inline">{me.displayName}</span>
       <InstallButton className="hidden sm:inline-flex" />
       {moderator ? (
-        <Button asChild variant="ghost" size="sm" className="hidden sm:inline-flex">
-          <Link href="/admin">Moderation</Link>
-        </Button>
+        <Link href="/admin" className={headerLink}>
+        Moderation
+      </Link>
       ) : null}
-      <Button asChild variant="ghost" size="sm" className="hidden sm:inline-flex">
-        <Link href="/settings/profile">Profile</Link>
-      </Button>
-      <Button asChild variant="ghost" size="sm" className="hidden sm:inline-flex">
-        <Link href="/settings">Settings</Link>
-      </Button>
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
-          <Button variant="ghost" size="icon" className="sm:hidden" aria-label="More">
-            <EllipsisVerticalIcon aria-hidden="true" />
-          </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="end">
-          {canManage ? <DropdownMenuItem onSelect={props.onSettings}>Room settings</DropdownMenuItem> : null}
-          {canLeave ? <DropdownMenuItem onSelect={props.onLeave}>{leaveLabel}</DropdownMenuItem> : null}
-          {canManage || canLeave ? <DropdownMenuSeparator /> : null}
-          {moderator ? (
-            <DropdownMenuItem asChild>
-              <Link href="/admin">Moderation</Link>
-            </DropdownMenuItem>
-          ) : null}
-          <DropdownMenuItem asChild>
-            <Link href="/settings/profile">Profile</Link>
-          </DropdownMenuItem>
-          <DropdownMenuItem asChild>
-            <Link href="/settings">Settings</Link>
-          </DropdownMenuItem>
-        </DropdownMenuContent>
-      </DropdownMenu>
+      <Link href="/settings/profile" className={headerLink}>
+        Profile
+      </Link>
+      <Link href="/settings" className={headerLink}>
+        Settings
+      </Link>
+      <HeaderMenu canManage={canManage} canLeave={canLeave} moderator={moderator} leaveLabel={leaveLabel} onSettings={props.onSettings} onLeave={props.onLeave} />
       <Button variant="ghost" size="sm" className="px-2" onClick={props.onLogOut}>
         <LogOutIcon aria-hidden="true" className="hidden sm:block" />
         Log out

@@ -1,7 +1,10 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
-import { Sheet, SheetContent, SheetTitle } from "@/components/ui/sheet";
+
+// Radix Dialog loads the first time a drawer opens, not with the chat page.
+const DrawerSheet = dynamic(() => import("@/components/chat/drawer-sheet").then((m) => m.DrawerSheet), { ssr: false });
 
 /** Sidebar on wide screens; a modal drawer (focus trapped, Escape closes) on phone-sized ones. */
 export function Drawer({ side, label, open, onClose, children }: { side: "left" | "right"; label: string; open: boolean; onClose: () => void; children: ReactNode }) {
@@ -10,12 +13,11 @@ export function Drawer({ side, label, open, onClose, children }: { side: "left" 
       <aside aria-label={label} className={`hidden w-60 shrink-0 overflow-y-auto border-border bg-sidebar md:block ${side === "left" ? "border-r" : "border-l"}`}>
         {children}
       </aside>
-      <Sheet open={open} onOpenChange={(next) => (next ? undefined : onClose())}>
-        <SheetContent side={side} closeLabel={`Close ${label.toLowerCase()}`} aria-describedby={undefined} className="gap-0 bg-sidebar pt-10 md:hidden">
-          <SheetTitle className="sr-only">{label}</SheetTitle>
+      {open ? (
+        <DrawerSheet side={side} label={label} onClose={onClose}>
           {children}
-        </SheetContent>
-      </Sheet>
+        </DrawerSheet>
+      ) : null}
     </>
   );
 }

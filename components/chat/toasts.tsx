@@ -1,37 +1,8 @@
-"use client";
-
-import { useTheme } from "next-themes";
-import { Toaster as Sonner, toast } from "sonner";
-
 /**
- * Short-lived notes (someone logged in, a room went away), never stored. They sit
- * top right, below the header and left of the member list (w-60 on md+), so they
- * never cover the people list or the composer; on a phone, under the header.
+ * Shows one short note through sonner (see toaster.tsx). sonner is imported on first
+ * use so it stays out of the chat page's first-load JavaScript; the test id lets specs
+ * find notes without knowing sonner's markup.
  */
-export function Toaster() {
-  const { resolvedTheme } = useTheme();
-  return (
-    <Sonner
-      theme={resolvedTheme === "dark" ? "dark" : "light"}
-      position="top-right"
-      offset={{ top: 64, right: 256 }}
-      mobileOffset={{ top: 60, left: 8, right: 8 }}
-      visibleToasts={4}
-      closeButton
-      containerAriaLabel="Notifications"
-      toastOptions={{ duration: 6_000, closeButtonAriaLabel: "Dismiss notification" }}
-      style={
-        {
-          "--normal-bg": "var(--popover)",
-          "--normal-text": "var(--popover-foreground)",
-          "--normal-border": "var(--border)",
-        } as React.CSSProperties
-      }
-    />
-  );
+export function notify(text: string): void {
+  void import("sonner").then(({ toast }) => toast(text, { testId: "toast" }));
 }
-
-/** Shows one note; the test id lets specs find notes without knowing sonner's markup. */
-export const notify = (text: string) => {
-  toast(text, { testId: "toast" });
-};

@@ -1,6 +1,6 @@
 "use client";
 
-import { Avatar, AvatarFallback, AvatarImage as AvatarPicture, colourOf, initialsOf } from "@/components/ui/avatar";
+import { Avatar, colourOf, initialsOf } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
 
 const sizes = {
@@ -26,12 +26,13 @@ export interface AvatarUser {
  */
 export function AvatarImage({ user, size = "md", decorative = false, className }: { user: AvatarUser; size?: AvatarSize; decorative?: boolean; className?: string }) {
   return (
-    // The key gives a new avatar URL its own chance to load after an old one failed.
-    <Avatar key={user.avatarUrl ?? "none"} className={cn(sizes[size], className)} aria-hidden={decorative ? true : undefined}>
-      {user.avatarUrl ? <AvatarPicture src={user.avatarUrl} alt={decorative ? "" : user.displayName} decoding="async" /> : null}
-      <AvatarFallback role={decorative ? undefined : "img"} aria-label={decorative ? undefined : user.displayName} className={colourOf(user.id)}>
-        {initialsOf(user.displayName)}
-      </AvatarFallback>
-    </Avatar>
+    <Avatar
+      src={user.avatarUrl}
+      alt={decorative ? "" : user.displayName}
+      className={cn(sizes[size], className)}
+      aria-hidden={decorative ? true : undefined}
+      fallbackClassName={colourOf(user.id)}
+      fallback={{ role: decorative ? undefined : "img", "aria-label": decorative ? undefined : user.displayName, children: initialsOf(user.displayName) }}
+    />
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
-import * as AvatarPrimitive from "@radix-ui/react-avatar";
-import type { ComponentProps } from "react";
+import { useState, type ComponentProps } from "react";
 import { cn } from "@/components/ui/cn";
 
 // Avatar fills are identity colours, not theme colours: white initials read on each in light and dark.
@@ -19,14 +18,31 @@ export function colourOf(seed: string): string {
   return palette[hash % palette.length] ?? "bg-zinc-600";
 }
 
-export function Avatar({ className, ...props }: ComponentProps<typeof AvatarPrimitive.Root>) {
-  return <AvatarPrimitive.Root data-slot="avatar" className={cn("relative flex size-9 shrink-0 overflow-hidden rounded-full", className)} {...props} />;
-}
-
-export function AvatarImage({ className, ...props }: ComponentProps<typeof AvatarPrimitive.Image>) {
-  return <AvatarPrimitive.Image data-slot="avatar-image" className={cn("aspect-square size-full bg-muted object-cover", className)} {...props} />;
-}
-
-export function AvatarFallback({ className, ...props }: ComponentProps<typeof AvatarPrimitive.Fallback>) {
-  return <AvatarPrimitive.Fallback data-slot="avatar-fallback" className={cn("flex size-full items-center justify-center font-semibold text-white select-none", className)} {...props} />;
+/**
+ * A round picture with a fallback: `src` when it loads, else `fallback` (initials).
+ * Written here rather than on Radix Avatar: it is on every chat row and the chat
+ * page's first-load budget is tight; a plain <img> with onError does the same job.
+ */
+export function Avatar({
+  src,
+  alt,
+  fallback,
+  fallbackClassName,
+  className,
+  ...props
+}: ComponentProps<"span"> & { src?: string | null; alt: string; fallback: ComponentProps<"span">; fallbackClassName?: string }) {
+  // Remembers which URL failed, so a new avatar gets its own chance to load.
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  const url = src && src !== failedUrl ? src : null;
+  return (
+    <span data-slot="avatar" className={cn("relative flex size-9 shrink-0 overflow-hidden rounded-full", className)} {...props}>
+      {url ? (
+        // Avatars are already 256×256 WebP from our own origin; next/image would only re-encode them.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={url} alt={alt} loading="lazy" decoding="async" onError={() => setFailedUrl(url)} className="aspect-square size-full bg-muted object-cover" />
+      ) : (
+        <span {...fallback} className={cn("flex size-full items-center justify-center font-semibold text-white select-none", fallbackClassName, fallback.className)} />
+      )}
+    </span>
+  );
 }

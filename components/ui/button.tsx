@@ -1,4 +1,3 @@
-import { Slot } from "@radix-ui/react-slot";
 import { cva, type VariantProps } from "class-variance-authority";
 import type { ComponentProps } from "react";
 import { cn } from "@/components/ui/cn";
@@ -27,10 +26,13 @@ export const buttonVariants = cva(
   },
 );
 
-export type ButtonProps = ComponentProps<"button"> & VariantProps<typeof buttonVariants> & { asChild?: boolean };
+export type ButtonProps = ComponentProps<"button"> & VariantProps<typeof buttonVariants>;
 
-/** Every button in Parley. `asChild` styles a link (or any element) as a button. Defaults to `type="button"`. */
-export function Button({ className, variant, size, asChild = false, type, ...props }: ButtonProps) {
-  const Comp = asChild ? Slot : "button";
-  return <Comp data-slot="button" type={asChild ? type : (type ?? "button")} className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+/**
+ * Every button in Parley; defaults to `type="button"`. A link that looks like a button
+ * takes `buttonVariants()` as its class (no `asChild`: Slot would ride along in every
+ * page's first-load JavaScript for three links).
+ */
+export function Button({ className, variant, size, type = "button", ...props }: ButtonProps) {
+  return <button data-slot="button" type={type} className={cn(buttonVariants({ variant, size }), className)} {...props} />;
 }
