@@ -79,6 +79,24 @@ test("phone header: the room name is whole and the header is one line; the place
   await context.close();
 });
 
+test("on a phone the rooms drawer keeps keyboard focus inside until it closes, then hands it back", async ({ browser, parley }) => {
+  const { chat, context } = await newChatter(browser, parley.url, PHONE);
+  await chat.signUp(uniqueName("max"), "Max");
+  const page = chat.page;
+  const opener = page.getByRole("button", { name: "Open rooms" });
+  await opener.click();
+  const drawer = page.getByRole("dialog", { name: "Rooms" });
+  await expect(drawer).toBeVisible();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    expect(await drawer.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press("Escape");
+  await expect(drawer).toBeHidden();
+  await expect(opener).toBeFocused();
+  await context.close();
+});
+
 test("toasts never cover the member list or the composer", async ({ browser, parley }) => {
   const alice = await newChatter(browser, parley.url, { viewport: { width: 1280, height: 800 } });
   await alice.chat.signUp(uniqueName("ivy"), "Ivy");

@@ -4,6 +4,7 @@ import * as SheetPrimitive from "@radix-ui/react-dialog";
 import { XIcon } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "@/components/ui/cn";
+import { useReturnFocus } from "@/components/ui/use-return-focus";
 
 export const Sheet = SheetPrimitive.Root;
 export const SheetTrigger = SheetPrimitive.Trigger;
@@ -22,8 +23,11 @@ export function SheetContent({
   children,
   side = "left",
   closeLabel = "Close",
+  onOpenAutoFocus,
+  onCloseAutoFocus,
   ...props
 }: ComponentProps<typeof SheetPrimitive.Content> & { side?: keyof typeof sides; closeLabel?: string }) {
+  const returnFocus = useReturnFocus(onOpenAutoFocus, onCloseAutoFocus);
   return (
     <SheetPrimitive.Portal>
       <SheetPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50" />
@@ -31,6 +35,7 @@ export function SheetContent({
         data-slot="sheet-content"
         className={cn("fixed z-50 flex flex-col gap-4 overflow-y-auto border-border bg-background text-foreground shadow-xl", sides[side], className)}
         {...props}
+        {...returnFocus}
       >
         {children}
         <SheetPrimitive.Close aria-label={closeLabel} className="absolute top-3 right-3 rounded-md p-1.5 text-muted-foreground hover:bg-accent hover:text-accent-foreground">
