@@ -11,7 +11,9 @@ test("a private room: created with a password, joined with it by a second user, 
 
   // Alice creates it from the dialog; it is hers and shows a lock in her sidebar.
   await alice.chat.createRoom(room, { kind: "Private", password: "open sesame", limit: 5 });
-  await expect(alice.chat.roomLink(room)).toContainText("🔒");
+  // The lock is an SVG icon (an emoji shows as an empty box where no emoji font is installed), named for screen readers.
+  await expect(alice.chat.roomLink(room).locator("svg")).toBeVisible();
+  await expect(alice.chat.roomLink(room)).toContainText("(private: needs a password)");
   await expect(alice.chat.page.getByRole("button", { name: "Room settings" })).toBeVisible();
 
   // Bob finds it in the browser: lock, member count / limit; Join asks for the password.

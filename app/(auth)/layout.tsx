@@ -7,7 +7,7 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
       <div className="absolute right-3 top-3">
         <ThemeToggle />
       </div>
-      <div className="w-full max-w-sm rounded-xl border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="w-full max-w-sm rounded-xl border border-border bg-card p-6 text-card-foreground shadow-sm">
         <p className="mb-6 text-center text-2xl font-bold tracking-tight">Parley</p>
         {children}
       </div>

@@ -8,7 +8,7 @@ import { SECTIONS } from "@/components/admin/sections";
 export function AdminNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Moderation sections" className="overflow-x-auto border-b border-zinc-200 md:border-b-0 md:border-r dark:border-zinc-800">
+    <nav aria-label="Moderation sections" className="overflow-x-auto border-b border-border md:border-b-0 md:border-r">
       <ul className="flex gap-1 p-2 md:w-48 md:flex-col">
         {SECTIONS.map((section) => {
           const current = section.href === "/admin" ? pathname === "/admin" : pathname.startsWith(section.href);
@@ -19,8 +19,8 @@ export function AdminNav() {
                 aria-current={current ? "page" : undefined}
                 className={`block whitespace-nowrap rounded-md border-b-2 px-3 py-2 text-sm md:border-b-0 md:border-l-4 ${
                   current
-                    ? "border-indigo-600 bg-indigo-50 font-semibold text-indigo-900 dark:border-indigo-400 dark:bg-indigo-950 dark:text-indigo-100"
-                    : "border-transparent hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                    ? "border-primary bg-primary/10 font-semibold text-foreground"
+                    : "border-transparent hover:bg-accent"
                 }`}
               >
                 {section.label}

@@ -4,25 +4,27 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import type { Viewer } from "@/components/admin/types";
 import { ViewerProvider } from "@/components/admin/viewer-context";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { ArrowLeftIcon } from "lucide-react";
 
-const small = "rounded-md px-2 py-1 text-sm hover:bg-zinc-200 dark:hover:bg-zinc-800";
+const small = "rounded-md px-2 py-1 text-sm hover:bg-accent";
 
 /** Header, section navigation and the page; the viewer is known to every panel below. */
 export function AdminShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
   return (
     <ViewerProvider viewer={viewer}>
       <div className="flex min-h-dvh flex-col">
-        <a href="#admin-main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
+        <a href="#admin-main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded-md focus:bg-background focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <header className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+        <header className="flex flex-wrap items-center gap-2 border-b border-border px-3 py-2">
           <Link href="/" className={small}>
-            ← Back to chat
+            <ArrowLeftIcon aria-hidden="true" className="size-4" />
+            Back to chat
           </Link>
           <p className="font-semibold">Parley moderation</p>
           <span className="flex-1" />
-          <span className="text-sm text-zinc-600 dark:text-zinc-300">
-            {viewer.displayName} <span className="rounded-full bg-zinc-200 px-2 py-0.5 text-xs dark:bg-zinc-800">{viewer.role}</span>
+          <span className="text-sm text-muted-foreground">
+            {viewer.displayName} <span className="rounded-full bg-muted px-2 py-0.5 text-xs">{viewer.role}</span>
           </span>
           <ThemeToggle />
         </header>

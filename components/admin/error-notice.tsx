@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { nextStep, type ApiError } from "@/components/admin/api";
-import { quietButton } from "@/components/admin/styles";
+import { nextStep, type HttpError } from "@/lib/client/http";
+import { Button } from "@/components/ui/button";
 
 /** The server's sentence, what to do next, and a way to do it. */
-export function ErrorNotice({ error, onRetry, step: given, className = "" }: { error: ApiError; onRetry?: () => void; step?: string; className?: string }) {
+export function ErrorNotice({ error, onRetry, step: given, className = "" }: { error: HttpError; onRetry?: () => void; step?: string; className?: string }) {
   const step = given ?? nextStep(error);
   return (
-    <div role="alert" className={`flex flex-wrap items-center gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200 ${className}`}>
+    <div role="alert" className={`flex flex-wrap items-center gap-2 rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive ${className}`}>
       <p>
         {error.message}
         {step ? ` ${step}` : ""}
@@ -17,9 +17,9 @@ export function ErrorNotice({ error, onRetry, step: given, className = "" }: { e
         </Link>
       ) : null}
       {onRetry && error.status !== 401 ? (
-        <button type="button" onClick={onRetry} className={quietButton}>
+        <Button variant="outline" size="sm" type="button" onClick={onRetry}>
           Try again
-        </button>
+        </Button>
       ) : null}
     </div>
   );

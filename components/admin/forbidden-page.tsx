@@ -8,12 +8,12 @@ export function ForbiddenPage() {
       <div className="absolute right-3 top-3">
         <ThemeToggle />
       </div>
-      <p className="text-5xl font-bold text-zinc-400 dark:text-zinc-600" aria-hidden="true">
+      <p className="text-5xl font-bold text-muted-foreground/60" aria-hidden="true">
         403
       </p>
       <h1 className="text-xl font-semibold">You can&apos;t open this page</h1>
-      <p className="max-w-md text-zinc-600 dark:text-zinc-300">Only moderators and administrators can open the moderation console.</p>
-      <Link href="/" className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500">
+      <p className="max-w-md text-muted-foreground">Only moderators and administrators can open the moderation console.</p>
+      <Link href="/" className="rounded-md bg-primary px-4 py-2 font-medium text-white hover:bg-primary/90">
         Back to chat
       </Link>
     </main>

@@ -1,14 +1,15 @@
 import { useId } from "react";
-import { hint, input, label } from "@/components/admin/styles";
+import { inputClass } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 
 /** Every moderation action asks why; the reason goes to the audit log (and to the user for bans). */
 export function ReasonField({ value, onChange, note, error }: { value: string; onChange: (value: string) => void; note?: string; error?: string }) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className={label}>
+      <Label htmlFor={id}>
         Reason
-      </label>
+      </Label>
       <textarea
         id={id}
         value={value}
@@ -17,9 +18,9 @@ export function ReasonField({ value, onChange, note, error }: { value: string; o
         rows={2}
         aria-describedby={`${id}-hint`}
         aria-invalid={error ? true : undefined}
-        className={input}
+        className={inputClass}
       />
-      <p id={`${id}-hint`} className={error ? "text-sm text-red-600 dark:text-red-400" : hint}>
+      <p id={`${id}-hint`} className={error ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>
         {error ?? note ?? "Saved in the audit log."}
       </p>
     </div>

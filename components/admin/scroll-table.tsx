@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
  */
 export function ScrollTable({ label, busy, children }: { label: string; busy?: boolean; children: ReactNode }) {
   return (
-    <div role="region" aria-label={label} aria-busy={busy || undefined} tabIndex={0} className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
+    <div role="region" aria-label={label} aria-busy={busy || undefined} tabIndex={0} className="overflow-x-auto rounded-xl border border-border">
       {children}
     </div>
   );

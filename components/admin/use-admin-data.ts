@@ -1,11 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { adminFetch, type ApiError } from "@/components/admin/api";
+import { http, type HttpError } from "@/lib/client/http";
 
 export interface AdminData<T> {
   data: T | null;
-  error: ApiError | null;
+  error: HttpError | null;
   loading: boolean;
   /** When the last successful answer arrived (ms since epoch). */
   updatedAt: number | null;
@@ -19,7 +19,7 @@ export interface AdminData<T> {
 export function useAdminData<T>(url: string, options: { pollMs?: number } = {}): AdminData<T> {
   const { pollMs } = options;
   const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useState<HttpError | null>(null);
   const [loading, setLoading] = useState(true);
   const [updatedAt, setUpdatedAt] = useState<number | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -29,7 +29,7 @@ export function useAdminData<T>(url: string, options: { pollMs?: number } = {}):
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async () => {
       setLoading(true);
-      const result = await adminFetch<T>(url, { signal: controller.signal });
+      const result = await http<T>(url, { signal: controller.signal });
       if (controller.signal.aborted) return;
       if (result.ok) {
         setData(result.data);

@@ -1,17 +1,17 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { adminFetch, type ApiError } from "@/components/admin/api";
+import { http, type HttpError } from "@/lib/client/http";
 
 /** One write request at a time, with its progress and the server's refusal. */
 export function useMutation() {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useState<HttpError | null>(null);
 
   const run = useCallback(async <T,>(url: string, method: "POST" | "PUT" | "DELETE", body: unknown): Promise<T | null> => {
     setBusy(true);
     setError(null);
-    const result = await adminFetch<T>(url, { method, body });
+    const result = await http<T>(url, { method, body });
     setBusy(false);
     if (result.ok) return result.data;
     setError(result.error);

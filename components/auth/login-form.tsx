@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { logIn } from "@/app/(auth)/actions";
 import { Field } from "@/components/ui/field";
 import type { LoginFormState } from "@/lib/schemas/auth-forms";
+import { Button } from "@/components/ui/button";
 
 /** Posts to a server action, so logging in works before (or without) the page's JavaScript. */
 export function LoginForm({ notice = null }: { notice?: string | null }) {
@@ -14,23 +15,23 @@ export function LoginForm({ notice = null }: { notice?: string | null }) {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <h1 className="text-lg font-semibold">Log in</h1>
       {notice ? (
-        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+        <p role="status" className="rounded-md bg-warning/15 px-3 py-2 text-sm text-foreground">
           {notice}
         </p>
       ) : null}
       <Field label="Username" name="username" autoComplete="username" required autoFocus defaultValue={state.username} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
       {state.error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+        <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
           {state.error}
         </p>
       ) : null}
-      <button type="submit" disabled={busy} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
+      <Button type="submit" disabled={busy}>
         {busy ? "Logging in…" : "Log in"}
-      </button>
+      </Button>
       <p className="text-center text-sm">
         New here?{" "}
-        <Link href="/signup" className="font-medium text-indigo-600 underline dark:text-indigo-400">
+        <Link href="/signup" className="font-medium text-primary underline">
           Create an account
         </Link>
       </p>

@@ -6,6 +6,7 @@ import { signUp } from "@/app/(auth)/actions";
 import { Field } from "@/components/ui/field";
 import { signUpSchema } from "@/lib/schemas/auth";
 import type { SignUpFormState } from "@/lib/schemas/auth-forms";
+import { Button } from "@/components/ui/button";
 
 type Errors = NonNullable<SignUpFormState["errors"]>;
 
@@ -36,16 +37,16 @@ export function SignUpForm() {
       <Field label="Display name" name="displayName" autoComplete="nickname" required defaultValue={state.values?.displayName} error={errors.displayName} hint="How others see you (1–32 characters)" />
       <Field label="Password" name="password" type="password" autoComplete="new-password" required error={errors.password} hint="At least 8 characters" />
       {errors._ ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+        <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
           {errors._}
         </p>
       ) : null}
-      <button type="submit" disabled={busy} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
+      <Button type="submit" disabled={busy}>
         {busy ? "Creating account…" : "Sign up"}
-      </button>
+      </Button>
       <p className="text-center text-sm">
         Already have an account?{" "}
-        <Link href="/login" className="font-medium text-indigo-600 underline dark:text-indigo-400">
+        <Link href="/login" className="font-medium text-primary underline">
           Log in
         </Link>
       </p>

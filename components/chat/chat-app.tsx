@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { ChatDialogs, type DialogState } from "@/components/chat/chat-dialogs";
+import type { DialogState } from "@/components/chat/chat-dialogs";
+import dynamic from "next/dynamic";
 import { ChatHeader } from "@/components/chat/chat-header";
 import { Composer } from "@/components/chat/composer";
 import { ConnectionBanner } from "@/components/chat/connection-banner";
@@ -11,12 +12,17 @@ import { NotificationsButton } from "@/components/chat/notifications-button";
 import { OnlineList } from "@/components/chat/online-list";
 import { ProfileOverridesProvider, useProfileOverrides } from "@/components/chat/profile-overrides";
 import { useSocketEvent } from "@/components/chat/use-socket-event";
-import { Toasts } from "@/components/chat/toasts";
+import { notify } from "@/components/chat/toasts";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChat } from "@/components/chat/use-chat";
 import { RoomSidebar } from "@/components/rooms/room-sidebar";
 import { activeStream, conversationTitle, sidebarSections } from "@/lib/client/chat-store";
 import type { PublicUser, RoomSummary, SessionUser } from "@/lib/types";
+
+// Dialogs and toasts are not part of the first paint: their code (Radix Dialog, sonner) loads
+// when a dialog first opens, and right after the page for toasts. Keeps first-load JS in budget.
+const ChatDialogs = dynamic(() => import("@/components/chat/chat-dialogs").then((m) => m.ChatDialogs), { ssr: false });
+const Toaster = dynamic(() => import("@/components/chat/toaster").then((m) => m.Toaster), { ssr: false });
 
 export function ChatApp({ me, room, welcome }: { me: SessionUser; room: RoomSummary; welcome: string }) {
   const chat = useChat(me, room);
@@ -31,7 +37,7 @@ export function ChatApp({ me, room, welcome }: { me: SessionUser; room: RoomSumm
   const closeDialog = useCallback(() => setDialog(null), []);
   const showUser = useCallback((user: PublicUser) => setDialog({ type: "user", user }), []);
   const overrides = useProfileOverrides(conn.socket);
-  useSocketEvent(conn.socket, "moderation:notice", ({ message }) => chat.toasts.push(message));
+  useSocketEvent(conn.socket, "moderation:notice", ({ message }) => notify(message));
   const report = useCallback(
     async (messageId: number, reason: string, note: string) => {
       const answer = await rooms.ask("message:report", { messageId, reason, note });
@@ -53,6 +59,13 @@ export function ChatApp({ me, room, welcome }: { me: SessionUser; room: RoomSumm
   return (
     <ProfileOverridesProvider value={overrides}>
     <div className="flex h-dvh flex-col">
+      {/* The first Tab stop: past the header and the room list, straight to writing. */}
+      <a
+        href="#composer"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2 focus:shadow-md"
+      >
+        Skip to message composer
+      </a>
       <ChatHeader
         me={me}
         room={active}
@@ -108,8 +121,8 @@ export function ChatApp({ me, room, welcome }: { me: SessionUser; room: RoomSumm
           <OnlineList online={people.online} offline={people.offline} meId={me.id} onUserClick={showUser} />
         </Drawer>
       </div>
-      <ChatDialogs me={me} chat={chat} dialog={dialog} onClose={closeDialog} />
-      <Toasts toasts={chat.toasts.toasts} onDismiss={chat.toasts.dismiss} />
+      {dialog ? <ChatDialogs me={me} chat={chat} dialog={dialog} onClose={closeDialog} /> : null}
+      <Toaster />
     </div>
     </ProfileOverridesProvider>
   );

@@ -1,11 +1,12 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { useChat } from "@/components/chat/use-chat";
 import { UserCard } from "@/components/chat/user-card";
 import { BrowseRooms } from "@/components/rooms/browse-rooms";
 import { CreateRoomForm } from "@/components/rooms/create-room-form";
-import { Modal } from "@/components/rooms/modal";
 import { RoomSettings } from "@/components/rooms/room-settings";
+import { Dialog, DialogContent, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { PublicUser, SessionUser } from "@/lib/types";
 
 export type DialogState = { type: "browse" } | { type: "create" } | { type: "settings" } | { type: "user"; user: PublicUser } | null;
@@ -55,5 +56,19 @@ export function ChatDialogs({ me, chat, dialog, onClose }: { me: SessionUser; ch
         ) : null}
       </Modal>
     </>
+  );
+}
+
+/** One of the chat's dialogs: named by its title, with a close button named after it ("Close room settings"). */
+function Modal({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ReactNode }) {
+  return (
+    <Dialog open={open} onOpenChange={(next) => (next ? undefined : onClose())}>
+      <DialogContent closeLabel={`Close ${title.toLowerCase()}`} aria-describedby={undefined}>
+        <DialogHeader>
+          <DialogTitle>{title}</DialogTitle>
+        </DialogHeader>
+        {children}
+      </DialogContent>
+    </Dialog>
   );
 }

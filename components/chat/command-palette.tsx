@@ -10,7 +10,7 @@ export function CommandPalette({ options, activeIndex, onPick, usageOnly }: { op
       id={PALETTE_ID}
       role="listbox"
       aria-label="Commands"
-      className="absolute bottom-full left-0 right-0 mb-1 max-h-64 overflow-y-auto rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+      className="absolute bottom-full left-0 right-0 mb-1 max-h-64 overflow-y-auto rounded-md border border-border bg-popover py-1 text-popover-foreground shadow-lg"
     >
       {options.map((command, index) => {
         const active = index === activeIndex;
@@ -23,10 +23,10 @@ export function CommandPalette({ options, activeIndex, onPick, usageOnly }: { op
             // Keep focus in the textarea while choosing with the mouse.
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => onPick(command)}
-            className={`flex cursor-pointer flex-col px-3 py-1.5 text-sm sm:flex-row sm:items-baseline sm:gap-3 ${active && !usageOnly ? "bg-indigo-100 dark:bg-indigo-900" : ""}`}
+            className={`flex cursor-pointer flex-col px-3 py-1.5 text-sm sm:flex-row sm:items-baseline sm:gap-3 ${active && !usageOnly ? "bg-accent text-accent-foreground" : ""}`}
           >
-            <code className="font-mono text-indigo-700 dark:text-indigo-300">{command.usage}</code>
-            <span className="text-zinc-600 dark:text-zinc-400">
+            <code className="font-mono text-primary">{command.usage}</code>
+            <span className="text-muted-foreground">
               {command.summary}
               {command.aliases.length ? ` (also /${command.aliases.join(", /")})` : ""}
             </span>

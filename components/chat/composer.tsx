@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/textarea";
 import { CommandPalette, optionId, PALETTE_ID } from "@/components/chat/command-palette";
 import { completeCommand, paletteFor, type CommandInfo } from "@/lib/client/command-catalog";
 import { isCommandText } from "@/lib/client/commands";
@@ -38,6 +40,13 @@ export function Composer(props: { label: string; initialDraft?: string; onDraft:
 
   useEffect(() => () => {
     if (idleTimer.current) clearTimeout(idleTimer.current);
+  }, []);
+
+  // After login or a room switch, typing goes straight to the composer, unless the
+  // person is already somewhere else (a dialog, a link they tabbed to).
+  useEffect(() => {
+    const focused = document.activeElement;
+    if (!focused || focused === document.body) input.current?.focus();
   }, []);
 
   function update(value: string) {
@@ -102,7 +111,7 @@ export function Composer(props: { label: string; initialDraft?: string; onDraft:
   const length = [...text.trim()].length;
   return (
     <form
-      className="border-t border-zinc-200 p-3 dark:border-zinc-800"
+      className="border-t border-border p-3"
       onSubmit={(e) => {
         e.preventDefault();
         submit();
@@ -113,30 +122,31 @@ export function Composer(props: { label: string; initialDraft?: string; onDraft:
         <label htmlFor="composer" className="sr-only">
           {label}
         </label>
-        <textarea
+        <Textarea
           id="composer"
           ref={input}
           rows={1}
           value={text}
           onChange={(e) => update(e.target.value)}
           onKeyDown={onKeyDown}
-          placeholder={`${label} — / for commands`}
+          // The hint under the box says "/ for commands"; the placeholder alone must fit a phone.
+          placeholder={label}
           aria-describedby={error ? "composer-error" : "composer-hint"}
           aria-autocomplete="list"
           aria-controls={open ? PALETTE_ID : undefined}
           aria-activedescendant={open && palette.mode === "names" && selected ? optionId(selected) : undefined}
-          className="max-h-40 min-h-10 flex-1 resize-none rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
+          className="max-h-40 min-h-10 flex-1 resize-none text-ellipsis"
         />
-        <button type="submit" disabled={!text.trim()} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-50">
+        <Button type="submit" disabled={!text.trim()} className="h-10">
           {isCommandText(text) ? "Run" : "Send"}
-        </button>
+        </Button>
       </div>
       {error ? (
-        <p id="composer-error" role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
+        <p id="composer-error" role="alert" className="mt-1 text-sm text-destructive">
           {error}
         </p>
       ) : (
-        <p id="composer-hint" className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+        <p id="composer-hint" className="mt-1 text-xs text-muted-foreground">
           Enter to send, Shift+Enter for a new line, / for commands{length > MESSAGE_MAX_CHARS - 200 ? ` · ${length}/${MESSAGE_MAX_CHARS}` : ""}
         </p>
       )}

@@ -11,7 +11,7 @@ export function ConnectionBanner({ connection, notice, refusal = null }: { conne
   }
   if (!text) return null;
   return (
-    <div role="status" className="bg-amber-100 px-4 py-2 text-sm text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+    <div role="status" className="bg-warning/15 px-4 py-2 text-sm text-foreground">
       {text}
       {action ? (
         <a href={action.href} className="ml-2 font-medium underline">

@@ -1,14 +1,13 @@
+import { CheckIcon, ClockIcon } from "lucide-react";
 import { useResolvedUser } from "@/components/chat/profile-overrides";
 import { ReportButton, type ReportReason } from "@/components/chat/report-button";
 import { AvatarImage } from "@/components/profile/avatar-image";
 import { deliveryText } from "@/lib/client/command-output";
 import type { StreamItem } from "@/lib/client/chat-state";
+import { formatDateTime, formatTime } from "@/lib/format-time";
 import type { PublicUser } from "@/lib/types";
 
-function timeOf(iso: string) {
-  const d = new Date(iso);
-  return { short: d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }), full: d.toLocaleString() };
-}
+const timeOf = (iso: string) => ({ short: formatTime(iso), full: formatDateTime(iso) });
 
 export interface MessageHandlers {
   meId: string;
@@ -20,9 +19,9 @@ export interface MessageHandlers {
 }
 
 const toneClass = {
-  presence: "py-0.5 text-center text-xs wrap-anywhere text-zinc-500 dark:text-zinc-400",
-  output: "my-1 whitespace-pre-wrap wrap-anywhere rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200",
-  error: "my-1 whitespace-pre-wrap wrap-anywhere rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300",
+  presence: "py-0.5 text-center text-xs wrap-anywhere text-muted-foreground",
+  output: "my-1 whitespace-pre-wrap wrap-anywhere rounded-md border border-border bg-muted px-3 py-2 text-sm text-foreground/80",
+  error: "my-1 whitespace-pre-wrap wrap-anywhere rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive",
 };
 
 function Name({ user: given, onUserClick }: { user: PublicUser; onUserClick: (u: PublicUser) => void }) {
@@ -61,7 +60,7 @@ export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { it
         : `whispering to @${item.kind === "pending" ? item.options.whisperTo : "…"}`
       : null;
   const time = timeOf(createdAt);
-  const frame = kind === "whisper" ? "border border-dashed border-fuchsia-400 bg-fuchsia-50 dark:border-fuchsia-700 dark:bg-fuchsia-950/40" : "hover:bg-zinc-50 dark:hover:bg-zinc-900";
+  const frame = kind === "whisper" ? "border border-dashed border-primary/50 bg-primary/5" : "hover:bg-muted/60";
 
   return (
     <li className={`flex gap-3 rounded-md px-1 py-1.5 ${frame}`} data-kind={item.kind} data-message-kind={kind}>
@@ -72,7 +71,7 @@ export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { it
             <span aria-hidden="true">*</span>
             <Name user={author} onUserClick={onUserClick} />
             <span className={`min-w-0 whitespace-pre-wrap wrap-anywhere ${item.kind === "pending" ? "opacity-60" : ""}`}>{body}</span>
-            <time dateTime={createdAt} title={time.full} className="ml-1 text-xs not-italic text-zinc-500 dark:text-zinc-400">
+            <time dateTime={createdAt} title={time.full} className="ml-1 text-xs not-italic text-muted-foreground">
               {time.short}
             </time>
           </p>
@@ -80,24 +79,24 @@ export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { it
           <>
             <p className="flex flex-wrap items-baseline gap-x-2">
               <Name user={author} onUserClick={onUserClick} />
-              {whisperLabel ? <span className="text-xs font-medium text-fuchsia-700 dark:text-fuchsia-300">{whisperLabel}</span> : null}
-              <time dateTime={createdAt} title={time.full} className="text-xs text-zinc-500 dark:text-zinc-400">
+              {whisperLabel ? <span className="text-xs font-medium text-primary">{whisperLabel}</span> : null}
+              <time dateTime={createdAt} title={time.full} className="text-xs text-muted-foreground">
                 {time.short}
               </time>
               {message && !message.removed && message.author.id !== meId ? <ReportButton onReport={(reason, note) => onReport(message.id, reason, note)} /> : null}
             </p>
             {message?.removed ? (
-              <p className="italic text-zinc-500 dark:text-zinc-400">message removed by a moderator</p>
+              <p className="italic text-muted-foreground">message removed by a moderator</p>
             ) : (
               <p className={`whitespace-pre-wrap wrap-anywhere ${item.kind === "pending" ? "opacity-60" : ""}`}>{body}</p>
             )}
           </>
         )}
         {item.kind === "message" && item.delivery?.length ? (
-          <ul className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400" aria-label="Delivery">
+          <ul className="mt-0.5 text-xs text-muted-foreground" aria-label="Delivery">
             {item.delivery.map((d) => (
               <li key={d.user.id} data-delivery={d.online ? "delivered" : "saved"}>
-                {d.online ? "✓ " : "⏳ "}
+                {d.online ? <CheckIcon aria-hidden="true" className="mr-1 inline size-3" /> : <ClockIcon aria-hidden="true" className="mr-1 inline size-3" />}
                 {deliveryText(d)}
               </li>
             ))}
@@ -105,7 +104,7 @@ export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { it
         ) : null}
         {item.kind === "pending" ? (
           item.status === "failed" ? (
-            <p className="text-sm text-red-600 wrap-anywhere dark:text-red-400" role="alert" data-retryable={item.retryable ? "true" : "false"}>
+            <p className="text-sm text-destructive wrap-anywhere" role="alert" data-retryable={item.retryable ? "true" : "false"}>
               Not sent: {item.error}{" "}
               {item.retryable ? (
                 <button type="button" className="font-medium underline" onClick={() => onRetry(item.clientId)}>
@@ -114,7 +113,7 @@ export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { it
               ) : null}
             </p>
           ) : (
-            <p className="text-xs text-zinc-500 dark:text-zinc-400">Sending…</p>
+            <p className="text-xs text-muted-foreground">Sending…</p>
           )
         ) : null}
       </div>

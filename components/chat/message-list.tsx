@@ -3,6 +3,7 @@
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { MessageItem, type MessageHandlers } from "@/components/chat/message-item";
 import type { StreamItem } from "@/lib/client/chat-state";
+import { buttonVariants } from "@/components/ui/button";
 
 /** Where a reader left a room: restored when they come back to it. */
 export interface ScrollSpot {
@@ -67,17 +68,17 @@ export function MessageList(props: {
     <div ref={scroller} className="flex-1 overflow-y-auto px-3 py-2 sm:px-4" tabIndex={0} aria-label="Messages">
       {hasMore ? (
         <div className="flex justify-center py-2">
-          <button type="button" onClick={onLoadOlder} disabled={loadingOlder} className="rounded-md px-3 py-1 text-sm text-indigo-600 hover:underline disabled:opacity-60 dark:text-indigo-400">
+          <button type="button" onClick={onLoadOlder} disabled={loadingOlder} className={buttonVariants({ variant: "link", size: "sm" })}>
             {loadingOlder ? "Loading older messages…" : "Load older messages"}
           </button>
         </div>
       ) : loaded ? (
-        <p className="py-3 text-center text-xs text-zinc-500 dark:text-zinc-400">This is the beginning of the conversation.</p>
+        <p className="py-3 text-center text-xs text-muted-foreground">This is the beginning of the conversation.</p>
       ) : (
-        <p className="py-3 text-center text-xs text-zinc-500 dark:text-zinc-400">Loading messages…</p>
+        <p className="py-3 text-center text-xs text-muted-foreground">Loading messages…</p>
       )}
       {welcome ? (
-        <p className="mb-3 rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100" data-testid="welcome">
+        <p className="mb-3 rounded-md bg-primary/10 px-3 py-2 text-sm text-foreground" data-testid="welcome">
           {welcome}
         </p>
       ) : null}

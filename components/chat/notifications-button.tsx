@@ -1,6 +1,8 @@
 "use client";
 
+import { BellIcon } from "lucide-react";
 import { useState, useSyncExternalStore } from "react";
+import { Button } from "@/components/ui/button";
 
 type Permission = NotificationPermission | "unsupported";
 
@@ -17,15 +19,12 @@ export function NotificationsButton() {
   const permission = asked ?? browserPermission;
 
   if (permission === "unsupported") return null;
-  if (permission === "granted") return <p className="text-xs text-zinc-500 dark:text-zinc-400">Desktop notifications are on for other rooms and direct messages while Parley is in the background.</p>;
-  if (permission === "denied") return <p className="text-xs text-zinc-500 dark:text-zinc-400">Desktop notifications are blocked in this browser&apos;s site settings.</p>;
+  if (permission === "granted") return <p className="text-xs text-muted-foreground">Desktop notifications are on for other rooms and direct messages while Parley is in the background.</p>;
+  if (permission === "denied") return <p className="text-xs text-muted-foreground">Desktop notifications are blocked in this browser&apos;s site settings.</p>;
   return (
-    <button
-      type="button"
-      onClick={() => void Notification.requestPermission().then(setAsked)}
-      className="rounded-md border border-zinc-300 px-2 py-1 text-left text-sm hover:bg-zinc-200 dark:border-zinc-700 dark:hover:bg-zinc-800"
-    >
+    <Button variant="outline" size="sm" className="h-auto w-full justify-start py-1.5 text-left whitespace-normal" onClick={() => void Notification.requestPermission().then(setAsked)}>
+      <BellIcon aria-hidden="true" />
       Enable desktop notifications
-    </button>
+    </Button>
   );
 }

@@ -1,6 +1,9 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { inputClass } from "@/components/ui/input";
 
 export type ReportReason = "spam" | "abuse" | "other";
 
@@ -24,19 +27,19 @@ export function ReportButton({ onReport }: { onReport: (reason: ReportReason, no
   return (
     <span className="ml-auto">
       {result && !open ? (
-        <span role="status" className={`text-xs ${result.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}>
+        <span role="status" className={`text-xs ${result.ok ? "text-success" : "text-destructive"}`}>
           {result.text}
         </span>
       ) : (
-        <button type="button" onClick={() => setOpen((o) => !o)} className="text-xs text-zinc-500 opacity-70 hover:underline hover:opacity-100 focus:opacity-100 dark:text-zinc-400" aria-expanded={open}>
+        <Button variant="link" size="sm" onClick={() => setOpen((o) => !o)} className="h-auto p-0 text-xs text-muted-foreground opacity-70 hover:opacity-100 focus:opacity-100" aria-expanded={open}>
           Report
-        </button>
+        </Button>
       )}
       {open ? (
-        <form onSubmit={submit} className="mt-1 flex flex-wrap items-end gap-2 rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-700" aria-label="Report this message">
+        <form onSubmit={submit} className="mt-1 flex flex-wrap items-end gap-2 rounded-md border border-border p-2 text-sm" aria-label="Report this message">
           <label className="flex flex-col text-xs" htmlFor={`${id}-reason`}>
             Reason
-            <select id={`${id}-reason`} name="reason" className="rounded border border-zinc-300 bg-white px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-900" defaultValue="spam">
+            <select id={`${id}-reason`} name="reason" className={cn(inputClass, "px-1 py-0.5 text-sm")} defaultValue="spam">
               <option value="spam">Spam</option>
               <option value="abuse">Abuse</option>
               <option value="other">Other</option>
@@ -44,15 +47,15 @@ export function ReportButton({ onReport }: { onReport: (reason: ReportReason, no
           </label>
           <label className="flex flex-1 flex-col text-xs" htmlFor={`${id}-note`}>
             Note (optional)
-            <input id={`${id}-note`} name="note" maxLength={500} className="rounded border border-zinc-300 bg-white px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-900" />
+            <input id={`${id}-note`} name="note" maxLength={500} className={cn(inputClass, "px-1 py-0.5 text-sm")} />
           </label>
-          <button type="submit" disabled={busy} className="rounded bg-red-600 px-2 py-1 text-xs font-medium text-white disabled:opacity-60">
+          <Button type="submit" variant="destructive" size="sm" disabled={busy}>
             {busy ? "Sending…" : "Send report"}
-          </button>
-          <button type="button" onClick={() => setOpen(false)} className="text-xs underline">
+          </Button>
+          <Button variant="ghost" size="sm" onClick={() => setOpen(false)}>
             Cancel
-          </button>
-          {result && !result.ok ? <span role="alert" className="w-full text-xs text-red-600 dark:text-red-400">{result.text}</span> : null}
+          </Button>
+          {result && !result.ok ? <span role="alert" className="w-full text-xs text-destructive">{result.text}</span> : null}
         </form>
       ) : null}
     </span>

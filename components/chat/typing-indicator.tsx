@@ -11,7 +11,7 @@ export function typingSentence(users: PublicUser[]): string {
 
 export function TypingIndicator({ users }: { users: PublicUser[] }) {
   return (
-    <p className="h-5 px-4 text-xs italic text-zinc-500 dark:text-zinc-400" aria-live="polite" data-testid="typing">
+    <p className="h-5 px-4 text-xs italic text-muted-foreground" aria-live="polite" data-testid="typing">
       {typingSentence(users)}
     </p>
   );

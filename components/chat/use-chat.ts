@@ -9,7 +9,7 @@ import { useOutbox } from "@/components/chat/use-outbox";
 import { usePresence } from "@/components/chat/use-presence";
 import { useRoomActions } from "@/components/chat/use-room-actions";
 import { useRooms } from "@/components/chat/use-rooms";
-import { useToasts } from "@/components/chat/use-toasts";
+import { notify } from "@/components/chat/toasts";
 import { useDocumentVisible } from "@/components/chat/use-visibility";
 import type { MemberRow } from "@/components/chat/online-list";
 import { roomHref } from "@/components/rooms/room-sidebar";
@@ -25,14 +25,13 @@ const byName = (a: MemberRow, b: MemberRow) => a.displayName.localeCompare(b.dis
 /** The whole chat client: connection, rooms, people, and what commands and buttons do. */
 export function useChat(me: SessionUser, home: RoomSummary) {
   const visible = useDocumentVisible();
-  const toasts = useToasts();
   const conn = useConnection();
   const online = conn.connection === "online";
-  const rooms = useRooms(me, home, conn.socket, visible, toasts.push);
+  const rooms = useRooms(me, home, conn.socket, visible, notify);
   const actions = useRoomActions(rooms);
   const { print, ask, dispatch, store, refresh } = rooms;
   useOutbox(store, dispatch, ask, online);
-  const presence = usePresence(me, conn.socket, { line: (text) => print(text, "presence"), toast: toasts.push });
+  const presence = usePresence(me, conn.socket, { line: (text) => print(text, "presence"), toast: notify });
   const blocks = useBlocks(ask);
   const members = useMembers(conn.socket, ask, store.activeId, online);
   const active = store.rooms[store.activeId];
@@ -105,5 +104,5 @@ export function useChat(me: SessionUser, home: RoomSummary) {
 
   const setTyping = (typing: boolean) => conn.socket?.emit(typing ? "typing:start" : "typing:stop", { roomId: store.activeId });
 
-  return { conn, rooms, actions, blocks, presence, toasts, people, active, isHome, submit, setTyping };
+  return { conn, rooms, actions, blocks, presence, people, active, isHome, submit, setTyping };
 }

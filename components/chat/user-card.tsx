@@ -1,12 +1,13 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { buttonClass, dangerButtonClass, quietButtonClass } from "@/components/rooms/modal";
 import { AvatarImage } from "@/components/profile/avatar-image";
+import { formatDate } from "@/lib/format-time";
 import { presenceText } from "@/lib/client/command-output";
 import type { Requester } from "@/lib/client/request";
 import type { Outcome } from "@/lib/client/run-command";
 import type { PublicProfile, PublicUser } from "@/lib/types";
+import { Button } from "@/components/ui/button";
 
 /** Someone's public card: message them, block or unblock, and (for room owners) kick. */
 export function UserCard(props: {
@@ -51,47 +52,47 @@ export function UserCard(props: {
           <p className="truncate font-semibold" title={user.displayName}>
             {user.displayName}
           </p>
-          <p className="truncate text-sm text-zinc-500 dark:text-zinc-400" title={`@${user.username}`}>
+          <p className="truncate text-sm text-muted-foreground" title={`@${user.username}`}>
             @{user.username}
           </p>
         </div>
       </div>
-      {profile?.statusLine ? <p className="text-sm italic text-zinc-700 wrap-anywhere dark:text-zinc-200">{profile.statusLine}</p> : null}
+      {profile?.statusLine ? <p className="text-sm italic text-foreground/80 wrap-anywhere">{profile.statusLine}</p> : null}
       {profile ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-300">
-          {presenceText(profile, Date.now())} · joined {new Date(profile.joinedAt).toLocaleDateString()}
+        <p className="text-sm text-muted-foreground">
+          {presenceText(profile, Date.now())} · joined {formatDate(profile.joinedAt)}
         </p>
       ) : null}
       {me ? (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">This is you.</p>
+        <p className="text-sm text-muted-foreground">This is you.</p>
       ) : (
         <>
           <div className="flex flex-wrap gap-2">
-            <button type="button" className={buttonClass} disabled={busy} onClick={run(props.onMessage)} aria-label={`Message ${user.displayName}`}>
+            <Button size="sm" type="button" disabled={busy} onClick={run(props.onMessage)} aria-label={`Message ${user.displayName}`}>
               Message
-            </button>
+            </Button>
             {blocked ? (
-              <button type="button" className={quietButtonClass} disabled={busy} onClick={run(props.onUnblock, `You unblocked ${user.displayName}.`)} aria-label={`Unblock ${user.displayName}`}>
+              <Button variant="outline" size="sm" type="button" disabled={busy} onClick={run(props.onUnblock, `You unblocked ${user.displayName}.`)} aria-label={`Unblock ${user.displayName}`}>
                 Unblock
-              </button>
+              </Button>
             ) : (
-              <button type="button" className={quietButtonClass} disabled={busy} onClick={run(props.onBlock, `You blocked ${user.displayName}.`)} aria-label={`Block ${user.displayName}`}>
+              <Button variant="outline" size="sm" type="button" disabled={busy} onClick={run(props.onBlock, `You blocked ${user.displayName}.`)} aria-label={`Block ${user.displayName}`}>
                 Block
-              </button>
+              </Button>
             )}
             {kickFrom ? (
-              <button type="button" className={dangerButtonClass} disabled={busy} onClick={run(props.onKick, `${user.displayName} was removed from ${kickFrom}.`)} aria-label={`Kick ${user.displayName} from ${kickFrom}`}>
+              <Button variant="destructive" size="sm" type="button" disabled={busy} onClick={run(props.onKick, `${user.displayName} was removed from ${kickFrom}.`)} aria-label={`Kick ${user.displayName} from ${kickFrom}`}>
                 Kick from {kickFrom}
-              </button>
+              </Button>
             ) : null}
           </div>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          <p className="text-xs text-muted-foreground">
             {blocked ? "Blocked: they can't send you direct messages or whispers." : "Blocking stops their direct messages and whispers to you."} Blocking does not hide room messages.
           </p>
         </>
       )}
       {note ? (
-        <p role={note.ok ? undefined : "alert"} className={`text-sm ${note.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}>
+        <p role={note.ok ? undefined : "alert"} className={`text-sm ${note.ok ? "text-success" : "text-destructive"}`}>
           {note.text}
         </p>
       ) : null}

@@ -2,11 +2,11 @@
 
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { AvatarImage } from "@/components/profile/avatar-image";
-import { removeAvatar } from "@/components/profile/profile-api";
-import { errorText, hintText, primaryButton, secondaryButton, successText } from "@/components/profile/styles";
+import { removeAvatar } from "@/components/profile/profile-requests";
 import { UploadProgress } from "@/components/profile/upload-progress";
 import { uploadAvatar } from "@/components/profile/upload-avatar";
 import { AVATAR_ACCEPT, AVATAR_MAX_BYTES, AVATAR_MAX_SIDE, type OwnProfile } from "@/lib/schemas/profile";
+import { Button } from "@/components/ui/button";
 
 const MAX_MB = AVATAR_MAX_BYTES / (1024 * 1024);
 
@@ -64,7 +64,7 @@ export function AvatarUpload({ profile, onSaved }: { profile: OwnProfile; onSave
     setBusy(false);
     setProgress(null);
     if (!result.ok) {
-      setError(result.message);
+      setError(result.error.message);
       return;
     }
     clear();
@@ -79,7 +79,7 @@ export function AvatarUpload({ profile, onSaved }: { profile: OwnProfile; onSave
     const result = await removeAvatar();
     setBusy(false);
     if (!result.ok) {
-      setError(result.message);
+      setError(result.error.message);
       return;
     }
     setNotice("Avatar removed. Others see your initials instead.");
@@ -96,7 +96,7 @@ export function AvatarUpload({ profile, onSaved }: { profile: OwnProfile; onSave
         <figure className="flex flex-col items-center gap-1">
           {previewUrl ? (
             previewBroken ? (
-              <span className="flex h-24 w-24 items-center justify-center rounded-full border border-dashed border-zinc-400 p-2 text-center text-xs text-zinc-600 dark:border-zinc-600 dark:text-zinc-400">
+              <span className="flex h-24 w-24 items-center justify-center rounded-full border border-dashed border-input p-2 text-center text-xs text-muted-foreground">
                 No preview
               </span>
             ) : (
@@ -107,7 +107,7 @@ export function AvatarUpload({ profile, onSaved }: { profile: OwnProfile; onSave
           ) : (
             <AvatarImage user={profile} size="xl" />
           )}
-          <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">{previewUrl ? "Preview (not saved yet)" : "Current avatar"}</figcaption>
+          <figcaption className="text-xs text-muted-foreground">{previewUrl ? "Preview (not saved yet)" : "Current avatar"}</figcaption>
         </figure>
         <div className="flex min-w-60 flex-1 flex-col gap-3">
           <div className="flex flex-col gap-1">
@@ -122,36 +122,36 @@ export function AvatarUpload({ profile, onSaved }: { profile: OwnProfile; onSave
               onChange={onPick}
               disabled={busy}
               aria-describedby="avatar-hint"
-              className="text-sm file:mr-3 file:rounded-md file:border-0 file:bg-zinc-200 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-zinc-300 dark:file:bg-zinc-800 dark:file:text-zinc-100 dark:hover:file:bg-zinc-700"
+              className="text-sm file:mr-3 file:rounded-md file:border-0 file:bg-secondary file:px-3 file:py-2 file:text-sm file:font-medium file:text-secondary-foreground hover:file:bg-accent"
             />
-            <p id="avatar-hint" className={hintText}>
+            <p id="avatar-hint" className="text-sm text-muted-foreground">
               PNG, JPEG, WebP or GIF, up to {MAX_MB} MB and {AVATAR_MAX_SIDE}×{AVATAR_MAX_SIDE} pixels. It is cropped to the centre square.
             </p>
           </div>
-          {previewBroken ? <p className={hintText}>This browser can&apos;t preview that file; the server will check it when you upload.</p> : null}
+          {previewBroken ? <p className="text-sm text-muted-foreground">This browser can&apos;t preview that file; the server will check it when you upload.</p> : null}
           {progress !== null ? <UploadProgress percent={progress} /> : null}
           <div className="flex flex-wrap gap-2">
             {file ? (
               <>
-                <button type="button" onClick={onUpload} disabled={busy} className={primaryButton}>
+                <Button type="button" onClick={onUpload} disabled={busy}>
                   {busy ? "Uploading…" : "Upload avatar"}
-                </button>
-                <button type="button" onClick={clear} disabled={busy} className={secondaryButton}>
+                </Button>
+                <Button variant="outline" type="button" onClick={clear} disabled={busy}>
                   Cancel
-                </button>
+                </Button>
               </>
             ) : profile.avatarUrl ? (
-              <button type="button" onClick={onRemove} disabled={busy} className={secondaryButton}>
+              <Button variant="outline" type="button" onClick={onRemove} disabled={busy}>
                 Remove avatar
-              </button>
+              </Button>
             ) : null}
           </div>
           {error ? (
-            <p role="alert" className={errorText}>
+            <p role="alert" className="text-sm text-destructive">
               {error}
             </p>
           ) : null}
-          <p role="status" className={successText}>
+          <p role="status" className="text-sm text-success">
             {notice ?? ""}
           </p>
         </div>

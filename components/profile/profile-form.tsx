@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { updateProfile } from "@/components/profile/profile-api";
-import { errorText, primaryButton, successText } from "@/components/profile/styles";
+import { updateProfile } from "@/components/profile/profile-requests";
 import { Field } from "@/components/ui/field";
 import { STATUS_LINE_MAX_CHARS, updateProfileSchema, type OwnProfile } from "@/lib/schemas/profile";
+import { Button } from "@/components/ui/button";
 
 type Errors = Partial<Record<"displayName" | "statusLine" | "_", string>>;
 
@@ -32,7 +32,7 @@ export function ProfileForm({ profile, onSaved }: { profile: OwnProfile; onSaved
     const result = await updateProfile(parsed.data);
     setBusy(false);
     if (!result.ok) {
-      setErrors({ ...result.fields, _: result.fields ? undefined : result.message });
+      setErrors({ ...result.error.fields, _: result.error.fields ? undefined : result.error.message });
       return;
     }
     // Show what the server stored (it trims and folds whitespace).
@@ -72,15 +72,15 @@ export function ProfileForm({ profile, onSaved }: { profile: OwnProfile; onSaved
         placeholder="What are you up to?"
       />
       {errors._ ? (
-        <p role="alert" className={errorText}>
+        <p role="alert" className="text-sm text-destructive">
           {errors._}
         </p>
       ) : null}
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={busy} className={primaryButton}>
+        <Button type="submit" disabled={busy}>
           {busy ? "Saving…" : "Save"}
-        </button>
-        <p role="status" className={successText}>
+        </Button>
+        <p role="status" className="text-sm text-success">
           {saved ? "Profile saved. Everyone sees the change right away." : ""}
         </p>
       </div>

@@ -4,15 +4,16 @@ import Link from "next/link";
 import { useState } from "react";
 import { AvatarUpload } from "@/components/profile/avatar-upload";
 import { ProfileForm } from "@/components/profile/profile-form";
-import { secondaryButton } from "@/components/profile/styles";
 import { UserCardDialog } from "@/components/profile/user-card";
 import { InstallButton } from "@/components/pwa/install-button";
 import { PushSettings } from "@/components/pwa/push-settings";
 import type { MutableRoom } from "@/components/pwa/room-mutes";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { OwnProfile } from "@/lib/schemas/profile";
+import { Button } from "@/components/ui/button";
+import { ArrowLeftIcon } from "lucide-react";
 
-const headerLink = "rounded-md px-2 py-1 text-sm hover:bg-zinc-200 dark:hover:bg-zinc-800";
+const headerLink = "rounded-md px-2 py-1 text-sm hover:bg-accent";
 
 /** /settings/profile: how others see you, push notifications, installing the app. */
 export function ProfileSettings({ initialProfile, rooms, initialMutedRoomIds }: { initialProfile: OwnProfile; rooms: MutableRoom[]; initialMutedRoomIds: string[] }) {
@@ -20,9 +21,10 @@ export function ProfileSettings({ initialProfile, rooms, initialMutedRoomIds }: 
   const [cardOpen, setCardOpen] = useState(false);
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+      <header className="flex items-center gap-2 border-b border-border px-4 py-2">
         <Link href="/" className={headerLink}>
-          ← Back to chat
+          <ArrowLeftIcon aria-hidden="true" className="size-4" />
+            Back to chat
         </Link>
         <h1 className="font-semibold">Your profile</h1>
         <span className="flex-1" />
@@ -35,9 +37,9 @@ export function ProfileSettings({ initialProfile, rooms, initialMutedRoomIds }: 
         <AvatarUpload profile={profile} onSaved={setProfile} />
         <ProfileForm profile={profile} onSaved={setProfile} />
         <div>
-          <button type="button" onClick={() => setCardOpen(true)} className={secondaryButton}>
+          <Button variant="outline" type="button" onClick={() => setCardOpen(true)}>
             See how others see you
-          </button>
+          </Button>
           <UserCardDialog open={cardOpen} onClose={() => setCardOpen(false)} profile={profile} online />
         </div>
         <PushSettings profile={profile} rooms={rooms} initialMutedRoomIds={initialMutedRoomIds} onChange={setProfile} />
@@ -45,10 +47,10 @@ export function ProfileSettings({ initialProfile, rooms, initialMutedRoomIds }: 
           <h2 id="install-heading" className="text-lg font-semibold">
             Parley as an app
           </h2>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">Install Parley to open it from your home screen or dock, in its own window.</p>
+          <p className="text-sm text-muted-foreground">Install Parley to open it from your home screen or dock, in its own window.</p>
           <InstallButton
             className="self-start"
-            fallback={<p className="text-sm text-zinc-600 dark:text-zinc-400">This browser isn&apos;t offering to install Parley right now. In Chrome or Edge, look for the install icon in the address bar.</p>}
+            fallback={<p className="text-sm text-muted-foreground">This browser isn&apos;t offering to install Parley right now. In Chrome or Edge, look for the install icon in the address bar.</p>}
           />
         </section>
       </main>

@@ -1,11 +1,11 @@
 import type { OwnProfile } from "@/lib/schemas/profile";
-import { errorFrom, OFFLINE_MESSAGE, type ApiResult } from "@/components/profile/profile-api";
+import { CANCELLED, httpErrorFrom, UNREACHABLE, type HttpResult } from "@/lib/client/http";
 
 /**
  * POST /api/profile/avatar with XMLHttpRequest rather than fetch: fetch has no
  * upload progress events. `onProgress` gets whole percentages of bytes sent.
  */
-export function uploadAvatar(file: File, onProgress: (percent: number) => void, signal?: AbortSignal): Promise<ApiResult<OwnProfile>> {
+export function uploadAvatar(file: File, onProgress: (percent: number) => void, signal?: AbortSignal): Promise<HttpResult<OwnProfile>> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/profile/avatar");
@@ -18,11 +18,11 @@ export function uploadAvatar(file: File, onProgress: (percent: number) => void, 
       if (xhr.status >= 200 && xhr.status < 300 && body && typeof body === "object" && "profile" in body) {
         resolve({ ok: true, data: (body as { profile: OwnProfile }).profile });
       } else {
-        resolve(errorFrom(xhr.status, body));
+        resolve({ ok: false, error: httpErrorFrom(xhr.status, body) });
       }
     };
-    xhr.onerror = () => resolve({ ok: false, message: OFFLINE_MESSAGE });
-    xhr.onabort = () => resolve({ ok: false, message: "The upload was cancelled." });
+    xhr.onerror = () => resolve({ ok: false, error: { status: 0, code: "UNAVAILABLE", message: UNREACHABLE } });
+    xhr.onabort = () => resolve({ ok: false, error: { status: 0, code: "UNAVAILABLE", message: CANCELLED } });
     signal?.addEventListener("abort", () => xhr.abort(), { once: true });
     const form = new FormData();
     form.append("file", file);

@@ -10,11 +10,11 @@ export function UploadProgress({ percent }: { percent: number }) {
         aria-valuemax={100}
         aria-valuenow={percent}
         aria-valuetext={text}
-        className="h-2 w-full overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
+        className="h-2 w-full overflow-hidden rounded-full bg-muted"
       >
-        <div className="h-full bg-indigo-600 transition-[width] dark:bg-indigo-400" style={{ width: `${percent}%` }} />
+        <div className="h-full bg-primary transition-[width]" style={{ width: `${percent}%` }} />
       </div>
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">{text}</p>
+      <p className="text-xs text-muted-foreground">{text}</p>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
 import { AvatarImage } from "@/components/profile/avatar-image";
-import { longDate, timeAgo } from "@/components/profile/format-time";
-import { fetchPublicProfile } from "@/components/profile/profile-api";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { formatDate, formatDateTime, timeAgo } from "@/lib/format-time";
+import { fetchPublicProfile } from "@/components/profile/profile-requests";
 import type { PublicProfile } from "@/lib/schemas/profile";
 import type { PublicUser } from "@/lib/types";
 
@@ -45,10 +46,9 @@ export function UserCard({ userId, profile, online, children, headingId }: UserC
   useEffect(() => {
     if (!shouldFetch) return;
     const controller = new AbortController();
-    fetchPublicProfile(id, controller.signal).then(
-      (result) => setLoaded(result.ok ? { key, profile: result.data } : { key, error: result.message }),
-      () => {},
-    );
+    void fetchPublicProfile(id, controller.signal).then((result) => {
+      if (!controller.signal.aborted) setLoaded(result.ok ? { key, profile: result.data } : { key, error: result.error.message });
+    });
     return () => controller.abort();
   }, [id, key, shouldFetch]);
 
@@ -60,11 +60,11 @@ export function UserCard({ userId, profile, online, children, headingId }: UserC
 
   if (!shown) {
     return error ? (
-      <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+      <p role="alert" className="text-sm text-destructive">
         {error}
       </p>
     ) : (
-      <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+      <p role="status" className="text-sm text-muted-foreground">
         Loading profile…
       </p>
     );
@@ -78,7 +78,7 @@ export function UserCard({ userId, profile, online, children, headingId }: UserC
           <h2 id={headingId} className="truncate text-lg font-semibold" title={shown.displayName}>
             {shown.displayName}
           </h2>
-          <p className="truncate text-sm text-zinc-600 dark:text-zinc-400" title={`@${shown.username}`}>
+          <p className="truncate text-sm text-muted-foreground" title={`@${shown.username}`}>
             @{shown.username}
           </p>
         </div>
@@ -86,12 +86,12 @@ export function UserCard({ userId, profile, online, children, headingId }: UserC
       {shown.statusLine ? <p className="text-sm wrap-anywhere">{shown.statusLine}</p> : null}
       <Presence online={online} lastSeenAt={shown.lastSeenAt ?? null} />
       {shown.joinedAt ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Joined <time dateTime={shown.joinedAt}>{longDate(shown.joinedAt)}</time>
+        <p className="text-sm text-muted-foreground">
+          Joined <time dateTime={shown.joinedAt}>{formatDate(shown.joinedAt)}</time>
         </p>
       ) : null}
       {error ? (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       ) : null}
@@ -112,56 +112,25 @@ function Presence({ online, lastSeenAt }: { online: boolean | undefined; lastSee
   }
   if (lastSeenAt) {
     return (
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="text-sm text-muted-foreground">
         Last seen{" "}
-        <time dateTime={lastSeenAt} title={new Date(lastSeenAt).toLocaleString()}>
+        <time dateTime={lastSeenAt} title={formatDateTime(lastSeenAt)}>
           {timeAgo(lastSeenAt)}
         </time>
       </p>
     );
   }
-  return online === false ? <p className="text-sm text-zinc-600 dark:text-zinc-400">Not seen yet</p> : null;
+  return online === false ? <p className="text-sm text-muted-foreground">Not seen yet</p> : null;
 }
 
-/**
- * The card in a modal dialog (native <dialog>: focus is kept inside, Escape
- * closes). Renders the card only while open, so nothing is fetched before.
- */
+/** The card in a modal dialog; the card renders only while open, so nothing is fetched before. */
 export function UserCardDialog({ open, onClose, ...card }: UserCardProps & { open: boolean; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    else if (!open && element.open) element.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby={headingId}
-      onClose={onClose}
-      // A click on the dialog element itself (not its content) is a click on the backdrop.
-      onClick={(event) => {
-        if (event.target === dialog.current) onClose();
-      }}
-      className="m-auto w-[min(24rem,calc(100vw-2rem))] rounded-xl bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:bg-zinc-900 dark:text-zinc-100"
-    >
-      {open ? (
-        <div className="relative p-5">
-          <button
-            type="button"
-            onClick={onClose}
-            aria-label="Close"
-            className="absolute top-2 right-2 rounded-md px-2 py-1 text-lg leading-none hover:bg-zinc-200 dark:hover:bg-zinc-800"
-          >
-            <span aria-hidden="true">×</span>
-          </button>
-          <UserCard {...card} headingId={headingId} />
-        </div>
-      ) : null}
-    </dialog>
+    <Dialog open={open} onOpenChange={(next) => (next ? undefined : onClose())}>
+      <DialogContent aria-labelledby={headingId} aria-describedby={undefined} className="w-[min(24rem,calc(100vw-2rem))]">
+        <UserCard {...card} headingId={headingId} />
+      </DialogContent>
+    </Dialog>
   );
 }

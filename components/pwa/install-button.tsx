@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, useSyncExternalStore, type ReactNode } from "react";
-import { hintText, secondaryButton } from "@/components/profile/styles";
 import { installPromptSnapshot, promptInstall, subscribeInstallPrompt, wasInstalled } from "@/components/pwa/install-prompt";
+import { Button } from "@/components/ui/button";
 import { isIos, isStandalone } from "@/components/pwa/platform";
 
 const noop = () => () => {};
@@ -26,21 +26,17 @@ export function InstallButton({ className = "", fallback = null }: { className?:
   const [outcome, setOutcome] = useState<string | null>(null);
 
   if (platform === "server" || platform === "standalone") return null;
-  if (installed || outcome === "accepted") return <p className={`${hintText} ${className}`}>Parley is installed. Open it from your apps.</p>;
+  if (installed || outcome === "accepted") return <p className={`text-sm text-muted-foreground ${className}`}>Parley is installed. Open it from your apps.</p>;
   if (offer) {
     return (
-      <button
-        type="button"
-        className={`${secondaryButton} ${className}`}
-        onClick={() => void promptInstall().then(setOutcome)}
-      >
+      <Button variant="outline" size="sm" className={className} onClick={() => void promptInstall().then(setOutcome)}>
         Install Parley
-      </button>
+      </Button>
     );
   }
   if (platform === "ios") {
     return (
-      <p className={`${hintText} ${className}`}>
+      <p className={`text-sm text-muted-foreground ${className}`}>
         To install Parley, tap the Share button <span aria-hidden="true">(□↑)</span>, then Add to Home Screen.
       </p>
     );

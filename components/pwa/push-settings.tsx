@@ -1,11 +1,11 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { errorText, hintText, primaryButton, secondaryButton } from "@/components/profile/styles";
 import { isIos } from "@/components/pwa/platform";
 import { currentSubscription, disablePush, enablePush, pushSupported, type PushProblem } from "@/components/pwa/push-subscription";
 import { RoomMutes, type MutableRoom } from "@/components/pwa/room-mutes";
 import type { OwnProfile } from "@/lib/schemas/profile";
+import { Button } from "@/components/ui/button";
 
 type Browser = { supported: boolean; permission: NotificationPermission; subscribed: boolean; ios: boolean };
 
@@ -53,7 +53,7 @@ export function PushSettings({ profile, rooms, initialMutedRoomIds, onChange }: 
       if (result.problem === "denied") setBrowser((b) => b && { ...b, permission: "denied" });
       else setProblem(problemText[result.problem]);
     } else {
-      setProblem(result.message);
+      setProblem(result.error.message);
     }
   }
 
@@ -62,7 +62,7 @@ export function PushSettings({ profile, rooms, initialMutedRoomIds, onChange }: 
     setProblem(null);
     const result = await disablePush();
     setBusy(false);
-    if (!result.ok) return setProblem(result.message);
+    if (!result.ok) return setProblem(result.error.message);
     setBrowser((b) => b && { ...b, subscribed: false });
     onChange(result.data);
   }
@@ -72,30 +72,30 @@ export function PushSettings({ profile, rooms, initialMutedRoomIds, onChange }: 
       <h2 id="push-heading" className="text-lg font-semibold">
         Push notifications
       </h2>
-      <p className={hintText}>Get a notification for direct messages and mentions while no Parley tab is open. Clicking it opens the conversation.</p>
+      <p className="text-sm text-muted-foreground">Get a notification for direct messages and mentions while no Parley tab is open. Clicking it opens the conversation.</p>
       <PushState browser={browser} enabled={profile.pushEnabled} />
       {browser?.supported && browser.permission !== "denied" ? (
         <div className="flex flex-wrap gap-2">
           {profile.pushEnabled && browser.subscribed ? null : (
-            <button type="button" onClick={onEnable} disabled={busy} className={primaryButton}>
+            <Button type="button" onClick={onEnable} disabled={busy}>
               {busy ? "Working…" : "Enable push notifications"}
-            </button>
+            </Button>
           )}
           {profile.pushEnabled ? (
-            <button type="button" onClick={onDisable} disabled={busy} className={secondaryButton}>
+            <Button variant="outline" type="button" onClick={onDisable} disabled={busy}>
               Turn off
-            </button>
+            </Button>
           ) : null}
         </div>
       ) : profile.pushEnabled && browser ? (
         <div>
-          <button type="button" onClick={onDisable} disabled={busy} className={secondaryButton}>
+          <Button variant="outline" type="button" onClick={onDisable} disabled={busy}>
             Turn off
-          </button>
+          </Button>
         </div>
       ) : null}
       {problem ? (
-        <p role="alert" className={errorText}>
+        <p role="alert" className="text-sm text-destructive">
           {problem}
         </p>
       ) : null}

@@ -1,10 +1,11 @@
-import { callApi, updateProfile, type ApiResult } from "@/components/profile/profile-api";
+import { updateProfile } from "@/components/profile/profile-requests";
+import { http, type HttpError, type HttpResult } from "@/lib/client/http";
 import type { OwnProfile } from "@/lib/schemas/profile";
 
 /** Why push can't be turned on here: each has its own sentence in the settings. */
 export type PushProblem = "unsupported" | "denied" | "dismissed" | "no-worker" | "push-service";
 
-export type EnableResult = { ok: true; profile: OwnProfile } | { ok: false; problem: PushProblem } | { ok: false; message: string };
+export type EnableResult = { ok: true; profile: OwnProfile } | { ok: false; problem: PushProblem } | { ok: false; error: HttpError };
 
 const WORKER_WAIT_MS = 10_000;
 
@@ -52,7 +53,7 @@ export async function enablePush(): Promise<EnableResult> {
 
   const registration = await readyRegistration();
   if (!registration) return { ok: false, problem: "no-worker" };
-  const key = await callApi<{ publicKey: string }>("/api/push");
+  const key = await http<{ publicKey: string }>("/api/push");
   if (!key.ok) return key;
   const applicationServerKey = keyBytes(key.data.publicKey);
 
@@ -70,19 +71,19 @@ export async function enablePush(): Promise<EnableResult> {
     return { ok: false, problem: "push-service" };
   }
 
-  const stored = await callApi<unknown>("/api/push", { method: "POST", body: subscription.toJSON() });
+  const stored = await http<unknown>("/api/push", { method: "POST", body: subscription.toJSON() });
   if (!stored.ok) return stored;
   const updated = await updateProfile({ pushEnabled: true });
   return updated.ok ? { ok: true, profile: updated.data } : updated;
 }
 
 /** Switches push off for the account and forgets this browser's subscription. */
-export async function disablePush(): Promise<ApiResult<OwnProfile>> {
+export async function disablePush(): Promise<HttpResult<OwnProfile>> {
   const updated = await updateProfile({ pushEnabled: false });
   if (!updated.ok) return updated;
   const subscription = await currentSubscription().catch(() => null);
   if (subscription) {
-    await callApi<unknown>("/api/push", { method: "DELETE", body: { endpoint: subscription.endpoint } });
+    await http<unknown>("/api/push", { method: "DELETE", body: { endpoint: subscription.endpoint } });
     await subscription.unsubscribe().catch(() => false);
   }
   return updated;

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { callApi } from "@/components/profile/profile-api";
-import { errorText, hintText } from "@/components/profile/styles";
+import { http } from "@/lib/client/http";
 
 export interface MutableRoom {
   id: string;
@@ -24,7 +23,7 @@ export function RoomMutes({ rooms, initialMutedRoomIds }: { rooms: MutableRoom[]
       else next.delete(room.id);
       return next;
     });
-    const result = await callApi<{ roomIds: string[] }>("/api/push/mutes", { method: mute ? "PUT" : "DELETE", body: { roomId: room.id } });
+    const result = await http<{ roomIds: string[] }>("/api/push/mutes", { method: mute ? "PUT" : "DELETE", body: { roomId: room.id } });
     setPending((p) => {
       const next = new Set(p);
       next.delete(room.id);
@@ -39,7 +38,7 @@ export function RoomMutes({ rooms, initialMutedRoomIds }: { rooms: MutableRoom[]
         else next.add(room.id);
         return next;
       });
-      setError(`#${room.name}: ${result.message}`);
+      setError(`#${room.name}: ${result.error.message}`);
     }
   }
 
@@ -47,19 +46,19 @@ export function RoomMutes({ rooms, initialMutedRoomIds }: { rooms: MutableRoom[]
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className="mb-1 text-sm font-medium">Muted rooms</legend>
-      <p className={hintText}>Muted rooms never send you a push, not even for mentions or whispers. Direct messages always do while push is on.</p>
+      <p className="text-sm text-muted-foreground">Muted rooms never send you a push, not even for mentions or whispers. Direct messages always do while push is on.</p>
       <ul className="flex flex-col gap-1">
         {rooms.map((room) => (
           <li key={room.id}>
             <label className="inline-flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={muted.has(room.id)} disabled={pending.has(room.id)} onChange={(e) => void toggle(room, e.target.checked)} className="h-4 w-4 accent-indigo-600" />
+              <input type="checkbox" checked={muted.has(room.id)} disabled={pending.has(room.id)} onChange={(e) => void toggle(room, e.target.checked)} className="h-4 w-4 accent-primary" />
               Mute #{room.name}
             </label>
           </li>
         ))}
       </ul>
       {error ? (
-        <p role="alert" className={errorText}>
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       ) : null}

@@ -2,9 +2,11 @@
 
 import { useEffect, useState, type FormEvent } from "react";
 import type { RoomOutcome } from "@/components/chat/use-room-actions";
-import { buttonClass, inputClass, quietButtonClass } from "@/components/rooms/modal";
 import type { Requester } from "@/lib/client/request";
 import type { RoomSummary } from "@/lib/types";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/input";
+import { LockIcon } from "lucide-react";
 
 const SEARCH_DELAY_MS = 200;
 
@@ -64,10 +66,10 @@ export function BrowseRooms(props: { ask: Requester; memberOf: Set<string>; onJo
         Search rooms
         <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name or description" className={inputClass} autoFocus />
       </label>
-      {listError ? <p role="alert" className="text-sm text-red-600 dark:text-red-400">{listError}</p> : null}
-      {rooms === null ? <p className="text-sm text-zinc-500">Loading rooms…</p> : null}
-      {rooms?.length === 0 ? <p className="text-sm text-zinc-500 dark:text-zinc-400">No rooms match. Create one, or join a hidden room with /join name.</p> : null}
-      <ul aria-label="Rooms to join" className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
+      {listError ? <p role="alert" className="text-sm text-destructive">{listError}</p> : null}
+      {rooms === null ? <p className="text-sm text-muted-foreground">Loading rooms…</p> : null}
+      {rooms?.length === 0 ? <p className="text-sm text-muted-foreground">No rooms match. Create one, or join a hidden room with /join name.</p> : null}
+      <ul aria-label="Rooms to join" className="flex flex-col divide-y divide-border">
         {rooms?.map((room) => (
           <li key={room.id} className="flex flex-col gap-2 py-2">
             <div className="flex items-start gap-3">
@@ -76,22 +78,22 @@ export function BrowseRooms(props: { ask: Requester; memberOf: Set<string>; onJo
                   # {room.name}{" "}
                   {room.kind === "private" ? (
                     <>
-                      <span aria-hidden="true">🔒</span>
+                      <LockIcon aria-hidden="true" className="inline size-3.5 align-baseline text-muted-foreground" />
                       <span className="sr-only">(private — needs a password)</span>
                     </>
                   ) : null}
                 </p>
-                {room.description ? <p className="text-sm text-zinc-600 dark:text-zinc-300">{room.description}</p> : null}
-                <p className="text-xs text-zinc-500 dark:text-zinc-400">{memberCountText(room)}</p>
+                {room.description ? <p className="text-sm text-muted-foreground">{room.description}</p> : null}
+                <p className="text-xs text-muted-foreground">{memberCountText(room)}</p>
               </div>
               {memberOf.has(room.id) ? (
-                <button type="button" className={quietButtonClass} onClick={() => onOpen(room.id)} aria-label={`Open #${room.name}`}>
+                <Button variant="outline" size="sm" type="button" onClick={() => onOpen(room.id)} aria-label={`Open #${room.name}`}>
                   Open
-                </button>
+                </Button>
               ) : (
-                <button type="button" className={buttonClass} disabled={busy} onClick={() => void join(room)} aria-label={`Join #${room.name}`}>
+                <Button size="sm" type="button" disabled={busy} onClick={() => void join(room)} aria-label={`Join #${room.name}`}>
                   Join
-                </button>
+                </Button>
               )}
             </div>
             {asking === room.id ? (
@@ -100,12 +102,12 @@ export function BrowseRooms(props: { ask: Requester; memberOf: Set<string>; onJo
                   Password for #{room.name}
                   <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} className={inputClass} autoFocus required />
                 </label>
-                <button type="submit" className={buttonClass} disabled={busy || !password}>
+                <Button size="sm" type="submit" disabled={busy || !password}>
                   Join with password
-                </button>
+                </Button>
               </form>
             ) : null}
-            {joinError?.roomId === room.id ? <p role="alert" className="text-sm text-red-600 dark:text-red-400">{joinError.text}</p> : null}
+            {joinError?.roomId === room.id ? <p role="alert" className="text-sm text-destructive">{joinError.text}</p> : null}
           </li>
         ))}
       </ul>

@@ -2,8 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import type { RoomInput, RoomOutcome } from "@/components/chat/use-room-actions";
-import { buttonClass } from "@/components/rooms/modal";
 import { Field } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 
 const KINDS = [
   { value: "public", label: "Public", hint: "Listed; anyone can join" },
@@ -50,7 +50,7 @@ export function CreateRoomForm({ onCreate }: { onCreate: (input: RoomInput) => P
           <label key={k.value} className="flex items-baseline gap-2 text-sm">
             <input type="radio" name="kind" value={k.value} checked={kind === k.value} onChange={() => setKind(k.value)} />
             <span>
-              <span className="font-medium">{k.label}</span> <span className="text-zinc-500 dark:text-zinc-400">— {k.hint}</span>
+              <span className="font-medium">{k.label}</span> <span className="text-muted-foreground">— {k.hint}</span>
             </span>
           </label>
         ))}
@@ -67,13 +67,13 @@ export function CreateRoomForm({ onCreate }: { onCreate: (input: RoomInput) => P
       ) : null}
       <Field label="Member limit" name="memberLimit" type="number" min={0} defaultValue={0} hint="0 = no limit" error={errors.memberLimit} />
       {error ? (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       ) : null}
-      <button type="submit" disabled={busy} className={buttonClass}>
+      <Button size="sm" type="submit" disabled={busy}>
         {busy ? "Creating…" : "Create room"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -3,9 +3,9 @@
 import { useState, type FormEvent } from "react";
 import type { RoomOutcome } from "@/components/chat/use-room-actions";
 import { memberCountText } from "@/components/rooms/browse-rooms";
-import { buttonClass, dangerButtonClass } from "@/components/rooms/modal";
 import { Field } from "@/components/ui/field";
 import type { MyRoom } from "@/lib/types";
+import { Button } from "@/components/ui/button";
 
 type PasswordChoice = "keep" | "set" | "remove";
 
@@ -46,7 +46,7 @@ export function RoomSettings(props: {
   const protectedRoom = room.kind === "private" || room.kind === "hidden";
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm text-zinc-600 dark:text-zinc-300">
+      <p className="text-sm text-muted-foreground">
         # {room.name} · {room.kind} · {memberCountText(room)}
       </p>
       {canEdit ? (
@@ -65,33 +65,33 @@ export function RoomSettings(props: {
           </fieldset>
           {passwordChoice === "set" ? <Field label="New room password" name="password" type="password" autoComplete="new-password" required /> : null}
           <Field label="Member limit" name="memberLimit" type="number" min={0} defaultValue={room.memberLimit} hint="0 = no limit" />
-          <button type="submit" disabled={busy} className={buttonClass}>
+          <Button size="sm" type="submit" disabled={busy}>
             Save changes
-          </button>
+          </Button>
         </form>
       ) : null}
       {status ? (
-        <p role={status.ok ? "status" : "alert"} className={`text-sm ${status.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}>
+        <p role={status.ok ? "status" : "alert"} className={`text-sm ${status.ok ? "text-success" : "text-destructive"}`}>
           {status.text}
         </p>
       ) : null}
-      <div className="border-t border-zinc-200 pt-3 dark:border-zinc-800">
+      <div className="border-t border-border pt-3">
         {confirming ? (
           <div className="flex flex-col gap-2">
             <p className="text-sm">Delete #{room.name} and all its messages? Members are moved to #general. This can&apos;t be undone.</p>
             <div className="flex gap-2">
-              <button type="button" className={dangerButtonClass} disabled={busy} onClick={() => void remove()}>
+              <Button variant="destructive" size="sm" type="button" disabled={busy} onClick={() => void remove()}>
                 Delete #{room.name} for everyone
-              </button>
-              <button type="button" className="rounded-md px-3 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={() => setConfirming(false)}>
+              </Button>
+              <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
                 Keep the room
-              </button>
+              </Button>
             </div>
           </div>
         ) : (
-          <button type="button" className={dangerButtonClass} onClick={() => setConfirming(true)}>
+          <Button variant="destructive" size="sm" type="button" onClick={() => setConfirming(true)}>
             Delete room
-          </button>
+          </Button>
         )}
       </div>
     </div>

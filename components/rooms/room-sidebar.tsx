@@ -1,16 +1,18 @@
 import type { MouseEvent, ReactNode } from "react";
 import { conversationTitle } from "@/lib/client/chat-store";
 import type { MyRoom } from "@/lib/types";
+import { LockIcon, PlusIcon, SearchIcon } from "lucide-react";
+import { Button } from "@/components/ui/button";
 
-const headingClass = "text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400";
-const linkClass = "flex items-center gap-1 rounded-md px-2 py-1.5 text-sm hover:bg-zinc-200 aria-[current=page]:bg-zinc-200 aria-[current=page]:font-semibold dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-zinc-800";
+const headingClass = "text-xs font-semibold uppercase tracking-wide text-muted-foreground";
+const linkClass = "flex items-center gap-1 rounded-md px-2 py-1.5 text-sm hover:bg-accent aria-[current=page]:bg-accent aria-[current=page]:font-semibold";
 
 export const roomHref = (room: MyRoom, homeId: string) => (room.id === homeId ? "/" : `/?room=${encodeURIComponent(room.id)}`);
 
 function Unread({ count }: { count: number }) {
   if (count <= 0) return null;
   return (
-    <span className="ml-auto rounded-full bg-indigo-600 px-1.5 text-xs font-semibold text-white" data-testid="unread">
+    <span className="ml-auto rounded-full bg-primary px-1.5 text-xs font-semibold text-primary-foreground" data-testid="unread">
       {count > 99 ? "99+" : count}
       <span className="sr-only"> unread</span>
     </span>
@@ -59,21 +61,23 @@ export function RoomSidebar(props: {
             <RoomLink key={room.id} room={room} title={`# ${room.name}`} active={room.id === activeId} href={roomHref(room, homeId)} onOpen={onOpen}>
               {room.kind === "private" ? (
                 <>
-                  <span aria-hidden="true" title="Private: needs a password">🔒</span>
-                  <span className="sr-only">(private)</span>
+                  <LockIcon aria-hidden="true" className="size-3.5 shrink-0 text-muted-foreground" />
+                  <span className="sr-only">(private: needs a password)</span>
                 </>
               ) : null}
-              {room.kind === "hidden" ? <span className="text-xs text-zinc-500 dark:text-zinc-400">(hidden)</span> : null}
+              {room.kind === "hidden" ? <span className="text-xs text-muted-foreground">(hidden)</span> : null}
             </RoomLink>
           ))}
         </ul>
         <div className="flex flex-wrap gap-1">
-          <button type="button" onClick={onBrowse} className="rounded-md px-2 py-1 text-sm text-indigo-700 hover:bg-zinc-200 dark:text-indigo-300 dark:hover:bg-zinc-800">
+          <Button variant="ghost" size="sm" className="px-2 text-primary" onClick={onBrowse}>
+            <SearchIcon aria-hidden="true" />
             Browse rooms
-          </button>
-          <button type="button" onClick={onCreate} className="rounded-md px-2 py-1 text-sm text-indigo-700 hover:bg-zinc-200 dark:text-indigo-300 dark:hover:bg-zinc-800">
+          </Button>
+          <Button variant="ghost" size="sm" className="px-2 text-primary" onClick={onCreate}>
+            <PlusIcon aria-hidden="true" />
             Create room
-          </button>
+          </Button>
         </div>
       </section>
       <section className="flex flex-col gap-2">
@@ -81,7 +85,7 @@ export function RoomSidebar(props: {
           Direct messages
         </h2>
         {dms.length === 0 ? (
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Click someone&apos;s name and choose Message, or type /msg name text.</p>
+          <p className="text-xs text-muted-foreground">Click someone&apos;s name and choose Message, or type /msg name text.</p>
         ) : (
           <ul className="flex flex-col gap-0.5">
             {dms.map((room) => (

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Avatar } from "@/components/ui/avatar";
+import { AvatarImage } from "@/components/profile/avatar-image";
+import { Button } from "@/components/ui/button";
 import type { Outcome } from "@/lib/client/run-command";
 import type { PublicUser } from "@/lib/types";
 
@@ -22,33 +23,27 @@ export function BlockedUsers({ users, loaded, onUnblock }: { users: PublicUser[]
       <h2 id="blocked-heading" className="text-lg font-semibold">
         Blocked users
       </h2>
-      <p className="text-sm text-zinc-600 dark:text-zinc-300">
+      <p className="text-sm text-muted-foreground">
         People you block can&apos;t send you direct messages or whispers; they are told so when they try. Blocking does not hide room messages. Block someone from their card
         (click their name) or with /block name.
       </p>
-      {!loaded ? <p className="text-sm text-zinc-500">Loading…</p> : null}
-      {loaded && users.length === 0 ? <p className="text-sm text-zinc-500 dark:text-zinc-400">You haven&apos;t blocked anyone.</p> : null}
-      <ul aria-label="Blocked users" className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
+      {!loaded ? <p className="text-sm text-muted-foreground">Loading…</p> : null}
+      {loaded && users.length === 0 ? <p className="text-sm text-muted-foreground">You haven&apos;t blocked anyone.</p> : null}
+      <ul aria-label="Blocked users" className="flex flex-col divide-y divide-border">
         {users.map((user) => (
           <li key={user.id} className="flex items-center gap-3 py-2">
-            <Avatar id={user.id} name={user.displayName} size="sm" />
+            <AvatarImage user={user} size="sm" decorative />
             <span className="min-w-0 flex-1 truncate">
-              {user.displayName} <span className="text-sm text-zinc-500 dark:text-zinc-400">@{user.username}</span>
+              {user.displayName} <span className="text-sm text-muted-foreground">@{user.username}</span>
             </span>
-            <button
-              type="button"
-              disabled={busy === user.id}
-              onClick={() => void unblock(user)}
-              aria-label={`Unblock ${user.displayName}`}
-              className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
-            >
+            <Button variant="outline" size="sm" disabled={busy === user.id} onClick={() => void unblock(user)} aria-label={`Unblock ${user.displayName}`}>
               Unblock
-            </button>
+            </Button>
           </li>
         ))}
       </ul>
       {error ? (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       ) : null}

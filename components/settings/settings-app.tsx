@@ -11,6 +11,8 @@ import { BlockedUsers } from "@/components/settings/blocked-users";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { request, type Requester } from "@/lib/client/request";
 import type { SessionUser } from "@/lib/types";
+import { ArrowLeftIcon } from "lucide-react";
+import { Button } from "@/components/ui/button";
 
 /** Account settings: blocked users and desktop notifications. Shares the tab's socket with the chat. */
 export function SettingsApp({ me }: { me: SessionUser }) {
@@ -28,17 +30,18 @@ export function SettingsApp({ me }: { me: SessionUser }) {
   const users = [...blocked.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-        <Link href="/" className="rounded-md px-2 py-1 text-sm hover:bg-zinc-200 dark:hover:bg-zinc-800">
-          ← Back to chat
+      <header className="flex items-center gap-2 border-b border-border px-4 py-2">
+        <Link href="/" className="rounded-md px-2 py-1 text-sm hover:bg-accent">
+          <ArrowLeftIcon aria-hidden="true" className="size-4" />
+            Back to chat
         </Link>
         <h1 className="font-semibold">Settings</h1>
         <span className="flex-1" />
         <ThemeToggle />
-        <span className="text-sm text-zinc-600 dark:text-zinc-300">{me.displayName}</span>
-        <button type="button" onClick={conn.logOut} className="rounded-md px-2 py-1 text-sm hover:bg-zinc-200 dark:hover:bg-zinc-800">
+        <span className="text-sm text-muted-foreground">{me.displayName}</span>
+        <Button variant="ghost" size="sm" onClick={conn.logOut}>
           Log out
-        </button>
+        </Button>
       </header>
       <ConnectionBanner connection={conn.connection} notice={conn.notice} />
       <main className="mx-auto flex w-full max-w-2xl flex-col gap-8 px-4 py-6">

@@ -1,3 +1,9 @@
+"use client";
+
+import { useState, type ComponentProps } from "react";
+import { cn } from "@/components/ui/cn";
+
+// Avatar fills are identity colours, not theme colours: white initials read on each in light and dark.
 const palette = ["bg-rose-600", "bg-amber-600", "bg-emerald-600", "bg-sky-600", "bg-indigo-600", "bg-fuchsia-600", "bg-teal-600", "bg-orange-600"];
 
 export function initialsOf(name: string): string {
@@ -12,12 +18,31 @@ export function colourOf(seed: string): string {
   return palette[hash % palette.length] ?? "bg-zinc-600";
 }
 
-/** Initials on a colour derived from the user id; real avatars arrive with profiles. */
-export function Avatar({ id, name, size = "md" }: { id: string; name: string; size?: "sm" | "md" }) {
-  const box = size === "sm" ? "h-7 w-7 text-xs" : "h-9 w-9 text-sm";
+/**
+ * A round picture with a fallback: `src` when it loads, else `fallback` (initials).
+ * Written here rather than on Radix Avatar: it is on every chat row and the chat
+ * page's first-load budget is tight; a plain <img> with onError does the same job.
+ */
+export function Avatar({
+  src,
+  alt,
+  fallback,
+  fallbackClassName,
+  className,
+  ...props
+}: ComponentProps<"span"> & { src?: string | null; alt: string; fallback: ComponentProps<"span">; fallbackClassName?: string }) {
+  // Remembers which URL failed, so a new avatar gets its own chance to load.
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  const url = src && src !== failedUrl ? src : null;
   return (
-    <span aria-hidden="true" className={`${box} ${colourOf(id)} inline-flex shrink-0 items-center justify-center rounded-full font-semibold text-white`}>
-      {initialsOf(name)}
+    <span data-slot="avatar" className={cn("relative flex size-9 shrink-0 overflow-hidden rounded-full", className)} {...props}>
+      {url ? (
+        // Avatars are already 256×256 WebP from our own origin; next/image would only re-encode them.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={url} alt={alt} loading="lazy" decoding="async" onError={() => setFailedUrl(url)} className="aspect-square size-full bg-muted object-cover" />
+      ) : (
+        <span {...fallback} className={cn("flex size-full items-center justify-center font-semibold text-white select-none", fallbackClassName, fallback.className)} />
+      )}
     </span>
   );
 }

@@ -2,6 +2,8 @@
 
 import { useTheme } from "next-themes";
 import { useSyncExternalStore } from "react";
+import { MoonIcon, SunIcon, SunMoonIcon } from "lucide-react";
+import { Button } from "@/components/ui/button";
 
 const subscribe = () => () => {};
 
@@ -12,14 +14,8 @@ export function ThemeToggle() {
   const dark = mounted && resolvedTheme === "dark";
   const label = dark ? "Switch to light mode" : "Switch to dark mode";
   return (
-    <button
-      type="button"
-      onClick={() => setTheme(dark ? "light" : "dark")}
-      aria-label={label}
-      title={label}
-      className="rounded-md p-2 text-lg leading-none hover:bg-zinc-200 dark:hover:bg-zinc-800"
-    >
-      <span aria-hidden="true">{mounted ? (dark ? "☀" : "☾") : "◐"}</span>
-    </button>
+    <Button variant="ghost" size="icon" onClick={() => setTheme(dark ? "light" : "dark")} aria-label={label} title={label}>
+      {mounted ? dark ? <SunIcon aria-hidden="true" /> : <MoonIcon aria-hidden="true" /> : <SunMoonIcon aria-hidden="true" />}
+    </Button>
   );
 }

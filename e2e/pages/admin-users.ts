@@ -18,8 +18,8 @@ export class AdminUsers {
   async openAction(username: string, action: Action) {
     await this.search(username);
     const row = this.row(username);
-    await row.locator("summary", { hasText: "Actions" }).click();
-    await row.getByRole("button", { name: action, exact: true }).click();
+    await row.getByRole("button", { name: `Actions for ${username}`, exact: true }).click();
+    await this.console.page.getByRole("menu").getByRole("menuitem", { name: action, exact: true }).click();
     await expect(this.console.dialog).toBeVisible();
   }
 

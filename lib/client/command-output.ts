@@ -1,6 +1,7 @@
 import { COMMANDS } from "@/lib/client/command-catalog";
 import { conversationTitle } from "@/lib/client/chat-store";
 import type { Delivery, MyRoom, PublicProfile, PublicUser, RoomMemberInfo } from "@/lib/types";
+import { formatDate, timeAgo } from "@/lib/format-time";
 
 /** Text for command output shown as local lines in the stream. */
 export function helpText(): string {
@@ -32,22 +33,14 @@ export function membersText(roomLabel: string, members: RoomMemberInfo[]): strin
   return `Members of ${roomLabel} (${members.length}): ${names.join("; ")}`;
 }
 
-export function ago(iso: string, now: number): string {
-  const minutes = Math.max(0, Math.round((now - new Date(iso).getTime()) / 60_000));
-  if (minutes < 1) return "just now";
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"} ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} hour${hours === 1 ? "" : "s"} ago`;
-  return `${Math.round(hours / 24)} days ago`;
-}
 
 export function presenceText(profile: Pick<PublicProfile, "online" | "lastSeenAt">, now: number): string {
   if (profile.online) return "online";
-  return profile.lastSeenAt ? `last seen ${ago(profile.lastSeenAt, now)}` : "never seen online";
+  return profile.lastSeenAt ? `last seen ${timeAgo(profile.lastSeenAt, now)}` : "never seen online";
 }
 
 export function profileText(profile: PublicProfile, now: number): string {
-  const joined = new Date(profile.joinedAt).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+  const joined = formatDate(profile.joinedAt);
   return `${who(profile)} — ${presenceText(profile, now)} · joined ${joined}`;
 }
 

@@ -1,7 +1,9 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { button, input, label, quietButton } from "@/components/admin/styles";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 
 export interface AuditFilter {
   action: string;
@@ -27,10 +29,10 @@ export function AuditFilters({ value, busy, onApply }: { value: AuditFilter; bus
   return (
     <form role="search" aria-label="Filter the audit log" onSubmit={submit} className="flex flex-wrap items-end gap-3">
       <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-action`} className={label}>
+        <Label htmlFor={`${id}-action`}>
           Action
-        </label>
-        <select id={`${id}-action`} value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} className={input}>
+        </Label>
+        <select id={`${id}-action`} value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} className={inputClass}>
           <option value="">Any action</option>
           {ACTIONS.map((a) => (
             <option key={a} value={a}>
@@ -40,23 +42,23 @@ export function AuditFilters({ value, busy, onApply }: { value: AuditFilter; bus
         </select>
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-actor`} className={label}>
+        <Label htmlFor={`${id}-actor`}>
           Actor (username)
-        </label>
-        <input id={`${id}-actor`} value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} maxLength={21} className={input} />
+        </Label>
+        <input id={`${id}-actor`} value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} maxLength={21} className={inputClass} />
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-target`} className={label}>
+        <Label htmlFor={`${id}-target`}>
           Target (username)
-        </label>
-        <input id={`${id}-target`} value={draft.target} onChange={(e) => setDraft({ ...draft, target: e.target.value })} maxLength={21} className={input} />
+        </Label>
+        <input id={`${id}-target`} value={draft.target} onChange={(e) => setDraft({ ...draft, target: e.target.value })} maxLength={21} className={inputClass} />
       </div>
-      <button type="submit" className={button} disabled={busy}>
+      <Button size="sm" type="submit" disabled={busy}>
         {busy ? "Filtering…" : "Filter"}
-      </button>
-      <button type="button" className={quietButton} onClick={clear} disabled={busy}>
+      </Button>
+      <Button variant="outline" size="sm" type="button" onClick={clear} disabled={busy}>
         Clear
-      </button>
+      </Button>
     </form>
   );
 }

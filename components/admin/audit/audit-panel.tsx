@@ -21,7 +21,7 @@ export function AuditPanel() {
   return (
     <div className="flex flex-col gap-3">
       <SectionHeader title="Audit log">
-        <span className="text-sm text-zinc-600 dark:text-zinc-400">Every moderator action; read-only.</span>
+        <span className="text-sm text-muted-foreground">Every moderator action; read-only.</span>
       </SectionHeader>
       <AuditFilters
         value={filter}

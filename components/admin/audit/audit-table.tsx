@@ -1,7 +1,8 @@
-import { formatDateTime, formatDetails } from "@/components/admin/format";
+import { formatDetails } from "@/components/admin/format";
+import { formatDateTime } from "@/lib/format-time";
 import { ScrollTable } from "@/components/admin/scroll-table";
-import { table, td, th } from "@/components/admin/styles";
 import type { AuditRow } from "@/components/admin/types";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 const DETAILS_MAX = 160;
 
@@ -9,34 +10,34 @@ const DETAILS_MAX = 160;
 export function AuditTable({ rows, busy }: { rows: AuditRow[]; busy: boolean }) {
   return (
     <ScrollTable label="Audit log entries" busy={busy}>
-      <table className={`${table} min-w-[48rem]`}>
-        <thead>
-          <tr>
+      <Table className="min-w-[48rem]">
+        <TableHeader>
+          <TableRow>
             {["When", "Actor", "Action", "Target", "Reason", "Details"].map((h) => (
-              <th key={h} scope="col" className={th}>
+              <TableHead key={h} scope="col">
                 {h}
-              </th>
+              </TableHead>
             ))}
-          </tr>
-        </thead>
-        <tbody>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {rows.map((r) => {
             const details = formatDetails(r.details);
             return (
-              <tr key={r.id} data-action={r.action}>
-                <td className={`${td} whitespace-nowrap`}>{formatDateTime(r.createdAt)}</td>
-                <td className={td}>{r.actorName === "system" ? "system" : `@${r.actorName}`}</td>
-                <td className={`${td} whitespace-nowrap font-medium`}>{r.action}</td>
-                <td className={td}>{r.targetName ? `@${r.targetName}` : "—"}</td>
-                <td className={`${td} max-w-xs break-words`}>{r.reason || "—"}</td>
-                <td className={`${td} max-w-sm break-words text-xs text-zinc-600 dark:text-zinc-400`} title={details.length > DETAILS_MAX ? details : undefined}>
+              <TableRow key={r.id} data-action={r.action}>
+                <TableCell className="whitespace-nowrap">{formatDateTime(r.createdAt)}</TableCell>
+                <TableCell>{r.actorName === "system" ? "system" : `@${r.actorName}`}</TableCell>
+                <TableCell className="whitespace-nowrap font-medium">{r.action}</TableCell>
+                <TableCell>{r.targetName ? `@${r.targetName}` : "—"}</TableCell>
+                <TableCell className="max-w-xs break-words">{r.reason || "—"}</TableCell>
+                <TableCell className="max-w-sm break-words text-xs text-muted-foreground" title={details.length> DETAILS_MAX ? details : undefined}>
                   {details.length > DETAILS_MAX ? `${details.slice(0, DETAILS_MAX)}…` : details || "—"}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             );
           })}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </ScrollTable>
   );
 }

@@ -4,19 +4,19 @@ import { ErrorNotice } from "@/components/admin/error-notice";
 import { RateChart } from "@/components/admin/dashboard/rate-chart";
 import { StatCard } from "@/components/admin/dashboard/stat-card";
 import { SectionHeader } from "@/components/admin/section-header";
-import { card } from "@/components/admin/styles";
 import type { Stats } from "@/components/admin/types";
 import { useAdminData } from "@/components/admin/use-admin-data";
+import { formatTime } from "@/lib/format-time";
 
 const POLL_MS = 5000;
 
 export function DashboardPanel() {
   const { data, error, updatedAt, reload } = useAdminData<Stats>("/api/admin/stats", { pollMs: POLL_MS });
-  const live = error ? "Live updates paused — retrying every 5 s." : updatedAt ? `Updating live · last update ${new Date(updatedAt).toLocaleTimeString()}` : "Loading…";
+  const live = error ? "Live updates paused — retrying every 5 s." : updatedAt ? `Updating live · last update ${formatTime(updatedAt)}` : "Loading…";
   return (
     <div>
       <SectionHeader title="Dashboard">
-        <p className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="flex items-center gap-2 text-sm text-muted-foreground">
           <span aria-hidden="true" className={`h-2 w-2 rounded-full ${error ? "bg-amber-500" : "animate-pulse bg-emerald-500"}`} />
           {live}
         </p>
@@ -29,11 +29,11 @@ export function DashboardPanel() {
         <StatCard label="Spam events (24 h)" value={data?.spam24h ?? null} href="/admin/spam" linkLabel="Open the spam log" />
         <StatCard label="Open reports" value={data?.openReports ?? null} href="/admin/reports" linkLabel="Review reports" />
       </ul>
-      <section aria-labelledby="rate-title" className={card}>
+      <section aria-labelledby="rate-title" className="rounded-xl border border-border bg-card p-4 text-card-foreground">
         <h2 id="rate-title" className="mb-2 font-semibold">
           Messages per minute, last hour
         </h2>
-        {data ? <RateChart points={data.messagesPerMinute} /> : <p className="text-sm text-zinc-500">Loading the chart…</p>}
+        {data ? <RateChart points={data.messagesPerMinute} /> : <p className="text-sm text-muted-foreground">Loading the chart…</p>}
       </section>
     </div>
   );

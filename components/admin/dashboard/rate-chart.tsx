@@ -1,4 +1,4 @@
-import { formatTime } from "@/components/admin/format";
+import { formatTime } from "@/lib/format-time";
 
 type Point = { minute: string; count: number };
 
@@ -23,14 +23,14 @@ export function RateChart({ points }: { points: Point[] }) {
 
   return (
     <figure className="flex flex-col gap-2">
-      <figcaption className="text-sm text-zinc-600 dark:text-zinc-400">{summary}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Messages per minute, last hour. ${summary}`} className="h-auto w-full text-indigo-600 dark:text-indigo-400">
+      <figcaption className="text-sm text-muted-foreground">{summary}</figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Messages per minute, last hour. ${summary}`} className="h-auto w-full text-primary">
         {ticks.map((t) => {
           const y = PAD.top + innerH - (t / max) * innerH;
           return (
-            <g key={t} className="text-zinc-300 dark:text-zinc-700">
+            <g key={t} className="text-border">
               <line x1={PAD.left} x2={W - PAD.right} y1={y} y2={y} stroke="currentColor" strokeDasharray="2 3" />
-              <text x={PAD.left - 4} y={y + 4} textAnchor="end" fontSize="10" className="fill-zinc-500 dark:fill-zinc-400">
+              <text x={PAD.left - 4} y={y + 4} textAnchor="end" fontSize="10" className="fill-muted-foreground">
                 {t}
               </text>
             </g>
@@ -45,7 +45,7 @@ export function RateChart({ points }: { points: Point[] }) {
           );
         })}
         {points.length > 0 ? (
-          <g fontSize="10" className="fill-zinc-500 dark:fill-zinc-400">
+          <g fontSize="10" className="fill-muted-foreground">
             <text x={PAD.left} y={H - 4}>
               {formatTime(points[0]!.minute)}
             </text>

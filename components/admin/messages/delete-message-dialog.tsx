@@ -16,10 +16,10 @@ export function DeleteMessageDialog({ message, onDone, onClose }: { message: Con
   };
   return (
     <ConfirmDialog open title="Delete this message?" confirmLabel="Delete message" busyLabel="Deleting…" busy={busy} danger error={error} onConfirm={() => void confirm()} onClose={onClose}>
-      <blockquote className="rounded-md border-l-4 border-zinc-300 bg-zinc-50 px-3 py-2 text-sm whitespace-pre-wrap break-words dark:border-zinc-600 dark:bg-zinc-800">
+      <blockquote className="rounded-md border-l-4 border-border bg-muted px-3 py-2 text-sm whitespace-pre-wrap break-words">
         <span className="font-medium">{message.author.displayName}</span> in {message.room}: {message.body}
       </blockquote>
-      <p className="text-sm text-zinc-600 dark:text-zinc-300">It disappears for everyone right away and is replaced by “message removed by a moderator”.</p>
+      <p className="text-sm text-muted-foreground">It disappears for everyone right away and is replaced by “message removed by a moderator”.</p>
       <ReasonField value={reason} onChange={setReason} />
     </ConfirmDialog>
   );

@@ -7,9 +7,11 @@ import { MessagesTable } from "@/components/admin/messages/messages-table";
 import { Pager } from "@/components/admin/pager";
 import { SectionHeader } from "@/components/admin/section-header";
 import { StatusLine } from "@/components/admin/status-line";
-import { button, input, label } from "@/components/admin/styles";
 import type { ConsoleMessage } from "@/components/admin/types";
 import { useAdminData } from "@/components/admin/use-admin-data";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 
 type Search = { username: string; text: string; page: number };
 
@@ -33,25 +35,25 @@ export function MessagesPanel({ initialUsername = "" }: { initialUsername?: stri
   return (
     <div className="flex flex-col gap-3">
       <SectionHeader title="Messages" />
-      <p className="text-sm text-zinc-600 dark:text-zinc-300">
+      <p className="text-sm text-muted-foreground">
         Direct messages and whispers are private: they appear here only when someone reports them.
       </p>
       <form role="search" aria-label="Search messages" onSubmit={submit} className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-user`} className={label}>
+          <Label htmlFor={`${id}-user`}>
             By user
-          </label>
-          <input id={`${id}-user`} value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} placeholder="username" maxLength={21} className={input} />
+          </Label>
+          <input id={`${id}-user`} value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} placeholder="username" maxLength={21} className={inputClass} />
         </div>
         <div className="flex min-w-48 flex-1 flex-col gap-1">
-          <label htmlFor={`${id}-text`} className={label}>
+          <Label htmlFor={`${id}-text`}>
             Containing text
-          </label>
-          <input id={`${id}-text`} type="search" value={draft.text} onChange={(e) => setDraft({ ...draft, text: e.target.value })} maxLength={100} className={input} />
+          </Label>
+          <input id={`${id}-text`} type="search" value={draft.text} onChange={(e) => setDraft({ ...draft, text: e.target.value })} maxLength={100} className={inputClass} />
         </div>
-        <button type="submit" className={button} disabled={loading}>
+        <Button size="sm" type="submit" disabled={loading}>
           {loading ? "Searching…" : "Search"}
-        </button>
+        </Button>
       </form>
       <StatusLine text={done ?? (loading ? "Searching messages…" : null)} tone={done ? "success" : "neutral"} />
       {error ? <ErrorNotice error={error} onRetry={reload} /> : null}

@@ -1,47 +1,48 @@
-import { formatDateTime } from "@/components/admin/format";
+import { formatDateTime } from "@/lib/format-time";
 import { ScrollTable } from "@/components/admin/scroll-table";
-import { dangerButton, table, td, th } from "@/components/admin/styles";
 import type { ConsoleMessage } from "@/components/admin/types";
+import { Button } from "@/components/ui/button";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export function MessagesTable({ messages, busy, onDelete }: { messages: ConsoleMessage[]; busy: boolean; onDelete: (message: ConsoleMessage) => void }) {
   return (
     <ScrollTable label="Messages found" busy={busy}>
-      <table className={table}>
-        <thead>
-          <tr>
+      <Table className="min-w-[40rem]">
+        <TableHeader>
+          <TableRow>
             {["When", "Author", "Where", "Message", "Action"].map((h) => (
-              <th key={h} scope="col" className={th}>
+              <TableHead key={h} scope="col">
                 {h}
-              </th>
+              </TableHead>
             ))}
-          </tr>
-        </thead>
-        <tbody>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {messages.map((m) => (
-            <tr key={m.id} data-message-id={m.id}>
-              <td className={`${td} whitespace-nowrap`}>{formatDateTime(m.createdAt)}</td>
-              <td className={td}>
-                {m.author.displayName} <span className="text-zinc-500 dark:text-zinc-400">@{m.author.username}</span>
-              </td>
-              <td className={`${td} whitespace-nowrap`}>{m.room}</td>
-              <td className={`${td} max-w-md whitespace-pre-wrap break-words`}>
-                {m.removed ? <em className="text-zinc-500 dark:text-zinc-400">Removed by a moderator</em> : null}
+            <TableRow key={m.id} data-message-id={m.id}>
+              <TableCell className="whitespace-nowrap">{formatDateTime(m.createdAt)}</TableCell>
+              <TableCell>
+                {m.author.displayName} <span className="text-muted-foreground">@{m.author.username}</span>
+              </TableCell>
+              <TableCell className="whitespace-nowrap">{m.room}</TableCell>
+              <TableCell className="max-w-md whitespace-pre-wrap break-words">
+                {m.removed ? <em className="text-muted-foreground">Removed by a moderator</em> : null}
                 {m.removed ? <span className="sr-only">: </span> : null}
-                <span className={m.removed ? "block text-zinc-500 line-through dark:text-zinc-500" : ""}>{m.body}</span>
-              </td>
-              <td className={td}>
+                <span className={m.removed ? "block text-muted-foreground line-through" : ""}>{m.body}</span>
+              </TableCell>
+              <TableCell>
                 {m.removed ? (
-                  <span className="text-xs text-zinc-500 dark:text-zinc-400">Removed</span>
+                  <span className="text-xs text-muted-foreground">Removed</span>
                 ) : (
-                  <button type="button" className={dangerButton} onClick={() => onDelete(m)} aria-label={`Delete message ${m.id} by ${m.author.username}`}>
+                  <Button variant="destructive" size="sm" type="button" onClick={() => onDelete(m)} aria-label={`Delete message ${m.id} by ${m.author.username}`}>
                     Delete
-                  </button>
+                  </Button>
                 )}
-              </td>
-            </tr>
+              </TableCell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </ScrollTable>
   );
 }

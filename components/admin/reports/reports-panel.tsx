@@ -6,9 +6,9 @@ import { ReportCard } from "@/components/admin/reports/report-card";
 import { ResolveReportDialog, type Resolution } from "@/components/admin/reports/resolve-report-dialog";
 import { SectionHeader } from "@/components/admin/section-header";
 import { StatusLine } from "@/components/admin/status-line";
-import { quietButton } from "@/components/admin/styles";
 import type { ReportQueueItem } from "@/components/admin/types";
 import { useAdminData } from "@/components/admin/use-admin-data";
+import { Button } from "@/components/ui/button";
 
 export function ReportsPanel() {
   const { data, error, loading, reload } = useAdminData<{ queue: ReportQueueItem[] }>("/api/admin/reports", { pollMs: 15_000 });
@@ -19,9 +19,9 @@ export function ReportsPanel() {
   return (
     <div className="flex flex-col gap-3">
       <SectionHeader title="Reports">
-        <button type="button" className={quietButton} onClick={reload} disabled={loading}>
+        <Button variant="outline" size="sm" type="button" onClick={reload} disabled={loading}>
           {loading ? "Refreshing…" : "Refresh"}
-        </button>
+        </Button>
       </SectionHeader>
       <StatusLine text={done ?? (loading && !data ? "Loading the report queue…" : data ? `${queue.length} reported ${queue.length === 1 ? "message" : "messages"} waiting.` : null)} tone={done ? "success" : "neutral"} />
       {error ? <ErrorNotice error={error} onRetry={reload} /> : null}

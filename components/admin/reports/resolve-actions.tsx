@@ -1,6 +1,6 @@
 import type { Resolution } from "@/components/admin/reports/resolve-report-dialog";
-import { dangerButton, quietButton } from "@/components/admin/styles";
 import type { ReportQueueItem } from "@/components/admin/types";
+import { Button } from "@/components/ui/button";
 
 /** The four ways out of the queue; Delete is gone once the message already is. */
 export function ResolveActions({ item, onResolve }: { item: ReportQueueItem; onResolve: (item: ReportQueueItem, action: Resolution) => void }) {
@@ -8,19 +8,19 @@ export function ResolveActions({ item, onResolve }: { item: ReportQueueItem; onR
   return (
     <div role="group" aria-label="Resolve" className="flex flex-wrap gap-2">
       {!item.message.removed ? (
-        <button type="button" className={dangerButton} onClick={() => onResolve(item, "delete")}>
+        <Button variant="destructive" size="sm" type="button" onClick={() => onResolve(item, "delete")}>
           Delete message
-        </button>
+        </Button>
       ) : null}
-      <button type="button" className={dangerButton} onClick={() => onResolve(item, "timeout")} aria-label={`Time out ${who}`}>
+      <Button variant="destructive" size="sm" type="button" onClick={() => onResolve(item, "timeout")} aria-label={`Time out ${who}`}>
         Timeout author
-      </button>
-      <button type="button" className={dangerButton} onClick={() => onResolve(item, "ban")} aria-label={`Ban ${who}`}>
+      </Button>
+      <Button variant="destructive" size="sm" type="button" onClick={() => onResolve(item, "ban")} aria-label={`Ban ${who}`}>
         Ban author
-      </button>
-      <button type="button" className={quietButton} onClick={() => onResolve(item, "dismiss")}>
+      </Button>
+      <Button variant="outline" size="sm" type="button" onClick={() => onResolve(item, "dismiss")}>
         Dismiss
-      </button>
+      </Button>
     </div>
   );
 }

@@ -43,10 +43,10 @@ export function ResolveReportDialog({ item, action, onDone, onClose }: { item: R
 
   return (
     <ConfirmDialog open title={spec.title} confirmLabel={spec.confirm} busyLabel={spec.busy} busy={busy} danger={action !== "dismiss"} error={error} onConfirm={() => void confirm()} onClose={onClose}>
-      <blockquote className="rounded-md border-l-4 border-zinc-300 bg-zinc-50 px-3 py-2 text-sm whitespace-pre-wrap break-words dark:border-zinc-600 dark:bg-zinc-800">
+      <blockquote className="rounded-md border-l-4 border-border bg-muted px-3 py-2 text-sm whitespace-pre-wrap break-words">
         <span className="font-medium">{author}</span> in {item.roomName}: {item.message.body}
       </blockquote>
-      <p className="text-sm text-zinc-600 dark:text-zinc-300">{spec.note}</p>
+      <p className="text-sm text-muted-foreground">{spec.note}</p>
       {spec.max ? (
         <DurationField choice={choice} custom={custom} max={spec.max} allowPermanent={action === "ban"} onChoice={setChoice} onCustom={setCustom} error={durationError} />
       ) : null}

@@ -1,5 +1,6 @@
 import { useId } from "react";
-import { hint as hintClass, input, label as labelClass } from "@/components/admin/styles";
+import { inputClass } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 
 /** A labelled whole-number input with its unit, hint and error read out by screen readers. */
 export function NumberField({ label, unit, hint, value, error, onChange }: { label: string; unit: string; hint: string; value: string; error?: string; onChange: (value: string) => void }) {
@@ -7,10 +8,10 @@ export function NumberField({ label, unit, hint, value, error, onChange }: { lab
   const note = error ?? hint;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className={labelClass}>
+      <Label htmlFor={id}>
         {label}
-        {unit ? <span className="font-normal text-zinc-500 dark:text-zinc-400"> ({unit})</span> : null}
-      </label>
+        {unit ? <span className="font-normal text-muted-foreground"> ({unit})</span> : null}
+      </Label>
       <input
         id={id}
         type="number"
@@ -20,10 +21,10 @@ export function NumberField({ label, unit, hint, value, error, onChange }: { lab
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={note ? `${id}-note` : undefined}
-        className={`${input} w-40`}
+        className={`${inputClass} w-40`}
       />
       {note ? (
-        <p id={`${id}-note`} className={error ? "text-sm text-red-600 dark:text-red-400" : hintClass}>
+        <p id={`${id}-note`} className={error ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>
           {note}
         </p>
       ) : null}

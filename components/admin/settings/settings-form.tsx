@@ -6,9 +6,11 @@ import { NumberField } from "@/components/admin/settings/number-field";
 import { fieldError, fromDraft, NUMBER_FIELDS, toDraft, type Draft } from "@/components/admin/settings/settings-draft";
 import { WordFilterFields } from "@/components/admin/settings/word-filter-fields";
 import { StatusLine } from "@/components/admin/status-line";
-import { button, card, hint, input, label } from "@/components/admin/styles";
 import type { ModerationSettings } from "@/components/admin/types";
 import { useMutation } from "@/components/admin/use-mutation";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 
 /** Anti-spam, word filter, login lockout and sign-up limit; saved as one object, applied on the next message. */
 export function SettingsForm({ initial, canEdit }: { initial: ModerationSettings; canEdit: boolean }) {
@@ -54,42 +56,42 @@ export function SettingsForm({ initial, canEdit }: { initial: ModerationSettings
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         Anti-abuse settings
       </h2>
-      {!canEdit ? <p className="rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800">Only administrators can change these settings; you can read them.</p> : null}
+      {!canEdit ? <p className="rounded-md bg-muted px-3 py-2 text-sm">Only administrators can change these settings; you can read them.</p> : null}
       <fieldset disabled={!canEdit || busy} className="flex flex-col gap-4">
-        <fieldset className={`${card} flex flex-col gap-4`}>
+        <fieldset className={`rounded-xl border border-border bg-card p-4 text-card-foreground flex flex-col gap-4`}>
           <legend className="px-1 font-semibold">Anti-spam thresholds</legend>
           {numbers("spam")}
           <div className="flex flex-col gap-1">
-            <label htmlFor={`${id}-esc`} className={label}>
-              Automatic temp-ban lengths <span className="font-normal text-zinc-500 dark:text-zinc-400">(minutes, one per strike)</span>
-            </label>
-            <input id={`${id}-esc`} value={draft.escalationMinutes ?? ""} onChange={(e) => set("escalationMinutes")(e.target.value)} aria-invalid={escalationError ? true : undefined} aria-describedby={`${id}-esc-note`} className={`${input} max-w-md`} />
-            <p id={`${id}-esc-note`} className={escalationError ? "text-sm text-red-600 dark:text-red-400" : hint}>
+            <Label htmlFor={`${id}-esc`}>
+              Automatic temp-ban lengths <span className="font-normal text-muted-foreground">(minutes, one per strike)</span>
+            </Label>
+            <input id={`${id}-esc`} value={draft.escalationMinutes ?? ""} onChange={(e) => set("escalationMinutes")(e.target.value)} aria-invalid={escalationError ? true : undefined} aria-describedby={`${id}-esc-note`} className={`${inputClass} max-w-md`} />
+            <p id={`${id}-esc-note`} className={escalationError ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>
               {escalationError ?? "Comma-separated; the last one repeats."}
             </p>
           </div>
         </fieldset>
-        <fieldset className={`${card} flex flex-col gap-4`}>
+        <fieldset className={`rounded-xl border border-border bg-card p-4 text-card-foreground flex flex-col gap-4`}>
           <legend className="px-1 font-semibold">Word filter</legend>
           <WordFilterFields words={draft["wordFilter.words"] ?? ""} mode={draft["wordFilter.mode"] ?? "block"} error={fieldError(fields, "wordFilter.words")} onWords={set("wordFilter.words")} onMode={set("wordFilter.mode")} />
         </fieldset>
-        <fieldset className={`${card} flex flex-col gap-4`}>
+        <fieldset className={`rounded-xl border border-border bg-card p-4 text-card-foreground flex flex-col gap-4`}>
           <legend className="px-1 font-semibold">Login lockout</legend>
           {numbers("login")}
         </fieldset>
-        <fieldset className={`${card} flex flex-col gap-4`}>
+        <fieldset className={`rounded-xl border border-border bg-card p-4 text-card-foreground flex flex-col gap-4`}>
           <legend className="px-1 font-semibold">Sign-ups</legend>
           {numbers("signUp")}
         </fieldset>
       </fieldset>
       {error ? <ErrorNotice error={error} step={error.fields ? "Fix the marked field and save again." : undefined} /> : null}
-      {Object.keys(localFields).length ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">Some values need fixing — see the fields marked above.</p> : null}
+      {Object.keys(localFields).length ? <p role="alert" className="text-sm text-destructive">Some values need fixing — see the fields marked above.</p> : null}
       <StatusLine text={busy ? "Saving settings…" : saved} tone={saved && !busy ? "success" : "neutral"} />
       {canEdit ? (
         <div>
-          <button type="submit" className={button} disabled={busy}>
+          <Button size="sm" type="submit" disabled={busy}>
             {busy ? "Saving…" : "Save settings"}
-          </button>
+          </Button>
         </div>
       ) : null}
     </form>

@@ -2,9 +2,11 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { ErrorNotice } from "@/components/admin/error-notice";
-import { quietButton, input, td } from "@/components/admin/styles";
 import type { SlowModeRoom } from "@/components/admin/types";
 import { useMutation } from "@/components/admin/use-mutation";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/input";
+import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 /** One room's slow mode, saved on its own: moderators may change it, live for everyone. */
 export function SlowModeRow({ room }: { room: SlowModeRoom }) {
@@ -23,25 +25,25 @@ export function SlowModeRow({ room }: { room: SlowModeRoom }) {
   };
 
   return (
-    <tr>
-      <th scope="row" className={`${td} font-medium`}>
+    <TableRow>
+      <TableHead scope="row" className="font-medium">
         <label htmlFor={id}>#{room.name}</label>
-      </th>
-      <td className={td}>
+      </TableHead>
+      <TableCell>
         <form onSubmit={(e) => void submit(e)} className="flex flex-wrap items-center gap-2" aria-label={`Slow mode for #${room.name}`}>
-          <input id={id} type="number" min={0} max={21_600} step={1} inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} className={`${input} w-28`} aria-describedby={`${id}-unit`} />
+          <input id={id} type="number" min={0} max={21_600} step={1} inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} className={`${inputClass} w-28`} aria-describedby={`${id}-unit`} />
           <span id={`${id}-unit`} className="text-sm">
             seconds
           </span>
-          <button type="submit" className={quietButton} disabled={busy}>
+          <Button variant="outline" size="sm" type="submit" disabled={busy}>
             {busy ? "Saving…" : "Save"}
-          </button>
-          <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+          </Button>
+          <span role="status" className="text-sm text-success">
             {saved}
           </span>
         </form>
         {error ? <ErrorNotice error={error} className="mt-2" /> : null}
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }

@@ -4,9 +4,9 @@ import { ErrorNotice } from "@/components/admin/error-notice";
 import { ScrollTable } from "@/components/admin/scroll-table";
 import { SlowModeRow } from "@/components/admin/settings/slow-mode-row";
 import { StatusLine } from "@/components/admin/status-line";
-import { table, th } from "@/components/admin/styles";
 import type { SlowModeRoom } from "@/components/admin/types";
 import { useAdminData } from "@/components/admin/use-admin-data";
+import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export function SlowModeSection() {
   const { data, error, loading, reload } = useAdminData<{ rooms: SlowModeRoom[] }>("/api/admin/slow-mode");
@@ -15,28 +15,28 @@ export function SlowModeSection() {
       <h2 id="slow-mode-title" className="text-lg font-semibold">
         Slow mode per room
       </h2>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">Seconds each member must wait between messages in the room (0 = off, at most 21600). Moderators are exempt.</p>
+      <p className="text-sm text-muted-foreground">Seconds each member must wait between messages in the room (0 = off, at most 21600). Moderators are exempt.</p>
       <StatusLine text={loading && !data ? "Loading rooms…" : null} />
       {error ? <ErrorNotice error={error} onRetry={reload} /> : null}
       {data && data.rooms.length > 0 ? (
         <ScrollTable label="Slow mode per room">
-          <table className={`${table} min-w-[28rem]`}>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
+          <Table className="min-w-[28rem]">
+            <TableHeader>
+              <TableRow>
+                <TableHead scope="col">
                   Room
-                </th>
-                <th scope="col" className={th}>
+                </TableHead>
+                <TableHead scope="col">
                   Slow mode
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {data.rooms.map((room) => (
                 <SlowModeRow key={room.id} room={room} />
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </ScrollTable>
       ) : null}
     </section>

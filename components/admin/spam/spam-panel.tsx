@@ -1,13 +1,14 @@
 "use client";
 
 import { ErrorNotice } from "@/components/admin/error-notice";
-import { formatDateTime } from "@/components/admin/format";
+import { formatDateTime } from "@/lib/format-time";
 import { ScrollTable } from "@/components/admin/scroll-table";
 import { SectionHeader } from "@/components/admin/section-header";
 import { StatusLine } from "@/components/admin/status-line";
-import { quietButton, table, td, th } from "@/components/admin/styles";
 import type { SpamEvent } from "@/components/admin/types";
 import { useAdminData } from "@/components/admin/use-admin-data";
+import { Button } from "@/components/ui/button";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 /** Every automatic action (warnings, auto-bans, blocked words), newest first. */
 export function SpamPanel() {
@@ -16,37 +17,37 @@ export function SpamPanel() {
   return (
     <div className="flex flex-col gap-3">
       <SectionHeader title="Spam log">
-        <button type="button" className={quietButton} onClick={reload} disabled={loading}>
+        <Button variant="outline" size="sm" type="button" onClick={reload} disabled={loading}>
           {loading ? "Refreshing…" : "Refresh"}
-        </button>
+        </Button>
       </SectionHeader>
       <StatusLine text={loading && !data ? "Loading the spam log…" : data ? `The latest ${events.length} automatic actions.` : null} />
       {error ? <ErrorNotice error={error} onRetry={reload} /> : null}
       {data && events.length === 0 ? <p className="text-sm">No automatic actions yet. Flood, duplicate and word-filter hits will show here.</p> : null}
       {events.length > 0 ? (
         <ScrollTable label="Spam events" busy={loading}>
-          <table className={table}>
-            <thead>
-              <tr>
+          <Table className="min-w-[40rem]">
+            <TableHeader>
+              <TableRow>
                 {["When", "User", "Rule", "Counts", "Outcome"].map((h) => (
-                  <th key={h} scope="col" className={th}>
+                  <TableHead key={h} scope="col">
                     {h}
-                  </th>
+                  </TableHead>
                 ))}
-              </tr>
-            </thead>
-            <tbody>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {events.map((e) => (
-                <tr key={e.id}>
-                  <td className={`${td} whitespace-nowrap`}>{formatDateTime(e.createdAt)}</td>
-                  <td className={td}>@{e.username}</td>
-                  <td className={td}>{e.rule}</td>
-                  <td className={td}>{e.counts}</td>
-                  <td className={td}>{e.outcome}</td>
-                </tr>
+                <TableRow key={e.id}>
+                  <TableCell className="whitespace-nowrap">{formatDateTime(e.createdAt)}</TableCell>
+                  <TableCell>@{e.username}</TableCell>
+                  <TableCell>{e.rule}</TableCell>
+                  <TableCell>{e.counts}</TableCell>
+                  <TableCell>{e.outcome}</TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </ScrollTable>
       ) : null}
     </div>

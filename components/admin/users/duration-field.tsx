@@ -1,8 +1,9 @@
 "use client";
 
 import { useId } from "react";
-import { hint, input, label } from "@/components/admin/styles";
 import { BAN_PRESETS_MINUTES } from "@/lib/schemas/moderation";
+import { inputClass } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 
 const PRESETS = Object.entries(BAN_PRESETS_MINUTES) as Array<[string, number]>;
 
@@ -22,7 +23,7 @@ export function DurationField(props: {
   const options = PRESETS.filter(([, minutes]) => minutes <= props.max);
   return (
     <fieldset className="flex flex-col gap-2">
-      <legend className={`${label} mb-1`}>Duration</legend>
+      <legend className={`text-sm font-medium mb-1`}>Duration</legend>
       <div className="flex flex-wrap gap-x-4 gap-y-2">
         {props.allowPermanent ? (
           <label className="flex items-center gap-1.5 text-sm">
@@ -43,9 +44,9 @@ export function DurationField(props: {
       </div>
       {props.choice === "custom" ? (
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-custom`} className={label}>
+          <Label htmlFor={`${id}-custom`}>
             Custom minutes
-          </label>
+          </Label>
           <input
             id={`${id}-custom`}
             type="number"
@@ -57,9 +58,9 @@ export function DurationField(props: {
             onChange={(e) => props.onCustom(e.target.value)}
             aria-invalid={props.error ? true : undefined}
             aria-describedby={`${id}-custom-hint`}
-            className={`${input} w-40`}
+            className={`${inputClass} w-40`}
           />
-          <p id={`${id}-custom-hint`} className={props.error ? "text-sm text-red-600 dark:text-red-400" : hint}>
+          <p id={`${id}-custom-hint`} className={props.error ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>
             {props.error ?? `Whole minutes, 1 to ${props.max.toLocaleString()}.`}
           </p>
         </div>

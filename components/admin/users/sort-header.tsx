@@ -1,4 +1,5 @@
-import { th } from "@/components/admin/styles";
+import { ArrowDownIcon, ArrowUpIcon } from "lucide-react";
+import { TableHead } from "@/components/ui/table";
 
 export type SortKey = "username" | "displayName" | "role" | "createdAt" | "lastSeenAt";
 export interface Sort {
@@ -11,13 +12,11 @@ export function SortHeader({ label, column, sort, onSort, className = "" }: { la
   const active = sort.key === column;
   const next: Sort = { key: column, order: active && sort.order === "asc" ? "desc" : "asc" };
   return (
-    <th scope="col" className={`${th} ${className}`} aria-sort={active ? (sort.order === "asc" ? "ascending" : "descending") : "none"}>
+    <TableHead scope="col" className={className} aria-sort={active ? (sort.order === "asc" ? "ascending" : "descending") : "none"}>
       <button type="button" onClick={() => onSort(next)} className="flex items-center gap-1 rounded hover:underline">
         {label}
-        <span aria-hidden="true" className={active ? "" : "opacity-30"}>
-          {active && sort.order === "desc" ? "▼" : "▲"}
-        </span>
+        {active && sort.order === "desc" ? <ArrowDownIcon aria-hidden="true" className="size-3.5" /> : <ArrowUpIcon aria-hidden="true" className={active ? "size-3.5" : "size-3.5 opacity-30"} />}
       </button>
-    </th>
+    </TableHead>
   );
 }

@@ -3,12 +3,13 @@
 import { useId, useState } from "react";
 import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import { ReasonField } from "@/components/admin/reason-field";
-import { input, label } from "@/components/admin/styles";
 import type { ConsoleUser, Role } from "@/components/admin/types";
 import { useMutation } from "@/components/admin/use-mutation";
 import { DurationField, minutesOf, type DurationChoice } from "@/components/admin/users/duration-field";
 import { requestBody, successSentence, USER_ACTIONS, type UserActionKind } from "@/components/admin/users/user-actions";
 import { useViewer } from "@/components/admin/viewer-context";
+import { inputClass } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 
 /** Reason, duration / role where the action needs them, then confirm. Mounted per action. */
 export function UserActionDialog({ kind, user, onDone, onClose }: { kind: UserActionKind; user: ConsoleUser; onDone: (sentence: string) => void; onClose: () => void }) {
@@ -49,21 +50,21 @@ export function UserActionDialog({ kind, user, onDone, onClose }: { kind: UserAc
       onConfirm={() => void confirm()}
       onClose={onClose}
     >
-      <p className="text-sm text-zinc-600 dark:text-zinc-300">{spec.note}</p>
+      <p className="text-sm text-muted-foreground">{spec.note}</p>
       {spec.duration ? (
         <DurationField choice={choice} custom={custom} max={spec.duration.max} onChoice={setChoice} onCustom={setCustom} error={durationError} />
       ) : null}
       {kind === "role" ? (
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-role`} className={label}>
+          <Label htmlFor={`${id}-role`}>
             New role
-          </label>
-          <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)} className={input}>
+          </Label>
+          <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)} className={inputClass}>
             <option value="user">user</option>
             <option value="moderator">moderator</option>
             <option value="admin">admin</option>
           </select>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Currently: {user.role}</p>
+          <p className="text-xs text-muted-foreground">Currently: {user.role}</p>
         </div>
       ) : null}
       {canIpBan ? (

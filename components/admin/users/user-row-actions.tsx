@@ -1,39 +1,42 @@
 "use client";
 
+import { ChevronDownIcon } from "lucide-react";
 import { useRef } from "react";
 import type { ConsoleUser } from "@/components/admin/types";
 import { actionsFor, noActionsReason, USER_ACTIONS, type UserActionKind } from "@/components/admin/users/user-actions";
 import { useViewer } from "@/components/admin/viewer-context";
+import { Button } from "@/components/ui/button";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 
-/** A disclosure (<details>: keyboard-usable without script) that opens in place, so the table's scroll box never clips it. */
+/** A menu of what the viewer may do to this user; it opens in a portal, so the table's scroll box never clips it. */
 export function UserRowActions({ user, onPick }: { user: ConsoleUser; onPick: (kind: UserActionKind, user: ConsoleUser) => void }) {
   const viewer = useViewer();
-  const ref = useRef<HTMLDetailsElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
   const kinds = actionsFor(viewer, user);
-  if (kinds.length === 0) return <span className="text-xs text-zinc-500 dark:text-zinc-400">{noActionsReason(viewer, user)}</span>;
+  if (kinds.length === 0) return <span className="text-xs text-muted-foreground">{noActionsReason(viewer, user)}</span>;
   return (
-    <details ref={ref} className="relative">
-      <summary aria-label={`Actions for ${user.username}`} className="cursor-pointer list-none rounded-md border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
-        Actions ▾
-      </summary>
-      <ul className="mt-1 flex w-40 flex-col rounded-md border border-zinc-200 bg-white py-1 shadow-sm dark:border-zinc-700 dark:bg-zinc-900">
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button ref={trigger} variant="outline" size="sm" aria-label={`Actions for ${user.username}`}>
+          Actions
+          <ChevronDownIcon aria-hidden="true" />
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="start">
         {kinds.map((kind) => (
-          <li key={kind}>
-            <button
-              type="button"
-              className={`w-full px-3 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 ${USER_ACTIONS[kind].danger ? "text-red-700 dark:text-red-400" : ""}`}
-              onClick={() => {
-                // Focus the summary first: the dialog hands focus back to it when it closes.
-                ref.current?.querySelector("summary")?.focus();
-                if (ref.current) ref.current.open = false;
-                onPick(kind, user);
-              }}
-            >
-              {USER_ACTIONS[kind].label}
-            </button>
-          </li>
+          <DropdownMenuItem
+            key={kind}
+            variant={USER_ACTIONS[kind].danger ? "destructive" : "default"}
+            onSelect={() => {
+              // Focus the trigger first: the dialog that opens hands focus back to it when it closes.
+              trigger.current?.focus();
+              onPick(kind, user);
+            }}
+          >
+            {USER_ACTIONS[kind].label}
+          </DropdownMenuItem>
         ))}
-      </ul>
-    </details>
+      </DropdownMenuContent>
+    </DropdownMenu>
   );
 }

@@ -5,7 +5,6 @@ import { ErrorNotice } from "@/components/admin/error-notice";
 import { Pager } from "@/components/admin/pager";
 import { SectionHeader } from "@/components/admin/section-header";
 import { StatusLine } from "@/components/admin/status-line";
-import { input, label } from "@/components/admin/styles";
 import type { ConsoleUser, UsersPage } from "@/components/admin/types";
 import { useAdminData } from "@/components/admin/use-admin-data";
 import { useDebounced } from "@/components/admin/use-debounced";
@@ -13,6 +12,8 @@ import type { Sort } from "@/components/admin/users/sort-header";
 import { UserActionDialog } from "@/components/admin/users/user-action-dialog";
 import type { UserActionKind } from "@/components/admin/users/user-actions";
 import { UsersTable } from "@/components/admin/users/users-table";
+import { inputClass } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 
 const PAGE_SIZE = 25;
 
@@ -32,12 +33,12 @@ export function UsersPanel() {
   return (
     <div className="flex flex-col gap-3">
       <SectionHeader title="Users">
-        <span className="text-sm text-zinc-600 dark:text-zinc-400">{data ? `${data.total} ${data.total === 1 ? "user" : "users"}` : ""}</span>
+        <span className="text-sm text-muted-foreground">{data ? `${data.total} ${data.total === 1 ? "user" : "users"}` : ""}</span>
       </SectionHeader>
       <form role="search" onSubmit={(e) => e.preventDefault()} className="flex max-w-md flex-col gap-1">
-        <label htmlFor={`${id}-q`} className={label}>
+        <Label htmlFor={`${id}-q`}>
           Search users
-        </label>
+        </Label>
         <input
           id={`${id}-q`}
           type="search"
@@ -47,7 +48,7 @@ export function UsersPanel() {
             setQuery(e.target.value);
             setPage(1);
           }}
-          className={input}
+          className={inputClass}
         />
       </form>
       <StatusLine text={done ?? (loading ? "Loading users…" : null)} tone={done ? "success" : "neutral"} />
