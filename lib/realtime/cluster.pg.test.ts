@@ -118,6 +118,17 @@ describe("two nodes on PostgreSQL + Redis", () => {
     expect((await cut) - started).toBeLessThan(1000);
   });
 
+  it("cuts every tab of a person kicked from node A, on both nodes, within a second", async (ctx) => {
+    if (!nodeA || !nodeB) return ctx.skip();
+    const mod = await nodeA.person({ role: "moderator" });
+    const target = await nodeB.person();
+    const otherTab = await nodeA.connectAs(target.user);
+    const started = Date.now();
+    const cuts = [target.client, otherTab].map((client) => new Promise<number>((resolve) => client.once("disconnect", () => resolve(Date.now()))));
+    expect((await call(mod.client, "moderation:kick", { userId: target.user.id, reason: "take a break" })).ok).toBe(true);
+    for (const cut of await Promise.all(cuts)) expect(cut - started).toBeLessThan(1000);
+  });
+
   it("applies a timeout set on node A to the person's next message on node B", async (ctx) => {
     if (!nodeA || !nodeB) return ctx.skip();
     const mod = await nodeA.person({ role: "moderator" });
