@@ -1,20 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import net from "node:net";
+import { freePort } from "@/e2e/fixtures/parley-server";
 import Redis from "ioredis";
 
 /** True when this machine can start a Redis of the test's own (`redis-server` on PATH). */
 export const canStartRedis = () => spawnSync("redis-server", ["--version"]).status === 0;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A Redis of the test's own on a free port, so a test can kill and restart it without

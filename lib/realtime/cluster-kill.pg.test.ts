@@ -2,14 +2,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStore, storeReducer } from "@/lib/client/chat-store";
-import type { Ack, JoinRoomResult, SentMessage } from "@/lib/realtime/events";
+import type { JoinRoomResult } from "@/lib/realtime/events";
 import type { ChatMessage, PublicUser, SessionUser } from "@/lib/types";
 import { startRealtimeProcess, type RealtimeProcess } from "@/tests/realtime-process";
 import { REDIS_TEST_URL, redisReachable, testRedisPrefix } from "@/tests/redis-test";
-import { call, startTestServer, type TestClient } from "@/tests/socket-harness";
+import { call, startTestServer } from "@/tests/socket-harness";
+import { ackedCount, newSender, openSocket, streamMessages, type Sender } from "@/tests/durable-senders";
 import { createPostgresDatabase, postgresReachable } from "@/tests/test-database";
 
 /**
@@ -22,14 +22,6 @@ import { createPostgresDatabase, postgresReachable } from "@/tests/test-database
 const WINDOW = 8;
 const MIN_ACKS_BEFORE_KILL = 150;
 const ACK_TIMEOUT_MS = 5000;
-
-interface Sender {
-  user: SessionUser;
-  cookie: string;
-  sent: Map<string, string>;
-  acked: Map<string, number>;
-  seq: number;
-}
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-cluster-kill-"));
 const processes: RealtimeProcess[] = [];
@@ -45,55 +37,8 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function open(url: string, cookie: string): Promise<TestClient> {
-  const client: TestClient = connect(url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false, forceNew: true });
-  return new Promise((resolve, reject) => {
-    client.once("connect", () => resolve(client));
-    client.once("connect_error", reject);
-  });
-}
-
 const problems: string[] = [];
-function send(client: TestClient, roomId: string, sender: Sender, clientId: string): Promise<boolean> {
-  const body = sender.sent.get(clientId)!;
-  return new Promise((resolve) => {
-    client.timeout(ACK_TIMEOUT_MS).emit("message:send", { roomId, body, clientId }, (error: Error | null, ack: Ack<SentMessage>) => {
-      if (error) return resolve(false);
-      if (!ack.ok) {
-        problems.push(`${clientId}: refused: ${ack.error.code} ${ack.error.message}`);
-        return resolve(true);
-      }
-      const before = sender.acked.get(clientId);
-      if (before !== undefined && before !== ack.data.id) problems.push(`${clientId}: acked as ${before}, then as ${ack.data.id}`);
-      sender.acked.set(clientId, ack.data.id);
-      resolve(true);
-    });
-  });
-}
-
-/** Resends what is unacknowledged, then sends new messages while `more()` (and the connection) lasts. */
-async function stream(url: string, roomId: string, sender: Sender, more: () => boolean): Promise<void> {
-  const client = await open(url, sender.cookie);
-  const joined = await call(client, "room:join", { roomId });
-  if (!joined.ok) throw new Error(joined.error.message);
-  const queue = [...sender.sent.keys()].filter((id) => !sender.acked.has(id));
-  const nextId = () => {
-    const resend = queue.shift();
-    if (resend !== undefined || !more()) return resend;
-    const clientId = `${sender.user.username}-${String(++sender.seq).padStart(6, "0")}`;
-    sender.sent.set(clientId, `message ${sender.seq} from ${sender.user.username}`);
-    return clientId;
-  };
-  const worker = async () => {
-    for (let id = nextId(); id !== undefined && client.connected; id = nextId()) {
-      if (!(await send(client, roomId, sender, id))) queue.push(id);
-    }
-  };
-  await Promise.all(Array.from({ length: WINDOW }, worker));
-  client.disconnect();
-}
-
-const ackedCount = (senders: Sender[]) => senders.reduce((n, s) => n + s.acked.size, 0);
+const stream = (url: string, roomId: string, sender: Sender, more: () => boolean) => streamMessages(url, roomId, sender, { more, window: WINDOW, problems, ackTimeoutMs: ACK_TIMEOUT_MS });
 
 describe("kill -9 of one of two nodes", () => {
   it("loses no acknowledged message, stores none twice, the reader on the survivor sees each once, and the dead node's people go offline", { timeout: 120_000 }, async (ctx) => {
@@ -114,7 +59,7 @@ describe("kill -9 of one of two nodes", () => {
       for (const p of people.slice(1)) await call(p.client, "room:join", { roomId });
       reader = await setup.createUser("reader");
       ghost = await setup.createUser("ghost");
-      senders = await Promise.all(people.map(async ({ user }) => ({ user, cookie: await setup.cookieFor(user), sent: new Map(), acked: new Map(), seq: 0 })));
+      senders = await Promise.all(people.map(async ({ user }) => newSender(user, await setup.cookieFor(user))));
       const readerCookie = await setup.cookieFor(reader);
       const ghostCookie = await setup.cookieFor(ghost);
       await setup.close({ keepDatabase: true });
@@ -123,7 +68,7 @@ describe("kill -9 of one of two nodes", () => {
       processes.push(nodeA, nodeB);
 
       // The reader stays on B for the whole test and feeds what arrives into the browser's own store.
-      const readerClient = await open(nodeB.url, readerCookie);
+      const readerClient = await openSocket(nodeB.url, readerCookie);
       const join = await call<JoinRoomResult>(readerClient, "room:join", { roomId });
       if (!join.ok) throw new Error(join.error.message);
       const mine = await call<{ rooms: Parameters<typeof storeReducer>[1] extends infer A ? (A extends { type: "rooms"; rooms: infer R } ? R : never) : never }>(readerClient, "room:mine", {});
@@ -138,7 +83,7 @@ describe("kill -9 of one of two nodes", () => {
         store = storeReducer(store, { type: "message", message: m, meId: reader.id, seen: true });
       });
       // Someone connected to A only: shown offline once A is found dead.
-      const ghostClient = await open(nodeA.url, ghostCookie);
+      const ghostClient = await openSocket(nodeA.url, ghostCookie);
       const offline: PublicUser[] = [];
       readerClient.on("presence:offline", ({ user }) => offline.push(user));
 

@@ -3,13 +3,12 @@ import pg from "pg";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { io as connect } from "socket.io-client";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Ack, SentMessage } from "@/lib/realtime/events";
 import type { ChatMessage, SessionUser } from "@/lib/types";
 import { startRealtimeProcess, type RealtimeProcess } from "@/tests/realtime-process";
 import { providerOfUrl } from "@/lib/db/url";
-import { call, startTestServer, type TestClient, type TestDatabase } from "@/tests/socket-harness";
+import { call, startTestServer, type TestDatabase } from "@/tests/socket-harness";
+import { newSender, openSocket, streamMessages, unacked, type Sender } from "@/tests/durable-senders";
 
 const SENDERS = 4;
 /** Sends in flight per sender: enough that a kill always lands between commit and ack. */
@@ -17,16 +16,6 @@ const WINDOW = 16;
 const KILLS = 3;
 const MIN_ACKS_BEFORE_KILL = 200;
 const ACK_TIMEOUT_MS = 5000;
-
-interface Sender {
-  user: SessionUser;
-  cookie: string;
-  /** Every message this sender ever emitted, by clientId: the only bodies allowed in history. */
-  sent: Map<string, string>;
-  /** The stored id each acknowledged clientId was answered with. */
-  acked: Map<string, number>;
-  seq: number;
-}
 
 const problems: string[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-kill-"));
@@ -52,7 +41,7 @@ async function setUp(): Promise<{ senders: Sender[]; roomId: string }> {
     const room = await call<{ id: string }>(people[0]!.client, "room:create", { name: "durable" });
     if (!room.ok) throw new Error(room.error.message);
     for (const p of people.slice(1)) await call(p.client, "room:join", { roomId: room.data.id });
-    const senders = await Promise.all(people.map(async ({ user }) => ({ user, cookie: await setup.cookieFor(user), sent: new Map(), acked: new Map(), seq: 0 })));
+    const senders = await Promise.all(people.map(async ({ user }) => newSender(user, await setup.cookieFor(user))));
     return { senders, roomId: room.data.id };
   } finally {
     database = setup.database;
@@ -60,60 +49,7 @@ async function setUp(): Promise<{ senders: Sender[]; roomId: string }> {
   }
 }
 
-function open(url: string, cookie: string): Promise<TestClient> {
-  const client: TestClient = connect(url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false, forceNew: true });
-  return new Promise((resolve, reject) => {
-    client.once("connect", () => resolve(client));
-    client.once("connect_error", reject);
-  });
-}
-
-/** One send; false when the connection went away before the ack (the message is then resent). */
-function send(client: TestClient, roomId: string, sender: Sender, clientId: string): Promise<boolean> {
-  const body = sender.sent.get(clientId)!;
-  return new Promise((resolve) => {
-    client.timeout(ACK_TIMEOUT_MS).emit("message:send", { roomId, body, clientId }, (error: Error | null, ack: Ack<SentMessage>) => {
-      if (error) return resolve(false);
-      if (!ack.ok) {
-        problems.push(`${clientId}: refused: ${ack.error.code} ${ack.error.message}`);
-        return resolve(true);
-      }
-      const before = sender.acked.get(clientId);
-      if (before !== undefined && before !== ack.data.id) problems.push(`${clientId}: acked as ${before}, then as ${ack.data.id}`);
-      if (ack.data.body !== body || ack.data.clientId !== clientId) problems.push(`${clientId}: ack carries another message`);
-      sender.acked.set(clientId, ack.data.id);
-      resolve(true);
-    });
-  });
-}
-
-/**
- * Connects, joins, resends everything not yet acknowledged (same clientId), then keeps
- * WINDOW sends in flight until the server dies — or, with `fresh` false, until every
- * message is acknowledged.
- */
-async function stream(url: string, roomId: string, sender: Sender, fresh: boolean): Promise<void> {
-  const client = await open(url, sender.cookie);
-  const joined = await call(client, "room:join", { roomId });
-  if (!joined.ok) throw new Error(joined.error.message);
-  const queue = [...sender.sent.keys()].filter((id) => !sender.acked.has(id));
-  const nextId = () => {
-    const resend = queue.shift();
-    if (resend !== undefined || !fresh) return resend;
-    const clientId = `${sender.user.username}-${String(++sender.seq).padStart(6, "0")}`;
-    sender.sent.set(clientId, `message ${sender.seq} from ${sender.user.username}`);
-    return clientId;
-  };
-  const worker = async () => {
-    for (let id = nextId(); id !== undefined && client.connected; id = nextId()) {
-      if (!(await send(client, roomId, sender, id))) queue.push(id);
-    }
-  };
-  await Promise.all(Array.from({ length: WINDOW }, worker));
-  client.disconnect();
-}
-
-const unacked = (senders: Sender[]) => senders.flatMap((s) => [...s.sent.keys()].filter((id) => !s.acked.has(id)).map((id) => [s.user.id, id] as const));
+const stream = (url: string, roomId: string, sender: Sender, fresh: boolean) => streamMessages(url, roomId, sender, { more: () => fresh, window: WINDOW, problems, ackTimeoutMs: ACK_TIMEOUT_MS });
 
 type Row = { id: number; authorId: string; clientId: string; body: string };
 
@@ -137,7 +73,7 @@ async function storedRows(roomId: string): Promise<Row[]> {
 }
 
 async function historyOf(url: string, cookie: string, roomId: string): Promise<ChatMessage[]> {
-  const client = await open(url, cookie);
+  const client = await openSocket(url, cookie);
   try {
     await call(client, "room:join", { roomId });
     const all: ChatMessage[] = [];
