@@ -66,16 +66,30 @@ function insertStatement(db: Db, inputs: NewMessage[]) {
  * batch takes a transaction lock per room it writes to (sorted, so two batches never
  * deadlock) before it draws ids, and holds it to commit: within a room, ids become
  * visible in order. Rooms are independent; one node already sends one batch at a time.
+ * Lock and insert are one statement: a transaction of two would cost four round trips
+ * (begin, lock, insert, commit), the lock held across all of them (bench/README.md).
  */
 async function insertSerializedPerRoom(db: Db, inputs: NewMessage[]): Promise<StoredMessage[]> {
   const rooms = [...new Set(inputs.map((m) => m.roomId))];
-  const [, rows] = await db.$transaction([
-    // $executeRaw: pg_advisory_xact_lock returns void, which a query result cannot carry.
-    db.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE.roomMessages}::int, k)
-      FROM (SELECT DISTINCT hashtext(r) AS k FROM unnest(ARRAY[${Prisma.join(rooms)}]::text[]) AS r ORDER BY k) AS keys`,
-    insertStatement(db, inputs),
-  ]);
-  return rows;
+  const createdAt = new Date();
+  // Typed here: rows that come from VALUES through a SELECT are not typed by the columns.
+  const values = inputs.map(
+    (m) => Prisma.sql`(${m.roomId}::text, ${m.authorId}::text, ${m.body}::text, ${m.clientId}::text, ${m.kind ?? "text"}::text, ${m.recipientId ?? null}::text, ${createdAt}::timestamp(3))`,
+  );
+  // One statement, one round trip, its own transaction: the materialized CTE takes every
+  // lock (a volatile call the planner keeps) before the join yields the first row, so
+  // before any id is drawn; they are held until the statement commits.
+  return db.$queryRaw<StoredMessage[]>`
+    WITH locks AS MATERIALIZED (
+      SELECT count(*) AS held FROM (
+        SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE.roomMessages}::int, k)
+        FROM (SELECT DISTINCT hashtext(r) AS k FROM unnest(ARRAY[${Prisma.join(rooms)}]::text[]) AS r ORDER BY k) AS keys
+      ) AS taken
+    )
+    INSERT INTO "Message" (${Prisma.raw(COLUMNS)})
+    SELECT v.* FROM (VALUES ${Prisma.join(values)}) AS v(${Prisma.raw(COLUMNS)}) CROSS JOIN locks
+    ON CONFLICT ("authorId", "clientId") DO NOTHING
+    RETURNING ${Prisma.raw(RETURNING)}`;
 }
 
 async function insertWithPrisma(db: Db, inputs: NewMessage[]): Promise<StoredMessage[]> {

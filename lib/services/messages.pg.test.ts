@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
+import { LOCK_NAMESPACE } from "@/lib/db/locks";
 import { createMessageWriter } from "@/lib/services/message-writer";
 import { createMessageService } from "@/lib/services/messages";
 import { postgresNodes } from "@/tests/postgres-nodes";
@@ -63,5 +64,32 @@ describe("catch-up cursor on PostgreSQL with several nodes writing", () => {
     const missed = stored.filter((id) => !seen.includes(id));
     expect(missed, "messages the reader stepped over").toEqual([]);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
+  it("draws a message's id only once it holds its room's lock, so a batch waits for another node's in the same room", async (ctx) => {
+    if (!cluster) return ctx.skip();
+    const [db, other] = cluster.nodes as [Db, Db];
+    const room = await db.room.create({ data: { name: "locked" } });
+    const author = await db.user.create({ data: { username: "l", displayName: "L", passwordHash: "x" } });
+    const writer = createMessageWriter({ db });
+    // Another node's batch holds the room's lock: take it the way the writer does.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let locked = () => {};
+    const lockTaken = new Promise<void>((r) => (locked = r));
+    const holder = other.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE.roomMessages}::int, hashtext(${room.id}))`;
+      locked();
+      await held;
+    }, { timeout: 20_000 });
+    await lockTaken;
+    let done = false;
+    const write = writer.write({ roomId: room.id, authorId: author.id, body: "after the lock", clientId: "locked-1" }).then((row) => ((done = true), row));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(done, "the insert went ahead while another batch held the room").toBe(false);
+    expect(await db.message.count({ where: { roomId: room.id } })).toBe(0);
+    release();
+    await holder;
+    expect((await write).body).toBe("after the lock");
   });
 });
