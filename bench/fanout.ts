@@ -32,7 +32,8 @@ export interface FanoutOptions {
   clients: Client[];
   publishers: number;
   roomId: string;
-  serverPid: number;
+  /** Several pids: a cluster, whose CPU is summed. */
+  serverPid: number | number[];
   rate: number;
   seconds: number;
   drainSeconds: number;

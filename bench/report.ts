@@ -14,6 +14,18 @@ export interface ServerResults {
   memory?: MemoryResult;
 }
 
+/** The cluster phase: node A alone, then A + B, on one PostgreSQL database and one Redis. */
+export interface ClusterResults {
+  /** Where the nodes ran (pinning), said with every figure. */
+  placement?: string;
+  /** Why the phase did not run (PostgreSQL or Redis unreachable). */
+  note?: string;
+  oneNode: ServerResults;
+  twoNodes: ServerResults;
+  /** What the second node added, filled in by `evaluate`. */
+  added?: ReturnType<typeof clusterFigures>;
+}
+
 export interface Target {
   name: string;
   target: string;
@@ -30,6 +42,7 @@ export interface Results {
   baseline: ServerResults;
   parley: ServerResults;
   web: { firstLoadJs?: FirstLoadJs; firstHistory?: BrowserTiming; note?: string };
+  cluster?: ClusterResults;
   ratios: Record<string, number | null>;
   targets: Target[];
   problems: string[];
@@ -43,15 +56,21 @@ const fmt = (n: number | null | undefined, unit = "") => (n === null || n === un
 /** Loss, duplicates and stored-vs-acked mismatches, over every phase of both servers. */
 export function integrityProblems(r: Results): string[] {
   const problems: string[] = [];
-  for (const kind of ["baseline", "parley"] as const) {
-    for (const s of r[kind].fanout?.steps ?? []) {
+  const runs: [string, ServerResults][] = [
+    ["baseline", r.baseline],
+    ["parley", r.parley],
+    ["cluster one node", r.cluster?.oneNode ?? {}],
+    ["cluster two nodes", r.cluster?.twoNodes ?? {}],
+  ];
+  for (const [kind, result] of runs) {
+    for (const s of result.fanout?.steps ?? []) {
       if (s.lost || s.duplicates) problems.push(`${kind} fan-out at ${s.rate} msg/s: ${s.lost} lost, ${s.duplicates} duplicate deliveries`);
       if (s.sendErrors || s.disconnects) problems.push(`${kind} fan-out at ${s.rate} msg/s: ${s.sendErrors} failed sends, ${s.disconnects} dropped sockets`);
     }
-    const t = r[kind].throughput;
+    const t = result.throughput;
     if (t && (t.duplicateIds || t.errors)) problems.push(`${kind} throughput: ${t.duplicateIds} duplicate ids, ${t.errors} failed sends`);
     if (t && t.stored !== null && t.stored !== t.acked) problems.push(`${kind} throughput: ${t.acked} acked but ${t.stored} stored`);
-    if (r[kind].ackLatency?.errors) problems.push(`${kind} ack latency: ${r[kind].ackLatency!.errors} failed sends`);
+    if (result.ackLatency?.errors) problems.push(`${kind} ack latency: ${result.ackLatency.errors} failed sends`);
   }
   return problems;
 }
@@ -81,6 +100,7 @@ export function evaluate(r: Results, refRate: number): void {
     heapPerConnection: ratio(p.memory?.heapBytesPerConnection, b.memory?.heapBytesPerConnection),
   };
   const check = (value: number | null | undefined, ok: (v: number) => boolean) => (value === null || value === undefined ? null : ok(value));
+  if (r.cluster && !r.cluster.note) r.cluster.added = clusterFigures(r.cluster, refRate);
   r.targets = [
     { name: "sustained deliveries/s vs baseline", target: "≥ 0.8×", value: fmt(r.ratios.deliveriesPerSecond, "×"), pass: check(r.ratios.deliveriesPerSecond, (v) => v >= 0.8) },
     { name: `send→deliver p50 vs baseline @ ${rate} msg/s`, target: "≤ 1.2×", value: fmt(r.ratios.p50AtRefRate, "×"), pass: check(r.ratios.p50AtRefRate, (v) => v <= 1.2) },
@@ -88,7 +108,80 @@ export function evaluate(r: Results, refRate: number): void {
     { name: `durable ack p99 @ ${p.ackLatency?.rate ?? "?"} msg/s`, target: "< 20 ms", value: fmt(p.ackLatency?.latency.p99, " ms"), pass: check(p.ackLatency?.latency.p99, (v) => v < 20) },
     { name: "stored messages/s, many senders", target: "≥ 5,000", value: fmt(p.throughput?.storedPerSecond), pass: check(p.throughput?.storedPerSecond, (v) => v >= 5000) },
     { name: "heap per idle authenticated connection", target: "≤ 12 KiB", value: kb(p.memory?.heapBytesPerConnection), pass: check(p.memory?.heapBytesPerConnection, (v) => v <= 12 * 1024) },
+    ...clusterTargets(r, refRate),
     { name: "lost or duplicated messages", target: "0", value: String(r.problems.length), pass: r.problems.length === 0 },
+  ];
+}
+
+/**
+ * The rate the cluster's latency is compared at: `refRate` when both runs have a
+ * valid step there, else the highest rate where both do.
+ */
+function clusterRate(c: ClusterResults, refRate: number): number {
+  if (stepAt(c.oneNode, refRate) && stepAt(c.twoNodes, refRate)) return refRate;
+  const both = (c.twoNodes.fanout?.steps ?? []).filter((s) => s.valid && stepAt(c.oneNode, s.rate)).map((s) => s.rate);
+  return both.length ? Math.max(...both) : refRate;
+}
+
+const minus = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined ? Math.round((a - b) * 100) / 100 : null);
+
+/** What the second node adds, and the durable figures on PostgreSQL (issue 11). */
+export function clusterFigures(c: ClusterResults, refRate: number) {
+  const rate = clusterRate(c, refRate);
+  const one = stepAt(c.oneNode, rate);
+  const two = stepAt(c.twoNodes, rate);
+  return {
+    rate,
+    addedP50: minus(two?.latency.p50, one?.latency.p50),
+    addedP99: minus(two?.latency.p99, one?.latency.p99),
+    deliveriesRatio: ratio(c.twoNodes.fanout?.maxHeldDeliveriesPerSecond, c.oneNode.fanout?.maxHeldDeliveriesPerSecond),
+  };
+}
+
+function clusterTargets(r: Results, refRate: number): Target[] {
+  const c = r.cluster;
+  if (!c || c.note) return [];
+  const f = clusterFigures(c, refRate);
+  const check = (value: number | null | undefined, ok: (v: number) => boolean) => (value === null || value === undefined ? null : ok(value));
+  const ack = c.oneNode.ackLatency;
+  const stored = c.oneNode.throughput?.storedPerSecond;
+  return [
+    { name: `two nodes: send→deliver p50 added vs one node @ ${f.rate} msg/s`, target: "< 5 ms", value: fmt(f.addedP50, " ms"), pass: check(f.addedP50, (v) => v < 5) },
+    { name: `two nodes: send→deliver p99 added vs one node @ ${f.rate} msg/s`, target: "< 20 ms", value: fmt(f.addedP99, " ms"), pass: check(f.addedP99, (v) => v < 20) },
+    { name: "two nodes: sustained deliveries/s vs one node", target: "≥ 0.8×", value: fmt(f.deliveriesRatio, "×"), pass: check(f.deliveriesRatio, (v) => v >= 0.8) },
+    { name: `PostgreSQL: durable ack p99 @ ${ack?.rate ?? "?"} msg/s`, target: "< 20 ms", value: fmt(ack?.latency.p99, " ms"), pass: check(ack?.latency.p99, (v) => v < 20) },
+    { name: "PostgreSQL: stored messages/s, many senders", target: "≥ 5,000", value: fmt(stored), pass: check(stored, (v) => v >= 5000) },
+  ];
+}
+
+function clusterMarkdown(r: Results, refRate: number): string[] {
+  const c = r.cluster;
+  if (!c) return [];
+  if (c.note) return ["", `Cluster phase: ${c.note}.`];
+  const { oneNode: one, twoNodes: two } = c;
+  const f = clusterFigures(c, refRate);
+  const s1 = stepAt(one, f.rate);
+  const s2 = stepAt(two, f.rate);
+  const row = (name: string, a: string, b: string, d: string) => `| ${name} | ${a} | ${b} | ${d} |`;
+  const dur = (x: ServerResults) => x.ackLatency ? `${x.ackLatency.latency.p50} / ${x.ackLatency.latency.p99} ms` : "—";
+  return [
+    "",
+    `Cluster (PostgreSQL + Redis; ${c.placement ?? "?"}). "One node" is node A alone with the same Redis adapter; "two nodes" splits sockets and publishers half and half. Other CPU includes PostgreSQL and Redis.`,
+    "",
+    "| metric | one node | two nodes | two − one (or ratio) |",
+    "|---|---|---|---|",
+    row("max sustained deliveries/s", fmt(one.fanout?.maxHeldDeliveriesPerSecond), fmt(two.fanout?.maxHeldDeliveriesPerSecond), fmt(f.deliveriesRatio, "×")),
+    row(`send→deliver p50 @ ${f.rate} msg/s × ${s2?.clients ?? s1?.clients ?? "?"}`, fmt(s1?.latency.p50, " ms"), fmt(s2?.latency.p50, " ms"), fmt(f.addedP50, " ms")),
+    row(`send→deliver p99 @ ${f.rate} msg/s`, fmt(s1?.latency.p99, " ms"), fmt(s2?.latency.p99, " ms"), fmt(f.addedP99, " ms")),
+    row(`server CPU µs per delivery @ ${f.rate} msg/s (all nodes)`, fmt(s1?.serverUsPerDelivery), fmt(s2?.serverUsPerDelivery), fmt(ratio(s2?.serverUsPerDelivery, s1?.serverUsPerDelivery), "×")),
+    row(`durable ack p50 / p99 @ ${one.ackLatency?.rate ?? "?"} msg/s`, dur(one), dur(two), "—"),
+    row(`stored msgs/s, ${one.throughput?.senders ?? "?"} senders × ${one.throughput?.window ?? "?"}`, fmt(one.throughput?.storedPerSecond), fmt(two.throughput?.storedPerSecond), fmt(ratio(two.throughput?.storedPerSecond ?? undefined, one.throughput?.storedPerSecond ?? undefined), "×")),
+    row("server CPU µs per stored message (all nodes)", fmt(one.throughput?.serverUsPerMessage), fmt(two.throughput?.serverUsPerMessage), "—"),
+    "",
+    "| nodes | msg/s × clients | deliveries/s | p50 | p90 | p99 | p99.9 | max | lost/dup | gen CPU | nodes CPU | server µs/delivery | other CPU | |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ...(one.fanout?.steps ?? []).map((s) => stepRow("one", s)),
+    ...(two.fanout?.steps ?? []).map((s) => stepRow("two", s)),
   ];
 }
 
@@ -138,7 +231,8 @@ export function renderMarkdown(r: Results): string {
     ...(b.fanout?.steps ?? []).map((s) => stepRow("baseline", s)),
     ...(p.fanout?.steps ?? []).map((s) => stepRow("Parley", s)),
   );
-  const other = [b, p].flatMap((x) => [...(x.fanout?.steps ?? []), x.ackLatency, x.throughput]).map((m) => m?.otherCpu ?? 0);
+  lines.push(...clusterMarkdown(r, Number(r.options.refRate)));
+  const other = [b, p, r.cluster?.oneNode ?? {}, r.cluster?.twoNodes ?? {}].flatMap((x) => [...(x.fanout?.steps ?? []), x.ackLatency, x.throughput]).map((m) => m?.otherCpu ?? 0);
   lines.push("", `Other programs on the machine used up to ${Math.round(Math.max(0, ...other) * 100)}% of a core during any measurement (fan-out steps above ${NOISY_CPU * 100}% were retried).`);
   if (r.problems.length) lines.push("", "**Problems:**", ...r.problems.map((x) => `- ${x}`));
   return lines.join("\n");
