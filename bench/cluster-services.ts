@@ -42,7 +42,23 @@ export interface BenchDatabase {
   generalRoomId(): Promise<string>;
   /** Rows of `Message` whose clientId starts with `tag.`. */
   countStored(tag: string): Promise<number>;
+  /**
+   * Samples what this database's other sessions are doing (pg_stat_activity) every
+   * `everyMs` until the returned function is called: the share of samples per
+   * "state wait_event_type:wait_event" (e.g. Lock:advisory, IO:WalSync, or idle in
+   * transaction, i.e. waiting for the node's next statement). Where a durable
+   * target is missed, this says whether the time went to locks, fsync or round trips.
+   */
+  sampleActivity(everyMs?: number): () => Promise<ActivityShares>;
   drop(): Promise<void>;
+}
+
+/** Share of sampled backend-moments per activity, plus how many samples were taken. */
+export interface ActivityShares {
+  samples: number;
+  /** Backends of the database seen per sample, on average. */
+  backends: number;
+  shares: Record<string, number>;
 }
 
 /** A new empty database on the server of `serverUrl`; Parley's first node migrates it. */
@@ -62,6 +78,34 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
     async countStored(tag) {
       const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "Message" WHERE "clientId" LIKE $1`, [`${tag}.%`]);
       return Number(rows[0]?.n ?? 0);
+    },
+    sampleActivity(everyMs = 10) {
+      const sampler = new pg.Client({ connectionString: url.toString() });
+      const counts = new Map<string, number>();
+      let samples = 0;
+      let seen = 0;
+      let running = true;
+      const loop = (async () => {
+        await sampler.connect();
+        while (running) {
+          const { rows } = await sampler.query<{ activity: string }>(
+            `SELECT state || coalesce(' ' || wait_event_type || ':' || wait_event, ' CPU') AS activity
+               FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND state <> 'idle'`,
+          );
+          samples++;
+          seen += rows.length;
+          for (const { activity } of rows) counts.set(activity, (counts.get(activity) ?? 0) + 1);
+          await new Promise((resolve) => setTimeout(resolve, everyMs));
+        }
+      })();
+      return async () => {
+        running = false;
+        await loop.catch(() => {});
+        await sampler.end().catch(() => {});
+        const total = Math.max(1, seen);
+        const shares = Object.fromEntries([...counts].sort((x, y) => y[1] - x[1]).map(([k, n]) => [k, Math.round((n / total) * 1000) / 1000]));
+        return { samples, backends: Math.round((seen / Math.max(1, samples)) * 100) / 100, shares };
+      };
     },
     async drop() {
       await pool.end();

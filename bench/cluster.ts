@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { closeAll, connectMany, createSessions, type Client } from "./clients.ts";
 import { createBenchDatabase, deleteRedisPrefix, servicesUnavailable, type BenchDatabase } from "./cluster-services.ts";
 import { measureAckLatency, measureThroughput, type DurableTarget } from "./durable.ts";
-import type { ClusterResults, ServerResults } from "./report.ts";
+import { describeActivity, type ClusterResults, type ServerResults } from "./report.ts";
 import { startServer, type RunningServer } from "./server-runner.ts";
 import { NOISY_CPU, sleep, waitForQuiet } from "./stats.ts";
 import { stepUp } from "./step-up.ts";
@@ -92,12 +92,17 @@ async function measureNodes(nodes: RunningServer[], run: ClusterRun, out: Server
   const target: DurableTarget = { pids, countStored: run.db.countStored };
   try {
     if (o.quietSeconds > 0) await waitForQuiet(pids, o.quietSeconds, NOISY_CPU, log);
+    let sampling = run.db.sampleActivity();
     out.ackLatency = await measureAckLatency(senders.slice(0, o.ackSenders), target, roomId, o.ackRate, o.seconds, `${tag}a`);
+    const ackActivity = await sampling();
     log(`  ack at ${o.ackRate} msg/s: p50 ${out.ackLatency.latency.p50} p99 ${out.ackLatency.latency.p99} ms, ${out.ackLatency.errors} errors, other CPU ${Math.round(out.ackLatency.otherCpu * 100)}%`);
     if (o.quietSeconds > 0) await waitForQuiet(pids, o.quietSeconds, NOISY_CPU, log);
+    sampling = run.db.sampleActivity();
     out.throughput = await measureThroughput(senders.slice(0, o.senders), target, roomId, o.window, o.seconds, `${tag}t`);
+    out.pgActivity = { ackLatency: ackActivity, throughput: await sampling() };
     const t = out.throughput;
     log(`  ${t.senders}×${t.window} in flight: ${t.ackedPerSecond} acks/s, stored ${t.stored}, ack p99 ${t.latency.p99} ms, CPU gen ${Math.round(t.generatorCpu * 100)}% nodes ${Math.round(t.serverCpu * 100)}% other ${Math.round(t.otherCpu * 100)}%`);
+    log(`  PostgreSQL sessions (non-idle, per sample): ${describeActivity(out.pgActivity.throughput)}`);
   } finally {
     closeAll(senders);
   }

@@ -52,7 +52,7 @@ const USAGE = `npm run bench -- [--quick] [flags]
   --mem-max N        idle sockets at the last memory step       (default 10000; quick 400)
   --mem-step N       idle sockets added per memory step         (default 1000; quick 200)
   --loads N          cold Chromium loads of the chat page       (default 20; quick 2)
-  --cluster-rates a,b  cluster phase fan-out msgs/s, 1 node then 2 (default 10,20,40; quick 10)
+  --cluster-rates a,b  cluster phase fan-out msgs/s, 1 node then 2 (default 10,20,40; quick 5)
   --cluster-cores a,b  cores for the two cluster nodes            (default 0,1: node B shares the generator's core)
   --pg-url URL       PostgreSQL server for the cluster phase    (default postgresql://postgres@127.0.0.1:5432/postgres)
   --redis-url URL    Redis for the cluster phase                (default redis://127.0.0.1:6379)
@@ -106,7 +106,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   for (const phase of phases) if (!PHASES.includes(phase as Phase)) throw new Error(`Unknown phase "${phase}"\n\n${USAGE}`);
   const rates = (values.rates ?? (quick ? "10,20" : "10,20,40,60,80,100")).split(",").map(Number);
   if (rates.some((r) => !(r > 0))) throw new Error(`Bad --rates\n\n${USAGE}`);
-  const clusterRates = (values["cluster-rates"] ?? (quick ? "10" : "10,20,40")).split(",").map(Number);
+  const clusterRates = (values["cluster-rates"] ?? (quick ? "5" : "10,20,40")).split(",").map(Number);
   if (clusterRates.some((r) => !(r > 0))) throw new Error(`Bad --cluster-rates\n\n${USAGE}`);
   const clusterCores = (values["cluster-cores"] ?? "0,1").split(",").map(Number);
   if (clusterCores.length !== 2 || clusterCores.some((c) => !Number.isInteger(c) || c < 0)) throw new Error(`Bad --cluster-cores\n\n${USAGE}`);

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { ActivityShares } from "./cluster-services.ts";
 import type { AckLatencyResult, ThroughputResult } from "./durable.ts";
 import type { FanoutStep } from "./fanout.ts";
 import { NOISY_CPU } from "./stats.ts";
@@ -12,6 +13,8 @@ export interface ServerResults {
   ackLatency?: AckLatencyResult;
   throughput?: ThroughputResult;
   memory?: MemoryResult;
+  /** Cluster phase only: what PostgreSQL's sessions were doing during each durable run. */
+  pgActivity?: { ackLatency: ActivityShares; throughput: ActivityShares };
 }
 
 /** The cluster phase: node A alone, then A + B, on one PostgreSQL database and one Redis. */
@@ -101,16 +104,31 @@ export function evaluate(r: Results, refRate: number): void {
   };
   const check = (value: number | null | undefined, ok: (v: number) => boolean) => (value === null || value === undefined ? null : ok(value));
   if (r.cluster && !r.cluster.note) r.cluster.added = clusterFigures(r.cluster, refRate);
-  r.targets = [
+  const single: Target[] = [
     { name: "sustained deliveries/s vs baseline", target: "≥ 0.8×", value: fmt(r.ratios.deliveriesPerSecond, "×"), pass: check(r.ratios.deliveriesPerSecond, (v) => v >= 0.8) },
     { name: `send→deliver p50 vs baseline @ ${rate} msg/s`, target: "≤ 1.2×", value: fmt(r.ratios.p50AtRefRate, "×"), pass: check(r.ratios.p50AtRefRate, (v) => v <= 1.2) },
     { name: `send→deliver p99 vs baseline @ ${rate} msg/s`, target: "≤ 1.5×", value: fmt(r.ratios.p99AtRefRate, "×"), pass: check(r.ratios.p99AtRefRate, (v) => v <= 1.5) },
     { name: `durable ack p99 @ ${p.ackLatency?.rate ?? "?"} msg/s`, target: "< 20 ms", value: fmt(p.ackLatency?.latency.p99, " ms"), pass: check(p.ackLatency?.latency.p99, (v) => v < 20) },
     { name: "stored messages/s, many senders", target: "≥ 5,000", value: fmt(p.throughput?.storedPerSecond), pass: check(p.throughput?.storedPerSecond, (v) => v >= 5000) },
     { name: "heap per idle authenticated connection", target: "≤ 12 KiB", value: kb(p.memory?.heapBytesPerConnection), pass: check(p.memory?.heapBytesPerConnection, (v) => v <= 12 * 1024) },
+  ];
+  r.targets = [
+    // `--only cluster` measures no single-server figure: list none rather than six "not measured".
+    ...(hasSingleServerResults(r) ? single : []),
     ...clusterTargets(r, refRate),
     { name: "lost or duplicated messages", target: "0", value: String(r.problems.length), pass: r.problems.length === 0 },
   ];
+}
+
+function hasSingleServerResults(r: Results): boolean {
+  return Object.keys(r.baseline).length > 0 || Object.keys(r.parley).length > 0 || r.web.firstLoadJs !== undefined;
+}
+
+const targetRow = (t: Target) => `| ${t.name} | ${t.target} | ${t.value} | ${t.pass === null ? "not measured" : t.pass ? "yes" : "**no**"} |`;
+
+function otherCpuLine(runs: ServerResults[]): string {
+  const other = runs.flatMap((x) => [...(x.fanout?.steps ?? []), x.ackLatency, x.throughput]).map((m) => m?.otherCpu ?? 0);
+  return `Other programs on the machine used up to ${Math.round(Math.max(0, ...other) * 100)}% of a core during any measurement (fan-out steps above ${NOISY_CPU * 100}% were retried).`;
 }
 
 /**
@@ -154,6 +172,13 @@ function clusterTargets(r: Results, refRate: number): Target[] {
   ];
 }
 
+/** The busiest few activities of one sampling, for logs and the summary. */
+export function describeActivity(a: ActivityShares | undefined): string {
+  if (!a) return "—";
+  const top = Object.entries(a.shares).slice(0, 4).map(([k, share]) => `${k} ${Math.round(share * 100)}%`);
+  return `${a.backends} busy: ${top.join(", ") || "none"}`;
+}
+
 function clusterMarkdown(r: Results, refRate: number): string[] {
   const c = r.cluster;
   if (!c) return [];
@@ -177,6 +202,8 @@ function clusterMarkdown(r: Results, refRate: number): string[] {
     row(`durable ack p50 / p99 @ ${one.ackLatency?.rate ?? "?"} msg/s`, dur(one), dur(two), "—"),
     row(`stored msgs/s, ${one.throughput?.senders ?? "?"} senders × ${one.throughput?.window ?? "?"}`, fmt(one.throughput?.storedPerSecond), fmt(two.throughput?.storedPerSecond), fmt(ratio(two.throughput?.storedPerSecond ?? undefined, one.throughput?.storedPerSecond ?? undefined), "×")),
     row("server CPU µs per stored message (all nodes)", fmt(one.throughput?.serverUsPerMessage), fmt(two.throughput?.serverUsPerMessage), "—"),
+    row("PostgreSQL sessions during stored msgs/s (non-idle, per sample)", describeActivity(one.pgActivity?.throughput), describeActivity(two.pgActivity?.throughput), "—"),
+    row(`PostgreSQL sessions during ack @ ${one.ackLatency?.rate ?? "?"} msg/s`, describeActivity(one.pgActivity?.ackLatency), describeActivity(two.pgActivity?.ackLatency), "—"),
     "",
     "| nodes | msg/s × clients | deliveries/s | p50 | p90 | p99 | p99.9 | max | lost/dup | gen CPU | nodes CPU | server µs/delivery | other CPU | |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
@@ -193,10 +220,19 @@ function stepRow(kind: string, s: FanoutStep): string {
 
 export function renderMarkdown(r: Results): string {
   const { baseline: b, parley: p } = r;
-  const lines = [
+  const header = [
     `## Parley bench, ${r.date}${r.quick ? " (quick)" : ""}`,
     "",
     `${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}; ${r.machine.pinned ? "server on core 0, generator on core 1" : `NOT pinned (${r.machine.note ?? "no taskset"})`}; took ${r.seconds} s.`,
+  ];
+  if (!hasSingleServerResults(r)) {
+    const lines = [...header, "", "| target | wanted | measured | met |", "|---|---|---|---|", ...r.targets.map(targetRow), ...clusterMarkdown(r, Number(r.options.refRate))];
+    lines.push("", otherCpuLine([r.cluster?.oneNode ?? {}, r.cluster?.twoNodes ?? {}]).replace(" (fan-out", ", PostgreSQL and Redis included (fan-out"));
+    if (r.problems.length) lines.push("", "**Problems:**", ...r.problems.map((x) => `- ${x}`));
+    return lines.join("\n");
+  }
+  const lines = [
+    ...header,
     "",
     "| metric | baseline | Parley | Parley / baseline |",
     "|---|---|---|---|",
@@ -222,7 +258,7 @@ export function renderMarkdown(r: Results): string {
     "",
     "| target | wanted | measured | met |",
     "|---|---|---|---|",
-    ...r.targets.map((t) => `| ${t.name} | ${t.target} | ${t.value} | ${t.pass === null ? "not measured" : t.pass ? "yes" : "**no**"} |`),
+    ...r.targets.map(targetRow),
     "",
     "Fan-out steps (latency in ms from the scheduled send time):",
     "",
@@ -232,8 +268,7 @@ export function renderMarkdown(r: Results): string {
     ...(p.fanout?.steps ?? []).map((s) => stepRow("Parley", s)),
   );
   lines.push(...clusterMarkdown(r, Number(r.options.refRate)));
-  const other = [b, p, r.cluster?.oneNode ?? {}, r.cluster?.twoNodes ?? {}].flatMap((x) => [...(x.fanout?.steps ?? []), x.ackLatency, x.throughput]).map((m) => m?.otherCpu ?? 0);
-  lines.push("", `Other programs on the machine used up to ${Math.round(Math.max(0, ...other) * 100)}% of a core during any measurement (fan-out steps above ${NOISY_CPU * 100}% were retried).`);
+  lines.push("", otherCpuLine([b, p, r.cluster?.oneNode ?? {}, r.cluster?.twoNodes ?? {}]));
   if (r.problems.length) lines.push("", "**Problems:**", ...r.problems.map((x) => `- ${x}`));
   return lines.join("\n");
 }
