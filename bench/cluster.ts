@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { closeAll, connectMany, createSessions, type Client } from "./clients.ts";
 import { createBenchDatabase, deleteRedisPrefix, servicesUnavailable, type BenchDatabase } from "./cluster-services.ts";
 import { measureAckLatency, measureThroughput, type DurableTarget } from "./durable.ts";
-import { describeActivity, type ClusterResults, type ServerResults } from "./report.ts";
+import { describeActivity, type ClusterResults } from "./cluster-report.ts";
+import type { ServerResults } from "./report.ts";
 import { startServer, type RunningServer } from "./server-runner.ts";
 import { NOISY_CPU, sleep, waitForQuiet } from "./stats.ts";
 import { stepUp } from "./step-up.ts";
@@ -82,9 +83,10 @@ async function measureNodes(nodes: RunningServer[], run: ClusterRun, out: Server
   const assertAlive = () => {
     for (const node of nodes) if (!node.alive()) throw new Error(`a cluster node died during the run:\n${node.logTail()}`);
   };
-  const clients = await spreadClients(nodes, o.clients, run.cookies, roomId, publishers);
+  const { clients, nodeOfClient } = await spreadClients(nodes, o.clients, run.cookies, roomId, publishers);
   try {
-    const base = { clients, publishers, quietSeconds: o.quietSeconds, roomId, serverPid: pids, seconds: o.stepSeconds, drainSeconds: o.drainSeconds, maxGeneratorCpu: o.maxGeneratorCpu, p99LimitMs: o.p99LimitMs, body: BODY };
+    const nodeOf = nodes.length > 1 ? (i: number) => nodeOfClient[i]! : undefined;
+    const base = { clients, nodeOf, publishers, quietSeconds: o.quietSeconds, roomId, serverPid: pids, seconds: o.stepSeconds, drainSeconds: o.drainSeconds, maxGeneratorCpu: o.maxGeneratorCpu, p99LimitMs: o.p99LimitMs, body: BODY };
     out.fanout = await stepUp(o.clusterRates, base, `${tag}f`, log);
   } finally {
     closeAll(clients);
@@ -92,7 +94,7 @@ async function measureNodes(nodes: RunningServer[], run: ClusterRun, out: Server
   assertAlive();
   await Promise.all(nodes.map(waitForNoConnections));
 
-  const senders = await spreadClients(nodes, Math.max(o.ackSenders, o.senders), run.adminCookies, roomId, 0);
+  const { clients: senders } = await spreadClients(nodes, Math.max(o.ackSenders, o.senders), run.adminCookies, roomId, 0);
   const target: DurableTarget = { pids, countStored: run.db.countStored };
   try {
     if (o.quietSeconds > 0) await waitForQuiet(pids, o.quietSeconds, NOISY_CPU, log);
@@ -120,7 +122,7 @@ async function measureNodes(nodes: RunningServer[], run: ClusterRun, out: Server
  * sockets take cookies from k × ⌈publishers / nodes⌉ on, so no two publishers share
  * an account.
  */
-async function spreadClients(nodes: RunningServer[], count: number, cookies: string[], roomId: string, publishers: number): Promise<Client[]> {
+async function spreadClients(nodes: RunningServer[], count: number, cookies: string[], roomId: string, publishers: number): Promise<{ clients: Client[]; nodeOfClient: number[] }> {
   const stride = Math.ceil(publishers / nodes.length);
   const perNode: Client[][] = [];
   for (const [k, node] of nodes.entries()) {
@@ -128,8 +130,15 @@ async function spreadClients(nodes: RunningServer[], count: number, cookies: str
     perNode.push(await connectMany(node, share, { cookies, roomId, offset: k * stride }));
   }
   const clients: Client[] = [];
-  for (let i = 0; clients.length < count; i++) for (const list of perNode) if (i < list.length) clients.push(list[i]!);
-  return clients;
+  const nodeOfClient: number[] = [];
+  for (let i = 0; clients.length < count; i++) {
+    for (const [k, list] of perNode.entries()) {
+      if (i >= list.length) continue;
+      clients.push(list[i]!);
+      nodeOfClient.push(k);
+    }
+  }
+  return { clients, nodeOfClient };
 }
 
 async function waitForNoConnections(node: RunningServer): Promise<void> {

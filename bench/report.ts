@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { ActivityShares } from "./cluster-services.ts";
+import { clusterFigures, clusterMarkdown, clusterTargets, type ClusterResults } from "./cluster-report.ts";
 import type { AckLatencyResult, ThroughputResult } from "./durable.ts";
 import type { FanoutStep } from "./fanout.ts";
 import { NOISY_CPU } from "./stats.ts";
@@ -17,17 +18,7 @@ export interface ServerResults {
   pgActivity?: { ackLatency: ActivityShares; throughput: ActivityShares };
 }
 
-/** The cluster phase: node A alone, then A + B, on one PostgreSQL database and one Redis. */
-export interface ClusterResults {
-  /** Where the nodes ran (pinning), said with every figure. */
-  placement?: string;
-  /** Why the phase did not run (PostgreSQL or Redis unreachable). */
-  note?: string;
-  oneNode: ServerResults;
-  twoNodes: ServerResults;
-  /** What the second node added, filled in by `evaluate`. */
-  added?: ReturnType<typeof clusterFigures>;
-}
+export type { ClusterResults };
 
 export interface Target {
   name: string;
@@ -51,10 +42,10 @@ export interface Results {
   problems: string[];
 }
 
-const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? Math.round((a / b) * 100) / 100 : null);
-const stepAt = (r: ServerResults, rate: number) => r.fanout?.steps.find((s) => s.rate === rate && s.valid);
+export const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? Math.round((a / b) * 100) / 100 : null);
+export const stepAt = (r: ServerResults, rate: number) => r.fanout?.steps.find((s) => s.rate === rate && s.valid);
 const kb = (bytes: number | undefined) => (bytes === undefined ? "—" : `${(bytes / 1024).toFixed(1)} KiB`);
-const fmt = (n: number | null | undefined, unit = "") => (n === null || n === undefined ? "—" : `${n.toLocaleString("en-US")}${unit}`);
+export const fmt = (n: number | null | undefined, unit = "") => (n === null || n === undefined ? "—" : `${n.toLocaleString("en-US")}${unit}`);
 
 /** Loss, duplicates and stored-vs-acked mismatches, over every phase of both servers. */
 export function integrityProblems(r: Results): string[] {
@@ -131,99 +122,8 @@ function otherCpuLine(runs: ServerResults[]): string {
   return `Other programs on the machine used up to ${Math.round(Math.max(0, ...other) * 100)}% of a core during any measurement (fan-out steps above ${NOISY_CPU * 100}% were retried).`;
 }
 
-const heldAt = (r: ServerResults, rate: number) => r.fanout?.steps.find((s) => s.rate === rate && s.valid && s.held);
 
-/**
- * The rate the cluster's latency is compared at: `refRate` when both runs held a
- * valid step there, else the highest rate both held; null when there is none. A
- * step that did not hold (p99 over the limit, usually a busy machine) says nothing
- * about what the second node adds, so it is never compared.
- */
-function clusterRate(c: ClusterResults, refRate: number): number | null {
-  if (heldAt(c.oneNode, refRate) && heldAt(c.twoNodes, refRate)) return refRate;
-  const both = (c.twoNodes.fanout?.steps ?? []).filter((s) => s.valid && s.held && heldAt(c.oneNode, s.rate)).map((s) => s.rate);
-  return both.length ? Math.max(...both) : null;
-}
-
-const minus = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined ? Math.round((a - b) * 100) / 100 : null);
-
-/** What the second node adds, and the durable figures on PostgreSQL (issue 11). */
-export function clusterFigures(c: ClusterResults, refRate: number) {
-  const rate = clusterRate(c, refRate);
-  const one = rate === null ? undefined : heldAt(c.oneNode, rate);
-  const two = rate === null ? undefined : heldAt(c.twoNodes, rate);
-  const oneMax = c.oneNode.fanout?.maxHeldDeliveriesPerSecond;
-  return {
-    rate,
-    addedP50: minus(two?.latency.p50, one?.latency.p50),
-    addedP99: minus(two?.latency.p99, one?.latency.p99),
-    // One node that held nothing gives no ratio (not "infinitely better").
-    deliveriesRatio: oneMax ? ratio(c.twoNodes.fanout?.maxHeldDeliveriesPerSecond, oneMax) : null,
-    /** Most CPU other programs (PostgreSQL and Redis included) used during the two compared steps. */
-    otherCpu: one && two ? Math.max(one.otherCpu, two.otherCpu) : null,
-  };
-}
-
-function clusterTargets(r: Results, refRate: number): Target[] {
-  const c = r.cluster;
-  if (!c || c.note) return [];
-  const f = clusterFigures(c, refRate);
-  const check = (value: number | null | undefined, ok: (v: number) => boolean) => (value === null || value === undefined ? null : ok(value));
-  const at = f.rate === null ? "(no rate held by both runs)" : `@ ${f.rate} msg/s`;
-  const busy = (value: string, other: number | null | undefined) => (other !== null && other !== undefined && other > NOISY_CPU ? `${value} (other CPU ${Math.round(other * 100)}%)` : value);
-  const ack = c.oneNode.ackLatency;
-  const stored = c.oneNode.throughput?.storedPerSecond;
-  return [
-    { name: `two nodes: send→deliver p50 added vs one node ${at}`, target: "< 5 ms", value: busy(fmt(f.addedP50, " ms"), f.otherCpu), pass: check(f.addedP50, (v) => v < 5) },
-    { name: `two nodes: send→deliver p99 added vs one node ${at}`, target: "< 20 ms", value: busy(fmt(f.addedP99, " ms"), f.otherCpu), pass: check(f.addedP99, (v) => v < 20) },
-    { name: "two nodes: sustained deliveries/s vs one node", target: "≥ 0.8×", value: fmt(f.deliveriesRatio, "×"), pass: check(f.deliveriesRatio, (v) => v >= 0.8) },
-    { name: `PostgreSQL: durable ack p99 @ ${ack?.rate ?? "?"} msg/s`, target: "< 20 ms", value: busy(fmt(ack?.latency.p99, " ms"), ack?.otherCpu), pass: check(ack?.latency.p99, (v) => v < 20) },
-    { name: "PostgreSQL: stored messages/s, many senders", target: "≥ 5,000", value: busy(fmt(stored), c.oneNode.throughput?.otherCpu), pass: check(stored, (v) => v >= 5000) },
-  ];
-}
-
-/** The busiest few activities of one sampling, for logs and the summary. */
-export function describeActivity(a: ActivityShares | undefined): string {
-  if (!a) return "—";
-  const top = Object.entries(a.shares).slice(0, 4).map(([k, share]) => `${k} ${Math.round(share * 100)}%`);
-  return `${a.backends} busy: ${top.join(", ") || "none"}`;
-}
-
-function clusterMarkdown(r: Results, refRate: number): string[] {
-  const c = r.cluster;
-  if (!c) return [];
-  if (c.note) return ["", `Cluster phase: ${c.note}.`];
-  const { oneNode: one, twoNodes: two } = c;
-  const f = clusterFigures(c, refRate);
-  const shown = f.rate ?? refRate;
-  const s1 = stepAt(one, shown);
-  const s2 = stepAt(two, shown);
-  const row = (name: string, a: string, b: string, d: string) => `| ${name} | ${a} | ${b} | ${d} |`;
-  const dur = (x: ServerResults) => x.ackLatency ? `${x.ackLatency.latency.p50} / ${x.ackLatency.latency.p99} ms` : "—";
-  return [
-    "",
-    `Cluster (PostgreSQL + Redis; ${c.placement ?? "?"}). "One node" is node A alone with the same Redis adapter; "two nodes" splits sockets and publishers half and half. Other CPU includes PostgreSQL and Redis.`,
-    "",
-    "| metric | one node | two nodes | two − one (or ratio) |",
-    "|---|---|---|---|",
-    row("max sustained deliveries/s", fmt(one.fanout?.maxHeldDeliveriesPerSecond), fmt(two.fanout?.maxHeldDeliveriesPerSecond), fmt(f.deliveriesRatio, "×")),
-    row(`send→deliver p50 @ ${shown} msg/s × ${s2?.clients ?? s1?.clients ?? "?"}`, fmt(s1?.latency.p50, " ms"), fmt(s2?.latency.p50, " ms"), fmt(f.addedP50, " ms")),
-    row(`send→deliver p99 @ ${shown} msg/s`, fmt(s1?.latency.p99, " ms"), fmt(s2?.latency.p99, " ms"), fmt(f.addedP99, " ms")),
-    row(`server CPU µs per delivery @ ${shown} msg/s (all nodes)`, fmt(s1?.serverUsPerDelivery), fmt(s2?.serverUsPerDelivery), fmt(ratio(s2?.serverUsPerDelivery, s1?.serverUsPerDelivery), "×")),
-    row(`durable ack p50 / p99 @ ${one.ackLatency?.rate ?? "?"} msg/s`, dur(one), dur(two), "—"),
-    row(`stored msgs/s, ${one.throughput?.senders ?? "?"} senders × ${one.throughput?.window ?? "?"}`, fmt(one.throughput?.storedPerSecond), fmt(two.throughput?.storedPerSecond), fmt(ratio(two.throughput?.storedPerSecond ?? undefined, one.throughput?.storedPerSecond ?? undefined), "×")),
-    row("server CPU µs per stored message (all nodes)", fmt(one.throughput?.serverUsPerMessage), fmt(two.throughput?.serverUsPerMessage), "—"),
-    row("PostgreSQL sessions during stored msgs/s (non-idle, per sample)", describeActivity(one.pgActivity?.throughput), describeActivity(two.pgActivity?.throughput), "—"),
-    row(`PostgreSQL sessions during ack @ ${one.ackLatency?.rate ?? "?"} msg/s`, describeActivity(one.pgActivity?.ackLatency), describeActivity(two.pgActivity?.ackLatency), "—"),
-    "",
-    "| nodes | msg/s × clients | deliveries/s | p50 | p90 | p99 | p99.9 | max | lost/dup | gen CPU | nodes CPU | server µs/delivery | other CPU | |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
-    ...(one.fanout?.steps ?? []).map((s) => stepRow("one", s)),
-    ...(two.fanout?.steps ?? []).map((s) => stepRow("two", s)),
-  ];
-}
-
-function stepRow(kind: string, s: FanoutStep): string {
+export function stepRow(kind: string, s: FanoutStep): string {
   const l = s.latency;
   const flags = [s.held ? "held" : "failed", s.valid ? "" : "INVALID (generator saturated)"].filter(Boolean).join(", ");
   return `| ${kind} | ${s.rate} × ${s.clients} | ${fmt(s.deliveriesPerSecond)} | ${l.p50} | ${l.p90} | ${l.p99} | ${l.p999} | ${l.max} | ${s.lost}/${s.duplicates} | ${Math.round(s.generatorCpu * 100)}% | ${Math.round(s.serverCpu * 100)}% | ${s.serverUsPerDelivery} | ${Math.round(s.otherCpu * 100)}% | ${flags} |`;
