@@ -34,13 +34,28 @@ export interface ThroughputResult {
   otherCpu: number;
 }
 
+/**
+ * What the durable phases run against: the processes whose CPU is counted (one
+ * node, or every node of a cluster), and how to count the rows a run stored
+ * (null: the baseline stores nothing).
+ */
+export interface DurableTarget {
+  pids: number[];
+  countStored: ((tag: string) => Promise<number>) | null;
+}
+
+/** One server on its own SQLite file (the embedded default), or the baseline. */
+export function durableTarget(server: RunningServer): DurableTarget {
+  return { pids: [server.pid], countStored: server.kind === "parley" ? async (tag) => countStoredInSqlite(server, tag) : null };
+}
+
 const clientId = (tag: string, n: number) => `${tag}.${n}.${Math.random().toString(36).slice(2, 8)}`;
 
 /** Senders share `rate` msgs/s on a fixed schedule; each ack is timed from its scheduled send. */
-export async function measureAckLatency(senders: Client[], server: RunningServer, roomId: string, rate: number, seconds: number, tag: string): Promise<AckLatencyResult> {
+export async function measureAckLatency(senders: Client[], target: DurableTarget, roomId: string, rate: number, seconds: number, tag: string): Promise<AckLatencyResult> {
   const total = Math.max(1, Math.round(rate * seconds));
   const latency = latencyRecorder();
-  const meter = cpuMeter(server.pid);
+  const meter = cpuMeter(target.pids);
   const start = performance.now() + 20;
   let errors = 0;
   const pending: Promise<void>[] = [];
@@ -65,10 +80,10 @@ export async function measureAckLatency(senders: Client[], server: RunningServer
  * Many users at once: every sender keeps `window` messages in flight for `seconds`
  * (closed loop), then the database is read to count what was really stored.
  */
-export async function measureThroughput(senders: Client[], server: RunningServer, roomId: string, window: number, seconds: number, tag: string): Promise<ThroughputResult> {
+export async function measureThroughput(senders: Client[], target: DurableTarget, roomId: string, window: number, seconds: number, tag: string): Promise<ThroughputResult> {
   const latency = latencyRecorder();
   const ids = new Set<number>();
-  const meter = cpuMeter(server.pid);
+  const meter = cpuMeter(target.pids);
   const t0 = performance.now();
   const deadline = t0 + seconds * 1000;
   let n = 0;
@@ -93,7 +108,7 @@ export async function measureThroughput(senders: Client[], server: RunningServer
   await Promise.all(senders.flatMap((sender) => Array.from({ length: window }, () => lane(sender))));
   const elapsed = (performance.now() - t0) / 1000;
   const cpu = meter();
-  const stored = server.kind === "parley" ? countStored(server, tag) : null;
+  const stored = target.countStored ? await target.countStored(tag) : null;
   return {
     senders: senders.length,
     window,
@@ -111,7 +126,7 @@ export async function measureThroughput(senders: Client[], server: RunningServer
   };
 }
 
-function countStored(server: RunningServer, tag: string): number {
+function countStoredInSqlite(server: RunningServer, tag: string): number {
   const db = new Database(path.join(server.dataDir, "parley.db"), { readonly: true });
   try {
     return (db.prepare("SELECT count(*) AS n FROM Message WHERE clientId LIKE ?").get(`${tag}.%`) as { n: number }).n;

@@ -24,6 +24,13 @@ export interface FanoutStep {
   otherCpu: number;
   held: boolean;
   valid: boolean;
+  /**
+   * Cluster runs only (`nodeOf` given): the same step's deliveries split by whether
+   * the receiver sat on the publisher's node or on another one. Both halves share
+   * the step's noise, so their difference is what crossing nodes costs.
+   */
+  sameNode?: LatencySummary;
+  crossNode?: LatencySummary;
 }
 
 
@@ -32,7 +39,8 @@ export interface FanoutOptions {
   clients: Client[];
   publishers: number;
   roomId: string;
-  serverPid: number;
+  /** Several pids: a cluster, whose CPU is summed. */
+  serverPid: number | number[];
   rate: number;
   seconds: number;
   drainSeconds: number;
@@ -40,6 +48,8 @@ export interface FanoutOptions {
   maxGeneratorCpu: number;
   p99LimitMs: number;
   body: string;
+  /** Which node client i is connected to (cluster runs). */
+  nodeOf?: (client: number) => number;
 }
 
 /**
@@ -55,6 +65,9 @@ export async function runFanoutStep(o: FanoutOptions): Promise<FanoutStep> {
   const lastSeqOf = o.clients.map(() => new Int32Array(o.publishers).fill(-1));
   const latency = latencyRecorder();
   const sendLag = latencyRecorder();
+  const nodeOf = o.nodeOf;
+  const sameNode = nodeOf ? latencyRecorder() : null;
+  const crossNode = nodeOf ? latencyRecorder() : null;
   const prefix = `${o.tag}.`;
   let delivered = 0;
   let duplicates = 0;
@@ -77,6 +90,7 @@ export async function runFanoutStep(o: FanoutOptions): Promise<FanoutStep> {
       if (seq < order[publisher]!) outOfOrder++;
       else order[publisher] = seq;
       latency.record(now - scheduled[seq]!);
+      if (nodeOf) (nodeOf(publisher) === nodeOf(r) ? sameNode : crossNode)!.record(now - scheduled[seq]!);
       lastArrival = now;
     };
     client.on("message:new", listener);
@@ -136,5 +150,6 @@ export async function runFanoutStep(o: FanoutOptions): Promise<FanoutStep> {
     otherCpu: cpu.otherCpu,
     held: summary.p99 <= o.p99LimitMs && lost === 0 && duplicates === 0 && sendErrors === 0 && disconnects === 0,
     valid: cpu.generatorCpu <= o.maxGeneratorCpu,
+    ...(sameNode && crossNode ? { sameNode: sameNode.summary(), crossNode: crossNode.summary() } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-export const PHASES = ["fanout", "durable", "memory", "web"] as const;
+export const PHASES = ["fanout", "durable", "memory", "web", "cluster"] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchOptions {
@@ -28,6 +28,12 @@ export interface BenchOptions {
   out: string | null;
   maxGeneratorCpu: number;
   p99LimitMs: number;
+  /** Fan-out rates of the cluster phase (one node vs two on PostgreSQL + Redis). */
+  clusterRates: number[];
+  /** Cores the cluster's two nodes are pinned to (when pinning is possible). */
+  clusterCores: [number, number];
+  postgresUrl: string;
+  redisUrl: string;
   /** How long to wait for a quiet machine before a measurement (0 in --quick: a smoke run measures nothing). */
   quietSeconds: number;
 }
@@ -46,7 +52,11 @@ const USAGE = `npm run bench -- [--quick] [flags]
   --mem-max N        idle sockets at the last memory step       (default 10000; quick 400)
   --mem-step N       idle sockets added per memory step         (default 1000; quick 200)
   --loads N          cold Chromium loads of the chat page       (default 20; quick 2)
-  --only a,b         phases: ${PHASES.join(",")}                 (default all)
+  --cluster-rates a,b  cluster phase fan-out msgs/s, 1 node then 2 (default 10,20,40; quick 5)
+  --cluster-cores a,b  cores for the two cluster nodes            (default 0,1: node B shares the generator's core)
+  --pg-url URL       PostgreSQL server for the cluster phase    (default postgresql://postgres@127.0.0.1:5432/postgres)
+  --redis-url URL    Redis for the cluster phase                (default redis://127.0.0.1:6379)
+  --only a,b         phases: ${PHASES.join(",")}         (default all)
   --no-baseline      skip the bare Socket.IO baseline
   --cpu-prof         write server CPU profiles to bench/results/profiles/
   --build            run \`next build\` first (otherwise only when .next has no build)
@@ -71,6 +81,10 @@ export function parseOptions(argv: string[]): BenchOptions {
       "mem-step": { type: "string" },
       loads: { type: "string" },
       only: { type: "string" },
+      "cluster-rates": { type: "string" },
+      "cluster-cores": { type: "string" },
+      "pg-url": { type: "string" },
+      "redis-url": { type: "string" },
       "no-baseline": { type: "boolean", default: false },
       "cpu-prof": { type: "boolean", default: false },
       build: { type: "boolean", default: false },
@@ -92,6 +106,10 @@ export function parseOptions(argv: string[]): BenchOptions {
   for (const phase of phases) if (!PHASES.includes(phase as Phase)) throw new Error(`Unknown phase "${phase}"\n\n${USAGE}`);
   const rates = (values.rates ?? (quick ? "10,20" : "10,20,40,60,80,100")).split(",").map(Number);
   if (rates.some((r) => !(r > 0))) throw new Error(`Bad --rates\n\n${USAGE}`);
+  const clusterRates = (values["cluster-rates"] ?? (quick ? "5" : "10,20,40")).split(",").map(Number);
+  if (clusterRates.some((r) => !(r > 0))) throw new Error(`Bad --cluster-rates\n\n${USAGE}`);
+  const clusterCores = (values["cluster-cores"] ?? "0,1").split(",").map(Number);
+  if (clusterCores.length !== 2 || clusterCores.some((c) => !Number.isInteger(c) || c < 0)) throw new Error(`Bad --cluster-cores\n\n${USAGE}`);
   const options: BenchOptions = {
     quick,
     clients: num(values.clients, 1000, 100),
@@ -118,6 +136,10 @@ export function parseOptions(argv: string[]): BenchOptions {
     maxGeneratorCpu: 0.8,
     p99LimitMs: 200,
     quietSeconds: quick ? 0 : 20,
+    clusterRates,
+    clusterCores: clusterCores as [number, number],
+    postgresUrl: values["pg-url"] ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+    redisUrl: values["redis-url"] ?? "redis://127.0.0.1:6379",
   };
   if (options.publishers > options.clients) throw new Error("--publishers must be ≤ --clients");
   return options;

@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { ActivityShares } from "./cluster-services.ts";
+import { clusterFigures, clusterMarkdown, clusterTargets, type ClusterResults } from "./cluster-report.ts";
 import type { AckLatencyResult, ThroughputResult } from "./durable.ts";
 import type { FanoutStep } from "./fanout.ts";
 import { NOISY_CPU } from "./stats.ts";
@@ -12,7 +14,11 @@ export interface ServerResults {
   ackLatency?: AckLatencyResult;
   throughput?: ThroughputResult;
   memory?: MemoryResult;
+  /** Cluster phase only: what PostgreSQL's sessions were doing during each durable run. */
+  pgActivity?: { ackLatency: ActivityShares; throughput: ActivityShares };
 }
+
+export type { ClusterResults };
 
 export interface Target {
   name: string;
@@ -30,28 +36,35 @@ export interface Results {
   baseline: ServerResults;
   parley: ServerResults;
   web: { firstLoadJs?: FirstLoadJs; firstHistory?: BrowserTiming; note?: string };
+  cluster?: ClusterResults;
   ratios: Record<string, number | null>;
   targets: Target[];
   problems: string[];
 }
 
-const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? Math.round((a / b) * 100) / 100 : null);
-const stepAt = (r: ServerResults, rate: number) => r.fanout?.steps.find((s) => s.rate === rate && s.valid);
+export const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? Math.round((a / b) * 100) / 100 : null);
+export const stepAt = (r: ServerResults, rate: number) => r.fanout?.steps.find((s) => s.rate === rate && s.valid);
 const kb = (bytes: number | undefined) => (bytes === undefined ? "—" : `${(bytes / 1024).toFixed(1)} KiB`);
-const fmt = (n: number | null | undefined, unit = "") => (n === null || n === undefined ? "—" : `${n.toLocaleString("en-US")}${unit}`);
+export const fmt = (n: number | null | undefined, unit = "") => (n === null || n === undefined ? "—" : `${n.toLocaleString("en-US")}${unit}`);
 
 /** Loss, duplicates and stored-vs-acked mismatches, over every phase of both servers. */
 export function integrityProblems(r: Results): string[] {
   const problems: string[] = [];
-  for (const kind of ["baseline", "parley"] as const) {
-    for (const s of r[kind].fanout?.steps ?? []) {
+  const runs: [string, ServerResults][] = [
+    ["baseline", r.baseline],
+    ["parley", r.parley],
+    ["cluster one node", r.cluster?.oneNode ?? {}],
+    ["cluster two nodes", r.cluster?.twoNodes ?? {}],
+  ];
+  for (const [kind, result] of runs) {
+    for (const s of result.fanout?.steps ?? []) {
       if (s.lost || s.duplicates) problems.push(`${kind} fan-out at ${s.rate} msg/s: ${s.lost} lost, ${s.duplicates} duplicate deliveries`);
       if (s.sendErrors || s.disconnects) problems.push(`${kind} fan-out at ${s.rate} msg/s: ${s.sendErrors} failed sends, ${s.disconnects} dropped sockets`);
     }
-    const t = r[kind].throughput;
+    const t = result.throughput;
     if (t && (t.duplicateIds || t.errors)) problems.push(`${kind} throughput: ${t.duplicateIds} duplicate ids, ${t.errors} failed sends`);
     if (t && t.stored !== null && t.stored !== t.acked) problems.push(`${kind} throughput: ${t.acked} acked but ${t.stored} stored`);
-    if (r[kind].ackLatency?.errors) problems.push(`${kind} ack latency: ${r[kind].ackLatency!.errors} failed sends`);
+    if (result.ackLatency?.errors) problems.push(`${kind} ack latency: ${result.ackLatency.errors} failed sends`);
   }
   return problems;
 }
@@ -81,18 +94,36 @@ export function evaluate(r: Results, refRate: number): void {
     heapPerConnection: ratio(p.memory?.heapBytesPerConnection, b.memory?.heapBytesPerConnection),
   };
   const check = (value: number | null | undefined, ok: (v: number) => boolean) => (value === null || value === undefined ? null : ok(value));
-  r.targets = [
+  if (r.cluster && !r.cluster.note) r.cluster.added = clusterFigures(r.cluster, refRate);
+  const single: Target[] = [
     { name: "sustained deliveries/s vs baseline", target: "≥ 0.8×", value: fmt(r.ratios.deliveriesPerSecond, "×"), pass: check(r.ratios.deliveriesPerSecond, (v) => v >= 0.8) },
     { name: `send→deliver p50 vs baseline @ ${rate} msg/s`, target: "≤ 1.2×", value: fmt(r.ratios.p50AtRefRate, "×"), pass: check(r.ratios.p50AtRefRate, (v) => v <= 1.2) },
     { name: `send→deliver p99 vs baseline @ ${rate} msg/s`, target: "≤ 1.5×", value: fmt(r.ratios.p99AtRefRate, "×"), pass: check(r.ratios.p99AtRefRate, (v) => v <= 1.5) },
     { name: `durable ack p99 @ ${p.ackLatency?.rate ?? "?"} msg/s`, target: "< 20 ms", value: fmt(p.ackLatency?.latency.p99, " ms"), pass: check(p.ackLatency?.latency.p99, (v) => v < 20) },
     { name: "stored messages/s, many senders", target: "≥ 5,000", value: fmt(p.throughput?.storedPerSecond), pass: check(p.throughput?.storedPerSecond, (v) => v >= 5000) },
     { name: "heap per idle authenticated connection", target: "≤ 12 KiB", value: kb(p.memory?.heapBytesPerConnection), pass: check(p.memory?.heapBytesPerConnection, (v) => v <= 12 * 1024) },
+  ];
+  r.targets = [
+    // `--only cluster` measures no single-server figure: list none rather than six "not measured".
+    ...(hasSingleServerResults(r) ? single : []),
+    ...clusterTargets(r, refRate),
     { name: "lost or duplicated messages", target: "0", value: String(r.problems.length), pass: r.problems.length === 0 },
   ];
 }
 
-function stepRow(kind: string, s: FanoutStep): string {
+function hasSingleServerResults(r: Results): boolean {
+  return Object.keys(r.baseline).length > 0 || Object.keys(r.parley).length > 0 || r.web.firstLoadJs !== undefined;
+}
+
+const targetRow = (t: Target) => `| ${t.name} | ${t.target} | ${t.value} | ${t.pass === null ? "not measured" : t.pass ? "yes" : "**no**"} |`;
+
+function otherCpuLine(runs: ServerResults[]): string {
+  const other = runs.flatMap((x) => [...(x.fanout?.steps ?? []), x.ackLatency, x.throughput]).map((m) => m?.otherCpu ?? 0);
+  return `Other programs on the machine used up to ${Math.round(Math.max(0, ...other) * 100)}% of a core during any measurement (fan-out steps above ${NOISY_CPU * 100}% were retried).`;
+}
+
+
+export function stepRow(kind: string, s: FanoutStep): string {
   const l = s.latency;
   const flags = [s.held ? "held" : "failed", s.valid ? "" : "INVALID (generator saturated)"].filter(Boolean).join(", ");
   return `| ${kind} | ${s.rate} × ${s.clients} | ${fmt(s.deliveriesPerSecond)} | ${l.p50} | ${l.p90} | ${l.p99} | ${l.p999} | ${l.max} | ${s.lost}/${s.duplicates} | ${Math.round(s.generatorCpu * 100)}% | ${Math.round(s.serverCpu * 100)}% | ${s.serverUsPerDelivery} | ${Math.round(s.otherCpu * 100)}% | ${flags} |`;
@@ -100,10 +131,19 @@ function stepRow(kind: string, s: FanoutStep): string {
 
 export function renderMarkdown(r: Results): string {
   const { baseline: b, parley: p } = r;
-  const lines = [
+  const header = [
     `## Parley bench, ${r.date}${r.quick ? " (quick)" : ""}`,
     "",
     `${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}; ${r.machine.pinned ? "server on core 0, generator on core 1" : `NOT pinned (${r.machine.note ?? "no taskset"})`}; took ${r.seconds} s.`,
+  ];
+  if (!hasSingleServerResults(r)) {
+    const lines = [...header, "", "| target | wanted | measured | met |", "|---|---|---|---|", ...r.targets.map(targetRow), ...clusterMarkdown(r, Number(r.options.refRate))];
+    lines.push("", otherCpuLine([r.cluster?.oneNode ?? {}, r.cluster?.twoNodes ?? {}]).replace(" (fan-out", ", PostgreSQL and Redis included (fan-out"));
+    if (r.problems.length) lines.push("", "**Problems:**", ...r.problems.map((x) => `- ${x}`));
+    return lines.join("\n");
+  }
+  const lines = [
+    ...header,
     "",
     "| metric | baseline | Parley | Parley / baseline |",
     "|---|---|---|---|",
@@ -129,7 +169,7 @@ export function renderMarkdown(r: Results): string {
     "",
     "| target | wanted | measured | met |",
     "|---|---|---|---|",
-    ...r.targets.map((t) => `| ${t.name} | ${t.target} | ${t.value} | ${t.pass === null ? "not measured" : t.pass ? "yes" : "**no**"} |`),
+    ...r.targets.map(targetRow),
     "",
     "Fan-out steps (latency in ms from the scheduled send time):",
     "",
@@ -138,8 +178,8 @@ export function renderMarkdown(r: Results): string {
     ...(b.fanout?.steps ?? []).map((s) => stepRow("baseline", s)),
     ...(p.fanout?.steps ?? []).map((s) => stepRow("Parley", s)),
   );
-  const other = [b, p].flatMap((x) => [...(x.fanout?.steps ?? []), x.ackLatency, x.throughput]).map((m) => m?.otherCpu ?? 0);
-  lines.push("", `Other programs on the machine used up to ${Math.round(Math.max(0, ...other) * 100)}% of a core during any measurement (fan-out steps above ${NOISY_CPU * 100}% were retried).`);
+  lines.push(...clusterMarkdown(r, Number(r.options.refRate)));
+  lines.push("", otherCpuLine([b, p, r.cluster?.oneNode ?? {}, r.cluster?.twoNodes ?? {}]));
   if (r.problems.length) lines.push("", "**Problems:**", ...r.problems.map((x) => `- ${x}`));
   return lines.join("\n");
 }

@@ -11,6 +11,7 @@ import { parseOptions } from "./options.ts";
 import { summarizeProfile } from "./profile-summary.ts";
 import { evaluate, integrityProblems, renderMarkdown, writeResults, type Results } from "./report.ts";
 import { hasTaskset, pinSelf, ROOT } from "./server-runner.ts";
+import { benchCluster } from "./cluster.ts";
 import { benchServer } from "./suite.ts";
 
 const options = parseOptions(process.argv.slice(2));
@@ -49,8 +50,15 @@ const results: Results = {
 let crashed: unknown = null;
 try {
   const ctx = { options, core: pinned ? 0 : null, cpuProfDir, log };
-  if (options.baseline) await benchServer("baseline", ctx, results.baseline, results.web);
-  await benchServer("parley", ctx, results.parley, results.web);
+  // The single-server phases on the embedded default (SQLite); skipped entirely by `--only cluster`.
+  if ([...options.phases].some((phase) => phase !== "cluster")) {
+    if (options.baseline) await benchServer("baseline", ctx, results.baseline, results.web);
+    await benchServer("parley", ctx, results.parley, results.web);
+  }
+  if (options.phases.has("cluster")) {
+    results.cluster = { oneNode: {}, twoNodes: {} };
+    await benchCluster(ctx, results.cluster);
+  }
 } catch (error) {
   crashed = error;
   log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

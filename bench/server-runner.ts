@@ -41,7 +41,8 @@ export function pinSelf(core: number): void {
  */
 export async function startServer(kind: ServerKind, options: { core: number | null; cpuProfDir?: string; env?: Record<string, string> }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `parley-bench-${kind}-`));
-  const authSecret = crypto.randomBytes(32).toString("hex");
+  // A cluster passes one AUTH_SECRET to every node, so a session made on one is valid on all.
+  const authSecret = options.env?.AUTH_SECRET ?? crypto.randomBytes(32).toString("hex");
   // One folder per server: V8 writes a profile per thread (tsx's loader runs in a worker).
   const profile = options.cpuProfDir ? ["--cpu-prof", "--cpu-prof-dir", path.join(options.cpuProfDir, `${kind}-${new Date().toISOString().replace(/[:.]/g, "-")}`)] : [];
   const nodeArgs = ["--expose-gc", ...profile, "--import", "tsx", SCRIPTS[kind]];

@@ -87,18 +87,21 @@ function machineBusySeconds(): number {
 
 /**
  * Measures, over one interval, the share of one core used by this process (the
- * generator), by the server under test, and by anything else on the machine.
+ * generator), by the server under test (summed over its nodes when given several
+ * pids), and by anything else on the machine.
  */
-export function cpuMeter(serverPid: number) {
+export function cpuMeter(serverPid: number | number[]) {
+  const pids = Array.isArray(serverPid) ? serverPid : [serverPid];
+  const serverSeconds = () => pids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0);
   const wall0 = performance.now();
   const own0 = process.cpuUsage();
-  const server0 = processCpuSeconds(serverPid);
+  const server0 = serverSeconds();
   const machine0 = machineBusySeconds();
   return () => {
     const wall = (performance.now() - wall0) / 1000;
     const own = process.cpuUsage(own0);
     const generator = (own.user + own.system) / 1e6;
-    const server = processCpuSeconds(serverPid) - server0;
+    const server = serverSeconds() - server0;
     return {
       seconds: round2(wall),
       generatorCpu: round2(generator / wall),
@@ -121,7 +124,7 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * programs use less than `threshold` of a core, so a measurement starts quiet.
  * Returns the last second's other-CPU share.
  */
-export async function waitForQuiet(serverPid: number, maxSeconds: number, threshold: number, log: (line: string) => void): Promise<number> {
+export async function waitForQuiet(serverPid: number | number[], maxSeconds: number, threshold: number, log: (line: string) => void): Promise<number> {
   const deadline = performance.now() + maxSeconds * 1000;
   let other = 0;
   let said = false;

@@ -1,5 +1,5 @@
 import { closeAll, connectMany, createSessions, emitAck, readGeneralRoomId } from "./clients.ts";
-import { measureAckLatency, measureThroughput } from "./durable.ts";
+import { durableTarget, measureAckLatency, measureThroughput } from "./durable.ts";
 import { measureMemory } from "./memory.ts";
 import type { BenchOptions } from "./options.ts";
 import type { Results, ServerResults } from "./report.ts";
@@ -15,12 +15,12 @@ export interface SuiteContext {
   log: (line: string) => void;
 }
 
-const BODY = "The quick brown fox jumps over the lazy dog while the chat keeps flowing along";
+export const BODY = "The quick brown fox jumps over the lazy dog while the chat keeps flowing along";
 /**
  * Messages per second one regular user sends. Parley's flood rule allows 5 in 5 s
  * and bans on a second trip; half of that leaves room for back-to-back steps.
  */
-const PER_USER_RATE = 0.5;
+export const PER_USER_RATE = 0.5;
 
 function assertAlive(server: RunningServer): void {
   if (!server.alive()) throw new Error(`${server.kind} died during the run:\n${server.logTail()}`);
@@ -82,10 +82,10 @@ export async function benchServer(kind: ServerKind, ctx: SuiteContext, out: Serv
       const sockets = await connectMany(server, senders, { cookies: adminCookies, roomId });
       try {
         if (o.quietSeconds > 0) await waitForQuiet(server.pid, o.quietSeconds, NOISY_CPU, log);
-        out.ackLatency = await measureAckLatency(sockets.slice(0, o.ackSenders), server, roomId, o.ackRate, o.seconds, `${tag}a`);
+        out.ackLatency = await measureAckLatency(sockets.slice(0, o.ackSenders), durableTarget(server), roomId, o.ackRate, o.seconds, `${tag}a`);
         log(`${kind}: ack at ${o.ackRate} msg/s: p50 ${out.ackLatency.latency.p50} p99 ${out.ackLatency.latency.p99} ms, ${out.ackLatency.errors} errors, other CPU ${Math.round(out.ackLatency.otherCpu * 100)}%`);
         if (o.quietSeconds > 0) await waitForQuiet(server.pid, o.quietSeconds, NOISY_CPU, log);
-        out.throughput = await measureThroughput(sockets.slice(0, o.senders), server, roomId, o.window, o.seconds, `${tag}t`);
+        out.throughput = await measureThroughput(sockets.slice(0, o.senders), durableTarget(server), roomId, o.window, o.seconds, `${tag}t`);
         const t = out.throughput;
         log(`${kind}: ${t.senders}×${t.window} in flight: ${t.ackedPerSecond} acks/s, stored ${t.stored ?? "n/a"}, ack p99 ${t.latency.p99} ms, CPU gen ${Math.round(t.generatorCpu * 100)}% server ${Math.round(t.serverCpu * 100)}% other ${Math.round(t.otherCpu * 100)}%`);
       } finally {
