@@ -43,7 +43,7 @@ export interface ClientToServerEvents {
   "typing:start": (payload: unknown, ack?: AckFn<null>) => void;
   "typing:stop": (payload: unknown, ack?: AckFn<null>) => void;
   "block:add": (payload: unknown, ack: AckFn<{ blocked: PublicUser[] }>) => void;
-  "block:remove": (payload: unknown, ack: AckFn<{ unblocked: PublicUser[] }>) => void;
+  "block:remove": (payload: unknown, ack: AckFn<{ unblocked: PublicUser[]; notBlocked: PublicUser[] }>) => void;
   "block:list": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
   "user:check": (payload: unknown, ack: AckFn<PublicProfile>) => void;
   "users:last": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
