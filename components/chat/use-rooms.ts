@@ -6,6 +6,7 @@ import type { SendOptions, SystemTone } from "@/lib/client/chat-state";
 import { createStore, storeReducer } from "@/lib/client/chat-store";
 import { newPending } from "@/lib/client/outbox";
 import { request, type Requester } from "@/lib/client/request";
+import { roomGoneNotice } from "@/lib/client/room-settings";
 import type { ClientSocket } from "@/lib/client/socket";
 import type { RoomSummary, SessionUser } from "@/lib/types";
 
@@ -130,8 +131,9 @@ export function useRooms(me: SessionUser, home: RoomSummary, socket: ClientSocke
     const { activeId, homeId, rooms } = storeRef.current;
     if (!rooms[roomId]) return;
     dispatch({ type: "remove", roomId });
-    print(message, "error", homeId);
-    onRoomGone(message);
+    const notice = roomGoneNotice(message, activeId === roomId);
+    print(notice, "error", homeId);
+    onRoomGone(notice);
     if (activeId === roomId) void load(homeId);
   };
   useSocketEvent(socket, "room:deleted", gone);
