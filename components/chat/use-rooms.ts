@@ -127,6 +127,7 @@ export function useRooms(me: SessionUser, home: RoomSummary, socket: ClientSocke
   useSocketEvent(socket, "message:removed", ({ roomId, messageId }) => dispatch({ type: "stream", roomId, action: { type: "removed", messageId } }));
   useSocketEvent(socket, "room:added", (room) => dispatch({ type: "upsert", room }));
   useSocketEvent(socket, "room:updated", (room) => dispatch({ type: "upsert", room }));
+  useSocketEvent(socket, "user:updated", (user) => dispatch({ type: "user-updated", user }));
   const gone = ({ roomId, message }: { roomId: string; message: string }) => {
     const { activeId, homeId, rooms } = storeRef.current;
     if (!rooms[roomId]) return;
