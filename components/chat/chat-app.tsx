@@ -18,9 +18,9 @@ import { RoomSidebar } from "@/components/rooms/room-sidebar";
 import { activeStream, conversationTitle, sidebarSections } from "@/lib/client/chat-store";
 import type { PublicUser, RoomSummary, SessionUser } from "@/lib/types";
 
-export function ChatApp({ me, room, welcome }: { me: SessionUser; room: RoomSummary; welcome: string }) {
-  const chat = useChat(me, room);
-  const { rooms, active, isHome, people, conn } = chat;
+export function ChatApp({ me: initialMe, room, welcome }: { me: SessionUser; room: RoomSummary; welcome: string }) {
+  const chat = useChat(initialMe, room);
+  const { me, rooms, active, isHome, people, conn } = chat;
   const { store } = rooms;
   const [drawer, setDrawer] = useState<"rooms" | "online" | null>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
