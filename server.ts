@@ -27,6 +27,7 @@ async function main() {
     authSecret: env.AUTH_SECRET,
     welcomeMessage: env.WELCOME_MESSAGE,
     idleTimeoutMinutes: env.IDLE_TIMEOUT_MINUTES,
+    presenceGraceSeconds: env.PRESENCE_GRACE_SECONDS,
     adminUsernames: env.ADMIN_USERNAMES,
     login: { maxAttempts: env.LOGIN_MAX_ATTEMPTS, blockSeconds: env.LOGIN_BLOCK_SECONDS },
     trustProxy: env.TRUST_PROXY,

@@ -39,6 +39,8 @@ export interface BootstrapOptions {
   authSecret?: string;
   welcomeMessage: string;
   idleTimeoutMinutes?: number;
+  /** A person whose last socket closed stays online this long (default 5 s). */
+  presenceGraceSeconds?: number;
   /** Promoted to admin at start. */
   adminUsernames?: string[];
   login?: { maxAttempts: number; blockSeconds: number };
@@ -111,6 +113,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     writer,
     // A fresh node id per process: a restarted node's old connections are swept, not reused.
     presence: redis ? createRedisPresence({ redis, nodeId: randomUUID(), prefix: `{${redisPrefix}:presence}:` }) : createMemoryPresence(),
+    presenceGraceMs: (options.presenceGraceSeconds ?? 5) * 1000,
     typing: redis ? createRedisTypingThrottle({ redis, logger, prefix: redisPrefix }) : createTypingThrottle(),
     avatars,
     profiles: createProfileService({ db, avatars, onPublicChange: (profile) => context.realtime?.profileChanged(profile) }),

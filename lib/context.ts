@@ -58,6 +58,8 @@ export interface AppContext {
   messages: MessageService;
   writer: MessageWriter;
   presence: PresenceStore;
+  /** How long a closed socket keeps its person online (moving between Parley's pages must not flap). */
+  presenceGraceMs?: number;
   /** Which typing events to relay (per person and room). */
   typing: TypingThrottle;
   sessions: SessionService;

@@ -31,6 +31,8 @@ const envSchema = z.object({
   WELCOME_MESSAGE: z.string().max(500).default("Welcome to Parley! Be kind, and have fun."),
   /** A browser session with no user action for this long is logged out by the server. */
   IDLE_TIMEOUT_MINUTES: z.coerce.number().positive().max(60 * 24 * 30).default(30),
+  /** A person whose last tab closed (or moved to a page without chat) is announced offline after this long. */
+  PRESENCE_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(5),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   /** `false`, `true` (one proxy), a number of proxies in a chain, or a list of proxy addresses/CIDRs. */
   TRUST_PROXY: z

@@ -39,6 +39,8 @@ export interface RoomSummary {
   slowModeSeconds: number;
   memberCount: number;
   ownerId: string | null;
+  /** Whether joining asks for a password (a hidden room may have none). */
+  hasPassword?: boolean;
   /** DMs: everyone in the conversation (the viewer included). */
   participants?: PublicUser[];
 }

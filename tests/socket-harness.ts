@@ -34,6 +34,8 @@ export async function startTestServer(
     dataDir?: string;
     database?: TestDatabase;
     idleTimeoutMinutes?: number;
+    /** Default 0 here (announce offline at once); the product's default is 5 s. */
+    presenceGraceSeconds?: number;
     realtime?: RealtimeOptions;
     trustProxy?: TrustProxy;
     /** A cluster node: Redis at `url`, or a client of the test's own; keys and channels under `prefix` (one per test cluster). */
@@ -52,6 +54,7 @@ export async function startTestServer(
     authSecret: SECRET,
     welcomeMessage: "hi",
     idleTimeoutMinutes: options.idleTimeoutMinutes,
+    presenceGraceSeconds: options.presenceGraceSeconds ?? 0,
     trustProxy: options.trustProxy,
     logger: createLogger(process.env.PARLEY_TEST_LOG_LEVEL === "error" ? "error" : "silent"),
   });

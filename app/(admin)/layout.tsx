@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AdminShell } from "@/components/admin/admin-shell";
+import { KeepConnection } from "@/components/chat/keep-connection";
 import { getSessionUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: { template: "%s · Moderation · Parley", default: "Moderation · Parley" } };
@@ -16,5 +17,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   if (!viewer) redirect("/login");
   // Renders app/forbidden.tsx with status 403, so scripts and proxies see a refusal, not a page.
   if (viewer.role !== "admin" && viewer.role !== "moderator") forbidden();
-  return <AdminShell viewer={viewer}>{children}</AdminShell>;
+  return (
+    <AdminShell viewer={viewer}>
+      <KeepConnection />
+      {children}
+    </AdminShell>
+  );
 }

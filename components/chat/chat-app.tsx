@@ -24,9 +24,9 @@ import type { PublicUser, RoomSummary, SessionUser } from "@/lib/types";
 const ChatDialogs = dynamic(() => import("@/components/chat/chat-dialogs").then((m) => m.ChatDialogs), { ssr: false });
 const Toaster = dynamic(() => import("@/components/chat/toaster").then((m) => m.Toaster), { ssr: false });
 
-export function ChatApp({ me, room, welcome }: { me: SessionUser; room: RoomSummary; welcome: string }) {
-  const chat = useChat(me, room);
-  const { rooms, active, isHome, people, conn } = chat;
+export function ChatApp({ me: initialMe, room, welcome }: { me: SessionUser; room: RoomSummary; welcome: string }) {
+  const chat = useChat(initialMe, room);
+  const { me, rooms, active, isHome, people, conn } = chat;
   const { store } = rooms;
   const [drawer, setDrawer] = useState<"rooms" | "online" | null>(null);
   const [dialog, setDialog] = useState<DialogState>(null);

@@ -26,7 +26,7 @@ export function useBlocks(ask: Requester) {
   );
 
   const unblock = useCallback(
-    async (usernames: string[]): Promise<Outcome<PublicUser[]>> => {
+    async (usernames: string[]): Promise<Outcome<{ unblocked: PublicUser[]; notBlocked: PublicUser[] }>> => {
       const answer = await ask("block:remove", { usernames });
       if (!answer.ok) return { ok: false, error: answer.error.message };
       setBlocked((m) => {
@@ -34,7 +34,7 @@ export function useBlocks(ask: Requester) {
         for (const u of answer.data.unblocked) next.delete(u.id);
         return next;
       });
-      return { ok: true, data: answer.data.unblocked };
+      return { ok: true, data: answer.data };
     },
     [ask],
   );

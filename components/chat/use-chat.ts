@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useAttention } from "@/components/chat/use-attention";
 import { useBlocks } from "@/components/chat/use-blocks";
 import { useConnection } from "@/components/chat/use-connection";
@@ -10,12 +10,14 @@ import { usePresence } from "@/components/chat/use-presence";
 import { useRoomActions } from "@/components/chat/use-room-actions";
 import { useRooms } from "@/components/chat/use-rooms";
 import { notify } from "@/components/chat/toasts";
+import { useSocketEvent } from "@/components/chat/use-socket-event";
 import { useDocumentVisible } from "@/components/chat/use-visibility";
 import type { MemberRow } from "@/components/chat/online-list";
 import { roomHref } from "@/components/rooms/room-sidebar";
 import { isCommandText, parseCommand, unescapeMessage } from "@/lib/client/commands";
 import { totalUnread } from "@/lib/client/chat-store";
 import { runCommand, type CommandHost } from "@/lib/client/run-command";
+import { followSessionUser } from "@/lib/client/session-user";
 import type { RoomSummary, SessionUser } from "@/lib/types";
 
 export type { Connection } from "@/components/chat/use-connection";
@@ -23,9 +25,14 @@ export type { Connection } from "@/components/chat/use-connection";
 const byName = (a: MemberRow, b: MemberRow) => a.displayName.localeCompare(b.displayName);
 
 /** The whole chat client: connection, rooms, people, and what commands and buttons do. */
-export function useChat(me: SessionUser, home: RoomSummary) {
+export function useChat(initialMe: SessionUser, home: RoomSummary) {
   const visible = useDocumentVisible();
   const conn = useConnection();
+  // The server's page render is a snapshot: role, name and avatar follow the socket.
+  const [me, setMe] = useState(initialMe);
+  useSocketEvent(conn.socket, "moderation:notice", (notice) => setMe((m) => followSessionUser(m, { type: "notice", notice })));
+  useSocketEvent(conn.socket, "user:updated", (profile) => setMe((m) => followSessionUser(m, { type: "profile", profile })));
+  useSocketEvent(conn.socket, "session:ready", ({ user }) => setMe((m) => followSessionUser(m, { type: "ready", user })));
   const online = conn.connection === "online";
   const rooms = useRooms(me, home, conn.socket, visible, notify);
   const actions = useRoomActions(rooms);
@@ -104,5 +111,5 @@ export function useChat(me: SessionUser, home: RoomSummary) {
 
   const setTyping = (typing: boolean) => conn.socket?.emit(typing ? "typing:start" : "typing:stop", { roomId: store.activeId });
 
-  return { conn, rooms, actions, blocks, presence, people, active, isHome, submit, setTyping };
+  return { me, conn, rooms, actions, blocks, presence, people, active, isHome, submit, setTyping };
 }

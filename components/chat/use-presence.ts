@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { useSocketEvent } from "@/components/chat/use-socket-event";
+import { presenceNotice } from "@/lib/client/presence-notices";
 import type { Requester } from "@/lib/client/request";
 import type { ClientSocket } from "@/lib/client/socket";
 import type { PublicUser, SessionUser } from "@/lib/types";
@@ -30,8 +31,9 @@ export function usePresence(me: SessionUser, socket: ClientSocket | null, hooks:
   useSocketEvent(socket, "presence:online", ({ user }) => {
     setOnline((m) => new Map(m).set(user.id, user));
     if (user.id === me.id) return;
-    hooks.line(`${user.displayName} is online`);
-    hooks.toast(`${user.displayName} logged in`);
+    const notice = presenceNotice("online", user.displayName);
+    hooks.line(notice.line);
+    hooks.toast(notice.toast);
   });
   useSocketEvent(socket, "presence:offline", ({ user }) => {
     setOnline((m) => {
@@ -40,8 +42,9 @@ export function usePresence(me: SessionUser, socket: ClientSocket | null, hooks:
       return next;
     });
     if (user.id === me.id) return;
-    hooks.line(`${user.displayName} left`);
-    hooks.toast(`${user.displayName} logged out`);
+    const notice = presenceNotice("offline", user.displayName);
+    hooks.line(notice.line);
+    hooks.toast(notice.toast);
   });
   useSocketEvent(socket, "typing:update", ({ roomId, user, typing: isTyping }) => {
     if (user.id === me.id) return;

@@ -6,6 +6,7 @@ import type { SendOptions, SystemTone } from "@/lib/client/chat-state";
 import { createStore, storeReducer } from "@/lib/client/chat-store";
 import { newPending } from "@/lib/client/outbox";
 import { request, type Requester } from "@/lib/client/request";
+import { roomGoneNotice } from "@/lib/client/room-settings";
 import type { ClientSocket } from "@/lib/client/socket";
 import type { RoomSummary, SessionUser } from "@/lib/types";
 
@@ -126,12 +127,14 @@ export function useRooms(me: SessionUser, home: RoomSummary, socket: ClientSocke
   useSocketEvent(socket, "message:removed", ({ roomId, messageId }) => dispatch({ type: "stream", roomId, action: { type: "removed", messageId } }));
   useSocketEvent(socket, "room:added", (room) => dispatch({ type: "upsert", room }));
   useSocketEvent(socket, "room:updated", (room) => dispatch({ type: "upsert", room }));
+  useSocketEvent(socket, "user:updated", (user) => dispatch({ type: "user-updated", user }));
   const gone = ({ roomId, message }: { roomId: string; message: string }) => {
     const { activeId, homeId, rooms } = storeRef.current;
     if (!rooms[roomId]) return;
     dispatch({ type: "remove", roomId });
-    print(message, "error", homeId);
-    onRoomGone(message);
+    const notice = roomGoneNotice(message, activeId === roomId);
+    print(notice, "error", homeId);
+    onRoomGone(notice);
     if (activeId === roomId) void load(homeId);
   };
   useSocketEvent(socket, "room:deleted", gone);

@@ -4,10 +4,9 @@ import { useState, type FormEvent } from "react";
 import type { RoomOutcome } from "@/components/chat/use-room-actions";
 import { memberCountText } from "@/components/rooms/browse-rooms";
 import { Field } from "@/components/ui/field";
+import { memberLimitProblem, passwordChoices, type PasswordChoice } from "@/lib/client/room-settings";
 import type { MyRoom } from "@/lib/types";
 import { Button } from "@/components/ui/button";
-
-type PasswordChoice = "keep" | "set" | "remove";
 
 /** Owner (or moderator) settings: description, password, member limit; and deleting the room. */
 export function RoomSettings(props: {
@@ -26,7 +25,8 @@ export function RoomSettings(props: {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const limit = String(form.get("memberLimit") ?? "0").trim() || "0";
-    if (!/^\d+$/.test(limit)) return setStatus({ ok: false, text: "The member limit must be a whole number (0 = no limit)" });
+    const limitProblem = memberLimitProblem(limit, room.memberCount);
+    if (limitProblem) return setStatus({ ok: false, text: limitProblem });
     const password = passwordChoice === "set" ? String(form.get("password") ?? "") : passwordChoice === "remove" ? null : undefined;
     if (password === "") return setStatus({ ok: false, text: "Enter the new room password" });
     setBusy(true);
@@ -43,7 +43,6 @@ export function RoomSettings(props: {
     if (!outcome.ok) setStatus({ ok: false, text: outcome.error });
   }
 
-  const protectedRoom = room.kind === "private" || room.kind === "hidden";
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm text-muted-foreground">
@@ -54,14 +53,12 @@ export function RoomSettings(props: {
           <Field label="Description" name="description" defaultValue={room.description} maxLength={200} autoComplete="off" />
           <fieldset className="flex flex-col gap-1 text-sm">
             <legend className="mb-1 font-medium">Password</legend>
-            {(["keep", "set", "remove"] as const).map((choice) =>
-              choice === "remove" && !protectedRoom ? null : (
-                <label key={choice} className="flex items-center gap-2">
-                  <input type="radio" name="passwordChoice" checked={passwordChoice === choice} onChange={() => setPasswordChoice(choice)} />
-                  {choice === "keep" ? "Keep as it is" : choice === "set" ? (protectedRoom ? "Change the password" : "Set a password (makes the room private)") : "Remove the password"}
-                </label>
-              ),
-            )}
+            {passwordChoices(room).map(({ choice, label }) => (
+              <label key={choice} className="flex items-center gap-2">
+                <input type="radio" name="passwordChoice" checked={passwordChoice === choice} onChange={() => setPasswordChoice(choice)} />
+                {label}
+              </label>
+            ))}
           </fieldset>
           {passwordChoice === "set" ? <Field label="New room password" name="password" type="password" autoComplete="new-password" required /> : null}
           <Field label="Member limit" name="memberLimit" type="number" min={0} defaultValue={room.memberLimit} hint="0 = no limit" />

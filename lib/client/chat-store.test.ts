@@ -105,4 +105,15 @@ describe("multi-room store", () => {
     expect(conversationTitle(dms[0]!, "me")).toBe("Bob");
     expect(conversationTitle(rooms[0]!, "me")).toBe("# general");
   });
+
+  it("renames a person in every conversation they are in, live, and leaves the rest alone", () => {
+    let s = loaded();
+    s = storeReducer(s, { type: "upsert", room: mine("dm2", { kind: "dm", participants: [me, bob, { id: "c", username: "carol", displayName: "Carol" }] }) });
+    const before = s;
+    s = storeReducer(s, { type: "user-updated", user: { id: "b", displayName: "Robert", avatarUrl: null } });
+    expect(conversationTitle(s.rooms.dm1!, "me")).toBe("Robert");
+    expect(conversationTitle(s.rooms.dm2!, "me")).toBe("Robert, Carol");
+    expect(s.rooms.lobby).toBe(before.rooms.lobby);
+    expect(storeReducer(s, { type: "user-updated", user: { id: "nobody", displayName: "X", avatarUrl: null } })).toBe(s);
+  });
 });

@@ -23,6 +23,8 @@ export type StoreAction =
   | { type: "message"; message: ChatMessage; meId: string; seen: boolean }
   | { type: "read"; roomId: string }
   | { type: "member-count"; roomId: string; memberCount: number }
+  /** Someone changed their name or avatar (`user:updated`): conversations named after them follow. */
+  | { type: "user-updated"; user: Pick<PublicUser, "id" | "displayName" | "avatarUrl"> }
   | { type: "stream"; roomId: string; action: ChatAction }
   /** The socket dropped: every room's unanswered sends go back in the queue. */
   | { type: "connection-lost" };
@@ -91,6 +93,17 @@ export function storeReducer(store: ChatStore, action: StoreAction): ChatStore {
     case "member-count": {
       const room = store.rooms[action.roomId];
       return room && room.memberCount !== action.memberCount ? withRoom(store, { ...room, memberCount: action.memberCount }) : store;
+    }
+    case "user-updated": {
+      const { id, displayName, avatarUrl } = action.user;
+      let rooms: Record<string, MyRoom> | null = null;
+      for (const room of Object.values(store.rooms)) {
+        if (!room.participants?.some((p) => p.id === id)) continue;
+        const participants = room.participants.map((p) => (p.id === id ? { ...p, displayName, ...(avatarUrl !== undefined ? { avatarUrl } : {}) } : p));
+        rooms ??= { ...store.rooms };
+        rooms[room.id] = { ...room, participants };
+      }
+      return rooms ? { ...store, rooms } : store;
     }
     case "stream":
       return store.rooms[action.roomId] ? withStream(store, action.roomId, action.action) : store;

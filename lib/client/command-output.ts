@@ -17,14 +17,27 @@ export function usersText(title: string, users: PublicUser[], empty: string): st
   return `${title} (${users.length}): ${names.join(", ")}`;
 }
 
+const members = (r: MyRoom) => (r.memberLimit > 0 ? `${r.memberCount}/${r.memberLimit} members` : `${r.memberCount} member${r.memberCount === 1 ? "" : "s"}`);
+
+/** A conversation by the people in it besides the viewer, so two DMs can be told apart. */
+function dmText(room: MyRoom, meId: string): string {
+  const others = (room.participants ?? []).filter((p) => p.id !== meId);
+  return others.length ? `with ${others.map(who).join(" and ")}` : "with yourself only";
+}
+
 export function roomsText(rooms: MyRoom[], meId: string): string {
   const unread = (r: MyRoom) => (r.unread > 0 ? ` — ${r.unread} unread` : "");
-  const limit = (r: MyRoom) => (r.memberLimit > 0 ? `${r.memberCount}/${r.memberLimit}` : `${r.memberCount}`);
-  const channels = rooms.filter((r) => r.kind !== "dm").map((r) => `#${r.name} (${limit(r)} members${r.kind === "public" ? "" : `, ${r.kind}`})${unread(r)}`);
-  const dms = rooms.filter((r) => r.kind === "dm").map((r) => `${conversationTitle(r, meId)}${unread(r)}`);
+  const channels = rooms.filter((r) => r.kind !== "dm").map((r) => `#${r.name} (${members(r)}${r.kind === "public" ? "" : `, ${r.kind}`})${unread(r)}`);
+  const dms = rooms.filter((r) => r.kind === "dm").map((r) => `${dmText(r, meId)}${unread(r)}`);
   const lines = [`Your rooms (${channels.length}): ${channels.join(", ") || "none"}`];
-  if (dms.length) lines.push(`Direct messages (${dms.length}): ${dms.join(", ")}`);
+  // One per line: the names inside a group conversation are joined with commas too.
+  if (dms.length) lines.push(`Direct messages (${dms.length}):`, ...dms.map((d) => `  ${d}`));
   return lines.join("\n");
+}
+
+/** How command output names a room: `#general`, or a conversation's other people. */
+export function roomLabel(room: Pick<MyRoom, "kind" | "name" | "participants">, meId: string): string {
+  return room.kind === "dm" ? conversationTitle(room, meId) : `#${room.name}`;
 }
 
 export function membersText(roomLabel: string, members: RoomMemberInfo[]): string {
@@ -54,4 +67,12 @@ export function blockedText(verb: "Blocked" | "Unblocked", users: PublicUser[]):
   if (users.length === 0) return verb === "Blocked" ? "Nobody new was blocked." : "None of them were blocked.";
   const note = verb === "Blocked" ? " They can't DM or whisper you. Blocking does not hide room messages." : "";
   return `${verb} ${users.map(who).join(", ")}.${note}`;
+}
+
+/** `/unblock`: only the people who really were blocked are "unblocked". */
+export function unblockedText(result: { unblocked: PublicUser[]; notBlocked: PublicUser[] }): string {
+  const parts: string[] = [];
+  if (result.unblocked.length) parts.push(blockedText("Unblocked", result.unblocked));
+  if (result.notBlocked.length) parts.push(`${result.notBlocked.map((u) => u.displayName).join(", ")} ${result.notBlocked.length === 1 ? "wasn't" : "weren't"} blocked.`);
+  return parts.join(" ") || blockedText("Unblocked", []);
 }

@@ -25,7 +25,7 @@ function fakeHost(answers: Record<string, unknown> = {}, room: MyRoom | null = l
     message: vi.fn(async () => ok),
     send: vi.fn(),
     block: vi.fn(async () => ({ ok: true as const, data: [alice] })),
-    unblock: vi.fn(async () => ({ ok: true as const, data: [] })),
+    unblock: vi.fn(async () => ({ ok: true as const, data: { unblocked: [], notBlocked: [alice] } })),
     kick: vi.fn(async () => ({ ok: false as const, error: "Only the room owner or a moderator can kick" })),
     quit: vi.fn(),
   };
@@ -93,7 +93,7 @@ describe("runCommand", () => {
       "Online now (2): Alice (@alice), Me (@me)",
       "Nobody was seen in the last 5 minutes.",
       "Active in the last 1 minute (1): Alice (@alice)",
-      "Members of # lobby (2): Me (@me), owner; Alice (@alice), offline",
+      "Members of #lobby (2): Me (@me), owner; Alice (@alice), offline",
     ]);
   });
 
@@ -107,7 +107,35 @@ describe("runCommand", () => {
     const dm: MyRoom = { ...lobby, id: "d", name: "dm-x", kind: "dm", unread: 1, participants: [me, alice] };
     const { host, printed } = fakeHost({ "room:mine": { rooms: [{ ...lobby, unread: 3 }, dm] } });
     await run("/rooms", host);
-    expect(printed[0]?.text).toBe("Your rooms (1): #lobby (2 members) — 3 unread\nDirect messages (1): Alice — 1 unread");
+    expect(printed[0]?.text).toBe("Your rooms (1): #lobby (2 members) — 3 unread\nDirect messages (1):\n  with Alice (@alice) — 1 unread");
+  });
+
+  it("/rooms tells conversations with the same people apart and counts one member as one", async () => {
+    const bob = { id: "b", username: "bob", displayName: "Bob" };
+    const carol = { id: "c", username: "carol", displayName: "Carol" };
+    const dm = (id: string, participants: typeof bob[]): MyRoom => ({ ...lobby, id, name: `~dm:${id}`, kind: "dm", memberCount: participants.length, participants });
+    const solo: MyRoom = { ...lobby, id: "s", name: "solo", memberCount: 1 };
+    const { host, printed } = fakeHost({ "room:mine": { rooms: [solo, dm("1", [me, bob]), dm("2", [carol, me]), dm("3", [bob, me, carol])] } });
+    await run("/rooms", host);
+    expect(printed[0]?.text).toBe(
+      ["Your rooms (1): #solo (1 member)", "Direct messages (3):", "  with Bob (@bob)", "  with Carol (@carol)", "  with Bob (@bob) and Carol (@carol)"].join("\n"),
+    );
+  });
+
+  it("/leave says which room was left", async () => {
+    const { host, printed } = fakeHost();
+    await run("/leave", host);
+    expect(printed).toEqual([{ text: "You left #lobby.", tone: undefined }]);
+  });
+
+  it("/unblock says so when the person was not blocked, and unblocks only who was", async () => {
+    const { host, printed } = fakeHost();
+    await run("/unblock alice", host);
+    expect(printed[0]?.text).toBe("Alice wasn't blocked.");
+    const bob = { id: "b", username: "bob", displayName: "Bob" };
+    vi.mocked(host.unblock).mockResolvedValueOnce({ ok: true, data: { unblocked: [bob], notBlocked: [alice] } });
+    await run("/unblock (alice bob)", host);
+    expect(printed[1]?.text).toBe("Unblocked Bob (@bob). Alice wasn't blocked.");
   });
 
   it("/block says who was blocked and that room messages stay visible", async () => {

@@ -1,7 +1,6 @@
-import { blockedText, helpText, membersText, profileText, roomsText, usersText } from "@/lib/client/command-output";
+import { blockedText, helpText, membersText, profileText, roomLabel, roomsText, unblockedText, usersText } from "@/lib/client/command-output";
 import type { Command } from "@/lib/client/commands";
 import type { SendOptions } from "@/lib/client/chat-state";
-import { conversationTitle } from "@/lib/client/chat-store";
 import type { Requester } from "@/lib/client/request";
 import type { MyRoom, PublicUser, SessionUser } from "@/lib/types";
 
@@ -23,7 +22,7 @@ export interface CommandHost {
   message: (usernames: string[], text: string) => Promise<Outcome<unknown>>;
   send: (body: string, options: SendOptions) => void;
   block: (usernames: string[]) => Promise<Outcome<PublicUser[]>>;
-  unblock: (usernames: string[]) => Promise<Outcome<PublicUser[]>>;
+  unblock: (usernames: string[]) => Promise<Outcome<{ unblocked: PublicUser[]; notBlocked: PublicUser[] }>>;
   kick: (roomId: string, username: string) => Promise<Outcome<unknown>>;
   quit: () => void;
 }
@@ -46,16 +45,18 @@ export async function runCommand(command: Command, host: CommandHost): Promise<v
     }
     case "join":
       return report(await host.join({ name: command.room, password: command.password }));
-    case "leave":
+    case "leave": {
       if (!room) return fail("Open a room first.");
       if (room.kind === "dm") return fail("Direct messages can't be left; they stay in your sidebar.");
-      return report(await host.leave(room.id));
+      const left = await host.leave(room.id);
+      return left.ok ? print(`You left #${room.name}.`) : fail(left.error);
+    }
     case "create":
       return report(await host.create({ name: command.room, kind: command.kind, password: command.password, memberLimit: command.memberLimit }));
     case "list": {
       if (!room) return fail("Open a room first.");
       const answer = await ask("room:members", { roomId: room.id });
-      return answer.ok ? print(membersText(conversationTitle(room, host.me.id), answer.data.members)) : fail(answer.error.message);
+      return answer.ok ? print(membersText(roomLabel(room, host.me.id), answer.data.members)) : fail(answer.error.message);
     }
     case "who": {
       const answer = await ask("presence:list", {});
@@ -79,10 +80,13 @@ export async function runCommand(command: Command, host: CommandHost): Promise<v
       return room ? host.send(command.action, { kind: "me" }) : fail("Open a room first.");
     case "whisper":
       return room ? host.send(command.text, { whisperTo: command.username }) : fail("Open a room first.");
-    case "block":
+    case "block": {
+      const outcome = await host.block(command.usernames);
+      return outcome.ok ? print(blockedText("Blocked", outcome.data)) : fail(outcome.error);
+    }
     case "unblock": {
-      const outcome = await (command.name === "block" ? host.block(command.usernames) : host.unblock(command.usernames));
-      return outcome.ok ? print(blockedText(command.name === "block" ? "Blocked" : "Unblocked", outcome.data)) : fail(outcome.error);
+      const outcome = await host.unblock(command.usernames);
+      return outcome.ok ? print(unblockedText(outcome.data)) : fail(outcome.error);
     }
     case "kick":
       if (!room || room.kind === "dm") return fail("Open the room you want to kick someone from.");

@@ -15,6 +15,8 @@ export const clusterEventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("room"), roomId: z.string().max(64) }),
   z.object({ kind: z.literal("sanctions"), userId: z.string().max(64), ipBans: z.boolean() }),
   z.object({ kind: z.literal("settings") }),
+  /** The server ended this browser session: its sockets are gone for good (no presence grace). */
+  z.object({ kind: z.literal("session-ended"), sessionId: z.string().max(64) }),
   z.object({
     kind: z.literal("user"),
     userId: z.string().max(64),

@@ -48,14 +48,14 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps,
   deps.moderation.effects = createModerationEffects(io, deps);
   const stopSweeper = startIdleSweeper(io, deps, deps.realtime);
   const stopDuties = startClusterDuties(io, { bus: deps.bus, presence: deps.presence, logger: deps.logger, touchLastSeen: deps.users.touchLastSeen });
-  httpServer.once("close", () => {
-    stopSweeper();
-    stopDuties();
-  });
-
   // Built once: every socket shares these listeners instead of owning ~30 closures.
   const dispatch = createDispatcher(io, deps, routes);
   const presence = createPresenceLifecycle(io, deps);
+  httpServer.once("close", () => {
+    stopSweeper();
+    stopDuties();
+    presence.stop();
+  });
 
   io.on("connection", (socket) => {
     // Attached synchronously: an event sent right after connect must find its listener.

@@ -43,7 +43,7 @@ export interface ClientToServerEvents {
   "typing:start": (payload: unknown, ack?: AckFn<null>) => void;
   "typing:stop": (payload: unknown, ack?: AckFn<null>) => void;
   "block:add": (payload: unknown, ack: AckFn<{ blocked: PublicUser[] }>) => void;
-  "block:remove": (payload: unknown, ack: AckFn<{ unblocked: PublicUser[] }>) => void;
+  "block:remove": (payload: unknown, ack: AckFn<{ unblocked: PublicUser[]; notBlocked: PublicUser[] }>) => void;
   "block:list": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
   "user:check": (payload: unknown, ack: AckFn<PublicProfile>) => void;
   "users:last": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
@@ -74,7 +74,7 @@ export interface ServerToClientEvents {
   /** Someone changed their display name, status or avatar. */
   "user:updated": (profile: ProfileCard) => void;
   /** A moderator acted on this user (ban, timeout, kick, role change): show the sentence. */
-  "moderation:notice": (data: { kind: "ban" | "timeout" | "kick" | "logout" | "role"; message: string }) => void;
+  "moderation:notice": (data: ModerationNotice) => void;
   /** A moderator removed a message: show "message removed by a moderator" in its place. */
   "message:removed": (data: { roomId: string; messageId: number }) => void;
   "room:updated": (room: RoomSummary) => void;
@@ -90,6 +90,9 @@ export interface ServerToClientEvents {
   "cluster:degraded": () => void;
   "cluster:resync": () => void;
 }
+
+/** A moderator acted on this user; a role change carries the new role, so the page can follow it. */
+export type ModerationNotice = { kind: "ban" | "timeout" | "kick" | "logout"; message: string } | { kind: "role"; message: string; role: SessionUser["role"] };
 
 export type InterServerEvents = Record<string, never>;
 

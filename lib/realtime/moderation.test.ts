@@ -116,6 +116,13 @@ describe("authorization", () => {
     expect(await call(mod.client, "moderation:timeout", { userId: victim.user.id, minutes: 1, reason: "ok" })).toMatchObject({ ok: true });
   });
 
+  it("tells a promoted person their new role, so their page can show the Moderation link", async () => {
+    const target = await person();
+    const notice = next<{ kind: string; role?: string; message: string }>(target.client, "moderation:notice");
+    await server.context.moderation.actions.setRole(admin, { userId: target.user.id, role: "moderator", reason: "" });
+    expect(await notice).toEqual({ kind: "role", role: "moderator", message: "Your role is now moderator." });
+  });
+
   it("a demoted moderator loses their powers on the next action", async () => {
     const mod = await person("moderator");
     const victim = await person();

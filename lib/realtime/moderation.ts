@@ -26,7 +26,7 @@ export function createModerationEffects(io: ParleyServer, deps: RealtimeDeps): M
     roleChanged(userId, role) {
       // Every node's sockets of that person carry the new role from their next event on.
       deps.bus.publish({ kind: "user", userId, role });
-      io.to(userChannel(userId)).emit("moderation:notice", { kind: "role", message: `Your role is now ${role}.` });
+      io.to(userChannel(userId)).emit("moderation:notice", { kind: "role", role, message: `Your role is now ${role}.` });
     },
   };
 }

@@ -15,6 +15,7 @@ export function idleMessage(timeoutMs: number): string {
 export function createRealtimeHooks(io: ParleyServer, bus: ClusterBus): RealtimeHooks {
   return {
     endSession(sessionId, reason, message) {
+      bus.publish({ kind: "session-ended", sessionId });
       io.to(sessionChannel(sessionId)).emit("session:ended", { reason, message });
       // Let the notice go out before the sockets close.
       setTimeout(() => io.in(sessionChannel(sessionId)).disconnectSockets(true), 100);

@@ -27,10 +27,14 @@ export function createBlockService(deps: { db: Db }) {
       return users;
     },
 
-    async unblock(blockerId: string, usernames: string[]): Promise<PublicUser[]> {
+    /** Says who was unblocked and who had not been blocked at all, so the answer can be true. */
+    async unblock(blockerId: string, usernames: string[]): Promise<{ unblocked: PublicUser[]; notBlocked: PublicUser[] }> {
       const users = await resolve(usernames);
-      await db.block.deleteMany({ where: { blockerId, blockedId: { in: users.map((u) => u.id) } } });
-      return users;
+      const ids = users.map((u) => u.id);
+      const existing = await db.block.findMany({ where: { blockerId, blockedId: { in: ids } }, select: { blockedId: true } });
+      await db.block.deleteMany({ where: { blockerId, blockedId: { in: ids } } });
+      const was = new Set(existing.map((b) => b.blockedId));
+      return { unblocked: users.filter((u) => was.has(u.id)), notBlocked: users.filter((u) => !was.has(u.id)) };
     },
 
     async list(blockerId: string): Promise<PublicUser[]> {

@@ -101,7 +101,8 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
         throw new AppError("FORBIDDEN", `Only the owner of #${room.name} or a moderator can kick people from it.`);
       }
       const target = await db.user.findUnique({ where: { username }, select: { ...userSelect, role: true } });
-      if (!target || !(await isMember(roomId, target.id))) throw new AppError("NOT_FOUND", `${username} is not in #${room.name}.`);
+      if (!target) throw new AppError("NOT_FOUND", `No user named ${username}`);
+      if (!(await isMember(roomId, target.id))) throw new AppError("NOT_FOUND", `${username} is not in #${room.name}.`);
       if (target.id === actor.id) throw new AppError("VALIDATION", "You can't kick yourself — use /leave.");
       if (target.id === room.ownerId || (isStaff(target) && !isStaff(actor))) throw new AppError("FORBIDDEN", `${target.displayName} can't be kicked from #${room.name}.`);
       if (room.name === DEFAULT_ROOM_NAME) throw new AppError("FORBIDDEN", "Nobody can be kicked from #general; moderators can kick people off Parley instead.");

@@ -54,7 +54,8 @@ export function createMessageService(deps: {
     if (input.whisperTo) {
       if (room.kind === "dm") throw new AppError("VALIDATION", "Whispers are for rooms; this conversation is already private.");
       const target = await db.user.findUnique({ where: { username: input.whisperTo }, select: userSelect });
-      if (!target || !(await memberships.isMember(room.id, target.id))) throw new AppError("NOT_FOUND", `${input.whisperTo} is not in #${room.name}.`);
+      if (!target) throw new AppError("NOT_FOUND", `No user named ${input.whisperTo}`);
+      if (!(await memberships.isMember(room.id, target.id))) throw new AppError("NOT_FOUND", `${input.whisperTo} is not in #${room.name}.`);
       if (target.id === author.id) throw new AppError("VALIDATION", "You can't whisper to yourself.");
       if (await blocks.firstBlocker(author.id, [target.id])) throw new AppError("FORBIDDEN", `${target.username} has blocked you — message not sent`);
       recipient = target;

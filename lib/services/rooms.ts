@@ -2,7 +2,7 @@ import { type ClusterBus, createLocalBus } from "@/lib/cluster/bus";
 import type { Db } from "@/lib/db/client";
 import { containsIgnoringCase } from "@/lib/db/text-filters";
 import { AppError } from "@/lib/errors";
-import type { CreateRoomInput, UpdateRoomInput } from "@/lib/schemas/rooms";
+import { type CreateRoomInput, memberLimitTooLow, type UpdateRoomInput } from "@/lib/schemas/rooms";
 import type { PasswordHasher } from "@/lib/services/passwords";
 import type { RoomKind, RoomSummary, SessionUser } from "@/lib/types";
 import { upsertRacing } from "@/lib/db/upsert";
@@ -26,7 +26,7 @@ type RoomRow = Omit<RoomRecord, "kind"> & { kind: string };
 export const isStaff = (user: { role: string }) => user.role === "moderator" || user.role === "admin";
 
 export function toSummary(room: RoomRecord, memberCount: number): RoomSummary {
-  return { id: room.id, name: room.name, description: room.description, kind: room.kind, memberLimit: room.memberLimit, slowModeSeconds: room.slowModeSeconds, memberCount, ownerId: room.ownerId };
+  return { id: room.id, name: room.name, description: room.description, kind: room.kind, memberLimit: room.memberLimit, slowModeSeconds: room.slowModeSeconds, memberCount, ownerId: room.ownerId, hasPassword: room.passwordHash !== null };
 }
 
 function toRecord(row: RoomRow): RoomRecord {
@@ -123,7 +123,11 @@ export function createRoomService(deps: { db: Db; passwords: PasswordHasher; bus
       const data: { description?: string; passwordHash?: string | null; kind?: string; memberLimit?: number; slowModeSeconds?: number } = {};
       if (input.description !== undefined) data.description = input.description;
       if (input.slowModeSeconds !== undefined) data.slowModeSeconds = input.slowModeSeconds;
-      if (input.memberLimit !== undefined) data.memberLimit = input.memberLimit;
+      if (input.memberLimit !== undefined) {
+        const tooLow = memberLimitTooLow(input.memberLimit, await service.memberCount(room.id));
+        if (tooLow) throw new AppError("VALIDATION", tooLow, { memberLimit: tooLow });
+        data.memberLimit = input.memberLimit;
+      }
       if (input.password !== undefined) {
         data.passwordHash = input.password === null ? null : await passwords.hash(input.password);
         if (room.kind !== "hidden") data.kind = input.password === null ? "public" : "private";

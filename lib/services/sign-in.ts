@@ -8,6 +8,20 @@ import type { SessionUser } from "@/lib/types";
 
 export const WRONG_CREDENTIALS = "Wrong username or password";
 
+/** What an incomplete form lacks, in a sentence; null when both fields were filled. */
+export function missingCredentials(credentials: unknown): string | null {
+  const given = (key: string) => {
+    const value = (credentials as Record<string, unknown> | null)?.[key];
+    return typeof value === "string" && value.trim() !== "";
+  };
+  const username = given("username");
+  const password = given("password");
+  if (!username && !password) return "Enter your username and password.";
+  if (!username) return "Enter your username.";
+  if (!password) return "Enter your password.";
+  return null;
+}
+
 /**
  * Every check a login goes through, in one place: next-auth's CredentialsProvider
  * and the login form's server action both call it, so neither can skip one.
@@ -16,6 +30,9 @@ export const WRONG_CREDENTIALS = "Wrong username or password";
 export function createSignIn(deps: { users: Pick<UserService, "verifyCredentials">; loginGuard: LoginGuard; sanctions: Pick<SanctionService, "ipBanned" | "standing"> }) {
   const { users, loginGuard, sanctions } = deps;
   return async function signIn(credentials: unknown, ip: string): Promise<SessionUser> {
+    // Saying what is missing reveals nothing about any account.
+    const missing = missingCredentials(credentials);
+    if (missing) throw new AppError("VALIDATION", missing);
     const parsed = signInSchema.safeParse(credentials);
     if (!parsed.success) throw new AppError("VALIDATION", WRONG_CREDENTIALS);
     const { username } = parsed.data;

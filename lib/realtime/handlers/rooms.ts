@@ -85,7 +85,7 @@ export const roomRoutes = {
       const me = socket.data.user;
       const { room } = await deps.rooms.remove(me, roomId);
       const channel = roomChannel(room.id);
-      io.to(channel).emit("room:deleted", { roomId, name: room.name, message: `#${room.name} was deleted by ${me.displayName}. You are back in #general.` });
+      io.to(channel).emit("room:deleted", { roomId, name: room.name, message: `#${room.name} was deleted by ${me.displayName}.` });
       io.in(channel).socketsLeave(channel);
       return null;
     },

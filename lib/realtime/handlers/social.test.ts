@@ -14,6 +14,17 @@ afterAll(async () => {
 const person = (name?: string) => server.person({ name, joinGeneral: true });
 
 describe("whispers", () => {
+  it("to a username nobody has says there is no such user; to someone elsewhere, that they are not in the room", async () => {
+    const amy = await person();
+    const away = await server.person();
+    const unknown = await call(amy.client, "message:send", { roomId: server.roomId, body: "hello?", clientId: "whisper-none-1", whisperTo: "nobodyx" });
+    expect(unknown).toMatchObject({ ok: false, error: { code: "NOT_FOUND", message: "No user named nobodyx" } });
+    const room = await call<MyRoom>(amy.client, "room:create", { name: `side${Date.now().toString(36)}`, kind: "public", memberLimit: 0 });
+    if (!room.ok) throw new Error(room.error.message);
+    const elsewhere = await call(amy.client, "message:send", { roomId: room.data.id, body: "hello?", clientId: "whisper-none-2", whisperTo: away.user.username });
+    expect(elsewhere).toMatchObject({ ok: false, error: { message: `${away.user.username} is not in #${room.data.name}.` } });
+  });
+
   it("reach only the target and the sender — at socket level and in history", async () => {
     const amy = await person();
     const bo = await person();
@@ -114,7 +125,9 @@ describe("blocking", () => {
     const reconnected = await server.connectAs(alice.user);
     const list = await call<{ users: PublicUser[] }>(reconnected, "block:list", {});
     expect(list.ok && list.data.users.map((u) => u.id)).toEqual([mallory.user.id]);
-    expect(await call(reconnected, "block:remove", { usernames: [mallory.user.username] })).toMatchObject({ ok: true });
+    expect(await call(reconnected, "block:remove", { usernames: [mallory.user.username] })).toMatchObject({ ok: true, data: { unblocked: [{ id: mallory.user.id }], notBlocked: [] } });
+    // Unblocking someone who isn't blocked (any more) says so instead of pretending.
+    expect(await call(reconnected, "block:remove", { usernames: [mallory.user.username] })).toMatchObject({ ok: true, data: { unblocked: [], notBlocked: [{ id: mallory.user.id }] } });
     expect(await call(mallory.client, "message:send", { roomId: opened.data.id, body: "friends again", clientId: "blocked-0004" })).toMatchObject({ ok: true });
     expect(await call(alice.client, "block:add", { usernames: [alice.user.username] })).toMatchObject({ ok: false, error: { message: "You can't block yourself." } });
   });

@@ -23,7 +23,7 @@ export const socialRoutes = {
   ),
 
   "block:add": on(blockSchema, async ({ socket, deps }, { usernames }) => ({ blocked: await deps.blocks.block(socket.data.user.id, usernames) }), { activity: true }),
-  "block:remove": on(blockSchema, async ({ socket, deps }, { usernames }) => ({ unblocked: await deps.blocks.unblock(socket.data.user.id, usernames) }), { activity: true }),
+  "block:remove": on(blockSchema, async ({ socket, deps }, { usernames }) => deps.blocks.unblock(socket.data.user.id, usernames), { activity: true }),
   "block:list": on(z.unknown(), async ({ socket, deps }) => ({ users: await deps.blocks.list(socket.data.user.id) })),
 
   "user:check": on(

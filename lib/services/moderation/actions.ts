@@ -11,7 +11,7 @@ const rank: Record<Role, number> = { user: 0, moderator: 1, admin: 2 };
 
 /** What moderation needs from the realtime layer; every call is adapter-aware. */
 export interface ModerationEffects {
-  notify(userId: string, notice: { kind: "ban" | "timeout" | "kick" | "logout" | "role"; message: string }): void;
+  notify(userId: string, notice: { kind: "ban" | "timeout" | "kick" | "logout"; message: string }): void;
   endUserSessions(userId: string, reason: "banned" | "kicked" | "logout", message: string, detail?: SessionEndDetail): Promise<void>;
   messageRemoved(message: { id: number; roomId: string; authorId: string; recipientId: string | null }): void;
   roleChanged(userId: string, role: Role): void;

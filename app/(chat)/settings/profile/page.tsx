@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { KeepConnection } from "@/components/chat/keep-connection";
 import { ProfileSettings } from "@/components/profile/profile-settings";
 import { getSessionUser } from "@/lib/auth/session";
 import { getAppContext } from "@/lib/context";
@@ -16,5 +17,10 @@ export default async function ProfileSettingsPage() {
     .filter((room) => room.kind !== "dm")
     .map((room) => ({ id: room.id, name: room.name }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  return <ProfileSettings initialProfile={profile} rooms={mutable} initialMutedRoomIds={mutedRoomIds} />;
+  return (
+    <>
+      <KeepConnection />
+      <ProfileSettings initialProfile={profile} rooms={mutable} initialMutedRoomIds={mutedRoomIds} />
+    </>
+  );
 }
