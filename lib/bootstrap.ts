@@ -112,7 +112,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     messages: createMessageService({ db, writer, rooms, memberships, blocks, gate: moderation.gate }),
     writer,
     // A fresh node id per process: a restarted node's old connections are swept, not reused.
-    presence: redis ? createRedisPresence({ redis, nodeId: randomUUID(), prefix: `{${redisPrefix}:presence}:` }) : createMemoryPresence(),
+    presence: redis ? createRedisPresence({ redis, nodeId: randomUUID(), prefix: `{${redisPrefix}:presence}:`, logger }) : createMemoryPresence(),
     presenceGraceMs: (options.presenceGraceSeconds ?? 5) * 1000,
     typing: redis ? createRedisTypingThrottle({ redis, logger, prefix: redisPrefix }) : createTypingThrottle(),
     avatars,

@@ -40,6 +40,10 @@ export async function startRedisServer() {
     await gone;
   }
 
+  /** SIGSTOP: Redis stops answering but keeps its connections (a hung server); `thaw` resumes it. */
+  const freeze = () => child?.kill("SIGSTOP");
+  const thaw = () => child?.kill("SIGCONT");
+
   await start();
-  return { url, port, kill, restart: start };
+  return { url, port, kill, restart: start, freeze, thaw };
 }

@@ -51,6 +51,23 @@ async function browserOn(client: TestClient, meId: string, roomId: string) {
   return { ids: () => (store.streams[roomId]?.items ?? []).flatMap((i) => (i.kind === "message" ? [i.message.id] : [])) };
 }
 
+describe("Redis hangs", () => {
+  it("still lets a person open a DM and write in it on their node: joining does not wait for Redis", { timeout: 30_000 }, async (ctx) => {
+    if (!nodeA || !nodeB || !redisServer) return ctx.skip();
+    const alice = await nodeA.person();
+    const bob = await nodeA.person();
+    redisServer.freeze();
+    try {
+      const dm = await call<{ id: string }>(alice.client, "dm:open", { usernames: [bob.user.username] });
+      if (!dm.ok) throw new Error(dm.error.message);
+      const sent = await call<SentMessage>(alice.client, "message:send", { roomId: dm.data.id, body: "Redis is stuck, we are not", clientId: "hung-0001" });
+      expect(sent).toMatchObject({ ok: true, data: { body: "Redis is stuck, we are not" } });
+    } finally {
+      redisServer.thaw();
+    }
+  });
+});
+
 describe("Redis restarts while two nodes chat", () => {
   it("keeps acknowledging sends on both nodes and catches everyone up, each message once, when Redis is back", { timeout: 60_000 }, async (ctx) => {
     if (!nodeA || !nodeB || !redisServer) return ctx.skip();

@@ -32,6 +32,22 @@ export function useRedisAdapter(io: ParleyServer, redis: Redis, prefix: string):
   );
 }
 
+/**
+ * Subscribes every socket in `of` (user or session channels), on every node, to `room`.
+ * With an adapter the cluster-wide call applies on this node only after its publish to
+ * Redis: this node's sockets are joined at once too, so the ack that follows finds them in.
+ */
+export function joinEverywhere(io: ParleyServer, of: string | string[], room: string): void {
+  io.local.in(of).socketsJoin(room);
+  io.in(of).socketsJoin(room);
+}
+
+/** The same for leaving: this node's sockets stop receiving the room before the ack. */
+export function leaveEverywhere(io: ParleyServer, of: string | string[], room: string): void {
+  io.local.in(of).socketsLeave(room);
+  io.in(of).socketsLeave(room);
+}
+
 const publicOf = (socket: ParleySocket): PublicUser => {
   const { id, username, displayName } = socket.data.user;
   return { id, username, displayName };

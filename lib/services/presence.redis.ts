@@ -1,4 +1,7 @@
 import type Redis from "ioredis";
+import { AppError } from "@/lib/errors";
+import type { Logger } from "@/lib/logger";
+import { createStoreFailureLog, withTimeout } from "@/lib/stores/redis-store";
 import type { PresenceStore } from "@/lib/services/presence";
 import type { PublicUser } from "@/lib/types";
 
@@ -112,7 +115,13 @@ const parseProfiles = (rows: string[]): PublicUser[] => rows.flatMap((row) => {
   }
 });
 
-export function createRedisPresence(options: { redis: Redis; nodeId: string; prefix?: string; nodeTtlMs?: number }): ClusterPresence {
+export function createRedisPresence(options: { redis: Redis; nodeId: string; prefix?: string; nodeTtlMs?: number; logger?: Pick<Logger, "warn"> }): ClusterPresence {
+  // Reads on a person's path (a DM's delivery, a member list) never wait on a hung Redis.
+  const failed = createStoreFailureLog(options.logger, "presence");
+  const unavailable = (error: unknown): never => {
+    failed(error, "who is online is unknown for now");
+    throw new AppError("UNAVAILABLE", "Who's online can't be shown right now. Try again in a moment.");
+  };
   const { nodeId } = options;
   const prefix = options.prefix ?? "{parley:presence}:";
   const ttl = options.nodeTtlMs ?? NODE_TTL_MS;
@@ -153,15 +162,24 @@ export function createRedisPresence(options: { redis: Redis; nodeId: string; pre
       return (await redis.parleyPresenceDisconnect(k.online, k.user(userId), k.profile, k.node, userId, field(connectionId), `${userId}|${connectionId}`)) === 1;
     },
     async list() {
-      const ids = await redis.smembers(k.online);
+      const ids = await withTimeout(redis.smembers(k.online)).catch(unavailable);
       if (ids.length === 0) return [];
-      const rows = await redis.hmget(k.profile, ...ids);
+      const rows = await withTimeout(redis.hmget(k.profile, ...ids)).catch(unavailable);
       return parseProfiles(rows.filter((r): r is string => r !== null)).sort((a, b) => a.displayName.localeCompare(b.displayName));
     },
-    count: () => redis.scard(k.online),
-    onlineIds: () => redis.smembers(k.online),
+    count: () => withTimeout(redis.scard(k.online)).catch(unavailable),
+    // Member lists and delivery marks show everyone offline rather than not at all.
+    onlineIds: () =>
+      withTimeout(redis.smembers(k.online)).catch((error: unknown) => {
+        failed(error, "member lists show everyone offline for now");
+        return [];
+      }),
     async isOnline(userId) {
-      return (await redis.sismember(k.online, userId)) === 1;
+      const answer = await withTimeout(redis.sismember(k.online, userId)).catch((error: unknown) => {
+        failed(error, "counting people as offline for now");
+        return 0;
+      });
+      return answer === 1;
     },
     async heartbeat() {
       await register();

@@ -1,3 +1,4 @@
+import { joinEverywhere, leaveEverywhere } from "@/lib/realtime/cluster";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { roomChannel, userChannel } from "@/lib/realtime/events";
@@ -26,7 +27,7 @@ export const roomRoutes = {
       const channel = roomChannel(room.id);
       // Subscribe before reading so nothing committed in between is missed; the client
       // drops any message it then receives twice by id.
-      if (joined) io.in(userChannel(me.id)).socketsJoin(channel);
+      if (joined) joinEverywhere(io, userChannel(me.id), channel);
       else await socket.join(channel);
       if (joined) {
         socket.to(channel).emit("room:member-joined", { roomId: room.id, user: publicOf(socket), memberCount });
@@ -48,7 +49,7 @@ export const roomRoutes = {
     roomRefSchema,
     async ({ io, socket, deps }, { roomId }) => {
       const { room, memberCount } = await deps.memberships.leave(socket.data.user, roomId);
-      io.in(userChannel(socket.data.user.id)).socketsLeave(roomChannel(room.id));
+      leaveEverywhere(io, userChannel(socket.data.user.id), roomChannel(room.id));
       io.to(roomChannel(room.id)).emit("room:member-left", { roomId, user: publicOf(socket), memberCount });
       return null;
     },
@@ -62,7 +63,7 @@ export const roomRoutes = {
       const limited = await deps.moderation.limiters.roomCreate.limit(me.id);
       if (!limited.success) throw new AppError("RATE_LIMITED", `You have created several rooms recently — try again in ${Math.ceil(retryInSeconds(limited) / 60)} min.`);
       const room = await deps.rooms.create(me, input);
-      io.in(userChannel(me.id)).socketsJoin(roomChannel(room.id));
+      joinEverywhere(io, userChannel(me.id), roomChannel(room.id));
       io.to(userChannel(me.id)).emit("room:added", { ...room, unread: 0, lastReadId: 0 });
       return room;
     },
@@ -86,7 +87,7 @@ export const roomRoutes = {
       const { room } = await deps.rooms.remove(me, roomId);
       const channel = roomChannel(room.id);
       io.to(channel).emit("room:deleted", { roomId, name: room.name, message: `#${room.name} was deleted by ${me.displayName}.` });
-      io.in(channel).socketsLeave(channel);
+      leaveEverywhere(io, channel, channel);
       return null;
     },
     { activity: true },
@@ -98,7 +99,7 @@ export const roomRoutes = {
       const me = socket.data.user;
       const { room, target, memberCount } = await deps.memberships.kick(me, roomId, username);
       const channel = roomChannel(room.id);
-      io.in(userChannel(target.id)).socketsLeave(channel);
+      leaveEverywhere(io, userChannel(target.id), channel);
       io.to(userChannel(target.id)).emit("room:kicked", { roomId, name: room.name, message: `You were removed from #${room.name} by ${me.displayName}.` });
       io.to(channel).emit("room:member-left", { roomId, user: target, memberCount });
       return null;

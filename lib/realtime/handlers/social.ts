@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { joinEverywhere } from "@/lib/realtime/cluster";
 import { roomChannel, userChannel } from "@/lib/realtime/events";
 import { on } from "@/lib/realtime/router";
 import { blockSchema, checkUserSchema, openDmSchema, recentUsersSchema } from "@/lib/schemas/social";
@@ -15,7 +16,7 @@ export const socialRoutes = {
       if (!limited.success) throw new AppError("RATE_LIMITED", `You have started many conversations recently — try again in ${retryInSeconds(limited)} s.`);
       const { room, created, others } = await deps.dms.open(me, usernames);
       const channel = roomChannel(room.id);
-      io.in([me.id, ...others].map(userChannel)).socketsJoin(channel);
+      joinEverywhere(io, [me.id, ...others].map(userChannel), channel);
       if (created) io.to(others.map(userChannel)).emit("room:added", { ...room, unread: 0, lastReadId: 0 });
       return room;
     },
