@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, collect, sleep, startTestServer, type TestServer } from "@/tests/socket-harness";
+import { createPostgresDatabase, postgresReachable } from "@/tests/test-database";
+import { REDIS_TEST_URL, redisReachable, testRedisPrefix } from "@/tests/redis-test";
+
+/**
+ * Idle logout with one browser session's tabs on two nodes: the tab on node A sits
+ * still while the person works in the tab on node B. Node A must not log the session
+ * out (it asks the database, where B writes the activity through); once both tabs sit
+ * still, the session ends as on one node.
+ */
+let nodeA: TestServer | null = null;
+let nodeB: TestServer | null = null;
+let dropDatabase: () => Promise<void> = async () => {};
+beforeAll(async () => {
+  if (!(await postgresReachable()) || !(await redisReachable())) return;
+  const database = await createPostgresDatabase();
+  dropDatabase = database.drop;
+  const shared = { url: database.url, drop: async () => {} };
+  const redis = { url: REDIS_TEST_URL, prefix: testRedisPrefix("idle") };
+  // 2.4 s idle timeout, so the test can watch it.
+  [nodeA, nodeB] = await Promise.all([startTestServer({ database: shared, redis, idleTimeoutMinutes: 0.04 }), startTestServer({ database: shared, redis, idleTimeoutMinutes: 0.04 })]);
+});
+afterAll(async () => {
+  await nodeA?.close();
+  await nodeB?.close();
+  await dropDatabase();
+});
+
+describe("idle timeout across nodes", () => {
+  it("keeps a session whose person is busy on the other node, and ends it once every tab is idle", { timeout: 30_000 }, async (ctx) => {
+    if (!nodeA || !nodeB) return ctx.skip();
+    const user = await nodeA.createUser();
+    const cookie = await nodeA.cookieFor(user);
+    const still = await nodeA.connectAs({ cookie });
+    const busy = await nodeB.connectAs({ cookie });
+    const endedOnA = collect<{ reason: string }>(still, "session:ended");
+    // Busy on B for three idle timeouts.
+    for (const deadline = Date.now() + 7_000; Date.now() < deadline; ) {
+      expect((await call(busy, "session:activity", {})).ok).toBe(true);
+      await sleep(300);
+    }
+    expect(endedOnA.seen).toEqual([]);
+    expect(still.connected).toBe(true);
+    // Now nobody does anything: the session ends, on both nodes.
+    await expect.poll(() => endedOnA.seen.map((e) => e.reason), { timeout: 10_000 }).toEqual(["idle"]);
+    await expect.poll(() => busy.connected, { timeout: 5_000 }).toBe(false);
+  });
+});
