@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import { MessageItem, type MessageHandlers } from "@/components/chat/message-item";
 import type { StreamItem } from "@/lib/client/chat-state";
-import { layoutStream, type ListRow } from "@/lib/client/message-layout";
+import { layoutStream, unreadAfterOnOpen, type ListRow } from "@/lib/client/message-layout";
 import { buttonVariants } from "@/components/ui/button";
 
 /** Where a reader left a room: restored when they come back to it. */
@@ -22,10 +22,12 @@ const moves: Record<string, (at: number, last: number) => number> = {
 function Divider({ row }: { row: Exclude<ListRow, { type: "item" }> }) {
   const unread = row.type === "unread";
   return (
-    <li role="separator" data-divider={row.type} aria-label={unread ? "New messages" : row.label} className={`my-2 flex items-center gap-2 text-xs font-medium ${unread ? "text-destructive" : "text-muted-foreground"}`}>
-      <span aria-hidden="true" className={`h-px flex-1 ${unread ? "bg-destructive/60" : "bg-border"}`} />
-      <span aria-hidden="true">{unread ? "New messages" : row.label}</span>
-      <span aria-hidden="true" className={`h-px flex-1 ${unread ? "bg-destructive/60" : "bg-border"}`} />
+    <li data-divider={row.type} className="my-2">
+      <div role="separator" aria-label={unread ? "New messages" : row.label} className={`flex items-center gap-2 text-xs font-medium ${unread ? "text-destructive" : "text-muted-foreground"}`}>
+        <span aria-hidden="true" className={`h-px flex-1 ${unread ? "bg-destructive/60" : "bg-border"}`} />
+        <span aria-hidden="true">{unread ? "New messages" : row.label}</span>
+        <span aria-hidden="true" className={`h-px flex-1 ${unread ? "bg-destructive/60" : "bg-border"}`} />
+      </div>
     </li>
   );
 }
@@ -53,7 +55,7 @@ export function MessageList(props: {
   // Where the reader had read up to when the stream first showed: marking the room read
   // right after must not move the divider (one list is mounted per room visit).
   const [unreadAfter, setUnreadAfter] = useState<number | null | undefined>(undefined);
-  if (loaded && unreadAfter === undefined) setUnreadAfter(unread > 0 ? lastReadId : null);
+  if (loaded && unreadAfter === undefined) setUnreadAfter(unreadAfterOnOpen({ unread, lastReadId }));
   const rows = useMemo(() => layoutStream(items, { unreadAfter: unreadAfter ?? null, meId: handlers.meId }), [items, unreadAfter, handlers.meId]);
   const keys = useMemo(() => rows.flatMap((r) => (r.type === "item" ? [r.key] : [])), [rows]);
   // Roving tabindex: the list is one Tab stop, on the message last focused (the newest by default).

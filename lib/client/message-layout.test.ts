@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StreamItem } from "@/lib/client/chat-state";
-import { dayLabel, layoutStream, type ListRow } from "@/lib/client/message-layout";
+import { dayLabel, layoutStream, unreadAfterOnOpen, type ListRow } from "@/lib/client/message-layout";
 import { formatDate } from "@/lib/format-time";
 import type { ChatMessage, PublicUser } from "@/lib/types";
 
@@ -68,5 +68,11 @@ describe("dividers", () => {
 
   it("shows no New messages divider when nothing was unread", () => {
     expect(layout([msg(1, ann, -10), msg(2, ann, -9)], null).some((r) => r.type === "unread")).toBe(false);
+  });
+
+  it("places New messages only when something is unread in a room read before", () => {
+    expect(unreadAfterOnOpen({ unread: 3, lastReadId: 40 })).toBe(40);
+    expect(unreadAfterOnOpen({ unread: 0, lastReadId: 40 })).toBeNull();
+    expect(unreadAfterOnOpen({ unread: 12, lastReadId: 0 })).toBeNull();
   });
 });

@@ -38,6 +38,15 @@ export function dayLabel(iso: string, now: Date = new Date()): string {
   return formatDate(iso);
 }
 
+/**
+ * Where "New messages" goes when a room opens: after the last message read, if anything
+ * is unread. Not for a room never read (a new member's first look at its history): there
+ * the divider would only sit above everything.
+ */
+export function unreadAfterOnOpen(room: { unread: number; lastReadId: number }): number | null {
+  return room.unread > 0 && room.lastReadId > 0 ? room.lastReadId : null;
+}
+
 export interface LayoutOptions {
   /** The room's last read message when it was opened; null when it had nothing unread. */
   unreadAfter: number | null;
