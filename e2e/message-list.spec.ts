@@ -89,6 +89,9 @@ test("messages group by author under date and New messages dividers; the toolbar
   const target = ben.chat.exactMessage("unread one");
   await expect(target).toBeFocused();
   await expect(target.getByRole("toolbar", { name: "Message actions" })).toHaveCSS("opacity", "1");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: "test-results/screens/message-toolbar-dark.png" });
+  await page.emulateMedia({ colorScheme: "light" });
   await page.keyboard.press("Tab");
   const report = target.getByRole("button", { name: "Report" });
   await expect(report).toBeFocused();
