@@ -149,3 +149,20 @@ test("the message list is one Tab stop, however many messages it holds", async (
   await ben.context.close();
   await cat.context.close();
 });
+
+test("on a phone, tapping a message shows its toolbar, and Report opens the dialog", async ({ browser, parley }) => {
+  const ann = await newChatter(browser, parley.url);
+  const ben = await newChatter(browser, parley.url, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await ann.chat.signUp(uniqueName("ann"), "Ann Phone");
+  await ben.chat.signUp(uniqueName("ben"), "Ben Phone");
+  await ann.chat.send("tap me, Ben");
+  const message = ben.chat.exactMessage("tap me, Ben");
+  const toolbar = message.getByRole("toolbar", { name: "Message actions" });
+  await expect(toolbar).toHaveCSS("opacity", "0");
+  await message.getByText("tap me, Ben").tap();
+  await expect(toolbar).toHaveCSS("opacity", "1");
+  await message.getByRole("button", { name: "Report" }).tap();
+  await expect(ben.chat.page.getByRole("dialog", { name: "Report this message" })).toBeVisible();
+  await ann.context.close();
+  await ben.context.close();
+});
