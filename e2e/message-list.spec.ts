@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { startParley } from "./fixtures/parley-server";
 import { expect, newChatter, test, uniqueName } from "./fixtures/test";
 
 /**
@@ -26,7 +27,9 @@ async function tabsToComposer(page: Page, composer: ReturnType<Page["getByRole"]
   return { presses: Number.POSITIVE_INFINITY, rows, inList };
 }
 
-test("messages group by author under date and New messages dividers; the toolbar's Report works by keyboard", async ({ browser, parley }) => {
+test("messages group by author under date and New messages dividers; the toolbar's Report works by keyboard", async ({ browser }) => {
+  // A server of its own: presence lines from other specs' people (which rightly break a group) stay out.
+  const parley = await startParley();
   const ann = await newChatter(browser, parley.url);
   const ben = await newChatter(browser, parley.url);
   await ann.chat.signUp(uniqueName("ann"), "Ann Group");
@@ -116,6 +119,7 @@ test("messages group by author under date and New messages dividers; the toolbar
   await expect(ben.chat.composer).toBeFocused();
   await ann.context.close();
   await ben.context.close();
+  expect(await parley.stop()).toBe(0);
 });
 
 test("the message list is one Tab stop, however many messages it holds", async ({ browser, parley }) => {
