@@ -100,7 +100,7 @@ test("scrolling up loads older messages until the beginning", async ({ browser }
   await expect(chat.messages.filter({ hasText: /history 20$/ })).toHaveCount(0);
 
   // The reader scrolls to the top: older messages load until the beginning.
-  const list = chat.page.getByLabel("Messages");
+  const list = chat.messageList;
   await expect(async () => {
     await list.evaluate((el) => el.scrollTo({ top: 0 }));
     await expect(chat.page.getByText("This is the beginning of the conversation.")).toBeVisible({ timeout: 1000 });

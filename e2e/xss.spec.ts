@@ -104,7 +104,8 @@ test("hostile text in every field is shown as text and never runs, in chat and i
         await bobChat.page.goto("/");
         await bobChat.send(`hello from bob ${i}`);
       }
-      await adaChat.message("hello from bob 0").getByRole("button").first().click();
+      // The author's name opens the card (the row's first button is now its toolbar's Report).
+      await adaChat.message("hello from bob 0").getByTitle(`(@${bobName})`).click();
       const card = adaChat.page.getByRole("dialog", { name: "User" });
       await expect(card).toContainText(displayName);
       await expect(card).toContainText(statusLine.replace(/\s+/g, " ").trim());

@@ -104,6 +104,8 @@ export function ChatApp({ me: initialMe, room, welcome }: { me: SessionUser; roo
             loadingOlder={rooms.loadingOlder}
             onLoadOlder={rooms.loadOlder}
             saved={spots.current.get(activeId)}
+            lastReadId={active?.lastReadId ?? 0}
+            unread={active?.unread ?? 0}
             onScrollSpot={saveSpot}
             handlers={{ meId: me.id, onUserClick: showUser, onRetry: rooms.retry, onReport: report }}
           />

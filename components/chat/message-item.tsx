@@ -2,6 +2,7 @@ import { CheckIcon, ClockIcon } from "lucide-react";
 import { useResolvedUser } from "@/components/chat/profile-overrides";
 import { ReportButton, type ReportReason } from "@/components/chat/report-button";
 import { AvatarImage } from "@/components/profile/avatar-image";
+import { cn } from "@/components/ui/cn";
 import { deliveryText } from "@/lib/client/command-output";
 import type { StreamItem } from "@/lib/client/chat-state";
 import { formatDateTime, formatTime } from "@/lib/format-time";
@@ -18,16 +19,27 @@ export interface MessageHandlers {
   onRetry: (clientId: string) => void;
 }
 
+/** How the list places a row: `compact` continues the author's group; `active` is the list's one Tab stop. */
+export interface RowPlacement {
+  compact: boolean;
+  active: boolean;
+}
+
 const toneClass = {
   presence: "py-0.5 text-center text-xs wrap-anywhere text-muted-foreground",
   output: "my-1 whitespace-pre-wrap wrap-anywhere rounded-md border border-border bg-muted px-3 py-2 text-sm text-foreground/80",
   error: "my-1 whitespace-pre-wrap wrap-anywhere rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive",
 };
 
-function Name({ user: given, onUserClick }: { user: PublicUser; onUserClick: (u: PublicUser) => void }) {
+/** Rows are focusable (roving tabindex); what a row holds is reached with Tab once the row has focus. */
+const rowClass = "rounded-md outline-none focus-visible:ring-2 focus-visible:ring-ring";
+/** Shown while the row is hovered or holds focus (a tap focuses it on a phone). */
+const onRowFocus = "opacity-0 group-hover:opacity-100 group-focus-within:opacity-100";
+
+function Name({ user: given, tabIndex, onUserClick }: { user: PublicUser; tabIndex: number; onUserClick: (u: PublicUser) => void }) {
   const user = useResolvedUser(given);
   return (
-    <button type="button" onClick={() => onUserClick(user)} className="text-left font-semibold wrap-anywhere hover:underline" title={`${user.displayName} (@${user.username})`}>
+    <button type="button" tabIndex={tabIndex} onClick={() => onUserClick(user)} className="text-left font-semibold wrap-anywhere hover:underline" title={`${user.displayName} (@${user.username})`}>
       {user.displayName}
     </button>
   );
@@ -37,10 +49,15 @@ function AuthorAvatar({ user }: { user: PublicUser }) {
   return <AvatarImage user={useResolvedUser(user)} decorative />;
 }
 
-export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { item: StreamItem } & MessageHandlers) {
+function HiddenAuthor({ user }: { user: PublicUser }) {
+  return <span className="sr-only">{useResolvedUser(user).displayName}: </span>;
+}
+
+export function MessageItem({ item, compact, active, meId, onUserClick, onRetry, onReport }: { item: StreamItem } & RowPlacement & MessageHandlers) {
+  const tab = active ? 0 : -1;
   if (item.kind === "system") {
     return (
-      <li className={toneClass[item.tone]} data-kind="system" data-tone={item.tone}>
+      <li className={cn(toneClass[item.tone], rowClass)} data-kind="system" data-tone={item.tone} data-row={item.key} tabIndex={tab}>
         {item.text}
       </li>
     );
@@ -60,16 +77,40 @@ export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { it
         : `whispering to @${item.kind === "pending" ? item.options.whisperTo : "…"}`
       : null;
   const time = timeOf(createdAt);
-  const frame = kind === "whisper" ? "border border-dashed border-primary/50 bg-primary/5" : "hover:bg-muted/60";
+  const frame = kind === "whisper" ? "border border-dashed border-primary/50 bg-primary/5" : "hover:bg-muted/60 focus-within:bg-muted/60";
+  const reportable = !!message && !message.removed && message.author.id !== meId;
 
   return (
-    <li className={`flex gap-3 rounded-md px-1 py-1.5 ${frame}`} data-kind={item.kind} data-message-kind={kind}>
-      <AuthorAvatar user={author} />
+    <li
+      className={cn("group relative flex gap-3 px-1", compact ? "py-0.5" : "mt-1 py-1.5", frame, rowClass)}
+      data-kind={item.kind}
+      data-message-kind={kind}
+      data-compact={compact ? "true" : undefined}
+      data-row={item.key}
+      tabIndex={tab}
+    >
+      {reportable ? (
+        // First in the row, so Tab from a focused message lands on its actions.
+        <div
+          role="toolbar"
+          aria-label="Message actions"
+          className={cn("pointer-events-none absolute -top-3 right-2 z-10 flex rounded-md border border-border bg-popover p-0.5 text-popover-foreground shadow-sm", onRowFocus, "group-hover:pointer-events-auto group-focus-within:pointer-events-auto")}
+        >
+          <ReportButton author={author.displayName} tabIndex={tab} onReport={(reason, note) => onReport(message.id, reason, note)} />
+        </div>
+      ) : null}
+      {compact ? (
+        <time dateTime={createdAt} title={time.full} className={cn("w-9 shrink-0 pt-0.5 text-right text-[0.65rem] leading-5 text-muted-foreground", onRowFocus)}>
+          {time.short}
+        </time>
+      ) : (
+        <AuthorAvatar user={author} />
+      )}
       <div className="min-w-0 flex-1">
         {kind === "me" ? (
           <p className="flex min-w-0 flex-wrap items-baseline gap-x-1 italic">
             <span aria-hidden="true">*</span>
-            <Name user={author} onUserClick={onUserClick} />
+            <Name user={author} tabIndex={tab} onUserClick={onUserClick} />
             <span className={`min-w-0 whitespace-pre-wrap wrap-anywhere ${item.kind === "pending" ? "opacity-60" : ""}`}>{body}</span>
             <time dateTime={createdAt} title={time.full} className="ml-1 text-xs not-italic text-muted-foreground">
               {time.short}
@@ -77,14 +118,17 @@ export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { it
           </p>
         ) : (
           <>
-            <p className="flex flex-wrap items-baseline gap-x-2">
-              <Name user={author} onUserClick={onUserClick} />
-              {whisperLabel ? <span className="text-xs font-medium text-primary">{whisperLabel}</span> : null}
-              <time dateTime={createdAt} title={time.full} className="text-xs text-muted-foreground">
-                {time.short}
-              </time>
-              {message && !message.removed && message.author.id !== meId ? <ReportButton onReport={(reason, note) => onReport(message.id, reason, note)} /> : null}
-            </p>
+            {compact ? (
+              <HiddenAuthor user={author} />
+            ) : (
+              <p className="flex flex-wrap items-baseline gap-x-2">
+                <Name user={author} tabIndex={tab} onUserClick={onUserClick} />
+                {whisperLabel ? <span className="text-xs font-medium text-primary">{whisperLabel}</span> : null}
+                <time dateTime={createdAt} title={time.full} className="text-xs text-muted-foreground">
+                  {time.short}
+                </time>
+              </p>
+            )}
             {message?.removed ? (
               <p className="italic text-muted-foreground">message removed by a moderator</p>
             ) : (
@@ -107,7 +151,7 @@ export function MessageItem({ item, meId, onUserClick, onRetry, onReport }: { it
             <p className="text-sm text-destructive wrap-anywhere" role="alert" data-retryable={item.retryable ? "true" : "false"}>
               Not sent: {item.error}{" "}
               {item.retryable ? (
-                <button type="button" className="font-medium underline" onClick={() => onRetry(item.clientId)}>
+                <button type="button" tabIndex={tab} className="font-medium underline" onClick={() => onRetry(item.clientId)}>
                   Retry
                 </button>
               ) : null}

@@ -53,7 +53,7 @@ export class ChatPage {
   }
 
   get messageList(): Locator {
-    return this.page.getByLabel("Messages");
+    return this.page.getByLabel("Messages", { exact: true });
   }
 
   /** Presses Enter without waiting for the server: the message may only be queued. */
