@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, collect, sleep, startTestServer, type TestServer } from "@/tests/socket-harness";
-import { createPostgresDatabase, postgresReachable } from "@/tests/test-database";
-import { REDIS_TEST_URL, redisReachable, testRedisPrefix } from "@/tests/redis-test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { call, collect, sleep, type TestServer } from "@/tests/socket-harness";
+import { twoNodes } from "@/tests/test-cluster";
 
 /**
  * Idle logout with one browser session's tabs on two nodes: the tab on node A sits
@@ -9,22 +8,12 @@ import { REDIS_TEST_URL, redisReachable, testRedisPrefix } from "@/tests/redis-t
  * out (it asks the database, where B writes the activity through); once both tabs sit
  * still, the session ends as on one node.
  */
+// A 2.4 s idle timeout, so the test can watch it.
+const cluster = twoNodes("idle", { idleTimeoutMinutes: 0.04 });
 let nodeA: TestServer | null = null;
 let nodeB: TestServer | null = null;
-let dropDatabase: () => Promise<void> = async () => {};
-beforeAll(async () => {
-  if (!(await postgresReachable()) || !(await redisReachable())) return;
-  const database = await createPostgresDatabase();
-  dropDatabase = database.drop;
-  const shared = { url: database.url, drop: async () => {} };
-  const redis = { url: REDIS_TEST_URL, prefix: testRedisPrefix("idle") };
-  // 2.4 s idle timeout, so the test can watch it.
-  [nodeA, nodeB] = await Promise.all([startTestServer({ database: shared, redis, idleTimeoutMinutes: 0.04 }), startTestServer({ database: shared, redis, idleTimeoutMinutes: 0.04 })]);
-});
-afterAll(async () => {
-  await nodeA?.close();
-  await nodeB?.close();
-  await dropDatabase();
+beforeAll(() => {
+  [nodeA, nodeB] = cluster.nodes() ?? [null, null];
 });
 
 describe("idle timeout across nodes", () => {

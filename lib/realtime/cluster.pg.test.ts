@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SentMessage } from "@/lib/realtime/events";
 import type { ChatMessage, PublicUser } from "@/lib/types";
-import { call, collect, next, sleep, startTestServer, type TestServer } from "@/tests/socket-harness";
-import { createPostgresDatabase, postgresReachable } from "@/tests/test-database";
-import { REDIS_TEST_URL, redisReachable, testRedisPrefix } from "@/tests/redis-test";
+import { call, collect, next, sleep, type TestServer } from "@/tests/socket-harness";
+import { twoNodes } from "@/tests/test-cluster";
 
 /**
  * Two Parley nodes on one PostgreSQL database and one Redis, clients spread over them:
  * what a person on node A does must look to a person on node B exactly as on one node.
  */
+const cluster = twoNodes("cluster");
 let nodeA: TestServer | null = null;
 let nodeB: TestServer | null = null;
-let dropDatabase: () => Promise<void> = async () => {};
-beforeAll(async () => {
-  if (!(await postgresReachable()) || !(await redisReachable())) return;
-  const database = await createPostgresDatabase();
-  dropDatabase = database.drop;
-  const shared = { url: database.url, drop: async () => {} };
-  const redis = { url: REDIS_TEST_URL, prefix: testRedisPrefix("cluster") };
-  [nodeA, nodeB] = await Promise.all([startTestServer({ database: shared, redis }), startTestServer({ database: shared, redis })]);
-});
-afterAll(async () => {
-  await nodeA?.close();
-  await nodeB?.close();
-  await dropDatabase();
+beforeAll(() => {
+  [nodeA, nodeB] = cluster.nodes() ?? [null, null];
 });
 
 let n = 0;

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { PublicUser } from "@/lib/types";
-import { collect, next, sleep, startTestServer, type TestServer } from "@/tests/socket-harness";
-import { createPostgresDatabase, postgresReachable } from "@/tests/test-database";
-import { REDIS_TEST_URL, redisReachable, testRedisPrefix } from "@/tests/redis-test";
+import { collect, next, sleep, type TestServer } from "@/tests/socket-harness";
+import { twoNodes } from "@/tests/test-cluster";
 
 /** The presence grace period on two nodes: the person's next page may land on the other one. */
 const GRACE_MS = 1000;
+const cluster = twoNodes("presence-grace", { presenceGraceSeconds: GRACE_MS / 1000 });
 let nodeA: TestServer | null = null;
 let nodeB: TestServer | null = null;
-let dropDatabase: () => Promise<void> = async () => {};
-beforeAll(async () => {
-  if (!(await postgresReachable()) || !(await redisReachable())) return;
-  const database = await createPostgresDatabase();
-  dropDatabase = database.drop;
-  const shared = { url: database.url, drop: async () => {} };
-  const redis = { url: REDIS_TEST_URL, prefix: testRedisPrefix("presence-grace") };
-  const presenceGraceSeconds = GRACE_MS / 1000;
-  [nodeA, nodeB] = await Promise.all([startTestServer({ database: shared, redis, presenceGraceSeconds }), startTestServer({ database: shared, redis, presenceGraceSeconds })]);
-});
-afterAll(async () => {
-  await nodeA?.close();
-  await nodeB?.close();
-  await dropDatabase();
+beforeAll(() => {
+  [nodeA, nodeB] = cluster.nodes() ?? [null, null];
 });
 
 type Presence = { user: PublicUser; count: number };
