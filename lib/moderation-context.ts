@@ -4,7 +4,7 @@ import type { Logger } from "@/lib/logger";
 import { createModerationActions, type ModerationActions, type ModerationEffects } from "@/lib/services/moderation/actions";
 import { createAuditLog, type AuditLogService } from "@/lib/services/moderation/audit";
 import { createMemoryLoginGuard, type LoginGuard } from "@/lib/services/moderation/login-guard";
-import { createRedisLoginGuard } from "@/lib/services/moderation/login-guard.redis";
+import { createRedisLoginGuard, withLocalLoginFallback } from "@/lib/services/moderation/login-guard.redis";
 import { createMessageGate, type MessageGate } from "@/lib/services/moderation/message-gate";
 import { createReportService, type ReportService } from "@/lib/services/moderation/reports";
 import { createSanctionService, type SanctionService } from "@/lib/services/moderation/sanctions";
@@ -84,7 +84,9 @@ export async function createModerationContext(deps: {
       audit,
       effects: () => context.effects,
     }),
-    loginGuard: redis ? createRedisLoginGuard({ redis, settings: () => settings.get().login, prefix: `${prefix ?? "parley"}:login` }) : createMemoryLoginGuard({ settings: () => settings.get().login }),
+    loginGuard: redis
+      ? withLocalLoginFallback(createRedisLoginGuard({ redis, settings: () => settings.get().login, prefix: `${prefix ?? "parley"}:login` }), createMemoryLoginGuard({ settings: () => settings.get().login }), logger)
+      : createMemoryLoginGuard({ settings: () => settings.get().login }),
     limiters: deps.limiters,
     lastIps,
     messageRate,

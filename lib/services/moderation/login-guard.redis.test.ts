@@ -1,6 +1,7 @@
 import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRedisLoginGuard } from "@/lib/services/moderation/login-guard.redis";
+import { createMemoryLoginGuard } from "@/lib/services/moderation/login-guard";
+import { createRedisLoginGuard, withLocalLoginFallback } from "@/lib/services/moderation/login-guard.redis";
 import { defaultModerationSettings } from "@/lib/services/moderation/settings";
 
 /** Two nodes sharing the local Redis; skipped (with the reason printed) where none listens. */
@@ -32,5 +33,17 @@ describe("Redis login guard", () => {
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, retryAfter: 60 });
     expect(await nodes[1]!.retryAfter("alice", "203.0.113.5")).toBe(60);
     expect(await nodes[0]!.retryAfter("bob", "203.0.113.5")).toBe(0);
+  });
+
+  it("keeps counting wrong passwords on the node itself while Redis is unreachable, instead of failing sign-in", async () => {
+    const settings = () => defaultModerationSettings().login;
+    const gone = new Redis("redis://127.0.0.1:1", { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    gone.on("error", () => undefined);
+    const guard = withLocalLoginFallback(createRedisLoginGuard({ redis: gone, settings, prefix: "parley-test:login-gone" }), createMemoryLoginGuard({ settings }), { warn: () => undefined });
+    const tries = [];
+    for (let i = 0; i < 4; i++) tries.push(await guard.reserve("alice", "203.0.113.9"));
+    expect(tries.slice(0, 3).every((t) => t.ok)).toBe(true);
+    expect(tries[3]).toEqual({ ok: false, retryAfter: 60 });
+    gone.disconnect();
   });
 });

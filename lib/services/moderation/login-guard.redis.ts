@@ -1,4 +1,6 @@
 import type Redis from "ioredis";
+import type { Logger } from "@/lib/logger";
+import { createStoreFailureLog, withTimeout } from "@/lib/stores/redis-store";
 import type { ModerationSettings } from "@/lib/schemas/moderation";
 import { newTicket, type LoginGuard } from "@/lib/services/moderation/login-guard";
 
@@ -67,5 +69,23 @@ export function createRedisLoginGuard(deps: { redis: Redis; settings: () => Mode
       const s = deps.settings();
       return toSeconds(await redis.eval(RETRY_AFTER, 2, pairKey(username, ip), ipKey(ip), 0, s.ipWindowSeconds * 1000, s.ipMaxFailures));
     },
+  };
+}
+
+/**
+ * While Redis fails or stalls, sign-in goes on with this node's own lockout (counted
+ * here until Redis answers again) instead of failing for everyone.
+ */
+export function withLocalLoginFallback(shared: LoginGuard, local: LoginGuard, logger?: Pick<Logger, "warn">): LoginGuard {
+  const failed = createStoreFailureLog(logger, "login lockout");
+  const either = <T>(call: (guard: LoginGuard) => Promise<T>): Promise<T> =>
+    withTimeout(call(shared)).catch((error: unknown) => {
+      failed(error, "counting wrong passwords on this node alone");
+      return call(local);
+    });
+  return {
+    reserve: (username, ip) => either((g) => g.reserve(username, ip)),
+    succeeded: (username, ip, ticket) => either((g) => g.succeeded(username, ip, ticket)),
+    retryAfter: (username, ip) => either((g) => g.retryAfter(username, ip)),
   };
 }
