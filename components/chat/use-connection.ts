@@ -1,7 +1,6 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { signOut } from "next-auth/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { acquireSocket, dropSocket, releaseSocket, type ClientSocket } from "@/lib/client/socket";
 import type { ServerToClientEvents } from "@/lib/realtime/events";
@@ -88,7 +87,8 @@ export function useConnection() {
   const logOut = useCallback(() => {
     ended.current = true;
     dropSocket();
-    void signOut({ callbackUrl: "/login" });
+    // next-auth's client is loaded only here: it is not part of the chat's first load.
+    void import("next-auth/react").then(({ signOut }) => signOut({ callbackUrl: "/login" }));
   }, []);
 
   return { socket, connection, generation, notice, refusal, setNotice, logOut };
