@@ -39,7 +39,7 @@ test("opening Profile and coming back never reads as logging out; a new name rea
   await expect(alice.chat.conversationLink("Robert Builder")).toBeVisible();
   await alice.chat.page.waitForTimeout(9_000);
   await expect(onlineList.getByText("Robert Builder")).toBeVisible();
-  await bob.chat.page.getByRole("link", { name: "← Back to chat" }).click();
+  await bob.chat.page.getByRole("link", { name: "Back to chat" }).click();
   await bob.chat.expectInChat();
   await alice.chat.page.waitForTimeout(1_000);
 
