@@ -51,8 +51,8 @@ export function startIdleSweeper(io: ParleyServer, deps: RealtimeDeps, hooks: Re
       deps.sessions
         .confirmIdle(sessionId)
         .then(async (idle) => {
-          if (!idle) return;
-          await deps.sessions.end(sessionId, "idle");
+          // Ended by another node's sweep meanwhile: that node told every tab, on every node.
+          if (!idle || !(await deps.sessions.end(sessionId, "idle"))) return;
           hooks.endSession(sessionId, "idle", idleMessage(deps.sessions.idleTimeoutMs));
         })
         .catch((error) => deps.logger.error("idle logout failed", error));

@@ -87,10 +87,12 @@ export function createSessionService(deps: { db: Db; idleTimeoutMs: number; now?
       return now() - last >= idleTimeoutMs;
     },
 
-    async end(sessionId: string, reason: EndReason): Promise<void> {
+    /** True when this call ended it: two nodes' idle sweeps may race, and only one may tell the tabs. */
+    async end(sessionId: string, reason: EndReason): Promise<boolean> {
       sessionActivity.delete(sessionId);
       written.delete(sessionId);
-      await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date(now()), endReason: reason } });
+      const { count } = await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date(now()), endReason: reason } });
+      return count > 0;
     },
 
     /** Users who did anything in the last `minutes` (this node's memory and the stored times). */
