@@ -22,11 +22,27 @@ async function firstResend(deps: RealtimeDeps, message: ChatMessage): Promise<bo
   return claimed === "OK";
 }
 
-const broadcast = (io: ParleyServer, message: ChatMessage) => {
-  // A whisper goes to its two people only; anything else to the room.
-  if (message.recipient) io.to([userChannel(message.author.id), userChannel(message.recipient.id)]).emit("message:new", message);
-  else io.to(roomChannel(message.roomId)).emit("message:new", message);
-};
+/** How long an ack waits for the cross-node publish before going out anyway (a hung Redis). */
+const PUBLISH_WAIT_MS = 1000;
+
+/**
+ * A whisper goes to its two people only; anything else to the room. With several nodes
+ * the ack waits until the adapter has published the message to Redis: a node killed
+ * between an ack and its publish would leave an acknowledged message that the people on
+ * other nodes, who stay connected and run no catch-up, never receive.
+ */
+async function broadcast(io: ParleyServer, message: ChatMessage, clustered: boolean): Promise<void> {
+  const rooms = message.recipient ? [userChannel(message.author.id), userChannel(message.recipient.id)] : [roomChannel(message.roomId)];
+  if (!clustered) {
+    io.to(rooms).emit("message:new", message);
+    return;
+  }
+  // What BroadcastOperator.emit does, keeping the adapter's promise (resolved after its publish).
+  const packet = { type: 2 /* EVENT */, data: ["message:new", message], nsp: "/" };
+  const published = Promise.resolve(io.of("/").adapter.broadcast(packet, { rooms: new Set(rooms), except: new Set(), flags: {} }) as unknown);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([published, new Promise((resolve) => (timer = setTimeout(resolve, PUBLISH_WAIT_MS)))]).finally(() => clearTimeout(timer));
+}
 
 /** Membership is proven by the socket's subscription: no database read per message. */
 function requireJoined(socket: ParleySocket, roomId: string) {
@@ -43,11 +59,13 @@ export const messageRoutes = {
       const { message, dmRecipients, duplicate } = await deps.messages.send(socket.data.user, input);
       // A resend of a stored message: the sender lost the ack; the others may have lost the broadcast.
       if (duplicate) {
-        if (await firstResend(deps, message)) broadcast(io, message);
+        if (await firstResend(deps, message)) await broadcast(io, message, true);
         return { ...message, duplicate: true as const };
       }
       deps.moderation.messageRate.record();
-      broadcast(io, message);
+      // With Redis away there is nothing to wait for: the other nodes' clients catch up
+      // when it is back (cluster:resync).
+      await broadcast(io, message, deps.redis?.status === "ready");
       // Only a sender who was typing needs a "stopped" broadcast: a second fan-out per
       // message would double the hot path's work.
       whenRelayed(deps.typing.stop(socket.data.user.id, input.roomId), () => socket.to(roomChannel(input.roomId)).emit("typing:update", { roomId: input.roomId, user: message.author, typing: false }));
