@@ -5,7 +5,8 @@ import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import { createRedisClient, onceEvery } from "@/lib/cluster/redis";
+import { createRedisClient } from "@/lib/cluster/redis";
+import { createStoreFailureLog } from "@/lib/stores/redis-store";
 import next from "next";
 import { CLIENT_IP_HEADER, clientIp } from "@/lib/client-ip";
 import { bootstrap } from "@/lib/bootstrap";
@@ -18,6 +19,9 @@ import { mayChangeState, type OriginPolicy } from "@/lib/security/origin";
 import { installShutdown } from "@/lib/shutdown";
 
 const logger = createLogger(env.LOG_LEVEL);
+
+/** One warning per 30 s while Redis is unreachable, not one per reconnect attempt. */
+const redisFailed = createStoreFailureLog(logger, "Redis connection", 30_000);
 
 async function main() {
   const context = await bootstrap({
@@ -32,7 +36,7 @@ async function main() {
     login: { maxAttempts: env.LOGIN_MAX_ATTEMPTS, blockSeconds: env.LOGIN_BLOCK_SECONDS },
     trustProxy: env.TRUST_PROXY,
     vapidSubject: env.VAPID_SUBJECT,
-    redis: env.REDIS_URL ? createRedisClient(env.REDIS_URL, onceEvery(30_000, (error: Error) => logger.warn(`Redis: ${error.message}`))) : undefined,
+    redis: env.REDIS_URL ? createRedisClient(env.REDIS_URL, (error) => redisFailed(error, "reconnecting")) : undefined,
     redisPrefix: env.REDIS_PREFIX,
     logger,
   });

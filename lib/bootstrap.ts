@@ -13,7 +13,6 @@ import { argon2Hasher } from "@/lib/services/passwords";
 import { createMemoryPresence } from "@/lib/services/presence";
 import { createRedisPresence } from "@/lib/services/presence.redis";
 import { createLocalBus, createRedisBus } from "@/lib/cluster/bus";
-import { onceEvery } from "@/lib/cluster/redis";
 import { randomUUID } from "node:crypto";
 import { createRoomService } from "@/lib/services/rooms";
 import { createTypingThrottle } from "@/lib/services/typing";

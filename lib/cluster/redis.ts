@@ -18,13 +18,3 @@ export function createRedisClient(url: string, onError: (error: Error) => void, 
   };
   return client;
 }
-
-/** Calls `fn` at most once per `ms`: one log line per outage, not one per retry. */
-export function onceEvery<T>(ms: number, fn: (value: T) => void): (value: T) => void {
-  let last = -Infinity;
-  return (value) => {
-    if (Date.now() - last < ms) return;
-    last = Date.now();
-    fn(value);
-  };
-}
