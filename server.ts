@@ -1,22 +1,22 @@
-import { env, exportAuthEnvironment, isDevServer } from "@/lib/env";
+import { env, exportAuthEnvironment, isDevServer } from "@/lib/server/env";
 import { EventEmitter } from "node:events";
 import fs from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import { createRedisClient } from "@/lib/cluster/redis";
-import { createStoreFailureLog } from "@/lib/stores/redis-store";
+import { createRedisClient } from "@/lib/server/cluster/redis";
+import { createStoreFailureLog } from "@/lib/server/stores/redis-store";
 import next from "next";
-import { CLIENT_IP_HEADER, clientIp } from "@/lib/client-ip";
-import { bootstrap } from "@/lib/bootstrap";
-import { installBenchProbe } from "@/lib/bench-probe";
-import { setAppContext } from "@/lib/context";
-import { createLogger } from "@/lib/logger";
-import { createRealtimeServer, SOCKET_PATH } from "@/lib/realtime/create-server";
-import { applySecurityHeaders } from "@/lib/security/headers";
-import { mayChangeState, type OriginPolicy } from "@/lib/security/origin";
-import { installShutdown } from "@/lib/shutdown";
+import { CLIENT_IP_HEADER, clientIp } from "@/lib/server/client-ip";
+import { bootstrap } from "@/lib/server/bootstrap";
+import { installBenchProbe } from "@/lib/server/bench-probe";
+import { setAppContext } from "@/lib/server/context";
+import { createLogger } from "@/lib/server/logger";
+import { createRealtimeServer, SOCKET_PATH } from "@/lib/server/realtime/create-server";
+import { applySecurityHeaders } from "@/lib/server/security/headers";
+import { mayChangeState, type OriginPolicy } from "@/lib/server/security/origin";
+import { installShutdown } from "@/lib/server/shutdown";
 
 const logger = createLogger(env.LOG_LEVEL);
 

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
 import { ThemeProvider } from "@/components/ui/theme-provider";
-import { NONCE_HEADER } from "@/lib/security/csp";
+import { NONCE_HEADER } from "@/lib/server/security/csp";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -2,12 +2,12 @@
  * The physical limit of our stack: a bare Socket.IO 4.8 broadcast server speaking
  * just enough of Parley's protocol (room:join, message:send → message:new) for the
  * same generator to drive it. No auth, no validation, no database. Options match
- * lib/realtime/create-server.ts so the comparison is transport for transport.
+ * lib/server/realtime/create-server.ts so the comparison is transport for transport.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
-import { installBenchProbe } from "@/lib/bench-probe";
+import { installBenchProbe } from "@/lib/server/bench-probe";
 
 type Ack = (response: unknown) => void;
 type Payload = { roomId?: unknown; body?: unknown; clientId?: unknown } | null;

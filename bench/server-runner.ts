@@ -37,7 +37,7 @@ export function pinSelf(core: number): void {
 /**
  * Starts a server under test as a child process on a fresh temp DATA_DIR and
  * port 0, optionally pinned to `core`, with --expose-gc and an IPC channel for
- * the memory probe (lib/bench-probe.ts).
+ * the memory probe (lib/server/bench-probe.ts).
  */
 export async function startServer(kind: ServerKind, options: { core: number | null; cpuProfDir?: string; env?: Record<string, string> }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `parley-bench-${kind}-`));
@@ -45,7 +45,7 @@ export async function startServer(kind: ServerKind, options: { core: number | nu
   const authSecret = options.env?.AUTH_SECRET ?? crypto.randomBytes(32).toString("hex");
   // One folder per server: V8 writes a profile per thread (tsx's loader runs in a worker).
   const profile = options.cpuProfDir ? ["--cpu-prof", "--cpu-prof-dir", path.join(options.cpuProfDir, `${kind}-${new Date().toISOString().replace(/[:.]/g, "-")}`)] : [];
-  const nodeArgs = ["--expose-gc", ...profile, "--import", "tsx", SCRIPTS[kind]];
+  const nodeArgs = ["--expose-gc", ...profile, "--import", "tsx", "--import", "./scripts/server-only-off.mjs", SCRIPTS[kind]];
   const [command, args] = options.core === null ? [process.execPath, nodeArgs] : ["taskset", ["-c", String(options.core), process.execPath, ...nodeArgs]];
   const child = spawn(command, args, {
     cwd: ROOT,

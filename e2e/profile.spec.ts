@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { io } from "socket.io-client";
-import type { OwnProfile, PublicProfile } from "../lib/schemas/profile";
+import type { OwnProfile, PublicProfile } from "../lib/shared/schemas/profile";
 import { expect, newProfileVisitor, test, uniqueName } from "./pages/profile-fixtures";
 
 /** A real, incompressible (noise) PNG, so the upload is big enough to show its progress. */

@@ -2,7 +2,7 @@ import { expect, newProfileVisitor, test, uniqueName } from "./pages/profile-fix
 
 /*
  * Delivery (web-push → a mock push service, encrypted payload, gone subscriptions)
- * is covered in lib/services/push.test.ts: headless Chromium has no push service
+ * is covered in lib/server/services/push.test.ts: headless Chromium has no push service
  * to subscribe to. Here: what a person sees in the settings.
  */
 

@@ -101,7 +101,7 @@ function sameOriginUrl(value) {
   }
 }
 
-/* Payload (lib/schemas/push.ts PushPayload): { title, body, url, roomId?, tag? } */
+/* Payload (lib/shared/schemas/push.ts PushPayload): { title, body, url, roomId?, tag? } */
 self.addEventListener("push", (event) => {
   let data = {};
   try {

@@ -11,14 +11,14 @@
  * SQLite replays on an in-memory database. PostgreSQL needs a server for its
  * shadow database: PARLEY_DIFF_DATABASE_URL (default: the local postgres
  * database); a throw-away database is created there and dropped. Nothing touches
- * the app's real database; apply the result by starting the app (lib/db/migrate.ts).
+ * the app's real database; apply the result by starting the app (lib/server/db/migrate.ts).
  * `--provider sqlite|postgresql` limits the run to one.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { NO_FILTERS, readMigrationsList } from "../lib/db/migrate";
-import { createSchemaEngine } from "../lib/db/schema-engine";
-import { type DbProvider, migrationsDirFor } from "../lib/db/url";
+import { NO_FILTERS, readMigrationsList } from "../lib/server/db/migrate";
+import { createSchemaEngine } from "../lib/server/db/schema-engine";
+import { type DbProvider, migrationsDirFor } from "../lib/server/db/url";
 import { POSTGRES_SCHEMA, SOURCE_SCHEMA, writeProviderSchemas } from "./provider-schemas.mjs";
 
 interface Target {

@@ -22,7 +22,7 @@ beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), "parley-build-stamp-"));
   builds = 0;
   write("app/page.tsx", "export default function Page() { return null; }");
-  write("lib/env.ts", "export const a = 1;");
+  write("lib/server/env.ts", "export const a = 1;");
   write("components/ui/button.tsx", "export const Button = 1;");
   write("package-lock.json", "{}");
 });
@@ -37,9 +37,9 @@ describe("npm start builds only when the sources changed", () => {
 
   it.each([
     ["a page is edited", () => write("app/page.tsx", "export default function Page() { return 1; }")],
-    ["a file is added under lib", () => write("lib/new.ts", "export {};")],
+    ["a file is added under lib", () => write("lib/server/new.ts", "export {};")],
     ["a component is deleted", () => fs.rmSync(path.join(root, "components/ui/button.tsx"))],
-    ["a file is renamed", () => fs.renameSync(path.join(root, "lib/env.ts"), path.join(root, "lib/env2.ts"))],
+    ["a file is renamed", () => fs.renameSync(path.join(root, "lib/server/env.ts"), path.join(root, "lib/server/env2.ts"))],
     ["the lock file changes", () => write("package-lock.json", '{"a":1}')],
     ["next.config.mjs appears", () => write("next.config.mjs", "export default {};")],
     ["a public asset changes", () => write("public/icon.svg", "<svg/>")],
@@ -53,7 +53,7 @@ describe("npm start builds only when the sources changed", () => {
 
   it("does not rebuild for test files or files Next never reads", () => {
     start();
-    write("lib/env.test.ts", "test");
+    write("lib/server/env.test.ts", "test");
     write("e2e/new.spec.ts", "test");
     write("README.md", "docs");
     write("server.ts", "// run by tsx, not bundled");
@@ -86,7 +86,7 @@ describe("npm start builds only when the sources changed", () => {
     const log = (line: string) => lines.push(line);
     ensureBuild({ root, build, log, environment: {} });
     ensureBuild({ root, build, log, environment: {} });
-    write("lib/env.ts", "export const a = 2;");
+    write("lib/server/env.ts", "export const a = 2;");
     ensureBuild({ root, build, log, environment: {} });
     expect(lines[0]).toMatch(/^No finished build found: building/);
     expect(lines[1]).toMatch(/^Build is up to date \(/);

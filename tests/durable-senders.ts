@@ -1,6 +1,6 @@
 import { io as connect } from "socket.io-client";
-import type { Ack, SentMessage } from "@/lib/realtime/events";
-import type { SessionUser } from "@/lib/types";
+import type { Ack, SentMessage } from "@/lib/shared/events";
+import type { SessionUser } from "@/lib/shared/types";
 import { call, type TestClient } from "@/tests/socket-harness";
 
 /** Someone sending as fast as acks allow, for the kill -9 suites. */

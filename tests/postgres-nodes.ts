@@ -1,7 +1,7 @@
 import path from "node:path";
-import { openDb, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { migrationsDirFor } from "@/lib/db/url";
+import { openDb, type Db } from "@/lib/server/db/client";
+import { applyMigrations } from "@/lib/server/db/migrate";
+import { migrationsDirFor } from "@/lib/server/db/url";
 import { createPostgresDatabase } from "@/tests/test-database";
 
 /**

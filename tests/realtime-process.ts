@@ -40,7 +40,7 @@ export interface RealtimeProcess {
 /** Starts this file as a child process on `dataDir` (and `databaseUrl`, when given) and resolves once it accepts sockets. */
 export function startRealtimeProcess(dataDir: string, options: { databaseUrl?: string; redis?: { url: string; prefix: string }; timeoutMs?: number } = {}): Promise<RealtimeProcess> {
   const { databaseUrl, redis, timeoutMs = 30_000 } = options;
-  const child = spawn(process.execPath, ["--import", "tsx", import.meta.filename], {
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-off.mjs", import.meta.filename], {
     cwd: path.resolve(import.meta.dirname, ".."),
     env: {
       ...process.env,

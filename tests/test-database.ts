@@ -1,6 +1,6 @@
 import path from "node:path";
 import pg from "pg";
-import { withDatabase } from "@/lib/db/url";
+import { withDatabase } from "@/lib/server/db/url";
 
 /**
  * Which database the suites run on. Unset: a SQLite file per test (the embedded

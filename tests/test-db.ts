@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDb, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { migrationsDirFor, providerOfUrl } from "@/lib/db/url";
+import { openDb, type Db } from "@/lib/server/db/client";
+import { applyMigrations } from "@/lib/server/db/migrate";
+import { migrationsDirFor, providerOfUrl } from "@/lib/server/db/url";
 import { createTestDatabaseUrl } from "@/tests/test-database";
 
 /**

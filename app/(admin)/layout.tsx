@@ -3,7 +3,7 @@ import { forbidden, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AdminShell } from "@/components/admin/admin-shell";
 import { KeepConnection } from "@/components/chat/keep-connection";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/lib/server/auth/session";
 
 export const metadata: Metadata = { title: { template: "%s · Moderation · Parley", default: "Moderation · Parley" } };
 

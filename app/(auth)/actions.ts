@@ -2,11 +2,11 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { setSessionCookie } from "@/lib/auth/session-cookie";
-import { CLIENT_IP_HEADER } from "@/lib/client-ip";
-import { getAppContext } from "@/lib/context";
-import { isAppError, toAppError } from "@/lib/errors";
-import type { LoginFormState, SignUpFormState } from "@/lib/schemas/auth-forms";
+import { setSessionCookie } from "@/lib/server/auth/session-cookie";
+import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
+import { getAppContext } from "@/lib/server/context";
+import { isAppError, toAppError } from "@/lib/shared/errors";
+import type { LoginFormState, SignUpFormState } from "@/lib/shared/schemas/auth-forms";
 
 /**
  * The login and sign-up forms post here (method POST, so a form sent before the

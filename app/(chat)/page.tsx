@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { ChatApp } from "@/components/chat/chat-app";
-import { getSessionUser } from "@/lib/auth/session";
-import { getAppContext } from "@/lib/context";
+import { getSessionUser } from "@/lib/server/auth/session";
+import { getAppContext } from "@/lib/server/context";
 
 export default async function ChatPage() {
   const me = await getSessionUser();

@@ -1,9 +1,9 @@
 /** Response shapes of /api/admin/*; type-only imports keep server code out of the bundle. */
-import type { ConsoleUser } from "@/lib/admin/users";
-import type { ModerationSettings } from "@/lib/schemas/moderation";
-import type { AuditRow } from "@/lib/services/moderation/audit";
-import type { ReportQueueItem } from "@/lib/services/moderation/reports";
-import type { SessionUser } from "@/lib/types";
+import type { ConsoleUser } from "@/lib/server/admin/users";
+import type { ModerationSettings } from "@/lib/shared/schemas/moderation";
+import type { AuditRow } from "@/lib/server/services/moderation/audit";
+import type { ReportQueueItem } from "@/lib/server/services/moderation/reports";
+import type { SessionUser } from "@/lib/shared/types";
 
 export type { AuditRow, ConsoleUser, ModerationSettings, ReportQueueItem };
 export type Viewer = SessionUser;
@@ -26,7 +26,7 @@ export interface UsersPage {
 }
 
 /** One row of the console's message search, as the route answers it (type only: nothing server-side reaches the bundle). */
-export type { ConsoleMessageRow as ConsoleMessage } from "@/lib/services/moderation/message-search";
+export type { ConsoleMessageRow as ConsoleMessage } from "@/lib/server/services/moderation/message-search";
 
 export interface SpamEvent {
   id: number;

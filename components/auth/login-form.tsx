@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { logIn } from "@/app/(auth)/actions";
 import { Field } from "@/components/ui/field";
-import type { LoginFormState } from "@/lib/schemas/auth-forms";
+import type { LoginFormState } from "@/lib/shared/schemas/auth-forms";
 import { Button } from "@/components/ui/button";
 
 /** Posts to a server action, so logging in works before (or without) the page's JavaScript. */

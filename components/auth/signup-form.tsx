@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useActionState, useState, type FormEvent } from "react";
 import { signUp } from "@/app/(auth)/actions";
 import { Field } from "@/components/ui/field";
-import { signUpSchema } from "@/lib/schemas/auth";
-import type { SignUpFormState } from "@/lib/schemas/auth-forms";
+import { signUpSchema } from "@/lib/shared/schemas/auth";
+import type { SignUpFormState } from "@/lib/shared/schemas/auth-forms";
 import { Button } from "@/components/ui/button";
 
 type Errors = NonNullable<SignUpFormState["errors"]>;

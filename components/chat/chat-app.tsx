@@ -17,7 +17,7 @@ import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChat } from "@/components/chat/use-chat";
 import { RoomSidebar } from "@/components/rooms/room-sidebar";
 import { activeStream, conversationTitle, sidebarSections } from "@/lib/client/chat-store";
-import type { PublicUser, RoomSummary, SessionUser } from "@/lib/types";
+import type { PublicUser, RoomSummary, SessionUser } from "@/lib/shared/types";
 
 // Dialogs and toasts are not part of the first paint: their code (Radix Dialog, sonner) loads
 // when a dialog first opens, and right after the page for toasts. Keeps first-load JS in budget.

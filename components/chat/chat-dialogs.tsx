@@ -7,7 +7,7 @@ import { BrowseRooms } from "@/components/rooms/browse-rooms";
 import { CreateRoomForm } from "@/components/rooms/create-room-form";
 import { RoomSettings } from "@/components/rooms/room-settings";
 import { Dialog, DialogContent, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import type { PublicUser, SessionUser } from "@/lib/types";
+import type { PublicUser, SessionUser } from "@/lib/shared/types";
 
 export type DialogState = { type: "browse" } | { type: "create" } | { type: "settings" } | { type: "user"; user: PublicUser } | null;
 

@@ -5,7 +5,7 @@ import { InstallButton } from "@/components/pwa/install-button";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
-import type { MyRoom, SessionUser } from "@/lib/types";
+import type { MyRoom, SessionUser } from "@/lib/shared/types";
 
 const headerLink = cn(buttonVariants({ variant: "ghost", size: "sm" }), "hidden sm:inline-flex");
 

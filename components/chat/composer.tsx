@@ -6,7 +6,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { CommandPalette, optionId, PALETTE_ID } from "@/components/chat/command-palette";
 import { completeCommand, paletteFor, type CommandInfo } from "@/lib/client/command-catalog";
 import { isCommandText } from "@/lib/client/commands";
-import { MESSAGE_MAX_CHARS, MESSAGE_TOO_LONG } from "@/lib/schemas/limits";
+import { MESSAGE_MAX_CHARS, MESSAGE_TOO_LONG } from "@/lib/shared/schemas/limits";
 
 const TYPING_REPEAT_MS = 2_000;
 const TYPING_IDLE_MS = 3_000;

@@ -5,8 +5,8 @@ import { AvatarImage } from "@/components/profile/avatar-image";
 import { cn } from "@/components/ui/cn";
 import { deliveryText } from "@/lib/client/command-output";
 import type { StreamItem } from "@/lib/client/chat-state";
-import { formatDateTime, formatTime } from "@/lib/format-time";
-import type { PublicUser } from "@/lib/types";
+import { formatDateTime, formatTime } from "@/lib/shared/format-time";
+import type { PublicUser } from "@/lib/shared/types";
 
 const timeOf = (iso: string) => ({ short: formatTime(iso), full: formatDateTime(iso) });
 

@@ -1,6 +1,6 @@
 import { useResolvedUser } from "@/components/chat/profile-overrides";
 import { AvatarImage } from "@/components/profile/avatar-image";
-import type { PublicUser } from "@/lib/types";
+import type { PublicUser } from "@/lib/shared/types";
 
 export type MemberRow = PublicUser & { isOwner?: boolean };
 

@@ -3,7 +3,7 @@
 import { createContext, useContext, useState, type ReactNode } from "react";
 import { useSocketEvent } from "@/components/chat/use-socket-event";
 import type { ClientSocket } from "@/lib/client/socket";
-import type { PublicUser } from "@/lib/types";
+import type { PublicUser } from "@/lib/shared/types";
 
 type Override = Pick<PublicUser, "displayName" | "avatarUrl">;
 const Overrides = createContext<Map<string, Override>>(new Map());

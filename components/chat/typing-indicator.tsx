@@ -1,4 +1,4 @@
-import type { PublicUser } from "@/lib/types";
+import type { PublicUser } from "@/lib/shared/types";
 
 export function typingSentence(users: PublicUser[]): string {
   const names = users.map((u) => u.displayName);

@@ -5,7 +5,7 @@ import { useLatest, useSocketEvent } from "@/components/chat/use-socket-event";
 import { ACTIVITY_INTERVAL_MS, createThrottle, notificationText, shouldNotify, tabTitle } from "@/lib/client/attention";
 import { conversationTitle, type ChatStore } from "@/lib/client/chat-store";
 import type { ClientSocket } from "@/lib/client/socket";
-import type { SessionUser } from "@/lib/types";
+import type { SessionUser } from "@/lib/shared/types";
 
 const INPUT_EVENTS = ["keydown", "pointerdown", "scroll", "focus"] as const;
 

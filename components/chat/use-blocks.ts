@@ -3,7 +3,7 @@
 import { useCallback, useState } from "react";
 import type { Requester } from "@/lib/client/request";
 import type { Outcome } from "@/lib/client/run-command";
-import type { PublicUser } from "@/lib/types";
+import type { PublicUser } from "@/lib/shared/types";
 
 /** The people this user blocks; the user card, /block and the settings page share it. */
 export function useBlocks(ask: Requester) {

@@ -18,7 +18,7 @@ import { isCommandText, parseCommand, unescapeMessage } from "@/lib/client/comma
 import { totalUnread } from "@/lib/client/chat-store";
 import { runCommand, type CommandHost } from "@/lib/client/run-command";
 import { followSessionUser } from "@/lib/client/session-user";
-import type { RoomSummary, SessionUser } from "@/lib/types";
+import type { RoomSummary, SessionUser } from "@/lib/shared/types";
 
 export type { Connection } from "@/components/chat/use-connection";
 

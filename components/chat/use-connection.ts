@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { acquireSocket, dropSocket, releaseSocket, type ClientSocket } from "@/lib/client/socket";
-import type { ServerToClientEvents } from "@/lib/realtime/events";
+import type { ServerToClientEvents } from "@/lib/shared/events";
 
 export type Connection = "connecting" | "online" | "offline" | "signed-out";
 

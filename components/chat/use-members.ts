@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useLatest, useSocketEvent } from "@/components/chat/use-socket-event";
 import type { Requester } from "@/lib/client/request";
 import type { ClientSocket } from "@/lib/client/socket";
-import type { RoomMemberInfo } from "@/lib/types";
+import type { RoomMemberInfo } from "@/lib/shared/types";
 
 /** The members of the room on screen, kept live by join/leave events. */
 export function useMembers(socket: ClientSocket | null, ask: Requester, roomId: string, connected: boolean) {

@@ -5,7 +5,7 @@ import { useSocketEvent } from "@/components/chat/use-socket-event";
 import { presenceNotice } from "@/lib/client/presence-notices";
 import type { Requester } from "@/lib/client/request";
 import type { ClientSocket } from "@/lib/client/socket";
-import type { PublicUser, SessionUser } from "@/lib/types";
+import type { PublicUser, SessionUser } from "@/lib/shared/types";
 
 const TYPING_EXPIRY_MS = 3_500;
 

@@ -3,8 +3,8 @@
 import { useMemo } from "react";
 import type { Rooms } from "@/components/chat/use-rooms";
 import type { Outcome } from "@/lib/client/run-command";
-import type { Ack } from "@/lib/realtime/events";
-import type { MyRoom, RoomSummary } from "@/lib/types";
+import type { Ack } from "@/lib/shared/events";
+import type { MyRoom, RoomSummary } from "@/lib/shared/types";
 
 export type RoomOutcome<T = null> = Outcome<T> | { ok: false; error: string; fields?: Record<string, string> };
 

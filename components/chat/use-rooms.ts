@@ -8,7 +8,7 @@ import { newPending } from "@/lib/client/outbox";
 import { request, type Requester } from "@/lib/client/request";
 import { roomGoneNotice } from "@/lib/client/room-settings";
 import type { ClientSocket } from "@/lib/client/socket";
-import type { RoomSummary, SessionUser } from "@/lib/types";
+import type { RoomSummary, SessionUser } from "@/lib/shared/types";
 
 /**
  * Every room the user belongs to, kept live: the socket is subscribed to all of them,

@@ -2,7 +2,7 @@
 
 import { useEffect, useLayoutEffect, useRef } from "react";
 import type { ClientSocket } from "@/lib/client/socket";
-import type { ServerToClientEvents } from "@/lib/realtime/events";
+import type { ServerToClientEvents } from "@/lib/shared/events";
 
 /** Subscribes while mounted, always calling the latest handler; every `on` has its `off`. */
 export function useSocketEvent<E extends keyof ServerToClientEvents>(socket: ClientSocket | null, event: E, handler: ServerToClientEvents[E]) {

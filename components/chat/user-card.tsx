@@ -2,11 +2,11 @@
 
 import { useEffect, useState } from "react";
 import { AvatarImage } from "@/components/profile/avatar-image";
-import { formatDate } from "@/lib/format-time";
+import { formatDate } from "@/lib/shared/format-time";
 import { presenceText } from "@/lib/client/command-output";
 import type { Requester } from "@/lib/client/request";
 import type { Outcome } from "@/lib/client/run-command";
-import type { PublicProfile, PublicUser } from "@/lib/types";
+import type { PublicProfile, PublicUser } from "@/lib/shared/types";
 import { Button } from "@/components/ui/button";
 
 /** Someone's public card: message them, block or unblock, and (for room owners) kick. */

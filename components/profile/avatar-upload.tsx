@@ -5,7 +5,7 @@ import { AvatarImage } from "@/components/profile/avatar-image";
 import { removeAvatar } from "@/components/profile/profile-requests";
 import { UploadProgress } from "@/components/profile/upload-progress";
 import { uploadAvatar } from "@/components/profile/upload-avatar";
-import { AVATAR_ACCEPT, AVATAR_MAX_BYTES, AVATAR_MAX_SIDE, type OwnProfile } from "@/lib/schemas/profile";
+import { AVATAR_ACCEPT, AVATAR_MAX_BYTES, AVATAR_MAX_SIDE, type OwnProfile } from "@/lib/shared/schemas/profile";
 import { Button } from "@/components/ui/button";
 
 const MAX_MB = AVATAR_MAX_BYTES / (1024 * 1024);

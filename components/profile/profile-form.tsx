@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { updateProfile } from "@/components/profile/profile-requests";
 import { Field } from "@/components/ui/field";
-import { STATUS_LINE_MAX_CHARS, updateProfileSchema, type OwnProfile } from "@/lib/schemas/profile";
+import { STATUS_LINE_MAX_CHARS, updateProfileSchema, type OwnProfile } from "@/lib/shared/schemas/profile";
 import { Button } from "@/components/ui/button";
 
 type Errors = Partial<Record<"displayName" | "statusLine" | "_", string>>;

@@ -9,7 +9,7 @@ import { InstallButton } from "@/components/pwa/install-button";
 import { PushSettings } from "@/components/pwa/push-settings";
 import type { MutableRoom } from "@/components/pwa/room-mutes";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
-import type { OwnProfile } from "@/lib/schemas/profile";
+import type { OwnProfile } from "@/lib/shared/schemas/profile";
 import { Button } from "@/components/ui/button";
 import { ArrowLeftIcon } from "lucide-react";
 

@@ -1,4 +1,4 @@
-import type { OwnProfile } from "@/lib/schemas/profile";
+import type { OwnProfile } from "@/lib/shared/schemas/profile";
 import { CANCELLED, httpErrorFrom, UNREACHABLE, type HttpResult } from "@/lib/client/http";
 
 /**

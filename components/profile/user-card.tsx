@@ -3,10 +3,10 @@
 import { useEffect, useId, useState, type ReactNode } from "react";
 import { AvatarImage } from "@/components/profile/avatar-image";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
-import { formatDate, formatDateTime, timeAgo } from "@/lib/format-time";
+import { formatDate, formatDateTime, timeAgo } from "@/lib/shared/format-time";
 import { fetchPublicProfile } from "@/components/profile/profile-requests";
-import type { PublicProfile } from "@/lib/schemas/profile";
-import type { PublicUser } from "@/lib/types";
+import type { PublicProfile } from "@/lib/shared/schemas/profile";
+import type { PublicUser } from "@/lib/shared/types";
 
 export interface UserCardProps {
   /** Whose card; defaults to `profile.id`. */

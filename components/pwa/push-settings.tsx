@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { isIos } from "@/components/pwa/platform";
 import { currentSubscription, disablePush, enablePush, pushSupported, type PushProblem } from "@/components/pwa/push-subscription";
 import { RoomMutes, type MutableRoom } from "@/components/pwa/room-mutes";
-import type { OwnProfile } from "@/lib/schemas/profile";
+import type { OwnProfile } from "@/lib/shared/schemas/profile";
 import { Button } from "@/components/ui/button";
 
 type Browser = { supported: boolean; permission: NotificationPermission; subscribed: boolean; ios: boolean };

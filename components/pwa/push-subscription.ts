@@ -1,6 +1,6 @@
 import { updateProfile } from "@/components/profile/profile-requests";
 import { http, type HttpError, type HttpResult } from "@/lib/client/http";
-import type { OwnProfile } from "@/lib/schemas/profile";
+import type { OwnProfile } from "@/lib/shared/schemas/profile";
 
 /** Why push can't be turned on here: each has its own sentence in the settings. */
 export type PushProblem = "unsupported" | "denied" | "dismissed" | "no-worker" | "push-service";

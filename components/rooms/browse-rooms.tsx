@@ -3,7 +3,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import type { RoomOutcome } from "@/components/chat/use-room-actions";
 import type { Requester } from "@/lib/client/request";
-import type { RoomSummary } from "@/lib/types";
+import type { RoomSummary } from "@/lib/shared/types";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/input";
 import { LockIcon } from "lucide-react";

@@ -5,7 +5,7 @@ import type { RoomOutcome } from "@/components/chat/use-room-actions";
 import { memberCountText } from "@/components/rooms/browse-rooms";
 import { Field } from "@/components/ui/field";
 import { memberLimitProblem, passwordChoices, type PasswordChoice } from "@/lib/client/room-settings";
-import type { MyRoom } from "@/lib/types";
+import type { MyRoom } from "@/lib/shared/types";
 import { Button } from "@/components/ui/button";
 
 /** Owner (or moderator) settings: description, password, member limit; and deleting the room. */

@@ -1,6 +1,6 @@
 import type { MouseEvent, ReactNode } from "react";
 import { conversationTitle } from "@/lib/client/chat-store";
-import type { MyRoom } from "@/lib/types";
+import type { MyRoom } from "@/lib/shared/types";
 import { LockIcon, PlusIcon, SearchIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 

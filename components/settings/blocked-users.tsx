@@ -4,7 +4,7 @@ import { useState } from "react";
 import { AvatarImage } from "@/components/profile/avatar-image";
 import { Button } from "@/components/ui/button";
 import type { Outcome } from "@/lib/client/run-command";
-import type { PublicUser } from "@/lib/types";
+import type { PublicUser } from "@/lib/shared/types";
 
 /** Everyone this user blocks, each with an Unblock button. */
 export function BlockedUsers({ users, loaded, onUnblock }: { users: PublicUser[]; loaded: boolean; onUnblock: (username: string) => Promise<Outcome<unknown>> }) {

@@ -10,7 +10,7 @@ import { useLatest } from "@/components/chat/use-socket-event";
 import { BlockedUsers } from "@/components/settings/blocked-users";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { request, type Requester } from "@/lib/client/request";
-import type { SessionUser } from "@/lib/types";
+import type { SessionUser } from "@/lib/shared/types";
 import { ArrowLeftIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createThrottle, notificationText, shouldNotify, tabTitle } from "@/lib/client/attention";
 import { sessionEndedSentence } from "@/lib/client/session-end";
-import type { ChatMessage } from "@/lib/types";
+import type { ChatMessage } from "@/lib/shared/types";
 
 const bob = { id: "b", username: "bob", displayName: "Bob" };
 const message = (roomId: string, author = bob): ChatMessage => ({ id: 1, roomId, body: "hi", clientId: "c1", createdAt: "", author, kind: "text" });

@@ -1,4 +1,4 @@
-import type { ChatMessage, RoomKind } from "@/lib/types";
+import type { ChatMessage, RoomKind } from "@/lib/shared/types";
 
 /** session:activity goes out at most this often, and only on real input. */
 export const ACTIVITY_INTERVAL_MS = 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chatReducer, emptyChat, type ChatState, type PendingItem } from "@/lib/client/chat-state";
-import type { ChatMessage } from "@/lib/types";
+import type { ChatMessage } from "@/lib/shared/types";
 
 const author = { id: "u1", username: "a", displayName: "A" };
 const msg = (id: number, clientId = `c${id}`): ChatMessage => ({ id, roomId: "r", body: `m${id}`, clientId, createdAt: new Date(0).toISOString(), author, kind: "text" });

@@ -1,5 +1,5 @@
-import { isRetryable, type ErrorBody, type ErrorCode } from "@/lib/errors";
-import type { ChatMessage, Delivery, PublicUser } from "@/lib/types";
+import { isRetryable, type ErrorBody, type ErrorCode } from "@/lib/shared/errors";
+import type { ChatMessage, Delivery, PublicUser } from "@/lib/shared/types";
 
 /** How a send was asked for, so a retry repeats it exactly. */
 export interface SendOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { activeStream, conversationTitle, createStore, sidebarSections, storeReducer, totalUnread, type ChatStore } from "@/lib/client/chat-store";
-import type { ChatMessage, MyRoom, RoomSummary } from "@/lib/types";
+import type { ChatMessage, MyRoom, RoomSummary } from "@/lib/shared/types";
 
 const me = { id: "me", username: "me", displayName: "Me" };
 const bob = { id: "b", username: "bob", displayName: "Bob" };

@@ -1,6 +1,6 @@
 import { chatReducer, emptyChat, type ChatAction, type ChatState } from "@/lib/client/chat-state";
-import type { JoinRoomResult } from "@/lib/realtime/events";
-import type { ChatMessage, MyRoom, PublicUser, RoomSummary } from "@/lib/types";
+import type { JoinRoomResult } from "@/lib/shared/events";
+import type { ChatMessage, MyRoom, PublicUser, RoomSummary } from "@/lib/shared/types";
 
 /** Every room the user belongs to, each with its own stream; one of them is on screen. */
 export interface ChatStore {

@@ -1,9 +1,9 @@
-import type { ErrorBody, ErrorCode } from "@/lib/errors";
+import type { ErrorBody, ErrorCode } from "@/lib/shared/errors";
 
 /**
  * The browser's one HTTP client. Every answer is `{ ok: true, data }` or
  * `{ ok: false, error }`, where `error` is the server's AppError body
- * (`{ error: { code, message, fields? } }`, see lib/http.ts) plus the status, or a
+ * (`{ error: { code, message, fields? } }`, see lib/server/http.ts) plus the status, or a
  * sentence made here when the server could not be reached (status 0).
  */
 export interface HttpError extends ErrorBody {

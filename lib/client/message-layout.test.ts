@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { StreamItem } from "@/lib/client/chat-state";
 import { dayLabel, layoutStream, unreadAfterOnOpen, type ListRow } from "@/lib/client/message-layout";
-import { formatDate } from "@/lib/format-time";
-import type { ChatMessage, PublicUser } from "@/lib/types";
+import { formatDate } from "@/lib/shared/format-time";
+import type { ChatMessage, PublicUser } from "@/lib/shared/types";
 
 const ann: PublicUser = { id: "ann", username: "ann", displayName: "Ann" };
 const ben: PublicUser = { id: "ben", username: "ben", displayName: "Ben" };

@@ -1,5 +1,5 @@
 import type { StreamItem } from "@/lib/client/chat-state";
-import { formatDate } from "@/lib/format-time";
+import { formatDate } from "@/lib/shared/format-time";
 
 /** Messages by one author closer together than this share one header. */
 export const GROUP_WINDOW_MS = 5 * 60 * 1000;
@@ -28,7 +28,7 @@ function dayOf(iso: string): string | null {
   return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
 }
 
-/** "Today", "Yesterday", or the date as lib/format-time writes it. */
+/** "Today", "Yesterday", or the date as lib/shared/format-time writes it. */
 export function dayLabel(iso: string, now: Date = new Date()): string {
   const day = dayOf(iso);
   if (day === dayOf(now.toISOString())) return "Today";

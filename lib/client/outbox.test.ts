@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { chatReducer, emptyChat, type ChatState } from "@/lib/client/chat-state";
 import { createStore, storeReducer, type ChatStore } from "@/lib/client/chat-store";
 import { createOutboxDriver, newPending, nextToSend } from "@/lib/client/outbox";
-import type { Ack, SentMessage } from "@/lib/realtime/events";
-import type { RoomSummary } from "@/lib/types";
+import type { Ack, SentMessage } from "@/lib/shared/events";
+import type { RoomSummary } from "@/lib/shared/types";
 
 const me = { id: "me", username: "me", displayName: "Me" };
 const room = (id: string): RoomSummary => ({ id, name: id, description: "", kind: "public", memberLimit: 0, slowModeSeconds: 0, memberCount: 1, ownerId: null });

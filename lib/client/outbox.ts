@@ -1,7 +1,7 @@
 import type { PendingItem, SendOptions } from "@/lib/client/chat-state";
 import type { ChatStore, StoreAction } from "@/lib/client/chat-store";
-import type { Ack, SentMessage } from "@/lib/realtime/events";
-import type { PublicUser } from "@/lib/types";
+import type { Ack, SentMessage } from "@/lib/shared/events";
+import type { PublicUser } from "@/lib/shared/types";
 
 let seq = 0;
 

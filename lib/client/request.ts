@@ -1,5 +1,5 @@
 import type { ClientSocket } from "@/lib/client/socket";
-import type { Ack, AckFn, ClientToServerEvents } from "@/lib/realtime/events";
+import type { Ack, AckFn, ClientToServerEvents } from "@/lib/shared/events";
 
 export type ClientEvent = keyof ClientToServerEvents;
 /** The `data` an event's ack carries. */

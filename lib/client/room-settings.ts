@@ -1,5 +1,5 @@
-import { memberLimitTooLow } from "@/lib/schemas/rooms";
-import type { RoomSummary } from "@/lib/types";
+import { memberLimitTooLow } from "@/lib/shared/schemas/rooms";
+import type { RoomSummary } from "@/lib/shared/types";
 
 export type PasswordChoice = "keep" | "set" | "remove";
 

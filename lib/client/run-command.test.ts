@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { parseCommand, type Command } from "@/lib/client/commands";
 import type { Requester } from "@/lib/client/request";
 import { runCommand, type CommandHost } from "@/lib/client/run-command";
-import type { MyRoom } from "@/lib/types";
+import type { MyRoom } from "@/lib/shared/types";
 
 const me = { id: "me", username: "me", displayName: "Me", role: "user" as const };
 const alice = { id: "a", username: "alice", displayName: "Alice" };

@@ -2,7 +2,7 @@ import { blockedText, helpText, membersText, profileText, roomLabel, roomsText, 
 import type { Command } from "@/lib/client/commands";
 import type { SendOptions } from "@/lib/client/chat-state";
 import type { Requester } from "@/lib/client/request";
-import type { MyRoom, PublicUser, SessionUser } from "@/lib/types";
+import type { MyRoom, PublicUser, SessionUser } from "@/lib/shared/types";
 
 export type Outcome<T = null> = { ok: true; data: T } | { ok: false; error: string };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { followSessionUser } from "@/lib/client/session-user";
-import type { SessionUser } from "@/lib/types";
+import type { SessionUser } from "@/lib/shared/types";
 
 const me: SessionUser = { id: "me", username: "me", displayName: "Me", role: "user", avatarUrl: null };
 

@@ -1,6 +1,6 @@
-import type { ModerationNotice } from "@/lib/realtime/events";
-import type { PublicProfile as ProfileCard } from "@/lib/schemas/profile";
-import type { SessionUser } from "@/lib/types";
+import type { ModerationNotice } from "@/lib/shared/events";
+import type { PublicProfile as ProfileCard } from "@/lib/shared/schemas/profile";
+import type { SessionUser } from "@/lib/shared/types";
 
 /**
  * The signed-in user as the chat page knows them, following what the server says

@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/events";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

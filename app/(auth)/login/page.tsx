@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { getEndedNotice, getSessionUser } from "@/lib/auth/session";
+import { getEndedNotice, getSessionUser } from "@/lib/server/auth/session";
 import { sessionEndedSentence } from "@/lib/client/session-end";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 
 export const metadata: Metadata = { title: "Log in · Parley" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SettingsApp } from "@/components/settings/settings-app";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/lib/server/auth/session";
 
 export const metadata: Metadata = { title: "Settings · Parley" };
 

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { requireUser } from "@/lib/auth/require-user";
-import { errorResponse, readJson } from "@/lib/http";
-import { getProfileServices } from "@/lib/profile-services";
-import { parseInput } from "@/lib/schemas/parse";
-import { updateProfileSchema } from "@/lib/schemas/profile";
+import { requireUser } from "@/lib/server/auth/require-user";
+import { errorResponse, readJson } from "@/lib/server/http";
+import { getProfileServices } from "@/lib/server/profile-services";
+import { parseInput } from "@/lib/shared/schemas/parse";
+import { updateProfileSchema } from "@/lib/shared/schemas/profile";
 
 /** The signed-in user's own profile, settings included. */
 export async function GET() {

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { requireUser } from "@/lib/auth/require-user";
-import { errorResponse, readJson } from "@/lib/http";
-import { getProfileServices } from "@/lib/profile-services";
-import { parseInput } from "@/lib/schemas/parse";
-import { pushSubscriptionSchema, unsubscribeSchema } from "@/lib/schemas/push";
+import { requireUser } from "@/lib/server/auth/require-user";
+import { errorResponse, readJson } from "@/lib/server/http";
+import { getProfileServices } from "@/lib/server/profile-services";
+import { parseInput } from "@/lib/shared/schemas/parse";
+import { pushSubscriptionSchema, unsubscribeSchema } from "@/lib/shared/schemas/push";
 
 /** The server's VAPID public key, for `pushManager.subscribe({ applicationServerKey })`. */
 export async function GET() {

@@ -1,5 +1,5 @@
-import { getAppContext } from "@/lib/context";
-import { checkReadiness } from "@/lib/services/readiness";
+import { getAppContext } from "@/lib/server/context";
+import { checkReadiness } from "@/lib/server/services/readiness";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { CLIENT_IP_HEADER } from "@/lib/client-ip";
-import { getAppContext } from "@/lib/context";
-import { errorResponse, readJson } from "@/lib/http";
+import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
+import { getAppContext } from "@/lib/server/context";
+import { errorResponse, readJson } from "@/lib/server/http";
 
 export async function POST(request: Request) {
   try {

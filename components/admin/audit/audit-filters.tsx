@@ -11,7 +11,7 @@ export interface AuditFilter {
   target: string;
 }
 
-/** Every action the server records (see lib/services/moderation and app/api/admin). */
+/** Every action the server records (see lib/server/services/moderation and app/api/admin). */
 const ACTIONS = ["ban", "temp-ban", "unban", "timeout", "end-timeout", "kick", "force-logout", "role", "delete-message", "resolve-report", "dismiss-report", "auto-ban", "settings", "slow-mode"];
 
 export function AuditFilters({ value, busy, onApply }: { value: AuditFilter; busy: boolean; onApply: (filter: AuditFilter) => void }) {

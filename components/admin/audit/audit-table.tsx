@@ -1,5 +1,5 @@
 import { formatDetails } from "@/components/admin/format";
-import { formatDateTime } from "@/lib/format-time";
+import { formatDateTime } from "@/lib/shared/format-time";
 import { ScrollTable } from "@/components/admin/scroll-table";
 import type { AuditRow } from "@/components/admin/types";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";

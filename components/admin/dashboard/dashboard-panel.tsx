@@ -6,7 +6,7 @@ import { StatCard } from "@/components/admin/dashboard/stat-card";
 import { SectionHeader } from "@/components/admin/section-header";
 import type { Stats } from "@/components/admin/types";
 import { useAdminData } from "@/components/admin/use-admin-data";
-import { formatTime } from "@/lib/format-time";
+import { formatTime } from "@/lib/shared/format-time";
 
 const POLL_MS = 5000;
 

@@ -1,4 +1,4 @@
-import { formatTime } from "@/lib/format-time";
+import { formatTime } from "@/lib/shared/format-time";
 
 type Point = { minute: string; count: number };
 

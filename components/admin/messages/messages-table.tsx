@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/format-time";
+import { formatDateTime } from "@/lib/shared/format-time";
 import { ScrollTable } from "@/components/admin/scroll-table";
 import type { ConsoleMessage } from "@/components/admin/types";
 import { Button } from "@/components/ui/button";

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/format-time";
+import { formatDateTime } from "@/lib/shared/format-time";
 import { ResolveActions } from "@/components/admin/reports/resolve-actions";
 import { Badge } from "@/components/ui/badge";
 import type { Resolution } from "@/components/admin/reports/resolve-report-dialog";

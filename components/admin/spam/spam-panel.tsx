@@ -1,7 +1,7 @@
 "use client";
 
 import { ErrorNotice } from "@/components/admin/error-notice";
-import { formatDateTime } from "@/lib/format-time";
+import { formatDateTime } from "@/lib/shared/format-time";
 import { ScrollTable } from "@/components/admin/scroll-table";
 import { SectionHeader } from "@/components/admin/section-header";
 import { StatusLine } from "@/components/admin/status-line";

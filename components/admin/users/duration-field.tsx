@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { BAN_PRESETS_MINUTES } from "@/lib/schemas/moderation";
+import { BAN_PRESETS_MINUTES } from "@/lib/shared/schemas/moderation";
 import { inputClass } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 

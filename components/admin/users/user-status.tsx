@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/format-time";
+import { formatDateTime } from "@/lib/shared/format-time";
 import { Badge } from "@/components/ui/badge";
 import type { ConsoleUser } from "@/components/admin/types";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime } from "@/lib/format-time";
+import { formatDateTime } from "@/lib/shared/format-time";
 import { ScrollTable } from "@/components/admin/scroll-table";
 import type { ConsoleUser } from "@/components/admin/types";
 import { SortHeader, type Sort } from "@/components/admin/users/sort-header";

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { KeepConnection } from "@/components/chat/keep-connection";
 import { ProfileSettings } from "@/components/profile/profile-settings";
-import { getSessionUser } from "@/lib/auth/session";
-import { getAppContext } from "@/lib/context";
+import { getSessionUser } from "@/lib/server/auth/session";
+import { getAppContext } from "@/lib/server/context";
 
 export const metadata: Metadata = { title: "Your profile · Parley" };
 

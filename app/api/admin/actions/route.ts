@@ -1,5 +1,5 @@
-import { adminMutation } from "@/lib/admin/route";
-import { userActionSchema } from "@/lib/schemas/moderation";
+import { adminMutation } from "@/lib/server/admin/route";
+import { userActionSchema } from "@/lib/shared/schemas/moderation";
 
 /** Every action on a user; the service re-checks the actor's role per action. */
 export const POST = adminMutation("moderator", userActionSchema, async ({ actor, context, input }) => {

@@ -1,6 +1,6 @@
-import { adminMutation, adminQuery } from "@/lib/admin/route";
-import { deleteMessageSchema, messageSearchSchema } from "@/lib/schemas/moderation";
-import { searchMessages } from "@/lib/services/moderation/message-search";
+import { adminMutation, adminQuery } from "@/lib/server/admin/route";
+import { deleteMessageSchema, messageSearchSchema } from "@/lib/shared/schemas/moderation";
+import { searchMessages } from "@/lib/server/services/moderation/message-search";
 
 export const GET = adminQuery("moderator", messageSearchSchema, async ({ context, input }) => searchMessages(context.db, input));
 

@@ -1,5 +1,5 @@
-import { adminMutation, adminQuery } from "@/lib/admin/route";
-import { emptyQuerySchema, resolveReportSchema } from "@/lib/schemas/moderation";
+import { adminMutation, adminQuery } from "@/lib/server/admin/route";
+import { emptyQuerySchema, resolveReportSchema } from "@/lib/shared/schemas/moderation";
 
 export const GET = adminQuery("moderator", emptyQuerySchema, async ({ context }) => ({ queue: await context.moderation.reports.queue() }));
 

@@ -1,5 +1,5 @@
-import { adminMutation, adminQuery } from "@/lib/admin/route";
-import { emptyQuerySchema, moderationSettingsSchema } from "@/lib/schemas/moderation";
+import { adminMutation, adminQuery } from "@/lib/server/admin/route";
+import { emptyQuerySchema, moderationSettingsSchema } from "@/lib/shared/schemas/moderation";
 
 export const GET = adminQuery("moderator", emptyQuerySchema, async ({ context }) => ({ settings: context.moderation.settings.get() }));
 

@@ -1,5 +1,5 @@
-import { adminMutation, adminQuery } from "@/lib/admin/route";
-import { emptyQuerySchema, slowModeSchema } from "@/lib/schemas/moderation";
+import { adminMutation, adminQuery } from "@/lib/server/admin/route";
+import { emptyQuerySchema, slowModeSchema } from "@/lib/shared/schemas/moderation";
 
 export const GET = adminQuery("moderator", emptyQuerySchema, async ({ context }) => {
   const rooms = await context.db.room.findMany({ where: { kind: { not: "dm" } }, select: { id: true, name: true, slowModeSeconds: true }, orderBy: { name: "asc" } });

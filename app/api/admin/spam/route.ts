@@ -1,5 +1,5 @@
-import { adminQuery } from "@/lib/admin/route";
-import { emptyQuerySchema } from "@/lib/schemas/moderation";
+import { adminQuery } from "@/lib/server/admin/route";
+import { emptyQuerySchema } from "@/lib/shared/schemas/moderation";
 
 export const GET = adminQuery("moderator", emptyQuerySchema, async ({ context }) => {
   const rows = await context.db.spamEvent.findMany({ orderBy: { id: "desc" }, take: 200 });

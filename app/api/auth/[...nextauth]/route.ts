@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
-import { buildAuthOptions } from "@/lib/auth/options";
-import { getAppContext } from "@/lib/context";
+import { buildAuthOptions } from "@/lib/server/auth/options";
+import { getAppContext } from "@/lib/server/context";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 

@@ -1,7 +1,7 @@
-import { errorResponse } from "@/lib/http";
-import { getProfileServices } from "@/lib/profile-services";
-import { AppError } from "@/lib/errors";
-import { isAvatarName } from "@/lib/services/avatars";
+import { errorResponse } from "@/lib/server/http";
+import { getProfileServices } from "@/lib/server/profile-services";
+import { AppError } from "@/lib/shared/errors";
+import { isAvatarName } from "@/lib/server/services/avatars";
 
 type RouteContext = { params: Promise<{ name: string }> };
 

@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
-import { requireUser } from "@/lib/auth/require-user";
-import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
-import { getProfileServices } from "@/lib/profile-services";
-import { AVATAR_MAX_BYTES } from "@/lib/schemas/profile";
-import { AVATAR_ERRORS, avatarTooOften } from "@/lib/services/avatars";
-import { retryInSeconds } from "@/lib/services/rate-limit";
-import { readUploadedFile } from "@/lib/upload";
+import { requireUser } from "@/lib/server/auth/require-user";
+import { AppError } from "@/lib/shared/errors";
+import { errorResponse } from "@/lib/server/http";
+import { getProfileServices } from "@/lib/server/profile-services";
+import { AVATAR_MAX_BYTES } from "@/lib/shared/schemas/profile";
+import { AVATAR_ERRORS, avatarTooOften } from "@/lib/server/services/avatars";
+import { retryInSeconds } from "@/lib/server/services/rate-limit";
+import { readUploadedFile } from "@/lib/server/upload";
 
 /**
  * multipart/form-data with the image in `file` → `{ profile }`. The file name

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { requireUser } from "@/lib/auth/require-user";
-import { errorResponse, readJson } from "@/lib/http";
-import { getProfileServices } from "@/lib/profile-services";
-import { parseInput } from "@/lib/schemas/parse";
-import { roomMuteSchema } from "@/lib/schemas/push";
+import { requireUser } from "@/lib/server/auth/require-user";
+import { errorResponse, readJson } from "@/lib/server/http";
+import { getProfileServices } from "@/lib/server/profile-services";
+import { parseInput } from "@/lib/shared/schemas/parse";
+import { roomMuteSchema } from "@/lib/shared/schemas/push";
 
 /** Rooms whose messages never send the signed-in user a push → `{ roomIds }`. */
 export async function GET() {

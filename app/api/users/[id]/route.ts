@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { requireUser } from "@/lib/auth/require-user";
-import { errorResponse } from "@/lib/http";
-import { getProfileServices } from "@/lib/profile-services";
+import { requireUser } from "@/lib/server/auth/require-user";
+import { errorResponse } from "@/lib/server/http";
+import { getProfileServices } from "@/lib/server/profile-services";
 
 type RouteContext = { params: Promise<{ id: string }> };
 

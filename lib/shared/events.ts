@@ -1,0 +1,124 @@
+import type { ErrorBody } from "@/lib/shared/errors";
+import type { PublicProfile as ProfileCard } from "@/lib/shared/schemas/profile";
+import type { ChatMessage, Delivery, MyRoom, PublicProfile, PublicUser, RoomMemberInfo, RoomSummary, SessionUser } from "@/lib/shared/types";
+
+/** What a moderator wrote when ending someone's session, and when a ban ends. */
+export type SessionEndDetail = { note: string; until: string | null };
+
+/** Every client→server event answers through one of these. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+export type AckFn<T> = (response: Ack<T>) => void;
+
+export interface JoinRoomResult {
+  room: RoomSummary;
+  messages: ChatMessage[];
+  /** Older history exists before the first message returned. */
+  hasMore: boolean;
+  /** False when the client asked to catch up but missed too much: it should start over from `messages`. */
+  caughtUp: boolean;
+}
+
+/**
+ * The sender's ack for a message; `delivery` is set for direct messages. `duplicate`:
+ * the clientId was stored before and this is that message (maybe `removed`); it was
+ * not broadcast again.
+ */
+export type SentMessage = ChatMessage & { delivery?: Delivery[]; duplicate?: true };
+
+export interface ClientToServerEvents {
+  "room:join": (payload: unknown, ack: AckFn<JoinRoomResult>) => void;
+  "room:leave": (payload: unknown, ack: AckFn<null>) => void;
+  "room:create": (payload: unknown, ack: AckFn<RoomSummary>) => void;
+  "room:update": (payload: unknown, ack: AckFn<RoomSummary>) => void;
+  "room:delete": (payload: unknown, ack: AckFn<null>) => void;
+  "room:kick": (payload: unknown, ack: AckFn<null>) => void;
+  "room:list": (payload: unknown, ack: AckFn<{ rooms: RoomSummary[] }>) => void;
+  "room:mine": (payload: unknown, ack: AckFn<{ rooms: MyRoom[] }>) => void;
+  "room:members": (payload: unknown, ack: AckFn<{ members: RoomMemberInfo[] }>) => void;
+  "room:read": (payload: unknown, ack?: AckFn<null>) => void;
+  "dm:open": (payload: unknown, ack: AckFn<MyRoom>) => void;
+  "message:send": (payload: unknown, ack: AckFn<SentMessage>) => void;
+  "message:history": (payload: unknown, ack: AckFn<{ messages: ChatMessage[]; hasMore: boolean }>) => void;
+  "presence:list": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
+  "typing:start": (payload: unknown, ack?: AckFn<null>) => void;
+  "typing:stop": (payload: unknown, ack?: AckFn<null>) => void;
+  "block:add": (payload: unknown, ack: AckFn<{ blocked: PublicUser[] }>) => void;
+  "block:remove": (payload: unknown, ack: AckFn<{ unblocked: PublicUser[]; notBlocked: PublicUser[] }>) => void;
+  "block:list": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
+  "user:check": (payload: unknown, ack: AckFn<PublicProfile>) => void;
+  "users:last": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
+  "users:active": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
+  "message:report": (payload: unknown, ack: AckFn<null>) => void;
+  "moderation:delete-message": (payload: unknown, ack: AckFn<null>) => void;
+  "moderation:timeout": (payload: unknown, ack: AckFn<null>) => void;
+  "moderation:ban": (payload: unknown, ack: AckFn<null>) => void;
+  "moderation:kick": (payload: unknown, ack: AckFn<null>) => void;
+  /** Sent by the client on real input (keys, clicks, scrolling), at most once a minute. */
+  "session:activity": (payload: unknown, ack?: AckFn<null>) => void;
+}
+
+export interface ServerToClientEvents {
+  "session:ready": (data: { user: SessionUser }) => void;
+  "message:new": (message: ChatMessage) => void;
+  "presence:online": (data: { user: PublicUser; count: number }) => void;
+  "presence:offline": (data: { user: PublicUser; count: number }) => void;
+  "typing:update": (data: { roomId: string; user: PublicUser; typing: boolean }) => void;
+  "server:shutdown": (data: { seconds: number; message: string }) => void;
+  /**
+   * This browser session was ended by the server (idle timeout, logout elsewhere in
+   * this browser, a moderator). `message` is the sentence to show; kicks and bans
+   * also carry what the moderator wrote and, for a ban, its end (ISO; null: permanent).
+   */
+  "session:ended": (data: { reason: "idle" | "logout" | "kicked" | "banned"; message: string } & Partial<SessionEndDetail>) => void;
+  "room:added": (room: MyRoom) => void;
+  /** Someone changed their display name, status or avatar. */
+  "user:updated": (profile: ProfileCard) => void;
+  /** A moderator acted on this user (ban, timeout, kick, role change): show the sentence. */
+  "moderation:notice": (data: ModerationNotice) => void;
+  /** A moderator removed a message: show "message removed by a moderator" in its place. */
+  "message:removed": (data: { roomId: string; messageId: number }) => void;
+  "room:updated": (room: RoomSummary) => void;
+  "room:deleted": (data: { roomId: string; name: string; message: string }) => void;
+  "room:kicked": (data: { roomId: string; name: string; message: string }) => void;
+  "room:member-joined": (data: { roomId: string; user: PublicUser; memberCount: number }) => void;
+  "room:member-left": (data: { roomId: string; user: PublicUser; memberCount: number }) => void;
+  "error:event": (data: { event: string; error: ErrorBody }) => void;
+  /**
+   * Several nodes: this node lost Redis, so messages from other nodes stop arriving live.
+   * Note where each open conversation stands; on `cluster:resync` catch up from there.
+   */
+  "cluster:degraded": () => void;
+  "cluster:resync": () => void;
+}
+
+/** A moderator acted on this user; a role change carries the new role, so the page can follow it. */
+export type ModerationNotice = { kind: "ban" | "timeout" | "kick" | "logout"; message: string } | { kind: "role"; message: string; role: SessionUser["role"] };
+
+export type InterServerEvents = Record<string, never>;
+
+export interface SocketData {
+  user: SessionUser;
+  /** The browser session (next-auth JWT `sid`) this socket belongs to. */
+  sessionId: string;
+  /** The address the handshake came from (connection caps per address). */
+  ip: string;
+}
+
+const roomChannels = new Map<string, string>();
+const MAX_INTERNED_ROOM_CHANNELS = 50_000;
+
+/**
+ * Interned: the adapter stores the name a socket joins with in that socket's own set,
+ * so thousands of sockets in #general would otherwise each keep a copy of the string.
+ */
+export function roomChannel(roomId: string): string {
+  let channel = roomChannels.get(roomId);
+  if (channel === undefined) {
+    if (roomChannels.size >= MAX_INTERNED_ROOM_CHANNELS) roomChannels.clear();
+    channel = `room:${roomId}`;
+    roomChannels.set(roomId, channel);
+  }
+  return channel;
+}
+export const userChannel = (userId: string) => `user:${userId}`;
+export const sessionChannel = (sessionId: string) => `session:${sessionId}`;

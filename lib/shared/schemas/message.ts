@@ -1,0 +1,43 @@
+import { z } from "@/lib/shared/schemas/zod";
+import { HISTORY_PAGE_SIZE, MAX_ROW_ID, MESSAGE_MAX_CHARS, MESSAGE_TOO_LONG } from "@/lib/shared/schemas/limits";
+import { usernameRefSchema } from "@/lib/shared/schemas/strings";
+
+export { HISTORY_PAGE_SIZE, MESSAGE_MAX_CHARS };
+
+const roomId = z.string({ error: "roomId is required" }).min(1, "roomId is required").max(64, "roomId is too long");
+const messageId = z.number({ error: "Message ids are numbers" }).int().positive().max(MAX_ROW_ID, "No such message");
+
+export const messageBodySchema = z
+  .string({ error: "Message text is required" })
+  .trim()
+  .min(1, "Message can't be empty")
+  .refine((s) => [...s].length <= MESSAGE_MAX_CHARS, MESSAGE_TOO_LONG);
+
+export const sendMessageSchema = z.object({
+  roomId,
+  body: messageBodySchema,
+  /** Chosen by the client per message; a resend with the same id is stored once. */
+  clientId: z.string({ error: "clientId is required" }).min(8, "clientId is too short").max(64, "clientId is too long"),
+  /** `me` is an action line (`/me waves`). */
+  kind: z.enum(["text", "me"]).default("text"),
+  /** A whisper: delivered only to this user (a member of the room) and the sender. */
+  whisperTo: usernameRefSchema.optional(),
+});
+export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+
+export const historySchema = z.object({
+  roomId,
+  before: messageId.optional(),
+  limit: z.number().int().min(1).max(100).default(HISTORY_PAGE_SIZE),
+});
+export type HistoryInput = z.infer<typeof historySchema>;
+
+export const joinRoomSchema = z.object({
+  roomId,
+  /** The newest message id the client already has: the server sends what came after. */
+  afterId: z.number().int().min(0).max(MAX_ROW_ID).optional(),
+});
+export type JoinRoomInput = z.infer<typeof joinRoomSchema>;
+
+export const typingSchema = z.object({ roomId });
+export type TypingInput = z.infer<typeof typingSchema>;

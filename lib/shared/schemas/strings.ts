@@ -1,0 +1,9 @@
+import { z } from "@/lib/shared/schemas/zod";
+
+/** Trims and drops a leading sigil (`#room`, `@user`) before the real checks run. */
+export function withoutPrefix<S extends z.ZodType>(prefix: string, schema: S) {
+  return z.preprocess((value) => (typeof value === "string" ? value.trim().replace(new RegExp(`^\\${prefix}`), "") : value), schema);
+}
+
+/** A username as typed by someone else: `@Alice` → `alice`. */
+export const usernameRefSchema = withoutPrefix("@", z.string({ error: "Say which user" }).trim().toLowerCase().min(1, "Say which user").max(20, "No such user"));
