@@ -4,7 +4,15 @@ import { systemChromium } from "./e2e/browser.mjs";
 /** A system Chromium when there is one (Debian's in CI); else Playwright's own. */
 export const chromiumLaunch = {
   executablePath: systemChromium(),
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
 };
 
 export default defineConfig({

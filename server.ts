@@ -15,7 +15,8 @@ import { setAppContext } from "@/lib/server/context";
 import { createLogger } from "@/lib/server/logger";
 import { createRealtimeServer, SOCKET_PATH } from "@/lib/server/realtime/create-server";
 import { applySecurityHeaders } from "@/lib/server/security/headers";
-import { mayChangeState, type OriginPolicy } from "@/lib/server/security/origin";
+import type { OriginPolicy } from "@/lib/server/security/origin";
+import { mayChangeState } from "@/lib/server/security/origin";
 import { installShutdown } from "@/lib/server/shutdown";
 
 const logger = createLogger(env.LOG_LEVEL);
@@ -69,7 +70,9 @@ async function main() {
     // origin (even another port of this host, which gets the same cookies) changes nothing.
     if (!mayChangeState(req.method, req.headers, encrypted, origins)) {
       res.writeHead(403, { "content-type": "application/json; charset=utf-8" });
-      res.end(JSON.stringify({ error: { code: "FORBIDDEN", message: "This page's origin is not allowed to make changes here. Open Parley at its own address." } }));
+      res.end(
+        JSON.stringify({ error: { code: "FORBIDDEN", message: "This page's origin is not allowed to make changes here. Open Parley at its own address." } }),
+      );
       return;
     }
     req.headers[CLIENT_IP_HEADER] = clientIp(req.headers, req.socket.remoteAddress, env.TRUST_PROXY);

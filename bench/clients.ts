@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import path from "node:path";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
+import { io } from "socket.io-client";
 import type { RunningServer } from "./server-runner.ts";
 
 export type Client = Socket;

@@ -1,5 +1,6 @@
 import type { ActivityShares } from "./cluster-services.ts";
-import { fmt, ratio, stepAt, stepRow, type Results, type ServerResults, type Target } from "./report.ts";
+import type { Results, ServerResults, Target } from "./report.ts";
+import { fmt, ratio, stepAt, stepRow } from "./report.ts";
 import { NOISY_CPU } from "./stats.ts";
 
 /** The cluster phase: node A alone, then A + B, on one PostgreSQL database and one Redis. */
@@ -59,22 +60,50 @@ export function clusterTargets(r: Results, refRate: number): Target[] {
   const f = clusterFigures(c, refRate);
   const check = (value: number | null | undefined, ok: (v: number) => boolean) => (value === null || value === undefined ? null : ok(value));
   const at = f.rate === null ? "(no rate held by both runs)" : `@ ${f.rate} msg/s`;
-  const busy = (value: string, other: number | null | undefined) => (other !== null && other !== undefined && other > NOISY_CPU ? `${value} (other CPU ${Math.round(other * 100)}%)` : value);
+  const busy = (value: string, other: number | null | undefined) =>
+    other !== null && other !== undefined && other > NOISY_CPU ? `${value} (other CPU ${Math.round(other * 100)}%)` : value;
   const ack = c.oneNode.ackLatency;
   const stored = c.oneNode.throughput?.storedPerSecond;
   return [
-    { name: `two nodes: send→deliver p50 added vs one node ${at}`, target: "< 5 ms", value: busy(fmt(f.addedP50, " ms"), f.otherCpu), pass: check(f.addedP50, (v) => v < 5) },
-    { name: `two nodes: send→deliver p99 added vs one node ${at}`, target: "< 20 ms", value: busy(fmt(f.addedP99, " ms"), f.otherCpu), pass: check(f.addedP99, (v) => v < 20) },
-    { name: "two nodes: sustained deliveries/s vs one node", target: "≥ 0.8×", value: fmt(f.deliveriesRatio, "×"), pass: check(f.deliveriesRatio, (v) => v >= 0.8) },
-    { name: `PostgreSQL: durable ack p99 @ ${ack?.rate ?? c.twoNodes.ackLatency?.rate ?? "?"} msg/s`, target: "< 20 ms", value: busy(fmt(ack?.latency.p99, " ms"), ack?.otherCpu), pass: check(ack?.latency.p99, (v) => v < 20) },
-    { name: "PostgreSQL: stored messages/s, many senders", target: "≥ 5,000", value: busy(fmt(stored), c.oneNode.throughput?.otherCpu), pass: check(stored, (v) => v >= 5000) },
+    {
+      name: `two nodes: send→deliver p50 added vs one node ${at}`,
+      target: "< 5 ms",
+      value: busy(fmt(f.addedP50, " ms"), f.otherCpu),
+      pass: check(f.addedP50, (v) => v < 5),
+    },
+    {
+      name: `two nodes: send→deliver p99 added vs one node ${at}`,
+      target: "< 20 ms",
+      value: busy(fmt(f.addedP99, " ms"), f.otherCpu),
+      pass: check(f.addedP99, (v) => v < 20),
+    },
+    {
+      name: "two nodes: sustained deliveries/s vs one node",
+      target: "≥ 0.8×",
+      value: fmt(f.deliveriesRatio, "×"),
+      pass: check(f.deliveriesRatio, (v) => v >= 0.8),
+    },
+    {
+      name: `PostgreSQL: durable ack p99 @ ${ack?.rate ?? c.twoNodes.ackLatency?.rate ?? "?"} msg/s`,
+      target: "< 20 ms",
+      value: busy(fmt(ack?.latency.p99, " ms"), ack?.otherCpu),
+      pass: check(ack?.latency.p99, (v) => v < 20),
+    },
+    {
+      name: "PostgreSQL: stored messages/s, many senders",
+      target: "≥ 5,000",
+      value: busy(fmt(stored), c.oneNode.throughput?.otherCpu),
+      pass: check(stored, (v) => v >= 5000),
+    },
   ];
 }
 
 /** The busiest few activities of one sampling, for logs and the summary. */
 export function describeActivity(a: ActivityShares | undefined): string {
   if (!a) return "—";
-  const top = Object.entries(a.shares).slice(0, 4).map(([k, share]) => `${k} ${Math.round(share * 100)}%`);
+  const top = Object.entries(a.shares)
+    .slice(0, 4)
+    .map(([k, share]) => `${k} ${Math.round(share * 100)}%`);
   return `${a.backends} busy: ${top.join(", ") || "none"}`;
 }
 
@@ -89,7 +118,7 @@ export function clusterMarkdown(r: Results, refRate: number): string[] {
   const s1 = stepAt(one, shown);
   const s2 = stepAt(two, shown);
   const row = (name: string, a: string, b: string, d: string) => `| ${name} | ${a} | ${b} | ${d} |`;
-  const dur = (x: ServerResults) => x.ackLatency ? `${x.ackLatency.latency.p50} / ${x.ackLatency.latency.p99} ms` : "—";
+  const dur = (x: ServerResults) => (x.ackLatency ? `${x.ackLatency.latency.p50} / ${x.ackLatency.latency.p99} ms` : "—");
   return [
     "",
     `Cluster (PostgreSQL + Redis; ${c.placement ?? "?"}). "One node" is node A alone with the same Redis adapter; "two nodes" splits sockets and publishers half and half. Other CPU includes PostgreSQL and Redis.`,
@@ -97,14 +126,39 @@ export function clusterMarkdown(r: Results, refRate: number): string[] {
     "| metric | one node | two nodes | two − one (or ratio) |",
     "|---|---|---|---|",
     row("max sustained deliveries/s", fmt(one.fanout?.maxHeldDeliveriesPerSecond), fmt(two.fanout?.maxHeldDeliveriesPerSecond), fmt(f.deliveriesRatio, "×")),
-    row(`send→deliver p50 @ ${shown} msg/s × ${s2?.clients ?? s1?.clients ?? "?"}`, fmt(s1?.latency.p50, " ms"), fmt(s2?.latency.p50, " ms"), fmt(f.addedP50, " ms")),
+    row(
+      `send→deliver p50 @ ${shown} msg/s × ${s2?.clients ?? s1?.clients ?? "?"}`,
+      fmt(s1?.latency.p50, " ms"),
+      fmt(s2?.latency.p50, " ms"),
+      fmt(f.addedP50, " ms"),
+    ),
     row(`send→deliver p99 @ ${shown} msg/s`, fmt(s1?.latency.p99, " ms"), fmt(s2?.latency.p99, " ms"), fmt(f.addedP99, " ms")),
-    row(`server CPU µs per delivery @ ${shown} msg/s (all nodes)`, fmt(s1?.serverUsPerDelivery), fmt(s2?.serverUsPerDelivery), fmt(ratio(s2?.serverUsPerDelivery, s1?.serverUsPerDelivery), "×")),
+    row(
+      `server CPU µs per delivery @ ${shown} msg/s (all nodes)`,
+      fmt(s1?.serverUsPerDelivery),
+      fmt(s2?.serverUsPerDelivery),
+      fmt(ratio(s2?.serverUsPerDelivery, s1?.serverUsPerDelivery), "×"),
+    ),
     row(`durable ack p50 / p99 @ ${one.ackLatency?.rate ?? two.ackLatency?.rate ?? "?"} msg/s`, dur(one), dur(two), "—"),
-    row(`stored msgs/s, ${one.throughput?.senders ?? "?"} senders × ${one.throughput?.window ?? "?"}`, fmt(one.throughput?.storedPerSecond), fmt(two.throughput?.storedPerSecond), fmt(ratio(two.throughput?.storedPerSecond ?? undefined, one.throughput?.storedPerSecond ?? undefined), "×")),
+    row(
+      `stored msgs/s, ${one.throughput?.senders ?? "?"} senders × ${one.throughput?.window ?? "?"}`,
+      fmt(one.throughput?.storedPerSecond),
+      fmt(two.throughput?.storedPerSecond),
+      fmt(ratio(two.throughput?.storedPerSecond ?? undefined, one.throughput?.storedPerSecond ?? undefined), "×"),
+    ),
     row("server CPU µs per stored message (all nodes)", fmt(one.throughput?.serverUsPerMessage), fmt(two.throughput?.serverUsPerMessage), "—"),
-    row("PostgreSQL sessions during stored msgs/s (non-idle, per sample)", describeActivity(one.pgActivity?.throughput), describeActivity(two.pgActivity?.throughput), "—"),
-    row(`PostgreSQL sessions during ack @ ${one.ackLatency?.rate ?? two.ackLatency?.rate ?? "?"} msg/s`, describeActivity(one.pgActivity?.ackLatency), describeActivity(two.pgActivity?.ackLatency), "—"),
+    row(
+      "PostgreSQL sessions during stored msgs/s (non-idle, per sample)",
+      describeActivity(one.pgActivity?.throughput),
+      describeActivity(two.pgActivity?.throughput),
+      "—",
+    ),
+    row(
+      `PostgreSQL sessions during ack @ ${one.ackLatency?.rate ?? two.ackLatency?.rate ?? "?"} msg/s`,
+      describeActivity(one.pgActivity?.ackLatency),
+      describeActivity(two.pgActivity?.ackLatency),
+      "—",
+    ),
     ...(s2?.sameNode && s2.crossNode
       ? [
           "",

@@ -1,13 +1,19 @@
 import crypto from "node:crypto";
-import { closeAll, connectMany, createSessions, type Client } from "./clients.ts";
-import { createBenchDatabase, deleteRedisPrefix, servicesUnavailable, type BenchDatabase } from "./cluster-services.ts";
-import { measureAckLatency, measureThroughput, type DurableTarget } from "./durable.ts";
-import { describeActivity, type ClusterResults } from "./cluster-report.ts";
+import type { Client } from "./clients.ts";
+import { closeAll, connectMany, createSessions } from "./clients.ts";
+import type { BenchDatabase } from "./cluster-services.ts";
+import { createBenchDatabase, deleteRedisPrefix, servicesUnavailable } from "./cluster-services.ts";
+import type { DurableTarget } from "./durable.ts";
+import { measureAckLatency, measureThroughput } from "./durable.ts";
+import type { ClusterResults } from "./cluster-report.ts";
+import { describeActivity } from "./cluster-report.ts";
 import type { ServerResults } from "./report.ts";
-import { startServer, type RunningServer } from "./server-runner.ts";
+import type { RunningServer } from "./server-runner.ts";
+import { startServer } from "./server-runner.ts";
 import { NOISY_CPU, sleep, waitForQuiet } from "./stats.ts";
 import { stepUp } from "./step-up.ts";
-import { BODY, PER_USER_RATE, type SuiteContext } from "./suite.ts";
+import type { SuiteContext } from "./suite.ts";
+import { BODY, PER_USER_RATE } from "./suite.ts";
 
 /**
  * The cluster phase: one PostgreSQL database, one Redis prefix, node A alone, then
@@ -86,7 +92,19 @@ async function measureNodes(nodes: RunningServer[], run: ClusterRun, out: Server
   const { clients, nodeOfClient } = await spreadClients(nodes, o.clients, run.cookies, roomId, publishers);
   try {
     const nodeOf = nodes.length > 1 ? (i: number) => nodeOfClient[i]! : undefined;
-    const base = { clients, nodeOf, publishers, quietSeconds: o.quietSeconds, roomId, serverPid: pids, seconds: o.stepSeconds, drainSeconds: o.drainSeconds, maxGeneratorCpu: o.maxGeneratorCpu, p99LimitMs: o.p99LimitMs, body: BODY };
+    const base = {
+      clients,
+      nodeOf,
+      publishers,
+      quietSeconds: o.quietSeconds,
+      roomId,
+      serverPid: pids,
+      seconds: o.stepSeconds,
+      drainSeconds: o.drainSeconds,
+      maxGeneratorCpu: o.maxGeneratorCpu,
+      p99LimitMs: o.p99LimitMs,
+      body: BODY,
+    };
     out.fanout = await stepUp(o.clusterRates, base, `${tag}f`, log);
   } finally {
     closeAll(clients);
@@ -101,13 +119,17 @@ async function measureNodes(nodes: RunningServer[], run: ClusterRun, out: Server
     let sampling = run.db.sampleActivity();
     out.ackLatency = await measureAckLatency(senders.slice(0, o.ackSenders), target, roomId, o.ackRate, o.seconds, `${tag}a`);
     const ackActivity = await sampling();
-    log(`  ack at ${o.ackRate} msg/s: p50 ${out.ackLatency.latency.p50} p99 ${out.ackLatency.latency.p99} ms, ${out.ackLatency.errors} errors, other CPU ${Math.round(out.ackLatency.otherCpu * 100)}%`);
+    log(
+      `  ack at ${o.ackRate} msg/s: p50 ${out.ackLatency.latency.p50} p99 ${out.ackLatency.latency.p99} ms, ${out.ackLatency.errors} errors, other CPU ${Math.round(out.ackLatency.otherCpu * 100)}%`,
+    );
     if (o.quietSeconds > 0) await waitForQuiet(pids, o.quietSeconds, NOISY_CPU, log);
     sampling = run.db.sampleActivity();
     out.throughput = await measureThroughput(senders.slice(0, o.senders), target, roomId, o.window, o.seconds, `${tag}t`);
     out.pgActivity = { ackLatency: ackActivity, throughput: await sampling() };
     const t = out.throughput;
-    log(`  ${t.senders}×${t.window} in flight: ${t.ackedPerSecond} acks/s, stored ${t.stored}, ack p99 ${t.latency.p99} ms, CPU gen ${Math.round(t.generatorCpu * 100)}% nodes ${Math.round(t.serverCpu * 100)}% other ${Math.round(t.otherCpu * 100)}%`);
+    log(
+      `  ${t.senders}×${t.window} in flight: ${t.ackedPerSecond} acks/s, stored ${t.stored}, ack p99 ${t.latency.p99} ms, CPU gen ${Math.round(t.generatorCpu * 100)}% nodes ${Math.round(t.serverCpu * 100)}% other ${Math.round(t.otherCpu * 100)}%`,
+    );
     log(`  PostgreSQL sessions (non-idle, per sample): ${describeActivity(out.pgActivity.throughput)}`);
   } finally {
     closeAll(senders);
@@ -122,7 +144,13 @@ async function measureNodes(nodes: RunningServer[], run: ClusterRun, out: Server
  * sockets take cookies from k × ⌈publishers / nodes⌉ on, so no two publishers share
  * an account.
  */
-async function spreadClients(nodes: RunningServer[], count: number, cookies: string[], roomId: string, publishers: number): Promise<{ clients: Client[]; nodeOfClient: number[] }> {
+async function spreadClients(
+  nodes: RunningServer[],
+  count: number,
+  cookies: string[],
+  roomId: string,
+  publishers: number,
+): Promise<{ clients: Client[]; nodeOfClient: number[] }> {
   const stride = Math.ceil(publishers / nodes.length);
   const perNode: Client[][] = [];
   for (const [k, node] of nodes.entries()) {

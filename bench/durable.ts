@@ -1,8 +1,10 @@
 import Database from "better-sqlite3";
 import path from "node:path";
-import { emitAck, type Client } from "./clients.ts";
+import type { Client } from "./clients.ts";
+import { emitAck } from "./clients.ts";
 import type { RunningServer } from "./server-runner.ts";
-import { cpuMeter, latencyRecorder, type LatencySummary } from "./stats.ts";
+import type { LatencySummary } from "./stats.ts";
+import { cpuMeter, latencyRecorder } from "./stats.ts";
 
 export interface AckLatencyResult {
   rate: number;
@@ -52,7 +54,14 @@ export function durableTarget(server: RunningServer): DurableTarget {
 const clientId = (tag: string, n: number) => `${tag}.${n}.${Math.random().toString(36).slice(2, 8)}`;
 
 /** Senders share `rate` msgs/s on a fixed schedule; each ack is timed from its scheduled send. */
-export async function measureAckLatency(senders: Client[], target: DurableTarget, roomId: string, rate: number, seconds: number, tag: string): Promise<AckLatencyResult> {
+export async function measureAckLatency(
+  senders: Client[],
+  target: DurableTarget,
+  roomId: string,
+  rate: number,
+  seconds: number,
+  tag: string,
+): Promise<AckLatencyResult> {
   const total = Math.max(1, Math.round(rate * seconds));
   const latency = latencyRecorder();
   const meter = cpuMeter(target.pids);
@@ -73,14 +82,30 @@ export async function measureAckLatency(senders: Client[], target: DurableTarget
   }
   await Promise.all(pending);
   const cpu = meter();
-  return { rate, senders: senders.length, sent: total, errors, latency: latency.summary(), generatorCpu: cpu.generatorCpu, serverCpu: cpu.serverCpu, otherCpu: cpu.otherCpu };
+  return {
+    rate,
+    senders: senders.length,
+    sent: total,
+    errors,
+    latency: latency.summary(),
+    generatorCpu: cpu.generatorCpu,
+    serverCpu: cpu.serverCpu,
+    otherCpu: cpu.otherCpu,
+  };
 }
 
 /**
  * Many users at once: every sender keeps `window` messages in flight for `seconds`
  * (closed loop), then the database is read to count what was really stored.
  */
-export async function measureThroughput(senders: Client[], target: DurableTarget, roomId: string, window: number, seconds: number, tag: string): Promise<ThroughputResult> {
+export async function measureThroughput(
+  senders: Client[],
+  target: DurableTarget,
+  roomId: string,
+  window: number,
+  seconds: number,
+  tag: string,
+): Promise<ThroughputResult> {
   const latency = latencyRecorder();
   const ids = new Set<number>();
   const meter = cpuMeter(target.pids);

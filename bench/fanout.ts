@@ -1,5 +1,7 @@
-import { emitAck, health, type Client } from "./clients.ts";
-import { cpuMeter, latencyRecorder, sleep, type LatencySummary } from "./stats.ts";
+import type { Client } from "./clients.ts";
+import { emitAck, health } from "./clients.ts";
+import type { LatencySummary } from "./stats.ts";
+import { cpuMeter, latencyRecorder, sleep } from "./stats.ts";
 
 export interface FanoutStep {
   rate: number;
@@ -32,7 +34,6 @@ export interface FanoutStep {
   sameNode?: LatencySummary;
   crossNode?: LatencySummary;
 }
-
 
 export interface FanoutOptions {
   quietSeconds: number;
@@ -112,7 +113,9 @@ export async function runFanoutStep(o: FanoutOptions): Promise<FanoutStep> {
         const publisher = o.clients[seq % o.publishers]!;
         const clientId = `${prefix}${seq}.${Math.random().toString(36).slice(2, 8)}`;
         // Unique across steps too: Parley bans a user who repeats the same text.
-        acks.push(emitAck(publisher, "message:send", { roomId: o.roomId, body: `${o.body} ${o.tag}#${seq}`, clientId }).then((ack) => void (ack.ok || sendErrors++)));
+        acks.push(
+          emitAck(publisher, "message:send", { roomId: o.roomId, body: `${o.body} ${o.tag}#${seq}`, clientId }).then((ack) => void (ack.ok || sendErrors++)),
+        );
       }
       if (next >= total) resolve();
       else setTimeout(tick, Math.min(4, Math.max(0, scheduled[next]! - now)));
@@ -124,7 +127,9 @@ export async function runFanoutStep(o: FanoutOptions): Promise<FanoutStep> {
   while (delivered < expected && performance.now() < drainDeadline) await sleep(20);
   await Promise.all(acks);
   const cpu = meter();
-  o.clients.forEach((client, r) => client.off("message:new", listeners[r]));
+  o.clients.forEach((client, r) => {
+    client.off("message:new", listeners[r]);
+  });
 
   const elapsed = Math.max(lastArrival, scheduled[total - 1]!) - scheduled[0]!;
   const summary = latency.summary();

@@ -1,4 +1,5 @@
-import { closeAll, connectMany, type Client } from "./clients.ts";
+import type { Client } from "./clients.ts";
+import { closeAll, connectMany } from "./clients.ts";
 import type { RunningServer } from "./server-runner.ts";
 import { sleep, slope } from "./stats.ts";
 
@@ -26,7 +27,10 @@ export interface MemoryResult {
  * tab) in steps up to `max`, sampling the server's heap and RSS after a full GC at
  * each step. The slopes are the bytes each connection costs.
  */
-export async function measureMemory(server: RunningServer, o: { cookies: string[]; roomId: string; max: number; step: number; log: (line: string) => void }): Promise<MemoryResult> {
+export async function measureMemory(
+  server: RunningServer,
+  o: { cookies: string[]; roomId: string; max: number; step: number; log: (line: string) => void },
+): Promise<MemoryResult> {
   const clients: Client[] = [];
   const points: MemoryPoint[] = [];
   let gcExposed = false;
@@ -41,8 +45,17 @@ export async function measureMemory(server: RunningServer, o: { cookies: string[
       await sleep(300);
       const sample = await server.memory();
       gcExposed = sample.gcExposed;
-      points.push({ sockets: clients.length, serverCount: sample.connections, heapUsed: sample.heapUsed, rss: sample.rss, external: sample.external, connectSeconds: Math.round(connectSeconds * 100) / 100 });
-      o.log(`  ${clients.length} sockets (server counts ${sample.connections}): heap ${(sample.heapUsed / 2 ** 20).toFixed(1)} MiB, rss ${(sample.rss / 2 ** 20).toFixed(1)} MiB`);
+      points.push({
+        sockets: clients.length,
+        serverCount: sample.connections,
+        heapUsed: sample.heapUsed,
+        rss: sample.rss,
+        external: sample.external,
+        connectSeconds: Math.round(connectSeconds * 100) / 100,
+      });
+      o.log(
+        `  ${clients.length} sockets (server counts ${sample.connections}): heap ${(sample.heapUsed / 2 ** 20).toFixed(1)} MiB, rss ${(sample.rss / 2 ** 20).toFixed(1)} MiB`,
+      );
     }
   } finally {
     closeAll(clients);
@@ -50,9 +63,24 @@ export async function measureMemory(server: RunningServer, o: { cookies: string[
   const xs = points.map((p) => p.sockets);
   return {
     points,
-    heapBytesPerConnection: Math.round(slope(xs, points.map((p) => p.heapUsed))),
-    rssBytesPerConnection: Math.round(slope(xs, points.map((p) => p.rss))),
-    externalBytesPerConnection: Math.round(slope(xs, points.map((p) => p.external))),
+    heapBytesPerConnection: Math.round(
+      slope(
+        xs,
+        points.map((p) => p.heapUsed),
+      ),
+    ),
+    rssBytesPerConnection: Math.round(
+      slope(
+        xs,
+        points.map((p) => p.rss),
+      ),
+    ),
+    externalBytesPerConnection: Math.round(
+      slope(
+        xs,
+        points.map((p) => p.external),
+      ),
+    ),
     handshakesPerSecond: connectTime > 0 ? Math.round(clients.length / connectTime) : 0,
     gcExposed,
   };

@@ -62,7 +62,14 @@ export function summarizeProfile(file: string, top = 15, window?: { from: number
       .map(([key, ms]) => `  ${((ms / total) * 100).toFixed(1).padStart(5)}%  ${Math.round(ms).toString().padStart(7)} ms  ${key}`);
   const timeline = Array.from(busyPerSecond, (ms, second) => `${second}s:${Math.round(ms ?? 0)}`).join(" ");
   const span = window ? ` between ${window.from} s and ${window.to} s` : "";
-  return [`${file}: ${Math.round(total)} ms busy${span}`, ` busy ms per second: ${timeline}`, " by package:", ...rows(byPackage), " by function (self time):", ...rows(byFunction)].join("\n");
+  return [
+    `${file}: ${Math.round(total)} ms busy${span}`,
+    ` busy ms per second: ${timeline}`,
+    " by package:",
+    ...rows(byPackage),
+    " by function (self time):",
+    ...rows(byFunction),
+  ].join("\n");
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { ActivityShares } from "./cluster-services.ts";
-import { clusterFigures, clusterMarkdown, clusterTargets, type ClusterResults } from "./cluster-report.ts";
+import type { ClusterResults } from "./cluster-report.ts";
+import { clusterFigures, clusterMarkdown, clusterTargets } from "./cluster-report.ts";
 import type { AckLatencyResult, ThroughputResult } from "./durable.ts";
 import type { FanoutStep } from "./fanout.ts";
 import { NOISY_CPU } from "./stats.ts";
@@ -96,12 +97,42 @@ export function evaluate(r: Results, refRate: number): void {
   const check = (value: number | null | undefined, ok: (v: number) => boolean) => (value === null || value === undefined ? null : ok(value));
   if (r.cluster && !r.cluster.note) r.cluster.added = clusterFigures(r.cluster, refRate);
   const single: Target[] = [
-    { name: "sustained deliveries/s vs baseline", target: "≥ 0.8×", value: fmt(r.ratios.deliveriesPerSecond, "×"), pass: check(r.ratios.deliveriesPerSecond, (v) => v >= 0.8) },
-    { name: `send→deliver p50 vs baseline @ ${rate} msg/s`, target: "≤ 1.2×", value: fmt(r.ratios.p50AtRefRate, "×"), pass: check(r.ratios.p50AtRefRate, (v) => v <= 1.2) },
-    { name: `send→deliver p99 vs baseline @ ${rate} msg/s`, target: "≤ 1.5×", value: fmt(r.ratios.p99AtRefRate, "×"), pass: check(r.ratios.p99AtRefRate, (v) => v <= 1.5) },
-    { name: `durable ack p99 @ ${p.ackLatency?.rate ?? "?"} msg/s`, target: "< 20 ms", value: fmt(p.ackLatency?.latency.p99, " ms"), pass: check(p.ackLatency?.latency.p99, (v) => v < 20) },
-    { name: "stored messages/s, many senders", target: "≥ 5,000", value: fmt(p.throughput?.storedPerSecond), pass: check(p.throughput?.storedPerSecond, (v) => v >= 5000) },
-    { name: "heap per idle authenticated connection", target: "≤ 12 KiB", value: kb(p.memory?.heapBytesPerConnection), pass: check(p.memory?.heapBytesPerConnection, (v) => v <= 12 * 1024) },
+    {
+      name: "sustained deliveries/s vs baseline",
+      target: "≥ 0.8×",
+      value: fmt(r.ratios.deliveriesPerSecond, "×"),
+      pass: check(r.ratios.deliveriesPerSecond, (v) => v >= 0.8),
+    },
+    {
+      name: `send→deliver p50 vs baseline @ ${rate} msg/s`,
+      target: "≤ 1.2×",
+      value: fmt(r.ratios.p50AtRefRate, "×"),
+      pass: check(r.ratios.p50AtRefRate, (v) => v <= 1.2),
+    },
+    {
+      name: `send→deliver p99 vs baseline @ ${rate} msg/s`,
+      target: "≤ 1.5×",
+      value: fmt(r.ratios.p99AtRefRate, "×"),
+      pass: check(r.ratios.p99AtRefRate, (v) => v <= 1.5),
+    },
+    {
+      name: `durable ack p99 @ ${p.ackLatency?.rate ?? "?"} msg/s`,
+      target: "< 20 ms",
+      value: fmt(p.ackLatency?.latency.p99, " ms"),
+      pass: check(p.ackLatency?.latency.p99, (v) => v < 20),
+    },
+    {
+      name: "stored messages/s, many senders",
+      target: "≥ 5,000",
+      value: fmt(p.throughput?.storedPerSecond),
+      pass: check(p.throughput?.storedPerSecond, (v) => v >= 5000),
+    },
+    {
+      name: "heap per idle authenticated connection",
+      target: "≤ 12 KiB",
+      value: kb(p.memory?.heapBytesPerConnection),
+      pass: check(p.memory?.heapBytesPerConnection, (v) => v <= 12 * 1024),
+    },
   ];
   r.targets = [
     // `--only cluster` measures no single-server figure: list none rather than six "not measured".
@@ -122,7 +153,6 @@ function otherCpuLine(runs: ServerResults[]): string {
   return `Other programs on the machine used up to ${Math.round(Math.max(0, ...other) * 100)}% of a core during any measurement (fan-out steps above ${NOISY_CPU * 100}% were retried).`;
 }
 
-
 export function stepRow(kind: string, s: FanoutStep): string {
   const l = s.latency;
   const flags = [s.held ? "held" : "failed", s.valid ? "" : "INVALID (generator saturated)"].filter(Boolean).join(", ");
@@ -137,7 +167,14 @@ export function renderMarkdown(r: Results): string {
     `${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}; ${r.machine.pinned ? "server on core 0, generator on core 1" : `NOT pinned (${r.machine.note ?? "no taskset"})`}; took ${r.seconds} s.`,
   ];
   if (!hasSingleServerResults(r)) {
-    const lines = [...header, "", "| target | wanted | measured | met |", "|---|---|---|---|", ...r.targets.map(targetRow), ...clusterMarkdown(r, Number(r.options.refRate))];
+    const lines = [
+      ...header,
+      "",
+      "| target | wanted | measured | met |",
+      "|---|---|---|---|",
+      ...r.targets.map(targetRow),
+      ...clusterMarkdown(r, Number(r.options.refRate)),
+    ];
     lines.push("", otherCpuLine([r.cluster?.oneNode ?? {}, r.cluster?.twoNodes ?? {}]).replace(" (fan-out", ", PostgreSQL and Redis included (fan-out"));
     if (r.problems.length) lines.push("", "**Problems:**", ...r.problems.map((x) => `- ${x}`));
     return lines.join("\n");
@@ -154,7 +191,9 @@ export function renderMarkdown(r: Results): string {
   const pRef = stepAt(p, refRate);
   for (const key of ["p50", "p99", "max"] as const) {
     const rr = ratio(pRef?.latency[key], bRef?.latency[key]);
-    lines.push(`| send→deliver ${key} @ ${refRate} msg/s × ${pRef?.clients ?? bRef?.clients ?? "?"} | ${fmt(bRef?.latency[key], " ms")} | ${fmt(pRef?.latency[key], " ms")} | ${fmt(rr, "×")} |`);
+    lines.push(
+      `| send→deliver ${key} @ ${refRate} msg/s × ${pRef?.clients ?? bRef?.clients ?? "?"} | ${fmt(bRef?.latency[key], " ms")} | ${fmt(pRef?.latency[key], " ms")} | ${fmt(rr, "×")} |`,
+    );
   }
   lines.push(
     `| ack p50 / p99 @ ${p.ackLatency?.rate ?? b.ackLatency?.rate ?? "?"} msg/s (Parley: after commit) | ${fmt(b.ackLatency?.latency.p50)} / ${fmt(b.ackLatency?.latency.p99, " ms")} | ${fmt(p.ackLatency?.latency.p50)} / ${fmt(p.ackLatency?.latency.p99, " ms")} | ${fmt(r.ratios.ackP99, "×")} (p99) |`,

@@ -9,18 +9,28 @@ import path from "node:path";
 import { health } from "./clients.ts";
 import { parseOptions } from "./options.ts";
 import { summarizeProfile } from "./profile-summary.ts";
-import { evaluate, integrityProblems, renderMarkdown, writeResults, type Results } from "./report.ts";
+import type { Results } from "./report.ts";
+import { evaluate, integrityProblems, renderMarkdown, writeResults } from "./report.ts";
 import { hasTaskset, pinSelf, ROOT } from "./server-runner.ts";
 import { benchCluster } from "./cluster.ts";
 import { benchServer } from "./suite.ts";
 
 const options = parseOptions(process.argv.slice(2));
 const started = performance.now();
-const log = (line: string) => console.error(`[${Math.round((performance.now() - started) / 1000).toString().padStart(4)} s] ${line}`);
+const log = (line: string) =>
+  console.error(
+    `[${Math.round((performance.now() - started) / 1000)
+      .toString()
+      .padStart(4)} s] ${line}`,
+  );
 
 if (options.build || !fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
   log("building Parley (next build)…");
-  const build = spawnSync("npx", ["next", "build"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const build = spawnSync("npx", ["next", "build"], {
+    cwd: ROOT,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (build.status !== 0) throw new Error("next build failed");
 }
 
@@ -37,7 +47,13 @@ const results: Results = {
   date,
   quick: options.quick,
   seconds: 0,
-  machine: { cpus, cpuModel: os.cpus()[0]?.model ?? "unknown", node: process.version, pinned, ...(pinned ? {} : { note: "taskset missing or < 2 cores: numbers are not comparable" }) },
+  machine: {
+    cpus,
+    cpuModel: os.cpus()[0]?.model ?? "unknown",
+    node: process.version,
+    pinned,
+    ...(pinned ? {} : { note: "taskset missing or < 2 cores: numbers are not comparable" }),
+  },
   options: { ...options, phases: [...options.phases] },
   baseline: {},
   parley: {},

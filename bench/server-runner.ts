@@ -44,7 +44,9 @@ export async function startServer(kind: ServerKind, options: { core: number | nu
   // A cluster passes one AUTH_SECRET to every node, so a session made on one is valid on all.
   const authSecret = options.env?.AUTH_SECRET ?? crypto.randomBytes(32).toString("hex");
   // One folder per server: V8 writes a profile per thread (tsx's loader runs in a worker).
-  const profile = options.cpuProfDir ? ["--cpu-prof", "--cpu-prof-dir", path.join(options.cpuProfDir, `${kind}-${new Date().toISOString().replace(/[:.]/g, "-")}`)] : [];
+  const profile = options.cpuProfDir
+    ? ["--cpu-prof", "--cpu-prof-dir", path.join(options.cpuProfDir, `${kind}-${new Date().toISOString().replace(/[:.]/g, "-")}`)]
+    : [];
   const nodeArgs = ["--expose-gc", ...profile, "--import", "tsx", "--import", "./scripts/server-only-off.mjs", SCRIPTS[kind]];
   const [command, args] = options.core === null ? [process.execPath, nodeArgs] : ["taskset", ["-c", String(options.core), process.execPath, ...nodeArgs]];
   const child = spawn(command, args, {

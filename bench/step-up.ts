@@ -1,4 +1,5 @@
-import { runFanoutStep, type FanoutOptions, type FanoutStep } from "./fanout.ts";
+import type { FanoutOptions, FanoutStep } from "./fanout.ts";
+import { runFanoutStep } from "./fanout.ts";
 import { NOISY_CPU, waitForQuiet } from "./stats.ts";
 
 /** Steps the rate up until p99 exceeds the limit, anything is lost, or the generator saturates. */
@@ -19,7 +20,8 @@ export async function stepUp(rates: number[], base: Omit<FanoutOptions, "rate" |
     log(
       `  ${rate} msg/s × ${step.clients}: ${step.deliveriesPerSecond} deliveries/s, p50 ${step.latency.p50} p99 ${step.latency.p99} max ${step.latency.max} ms, ` +
         `lost ${step.lost}, dup ${step.duplicates}, CPU gen ${Math.round(step.generatorCpu * 100)}% server ${Math.round(step.serverCpu * 100)}% other ${Math.round(step.otherCpu * 100)}%` +
-        (step.held ? "" : " — did not hold") + (step.valid ? "" : " — generator saturated (invalid)"),
+        (step.held ? "" : " — did not hold") +
+        (step.valid ? "" : " — generator saturated (invalid)"),
     );
     if (!step.held || !step.valid) break;
   }

@@ -5,7 +5,8 @@ import type { BenchOptions } from "./options.ts";
 import type { Results, ServerResults } from "./report.ts";
 import { NOISY_CPU, sleep, waitForQuiet } from "./stats.ts";
 import { stepUp } from "./step-up.ts";
-import { startServer, type RunningServer, type ServerKind } from "./server-runner.ts";
+import type { RunningServer, ServerKind } from "./server-runner.ts";
+import { startServer } from "./server-runner.ts";
 import { hasChromium, measureFirstHistory, measureFirstLoadJs } from "./web.ts";
 
 export interface SuiteContext {
@@ -71,7 +72,18 @@ export async function benchServer(kind: ServerKind, ctx: SuiteContext, out: Serv
       log(`${kind}: fan-out, ${o.clients} clients in one room (${cookies.length || "no"} accounts)`);
       const clients = await connectMany(server, o.clients, { cookies, roomId });
       try {
-        const base = { clients, publishers, quietSeconds: o.quietSeconds, roomId, serverPid: server.pid, seconds: o.stepSeconds, drainSeconds: o.drainSeconds, maxGeneratorCpu: o.maxGeneratorCpu, p99LimitMs: o.p99LimitMs, body: BODY };
+        const base = {
+          clients,
+          publishers,
+          quietSeconds: o.quietSeconds,
+          roomId,
+          serverPid: server.pid,
+          seconds: o.stepSeconds,
+          drainSeconds: o.drainSeconds,
+          maxGeneratorCpu: o.maxGeneratorCpu,
+          p99LimitMs: o.p99LimitMs,
+          body: BODY,
+        };
         out.fanout = await stepUp(o.rates, base, `${tag}f`, log);
       } finally {
         closeAll(clients);
@@ -83,11 +95,15 @@ export async function benchServer(kind: ServerKind, ctx: SuiteContext, out: Serv
       try {
         if (o.quietSeconds > 0) await waitForQuiet(server.pid, o.quietSeconds, NOISY_CPU, log);
         out.ackLatency = await measureAckLatency(sockets.slice(0, o.ackSenders), durableTarget(server), roomId, o.ackRate, o.seconds, `${tag}a`);
-        log(`${kind}: ack at ${o.ackRate} msg/s: p50 ${out.ackLatency.latency.p50} p99 ${out.ackLatency.latency.p99} ms, ${out.ackLatency.errors} errors, other CPU ${Math.round(out.ackLatency.otherCpu * 100)}%`);
+        log(
+          `${kind}: ack at ${o.ackRate} msg/s: p50 ${out.ackLatency.latency.p50} p99 ${out.ackLatency.latency.p99} ms, ${out.ackLatency.errors} errors, other CPU ${Math.round(out.ackLatency.otherCpu * 100)}%`,
+        );
         if (o.quietSeconds > 0) await waitForQuiet(server.pid, o.quietSeconds, NOISY_CPU, log);
         out.throughput = await measureThroughput(sockets.slice(0, o.senders), durableTarget(server), roomId, o.window, o.seconds, `${tag}t`);
         const t = out.throughput;
-        log(`${kind}: ${t.senders}×${t.window} in flight: ${t.ackedPerSecond} acks/s, stored ${t.stored ?? "n/a"}, ack p99 ${t.latency.p99} ms, CPU gen ${Math.round(t.generatorCpu * 100)}% server ${Math.round(t.serverCpu * 100)}% other ${Math.round(t.otherCpu * 100)}%`);
+        log(
+          `${kind}: ${t.senders}×${t.window} in flight: ${t.ackedPerSecond} acks/s, stored ${t.stored ?? "n/a"}, ack p99 ${t.latency.p99} ms, CPU gen ${Math.round(t.generatorCpu * 100)}% server ${Math.round(t.serverCpu * 100)}% other ${Math.round(t.otherCpu * 100)}%`,
+        );
       } finally {
         closeAll(sockets);
       }

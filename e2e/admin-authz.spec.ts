@@ -1,8 +1,11 @@
-import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, request, test } from "@playwright/test";
 import { io } from "socket.io-client";
-import { startParley, type ParleyProcess } from "./fixtures/parley-server";
+import type { ParleyProcess } from "./fixtures/parley-server";
+import { startParley } from "./fixtures/parley-server";
 import { uniqueName } from "./fixtures/test";
-import { callAdmin, cookieHeader, signedInClient, type Method } from "./pages/admin-api";
+import type { Method } from "./pages/admin-api";
+import { callAdmin, cookieHeader, signedInClient } from "./pages/admin-api";
 import { AdminConsole } from "./pages/admin-console";
 import { AdminUsers } from "./pages/admin-users";
 
@@ -70,7 +73,10 @@ test.beforeAll(async () => {
     }
     socket.disconnect();
   };
-  await emit(target, [["room:join", { roomId }], ["message:send", { roomId, body: "a perfectly fine message", clientId: `authz-${Date.now()}` }]]);
+  await emit(target, [
+    ["room:join", { roomId }],
+    ["message:send", { roomId, body: "a perfectly fine message", clientId: `authz-${Date.now()}` }],
+  ]);
   const { messages } = await ask<{ messages: Array<{ id: number }> }>(admin, "/api/admin/messages");
   const messageId = messages[0]!.id;
   await emit(user, [["message:report", { messageId, reason: "other", note: "testing" }]]);
@@ -79,7 +85,13 @@ test.beforeAll(async () => {
   const { settings } = await ask<{ settings: { flood: { messages: number } } }>(admin, "/api/admin/settings");
 
   const userId = id(names.target);
-  const action = (body: Record<string, unknown>, adminOnly = false): Call => ({ method: "POST", path: "/api/admin/actions", body: { userId, reason: "matrix", ...body }, adminOnly, name: `actions ${JSON.stringify(body)}` });
+  const action = (body: Record<string, unknown>, adminOnly = false): Call => ({
+    method: "POST",
+    path: "/api/admin/actions",
+    body: { userId, reason: "matrix", ...body },
+    adminOnly,
+    name: `actions ${JSON.stringify(body)}`,
+  });
   calls = [
     { method: "GET", path: "/api/admin/stats", name: "stats" },
     { method: "GET", path: "/api/admin/users", name: "users" },
@@ -99,7 +111,13 @@ test.beforeAll(async () => {
     { method: "GET", path: "/api/admin/spam", name: "spam" },
     { method: "GET", path: "/api/admin/audit", name: "audit" },
     { method: "GET", path: "/api/admin/settings", name: "settings" },
-    { method: "PUT", path: "/api/admin/settings", body: { ...settings, flood: { ...settings.flood, messages: settings.flood.messages + 1 } }, adminOnly: true, name: "save settings" },
+    {
+      method: "PUT",
+      path: "/api/admin/settings",
+      body: { ...settings, flood: { ...settings.flood, messages: settings.flood.messages + 1 } },
+      adminOnly: true,
+      name: "save settings",
+    },
     { method: "GET", path: "/api/admin/slow-mode", name: "slow mode" },
     { method: "PUT", path: "/api/admin/slow-mode", body: { roomId, seconds: 30 }, name: "set slow mode" },
   ];
@@ -115,7 +133,13 @@ test("a plain user gets 403 from every console route and method, and nothing cha
   for (const call of calls) {
     const { status, json } = await callAdmin(user, call.method, call.path, call.body);
     expect(status, `${call.method} ${call.name}`).toBe(403);
-    expect(json.error).toEqual({ code: "FORBIDDEN", message: call.path.endsWith("/settings") && call.method === "PUT" ? "Only administrators can do that." : "Only moderators and administrators can open the moderation console." });
+    expect(json.error).toEqual({
+      code: "FORBIDDEN",
+      message:
+        call.path.endsWith("/settings") && call.method === "PUT"
+          ? "Only administrators can do that."
+          : "Only moderators and administrators can open the moderation console.",
+    });
   }
   expect(await snapshot()).toEqual(before);
 });

@@ -1,6 +1,8 @@
-import { test as base, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { test as base } from "@playwright/test";
 import { io } from "socket.io-client";
-import { startParley, type ParleyProcess } from "./fixtures/parley-server";
+import type { ParleyProcess } from "./fixtures/parley-server";
+import { startParley } from "./fixtures/parley-server";
 import { expect, newChatter, uniqueName } from "./fixtures/test";
 import { AdminAudit } from "./pages/admin-audit";
 import { AdminConsole } from "./pages/admin-console";
@@ -9,7 +11,6 @@ import { AdminUsers } from "./pages/admin-users";
 
 /** A fresh server per test: the first account signed up in it is the admin. */
 const test = base.extend<{ fresh: ParleyProcess }>({
-  // eslint-disable-next-line no-empty-pattern
   fresh: async ({}, use) => {
     const server = await startParley();
     await use(server);
@@ -20,7 +21,8 @@ const test = base.extend<{ fresh: ParleyProcess }>({
 /** Keeps every text the page ever rendered that mentions a ban, even if it is replaced a moment later. */
 async function recordBanTexts(page: Page) {
   await page.addInitScript(() => {
-    const seen: string[] = ((window as unknown as { banTexts: string[] }).banTexts = []);
+    const seen: string[] = [];
+    (window as unknown as { banTexts: string[] }).banTexts = seen;
     const grab = (node: Node) => {
       const text = node.textContent ?? "";
       if (/banned/i.test(text)) seen.push(text);
@@ -77,7 +79,9 @@ test("the first account is admin; a moderator bans a chatting user, who sees why
   await expect(modUsers.row(vicName)).toContainText(/Banned until/);
 
   // Vic's screen shows the ban sentence, then the session ends and the login page says why.
-  await expect.poll(() => victim.chat.page.evaluate(() => (window as unknown as { banTexts: string[] }).banTexts.join("\n"))).toMatch(/You have been banned until .* — reason: spamming links/);
+  await expect
+    .poll(() => victim.chat.page.evaluate(() => (window as unknown as { banTexts: string[] }).banTexts.join("\n")))
+    .toMatch(/You have been banned until .* — reason: spamming links/);
   await expect(victim.chat.page).toHaveURL(/\/login\?reason=banned$/);
   // The login page gives the moderator's reason and the ban's end, as the console promised.
   await expect(victim.chat.page.getByRole("status")).toHaveText(/^You have been banned until \d{4}-\d\d-\d\d \d\d:\d\d UTC — reason: spamming links$/);
@@ -151,7 +155,11 @@ test("a reported message reaches the queue in context and is resolved by deletin
   const reports = new AdminReports(desk);
   const card = reports.card("Spammy Sam");
   await expect(card).toContainText("2 reports");
-  await expect(card.getByRole("region", { name: "Message in context" }).getByRole("listitem")).toHaveText([/before the spam/, /Buy cheap pills at pills\.example/, /after the spam/]);
+  await expect(card.getByRole("region", { name: "Message in context" }).getByRole("listitem")).toHaveText([
+    /before the spam/,
+    /Buy cheap pills at pills\.example/,
+    /after the spam/,
+  ]);
   await expect(card.locator('[aria-current="true"]')).toContainText("Buy cheap pills");
   await expect(card.getByRole("region", { name: "Reporters" })).toContainText(`@${r1Name} — spam: “selling pills”`);
   await expect(card.getByRole("region", { name: "Reporters" })).toContainText(`@${r2Name} — abuse`);

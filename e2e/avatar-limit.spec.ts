@@ -5,7 +5,8 @@ import { signedInClient } from "./pages/admin-api";
 /** Each avatar upload costs a full image decode, so one person gets 10 per 10 minutes. */
 test("an 11th avatar upload within 10 minutes is refused with a sentence; others can still upload", async ({ parley }) => {
   const image = await solidImage("png", 64, 64);
-  const upload = (client: Awaited<ReturnType<typeof signedInClient>>) => client.post("/api/profile/avatar", { multipart: { file: { name: "me.png", mimeType: "image/png", buffer: image } } });
+  const upload = (client: Awaited<ReturnType<typeof signedInClient>>) =>
+    client.post("/api/profile/avatar", { multipart: { file: { name: "me.png", mimeType: "image/png", buffer: image } } });
 
   const ann = await signedInClient(parley.url, uniqueName("ann"), "Ann");
   for (let i = 0; i < 10; i++) expect((await upload(ann)).status()).toBe(200);

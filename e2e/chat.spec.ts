@@ -85,8 +85,7 @@ test("scrolling up loads older messages until the beginning", async ({ browser }
   // Seed 70 messages through the real socket API with Dora's own session cookie.
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const socket = io(parley.url, { transports: ["websocket"], extraHeaders: { cookie } });
-  const ask = (event: string, payload: unknown) =>
-    new Promise<{ ok: boolean }>((resolve) => socket.emit(event, payload, (r: { ok: boolean }) => resolve(r)));
+  const ask = (event: string, payload: unknown) => new Promise<{ ok: boolean }>((resolve) => socket.emit(event, payload, (r: { ok: boolean }) => resolve(r)));
   expect((await ask("room:join", { roomId })).ok).toBe(true);
   for (let i = 1; i <= 70; i++) {
     expect((await ask("message:send", { roomId, body: `history ${i}`, clientId: `seed-${i}-${Date.now()}` })).ok).toBe(true);

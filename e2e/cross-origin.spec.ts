@@ -2,9 +2,11 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { expect, test, type BrowserContext } from "@playwright/test";
+import type { BrowserContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { io } from "socket.io-client";
-import { startParley, type ParleyProcess } from "./fixtures/parley-server";
+import type { ParleyProcess } from "./fixtures/parley-server";
+import { startParley } from "./fixtures/parley-server";
 import { uniqueName } from "./fixtures/test";
 import { cookieHeader, signedInClient } from "./pages/admin-api";
 import { ChatPage } from "./pages/chat-page";
@@ -77,7 +79,9 @@ test("every state-changing route refuses another origin, with the cookies of a s
     for (const headers of foreign) {
       const response = await context.request.fetch(route, { method, headers: { ...headers, "content-type": "text/plain" }, data: body, maxRedirects: 0 });
       expect(response.status(), `${method} ${route} ${JSON.stringify(headers)}`).toBe(403);
-      expect(await response.json()).toEqual({ error: { code: "FORBIDDEN", message: "This page's origin is not allowed to make changes here. Open Parley at its own address." } });
+      expect(await response.json()).toEqual({
+        error: { code: "FORBIDDEN", message: "This page's origin is not allowed to make changes here. Open Parley at its own address." },
+      });
     }
   }
 });
@@ -103,7 +107,13 @@ test("a page on another port cannot open the signed-in person's socket or promot
   expect(socketAnswer).toContain("This page's origin is not allowed");
   await page.evaluate(
     async ({ target, userId }) => {
-      await fetch(`${target}/api/admin/actions`, { method: "POST", mode: "no-cors", credentials: "include", headers: { "content-type": "text/plain" }, body: JSON.stringify({ action: "role", userId, role: "moderator" }) });
+      await fetch(`${target}/api/admin/actions`, {
+        method: "POST",
+        mode: "no-cors",
+        credentials: "include",
+        headers: { "content-type": "text/plain" },
+        body: JSON.stringify({ action: "role", userId, role: "moderator" }),
+      });
     },
     { target: parley.url, userId: user.id },
   );
@@ -115,10 +125,16 @@ test("a page on another port cannot open the signed-in person's socket or promot
   await chat.page.goto("/");
   await chat.expectInChat();
   await chat.send("still here from my own origin");
-  const smuggled = await context.request.post("/api/admin/actions", { headers: { origin: parley.url, "content-type": "text/plain" }, data: JSON.stringify({ action: "role", userId: user.id, role: "moderator" }) });
+  const smuggled = await context.request.post("/api/admin/actions", {
+    headers: { origin: parley.url, "content-type": "text/plain" },
+    data: JSON.stringify({ action: "role", userId: user.id, role: "moderator" }),
+  });
   expect(smuggled.status()).toBe(400);
   expect(((await smuggled.json()) as { error: { message: string } }).error.message).toBe("Send the request body as JSON (Content-Type: application/json).");
-  const proper = await context.request.post("/api/admin/actions", { headers: { origin: parley.url }, data: { action: "role", userId: user.id, role: "moderator", reason: "" } });
+  const proper = await context.request.post("/api/admin/actions", {
+    headers: { origin: parley.url },
+    data: { action: "role", userId: user.id, role: "moderator", reason: "" },
+  });
   expect(proper.status(), await proper.text()).toBe(200);
   await victim.dispose();
 });

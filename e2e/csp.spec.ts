@@ -1,4 +1,5 @@
-import { startParley, type ParleyProcess } from "./fixtures/parley-server";
+import type { ParleyProcess } from "./fixtures/parley-server";
+import { startParley } from "./fixtures/parley-server";
 import { expect, newChatter, test, uniqueName } from "./fixtures/test";
 import { signedInClient } from "./pages/admin-api";
 import { AdminConsole } from "./pages/admin-console";

@@ -1,5 +1,7 @@
-import { expect, request, test, type APIRequestContext } from "@playwright/test";
-import { startParley, type ParleyProcess } from "./fixtures/parley-server";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, request, test } from "@playwright/test";
+import type { ParleyProcess } from "./fixtures/parley-server";
+import { startParley } from "./fixtures/parley-server";
 import { uniqueName } from "./fixtures/test";
 
 /**
@@ -20,14 +22,17 @@ const viaNginx = (clientWrote: string, seenByNginx: string) => ({ "x-forwarded-f
 async function logIn(client: APIRequestContext, username: string, password: string, headers: Record<string, string>): Promise<string> {
   const { csrfToken } = (await (await client.get("/api/auth/csrf", { headers })).json()) as { csrfToken: string };
   const response = await client.post("/api/auth/callback/credentials", { headers, form: { csrfToken, username, password, json: "true" }, maxRedirects: 0 });
-  const location = response.headers().location ?? (((await response.json().catch(() => ({}))) as { url?: string }).url ?? "");
+  const location = response.headers().location ?? ((await response.json().catch(() => ({}))) as { url?: string }).url ?? "";
   return decodeURIComponent(new URL(location, parley.url).searchParams.get("error") ?? "ok");
 }
 
 test("a client rewriting X-Forwarded-For on every try is still one address to the login lockout", async () => {
   const client = await request.newContext({ baseURL: parley.url });
   const username = uniqueName("lock");
-  const created = await client.post("/api/signup", { data: { username, displayName: "Lock", password: "correct horse" }, headers: viaNginx("1.1.1.1", "198.51.100.77") });
+  const created = await client.post("/api/signup", {
+    data: { username, displayName: "Lock", password: "correct horse" },
+    headers: viaNginx("1.1.1.1", "198.51.100.77"),
+  });
   expect(created.status()).toBe(201);
   const answers: string[] = [];
   for (let i = 0; i < 4; i++) answers.push(await logIn(client, username, "wrong password", viaNginx(`10.9.9.${i}`, "198.51.100.77")));

@@ -1,7 +1,8 @@
 import net from "node:net";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
-import { startParley, type ParleyProcess } from "./fixtures/parley-server";
+import type { ParleyProcess } from "./fixtures/parley-server";
+import { startParley } from "./fixtures/parley-server";
 
 /**
  * What a load balancer sees: /api/health says the process is up, /api/ready says
@@ -24,7 +25,13 @@ async function closedPort(): Promise<number> {
 async function probe(url: string) {
   const started = Date.now();
   const response = await fetch(url, { cache: "no-store" });
-  return { status: response.status, body: await response.json(), cacheControl: response.headers.get("cache-control"), headers: response.headers, ms: Date.now() - started };
+  return {
+    status: response.status,
+    body: await response.json(),
+    cacheControl: response.headers.get("cache-control"),
+    headers: response.headers,
+    ms: Date.now() - started,
+  };
 }
 
 test("health and ready answer 200 without a session on the embedded default, never cached", async () => {
@@ -52,7 +59,9 @@ test("ready answers 503 naming Redis, within 2 s, when the configured Redis is u
 });
 
 test("ready answers 503 naming the database once PostgreSQL has lost it", async () => {
-  const server = process.env.PARLEY_TEST_DATABASE_URL?.startsWith("postgres") ? process.env.PARLEY_TEST_DATABASE_URL : "postgresql://postgres@127.0.0.1:5432/postgres";
+  const server = process.env.PARLEY_TEST_DATABASE_URL?.startsWith("postgres")
+    ? process.env.PARLEY_TEST_DATABASE_URL
+    : "postgresql://postgres@127.0.0.1:5432/postgres";
   const admin = new pg.Client({ connectionString: server, connectionTimeoutMillis: 3_000 });
   try {
     await admin.connect();

@@ -1,12 +1,12 @@
 import { test as base } from "@playwright/test";
-import { startParley, type ParleyProcess } from "./fixtures/parley-server";
+import type { ParleyProcess } from "./fixtures/parley-server";
+import { startParley } from "./fixtures/parley-server";
 import { AdminConsole } from "./pages/admin-console";
 import { AdminUsers } from "./pages/admin-users";
 import { expect, newPerson, uniqueName } from "./pages/people";
 
 /** A fresh server per test: the first account signed up in it is the admin. */
 const test = base.extend<{ fresh: ParleyProcess }>({
-  // eslint-disable-next-line no-empty-pattern
   fresh: async ({}, use) => {
     const server = await startParley({ env: { TRUST_PROXY: "true" } });
     await use(server);

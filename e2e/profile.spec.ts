@@ -11,7 +11,9 @@ async function noisePng(width: number, height: number): Promise<string> {
   const pixels = Buffer.alloc(width * height * 3);
   for (let i = 0; i < pixels.length; i++) pixels[i] = Math.floor(Math.random() * 256);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "parley-avatar-")), "me.png");
-  await sharp(pixels, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 0 }).toFile(file);
+  await sharp(pixels, { raw: { width, height, channels: 3 } })
+    .png({ compressionLevel: 0 })
+    .toFile(file);
   return file;
 }
 
@@ -60,10 +62,13 @@ test("change display name, status and avatar; everyone is told live; SVG is refu
   await expect(me.progress).toBeVisible();
   // Part-way: real progress events, not a jump from nothing to done.
   await expect
-    .poll(async () => {
-      const now = Number(await me.progress.getAttribute("aria-valuenow", { timeout: 1000 }).catch(() => "0"));
-      return now > 0 && now < 100;
-    }, { intervals: [50] })
+    .poll(
+      async () => {
+        const now = Number(await me.progress.getAttribute("aria-valuenow", { timeout: 1000 }).catch(() => "0"));
+        return now > 0 && now < 100;
+      },
+      { intervals: [50] },
+    )
     .toBe(true);
   await expect(me.page.getByText("Avatar saved.")).toBeVisible({ timeout: 30_000 });
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });

@@ -17,7 +17,9 @@ test("when notifications are blocked, push settings say so instead of offering t
   await enable.click();
   await expect(profile.pushSection.getByRole("status")).toHaveText(/^Notifications are blocked for Parley in this browser\. Allow them in the site settings/);
   await expect(enable).toHaveCount(0);
-  const pushEnabled = await profile.page.request.get("/api/profile").then(async (r) => ((await r.json()) as { profile: { pushEnabled: boolean } }).profile.pushEnabled);
+  const pushEnabled = await profile.page.request
+    .get("/api/profile")
+    .then(async (r) => ((await r.json()) as { profile: { pushEnabled: boolean } }).profile.pushEnabled);
   expect(pushEnabled).toBe(false);
   await context.close();
 });
@@ -28,7 +30,10 @@ test("with permission granted but no push service (headless Chromium has none), 
   await context.grantPermissions(["notifications"], { origin: parley.url });
   await profile.goto();
   await profile.pushSection.getByRole("button", { name: "Enable push notifications" }).click();
-  await expect(profile.pushSection.getByRole("alert")).toHaveText("This browser couldn't sign up with its push service. Try again later, or in another browser.", { timeout: 30_000 });
+  await expect(profile.pushSection.getByRole("alert")).toHaveText(
+    "This browser couldn't sign up with its push service. Try again later, or in another browser.",
+    { timeout: 30_000 },
+  );
   await expect(profile.pushSection.getByRole("status")).toHaveText("Push notifications are off.");
   await context.close();
 });

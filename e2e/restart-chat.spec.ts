@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { newChatter, uniqueName } from "./fixtures/test";
-import { startParley, type ParleyProcess } from "./fixtures/parley-server";
+import type { ParleyProcess } from "./fixtures/parley-server";
+import { startParley } from "./fixtures/parley-server";
 import type { ChatPage } from "./pages/chat-page";
 
 /**
@@ -23,7 +24,10 @@ test(`two people chat across ${RESTARTS} Ctrl+C restarts and every message shows
     await ann.chat.signUp(uniqueName("ann"), "Ann");
     await ben.chat.signUp(uniqueName("ben"), "Ben");
     for (let round = 1; round <= RESTARTS; round++) {
-      for (const [who, chat] of [["ann", ann.chat], ["ben", ben.chat]] as const) {
+      for (const [who, chat] of [
+        ["ann", ann.chat],
+        ["ben", ben.chat],
+      ] as const) {
         const text = `${who} round ${round}`;
         await chat.send(text);
         sent.push(text);

@@ -1,4 +1,5 @@
-import { request, type APIResponse } from "@playwright/test";
+import type { APIResponse } from "@playwright/test";
+import { request } from "@playwright/test";
 import sharp from "sharp";
 import { expect, test, uniqueName } from "./fixtures/test";
 import { signedInClient } from "./pages/admin-api";
@@ -20,13 +21,18 @@ function expectSecurityHeaders(response: APIResponse, what: string) {
 }
 
 function directive(csp: string, name: string): string[] {
-  const found = csp.split(";").map((d) => d.trim().split(/\s+/)).find(([n]) => n === name);
+  const found = csp
+    .split(";")
+    .map((d) => d.trim().split(/\s+/))
+    .find(([n]) => n === name);
   return found?.slice(1) ?? [];
 }
 
 test("every kind of response carries the security headers; pages get a fresh nonce on every script", async ({ parley }) => {
   const client = await signedInClient(parley.url, uniqueName("hed"), "Hedda");
-  const avatar = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#3366cc" } }).png().toBuffer();
+  const avatar = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#3366cc" } })
+    .png()
+    .toBuffer();
   const upload = await client.post("/api/profile/avatar", { multipart: { file: { name: "me.png", mimeType: "image/png", buffer: avatar } } });
   expect(upload.status(), await upload.text()).toBe(200);
   const { profile } = (await upload.json()) as { profile: { avatarUrl: string } };

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import selfsigned from "selfsigned";
-import { startParley, type ParleyProcess } from "./fixtures/parley-server";
+import type { ParleyProcess } from "./fixtures/parley-server";
+import { startParley } from "./fixtures/parley-server";
 import { uniqueName } from "./fixtures/test";
 import { ChatPage } from "./pages/chat-page";
 
@@ -16,7 +17,15 @@ test.beforeAll(async () => {
   const pems = await selfsigned.generate([{ name: "commonName", value: "localhost" }], {
     keySize: 2048,
     algorithm: "sha256",
-    extensions: [{ name: "subjectAltName", altNames: [{ type: 7, ip: "127.0.0.1" }, { type: 2, value: "localhost" }] }],
+    extensions: [
+      {
+        name: "subjectAltName",
+        altNames: [
+          { type: 7, ip: "127.0.0.1" },
+          { type: 2, value: "localhost" },
+        ],
+      },
+    ],
   });
   fs.writeFileSync(path.join(dir, "cert.pem"), pems.cert);
   fs.writeFileSync(path.join(dir, "key.pem"), pems.private, { mode: 0o600 });
@@ -42,6 +51,9 @@ test("serves https and wss with Secure cookies and HSTS", async ({ browser }) =>
   expect(session?.httpOnly).toBe(true);
   await context.close();
   // Nothing is served in plain text on the TLS port.
-  const plain = await fetch(`http://127.0.0.1:${parley.port}/login`).then((r) => r.status, (error: Error) => error.name);
+  const plain = await fetch(`http://127.0.0.1:${parley.port}/login`).then(
+    (r) => r.status,
+    (error: Error) => error.name,
+  );
   expect(plain).not.toBe(200);
 });

@@ -2,7 +2,8 @@ import { request } from "@playwright/test";
 import pg from "pg";
 import sharp from "sharp";
 import { expect, test } from "@playwright/test";
-import { E2E_DATABASE_PREFIX, startParley, type ParleyProcess } from "./fixtures/parley-server";
+import type { ParleyProcess } from "./fixtures/parley-server";
+import { E2E_DATABASE_PREFIX, startParley } from "./fixtures/parley-server";
 import { signedInClient } from "./pages/admin-api";
 
 /**
@@ -10,7 +11,9 @@ import { signedInClient } from "./pages/admin-api";
  * AUTH_SECRET: what they generate (the session secret) and what people upload (avatars)
  * lives in the database, so either node serves what the other made.
  */
-const server = process.env.PARLEY_TEST_DATABASE_URL?.startsWith("postgres") ? process.env.PARLEY_TEST_DATABASE_URL : "postgresql://postgres@127.0.0.1:5432/postgres";
+const server = process.env.PARLEY_TEST_DATABASE_URL?.startsWith("postgres")
+  ? process.env.PARLEY_TEST_DATABASE_URL
+  : "postgresql://postgres@127.0.0.1:5432/postgres";
 const nodes: ParleyProcess[] = [];
 let admin: pg.Client;
 const name = `${E2E_DATABASE_PREFIX}shared_${Date.now().toString(36)}`;
@@ -43,7 +46,9 @@ test("a session made on node A is valid on node B, and an avatar uploaded throug
   const session = (await (await onB.get("/api/auth/session")).json()) as { user?: { username: string } };
   expect(session.user?.username).toMatch(/^ava/);
 
-  const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#cc3366" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#cc3366" } })
+    .png()
+    .toBuffer();
   const upload = await onA.post("/api/profile/avatar", { multipart: { file: { name: "me.png", mimeType: "image/png", buffer: png } } });
   expect(upload.status(), await upload.text()).toBe(200);
   const { profile } = (await (await onA.get("/api/profile")).json()) as { profile: { avatarUrl: string } };

@@ -1,10 +1,13 @@
 import { randomBytes } from "node:crypto";
 import Redis from "ioredis";
 import pg from "pg";
-import { E2E_DATABASE_PREFIX, startParley, type ParleyProcess } from "./fixtures/parley-server";
+import type { ParleyProcess } from "./fixtures/parley-server";
+import { E2E_DATABASE_PREFIX, startParley } from "./fixtures/parley-server";
 import { expect, newChatter, test, uniqueName } from "./fixtures/test";
 
-const POSTGRES = process.env.PARLEY_TEST_DATABASE_URL?.startsWith("postgres") ? process.env.PARLEY_TEST_DATABASE_URL : "postgresql://postgres@127.0.0.1:5432/postgres";
+const POSTGRES = process.env.PARLEY_TEST_DATABASE_URL?.startsWith("postgres")
+  ? process.env.PARLEY_TEST_DATABASE_URL
+  : "postgresql://postgres@127.0.0.1:5432/postgres";
 const REDIS = process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379";
 
 async function reachable(): Promise<string | null> {

@@ -1,5 +1,6 @@
 import { io } from "socket.io-client";
-import { startParley, type ParleyProcess } from "./fixtures/parley-server";
+import type { ParleyProcess } from "./fixtures/parley-server";
+import { startParley } from "./fixtures/parley-server";
 import { BROKEN, CORPUS, HUGE, MARKUP, OTHER, SHORT } from "./fixtures/hostile-strings";
 import { expect, test, uniqueName } from "./fixtures/test";
 import { cookieHeader } from "./pages/admin-api";
@@ -122,7 +123,9 @@ test("hostile text in every field is shown as text and never runs, in chat and i
     const socket = io(parley.url, { transports: ["websocket"], extraHeaders: { cookie: await cookieHeader(bob.context.request) } });
     const { messages } = (await (await ada.context.request.get("/api/admin/messages")).json()) as { messages: Array<{ id: number }> };
     for (const [i, note] of notes.entries()) {
-      const ack = await new Promise<{ ok: boolean }>((resolve) => socket.emit("message:report", { messageId: messages[i + 1]!.id, reason: "abuse", note }, resolve));
+      const ack = await new Promise<{ ok: boolean }>((resolve) =>
+        socket.emit("message:report", { messageId: messages[i + 1]!.id, reason: "abuse", note }, resolve),
+      );
       expect(ack.ok, JSON.stringify(ack)).toBe(true);
     }
     socket.disconnect();
@@ -133,7 +136,7 @@ test("hostile text in every field is shown as text and never runs, in chat and i
   });
 
   await test.step("a kick reason, on the login page the kicked person lands on", async () => {
-    const reason = BROKEN[6]! + " " + OTHER[6]!;
+    const reason = `${BROKEN[6]!} ${OTHER[6]!}`;
     const console = new AdminConsole(adaChat.page);
     await console.open("Users");
     await new AdminUsers(console).act(bobName, "Kick", { reason, confirm: /^Kick / });
@@ -145,7 +148,7 @@ test("hostile text in every field is shown as text and never runs, in chat and i
   });
 
   await test.step("a ban reason, in the console, on the banned person's screen and at their next login", async () => {
-    const reason = MARKUP[0]! + " " + BROKEN[4]!;
+    const reason = `${MARKUP[0]!} ${BROKEN[4]!}`;
     const console = new AdminConsole(adaChat.page);
     await console.open("Users");
     await new AdminUsers(console).act(bobName, "Ban", { reason, confirm: /^Ban / });

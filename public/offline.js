@@ -3,25 +3,25 @@
  * must be set before first paint; the rest waits for the button to exist. */
 try {
   // Same choice as the app (next-themes, key "parley-theme"): light, dark or follow the system.
-  var choice = localStorage.getItem("parley-theme");
+  const choice = localStorage.getItem("parley-theme");
   if (choice === "dark" || choice === "light") document.documentElement.dataset.theme = choice;
-} catch (e) {}
+} catch (_e) {}
 
-document.addEventListener("DOMContentLoaded", function () {
+document.addEventListener("DOMContentLoaded", () => {
   // The address bar still shows the page that failed, so reloading retries it.
-  document.getElementById("retry").addEventListener("click", function () {
+  document.getElementById("retry").addEventListener("click", () => {
     location.reload();
   });
 });
-window.addEventListener("online", function () {
+window.addEventListener("online", () => {
   location.reload();
 });
 // The network may be fine while the server is down: check quietly, reload once it answers.
-setInterval(function () {
+setInterval(() => {
   fetch(location.href, { method: "HEAD", cache: "no-store", credentials: "same-origin" }).then(
-    function (response) {
+    (response) => {
       if (response.status < 500) location.reload();
     },
-    function () {},
+    () => {},
   );
 }, 5000);

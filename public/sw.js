@@ -14,14 +14,7 @@ const VERSION = "parley-v2";
 const SHELL_CACHE = `${VERSION}-shell`;
 const STATIC_CACHE = `${VERSION}-static`;
 const OFFLINE_URL = "/offline.html";
-const SHELL = [
-  OFFLINE_URL,
-  "/offline.js",
-  "/icons/icon-192.png",
-  "/icons/icon-512.png",
-  "/icons/icon-maskable-512.png",
-  "/icons/badge-96.png",
-];
+const SHELL = [OFFLINE_URL, "/offline.js", "/icons/icon-192.png", "/icons/icon-512.png", "/icons/icon-maskable-512.png", "/icons/badge-96.png"];
 /** Old builds' chunks pile up across deploys; keep the newest few hundred. */
 const STATIC_LIMIT = 300;
 
@@ -38,9 +31,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       const names = await caches.keys();
-      await Promise.all(
-        names.filter((name) => name.startsWith("parley-") && !name.startsWith(`${VERSION}-`)).map((name) => caches.delete(name)),
-      );
+      await Promise.all(names.filter((name) => name.startsWith("parley-") && !name.startsWith(`${VERSION}-`)).map((name) => caches.delete(name)));
       if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
       await self.clients.claim();
     })(),
@@ -125,7 +116,7 @@ self.addEventListener("push", (event) => {
 
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
-  const target = sameOriginUrl(event.notification.data && event.notification.data.url);
+  const target = sameOriginUrl(event.notification.data?.url);
   event.waitUntil(
     (async () => {
       const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
@@ -148,9 +139,7 @@ self.addEventListener("pushsubscriptionchange", (event) => {
   event.waitUntil(
     (async () => {
       const { publicKey } = await fetch("/api/push").then((r) => r.json());
-      const subscription =
-        event.newSubscription ||
-        (await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: publicKey }));
+      const subscription = event.newSubscription || (await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: publicKey }));
       const send = (method, body) =>
         fetch("/api/push", { method, credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
       await send("POST", subscription.toJSON());

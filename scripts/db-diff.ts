@@ -18,7 +18,8 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { NO_FILTERS, readMigrationsList } from "../lib/server/db/migrate";
 import { createSchemaEngine } from "../lib/server/db/schema-engine";
-import { type DbProvider, migrationsDirFor } from "../lib/server/db/url";
+import type { DbProvider } from "../lib/server/db/url";
+import { migrationsDirFor } from "../lib/server/db/url";
 import { POSTGRES_SCHEMA, SOURCE_SCHEMA, writeProviderSchemas } from "./provider-schemas.mjs";
 
 interface Target {
@@ -78,7 +79,10 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const only = args.includes("--provider") ? args[args.indexOf("--provider") + 1] : undefined;
   const rawName = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--provider");
-  const name = rawName?.trim().replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  const name = rawName
+    ?.trim()
+    .replace(/[^A-Za-z0-9_]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   const targets = TARGETS.filter((t) => !only || t.provider === only);
   if (!name || targets.length === 0) {
     console.error("usage: npm run db:diff -- <migration_name> [--provider sqlite|postgresql]");

@@ -16,9 +16,7 @@ const DOTS = [196, 256, 316].map((cx) => `<circle cx="${cx}" cy="248" r="24"/>`)
  * about the centre. `cutout` punches the dots through instead of painting them.
  */
 function glyph(scale, { cutout = false } = {}) {
-  const dots = cutout
-    ? `<mask id="dots"><rect width="512" height="512" fill="#fff"/><g fill="#000">${DOTS}</g></mask>`
-    : "";
+  const dots = cutout ? `<mask id="dots"><rect width="512" height="512" fill="#fff"/><g fill="#000">${DOTS}</g></mask>` : "";
   return `${dots}
   <g transform="translate(256 256) scale(${scale}) translate(-256 -256)">
     <path fill="#ffffff" d="${BUBBLE}"${cutout ? ' mask="url(#dots)"' : ""}/>

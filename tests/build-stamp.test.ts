@@ -72,7 +72,16 @@ describe("npm start builds only when the sources changed", () => {
   it("a failed build leaves no stamp, so the next start builds again", () => {
     start();
     write("app/page.tsx", "broken");
-    expect(() => ensureBuild({ root, build: () => { throw new Error("next build failed"); }, log: () => {}, environment: {} })).toThrow();
+    expect(() =>
+      ensureBuild({
+        root,
+        build: () => {
+          throw new Error("next build failed");
+        },
+        log: () => {},
+        environment: {},
+      }),
+    ).toThrow();
     expect(start().built).toBe(true);
   });
 

@@ -1,7 +1,8 @@
 import { io as connect } from "socket.io-client";
 import type { Ack, SentMessage } from "@/lib/shared/events";
 import type { SessionUser } from "@/lib/shared/types";
-import { call, type TestClient } from "@/tests/socket-harness";
+import type { TestClient } from "@/tests/socket-harness";
+import { call } from "@/tests/socket-harness";
 
 /** Someone sending as fast as acks allow, for the kill -9 suites. */
 export interface Sender {
@@ -53,7 +54,12 @@ function send(client: TestClient, roomId: string, sender: Sender, clientId: stri
  * `window` sends in flight while `more()` says so and the connection lasts — with
  * `more` false, until every message is acknowledged.
  */
-export async function streamMessages(url: string, roomId: string, sender: Sender, options: { more: () => boolean; window: number; problems: string[]; ackTimeoutMs?: number }): Promise<void> {
+export async function streamMessages(
+  url: string,
+  roomId: string,
+  sender: Sender,
+  options: { more: () => boolean; window: number; problems: string[]; ackTimeoutMs?: number },
+): Promise<void> {
   const client = await openSocket(url, sender.cookie);
   const joined = await call(client, "room:join", { roomId });
   if (!joined.ok) throw new Error(joined.error.message);

@@ -10,7 +10,9 @@ export const GREEN: Rgb = { r: 0, g: 255, b: 0 };
 export const BLUE: Rgb = { r: 0, g: 0, b: 255 };
 
 export function solidImage(format: Format, width = 300, height = 200, colour: Rgb = RED): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).toFormat(format).toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .toFormat(format)
+    .toBuffer();
 }
 
 /** Three vertical bands (left, middle, right) of equal width. */
@@ -22,20 +24,26 @@ export function bandedPng(width: number, height: number, bands: [Rgb, Rgb, Rgb])
       pixels.set([band.r, band.g, band.b], (y * width + x) * 3);
     }
   }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).png().toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 /** An animated GIF, one solid frame per colour. */
 export async function animatedGif(colours: Rgb[], width = 40, height = 30): Promise<Buffer> {
   const frames = await Promise.all(colours.map((c) => solidImage("png", width, height, c)));
-  return sharp(frames, { join: { animated: true } }).gif().toBuffer();
+  return sharp(frames, { join: { animated: true } })
+    .gif()
+    .toBuffer();
 }
 
 /** Random pixels barely compress: a real PNG of about width × height × 3 bytes. */
 export function noisePng(width: number, height: number): Promise<Buffer> {
   const pixels = Buffer.alloc(width * height * 3);
   for (let i = 0; i < pixels.length; i += 4) pixels.writeUInt32LE((Math.random() * 2 ** 32) >>> 0, i);
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
 }
 
 export function pngChunk(type: string, data: Buffer): Buffer {
@@ -56,12 +64,7 @@ export function pngHeaderClaiming(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
-  return Buffer.concat([
-    PNG_SIGNATURE,
-    pngChunk("IHDR", ihdr),
-    pngChunk("IDAT", zlib.deflateSync(Buffer.alloc(64))),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk("IHDR", ihdr), pngChunk("IDAT", zlib.deflateSync(Buffer.alloc(64))), pngChunk("IEND", Buffer.alloc(0))]);
 }
 
 /** Inserts a tEXt chunk right after IHDR: still a valid PNG to every decoder. */

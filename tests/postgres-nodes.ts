@@ -1,5 +1,6 @@
 import path from "node:path";
-import { openDb, type Db } from "@/lib/server/db/client";
+import type { Db } from "@/lib/server/db/client";
+import { openDb } from "@/lib/server/db/client";
 import { applyMigrations } from "@/lib/server/db/migrate";
 import { migrationsDirFor } from "@/lib/server/db/url";
 import { createPostgresDatabase } from "@/tests/test-database";

@@ -38,7 +38,10 @@ export interface RealtimeProcess {
 }
 
 /** Starts this file as a child process on `dataDir` (and `databaseUrl`, when given) and resolves once it accepts sockets. */
-export function startRealtimeProcess(dataDir: string, options: { databaseUrl?: string; redis?: { url: string; prefix: string }; timeoutMs?: number } = {}): Promise<RealtimeProcess> {
+export function startRealtimeProcess(
+  dataDir: string,
+  options: { databaseUrl?: string; redis?: { url: string; prefix: string }; timeoutMs?: number } = {},
+): Promise<RealtimeProcess> {
   const { databaseUrl, redis, timeoutMs = 30_000 } = options;
   const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-off.mjs", import.meta.filename], {
     cwd: path.resolve(import.meta.dirname, ".."),
@@ -53,7 +56,10 @@ export function startRealtimeProcess(dataDir: string, options: { databaseUrl?: s
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let log = "";
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (child.kill("SIGKILL"), reject(new Error(`not ready within ${timeoutMs} ms:\n${log}`))), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`not ready within ${timeoutMs} ms:\n${log}`));
+    }, timeoutMs);
     child.stderr.on("data", (d: Buffer) => (log += d.toString()));
     child.stdout.on("data", (d: Buffer) => {
       log += d.toString();

@@ -26,7 +26,7 @@ export function redisTestNodes(what: string, count = 2) {
   afterAll(async () => {
     const keys = nodes[0] ? await nodes[0].keys(`${prefix}*`) : [];
     if (keys.length > 0) await nodes[0]?.del(...keys);
-    nodes.forEach((c) => c.disconnect());
+    for (const c of nodes) c.disconnect();
   });
   return { nodes, prefix, ready: () => nodes.length === count };
 }

@@ -18,7 +18,21 @@ function withOwn(key: string, value: unknown): Record<string, unknown> {
 }
 
 const weirdNumber = fc.oneof(
-  fc.constantFrom(-1, 0, -0, 0.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e308, -1e308, 2 ** 31, 2 ** 53 + 2, -(2 ** 53), Number.MIN_VALUE),
+  fc.constantFrom(
+    -1,
+    0,
+    -0,
+    0.5,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    1e308,
+    -1e308,
+    2 ** 31,
+    2 ** 53 + 2,
+    -(2 ** 53),
+    Number.MIN_VALUE,
+  ),
   fc.double(),
   fc.integer(),
 );
@@ -26,7 +40,21 @@ const weirdNumber = fc.oneof(
 const weirdString = fc.oneof(
   fc.string({ unit: "binary", maxLength: 64 }),
   fc.string({ unit: "grapheme", maxLength: 64 }),
-  fc.constantFrom("", " ", "\u0000", "\u202e", "\ud800", "@", "#", "../../etc/passwd", "' OR 1=1 --", "<script>alert(1)</script>", "null", "undefined", ...hostileKeys),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "\u202e",
+    "\ud800",
+    "@",
+    "#",
+    "../../etc/passwd",
+    "' OR 1=1 --",
+    "<script>alert(1)</script>",
+    "null",
+    "undefined",
+    ...hostileKeys,
+  ),
   // Longer than any field allows (messages stop at 2000 characters), but well under the
   // frame cap even when every character is escaped or 4 bytes of UTF-8.
   fc.string({ unit: "grapheme-ascii", minLength: 2001, maxLength: 8000 }),
@@ -50,7 +78,9 @@ export const anyPayload = fc.anything({
   stringUnit: "binary",
 });
 
-const pollution = fc.constantFrom(...hostileKeys).chain((key) => fc.constantFrom(withOwn(key, { admin: true, role: "admin" }), withOwn(key, null), withOwn(key, "x")));
+const pollution = fc
+  .constantFrom(...hostileKeys)
+  .chain((key) => fc.constantFrom(withOwn(key, { admin: true, role: "admin" }), withOwn(key, null), withOwn(key, "x")));
 
 /** A value that is wrong for a field in a way a careless server might not expect. */
 export const weirdValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -92,7 +122,12 @@ export function callShape(payload: fc.Arbitrary<unknown>): fc.Arbitrary<CallShap
   return fc.oneof(
     { weight: 8, arbitrary: payload.map((p) => ({ kind: "ack" as const, payload: p })) },
     { weight: 1, arbitrary: fc.constant({ kind: "ack-only" as const }) },
-    { weight: 1, arbitrary: fc.tuple(payload, fc.array(weirdValue, { minLength: 1, maxLength: 3 })).map(([p, extra]) => ({ kind: "extra-args" as const, payload: p, extra })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(payload, fc.array(weirdValue, { minLength: 1, maxLength: 3 }))
+        .map(([p, extra]) => ({ kind: "extra-args" as const, payload: p, extra })),
+    },
     { weight: 1, arbitrary: payload.map((p) => ({ kind: "no-ack" as const, payload: p })) },
     { weight: 1, arbitrary: fc.constant({ kind: "bare" as const }) },
     { weight: 1, arbitrary: fc.tuple(payload, weirdValue).map(([p, notAck]) => ({ kind: "non-function-ack" as const, payload: p, notAck })) },

@@ -6,13 +6,15 @@ import path from "node:path";
 import Redis from "ioredis";
 import { createRedisClient } from "@/lib/server/cluster/redis";
 import { encode } from "next-auth/jwt";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
+import { io as connect } from "socket.io-client";
 import { bootstrap } from "@/lib/server/bootstrap";
 import type { TrustProxy } from "@/lib/server/client-ip";
 import type { AppContext } from "@/lib/server/context";
 import { createLogger } from "@/lib/server/logger";
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/events";
-import { createRealtimeServer, type RealtimeOptions } from "@/lib/server/realtime/create-server";
+import type { RealtimeOptions } from "@/lib/server/realtime/create-server";
+import { createRealtimeServer } from "@/lib/server/realtime/create-server";
 import type { ParleyServer } from "@/lib/server/realtime/types";
 import type { SessionUser } from "@/lib/shared/types";
 import { createTestDatabaseUrl } from "@/tests/test-database";
@@ -74,7 +76,13 @@ export async function startTestServer(
   /** Connects as `user` (or with a raw cookie header) and waits for the handshake result. */
   async function connectAs(user: SessionUser | { cookie: string }, headers: Record<string, string> = {}): Promise<TestClient> {
     const cookie = "cookie" in user ? user.cookie : await cookieFor(user);
-    const client: TestClient = connect(url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { ...headers, cookie }, reconnection: false, forceNew: true });
+    const client: TestClient = connect(url, {
+      path: "/socket.io",
+      transports: ["websocket"],
+      extraHeaders: { ...headers, cookie },
+      reconnection: false,
+      forceNew: true,
+    });
     clients.push(client);
     await new Promise<void>((resolve, reject) => {
       client.once("connect", () => resolve());

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { REDIS_TEST_URL, redisReachable, testRedisPrefix } from "@/tests/redis-test";
-import { startTestServer, type TestServer } from "@/tests/socket-harness";
+import type { TestServer } from "@/tests/socket-harness";
+import { startTestServer } from "@/tests/socket-harness";
 import { createPostgresDatabase, postgresReachable } from "@/tests/test-database";
 
 type NodeOptions = Omit<NonNullable<Parameters<typeof startTestServer>[0]>, "database" | "redis">;

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDb, type Db } from "@/lib/server/db/client";
+import type { Db } from "@/lib/server/db/client";
+import { openDb } from "@/lib/server/db/client";
 import { applyMigrations } from "@/lib/server/db/migrate";
 import { migrationsDirFor, providerOfUrl } from "@/lib/server/db/url";
 import { createTestDatabaseUrl } from "@/tests/test-database";

@@ -18,9 +18,7 @@ export function AdminNav() {
                 href={section.href}
                 aria-current={current ? "page" : undefined}
                 className={`block whitespace-nowrap rounded-md border-b-2 px-3 py-2 text-sm md:border-b-0 md:border-l-4 ${
-                  current
-                    ? "border-primary bg-primary/10 font-semibold text-foreground"
-                    : "border-transparent hover:bg-accent"
+                  current ? "border-primary bg-primary/10 font-semibold text-foreground" : "border-transparent hover:bg-accent"
                 }`}
               >
                 {section.label}

@@ -13,7 +13,10 @@ export function AdminShell({ viewer, children }: { viewer: Viewer; children: Rea
   return (
     <ViewerProvider viewer={viewer}>
       <div className="flex min-h-dvh flex-col">
-        <a href="#admin-main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded-md focus:bg-background focus:px-3 focus:py-2">
+        <a
+          href="#admin-main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded-md focus:bg-background focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         <header className="flex flex-wrap items-center gap-2 border-b border-border px-3 py-2">

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { nextStep, type HttpError } from "@/lib/client/http";
+import type { HttpError } from "@/lib/client/http";
+import { nextStep } from "@/lib/client/http";
 import { Button } from "@/components/ui/button";
 
 /** The server's sentence, what to do next, and a way to do it. */

@@ -7,9 +7,7 @@ export function ReasonField({ value, onChange, note, error }: { value: string; o
   const id = useId();
   return (
     <div className="flex flex-col gap-1">
-      <Label htmlFor={id}>
-        Reason
-      </Label>
+      <Label htmlFor={id}>Reason</Label>
       <textarea
         id={id}
         value={value}

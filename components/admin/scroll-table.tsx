@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
  */
 export function ScrollTable({ label, busy, children }: { label: string; busy?: boolean; children: ReactNode }) {
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard to scroll it (axe: scrollable-region-focusable).
     <div role="region" aria-label={label} aria-busy={busy || undefined} tabIndex={0} className="overflow-x-auto rounded-xl border border-border">
       {children}
     </div>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { http, type HttpError } from "@/lib/client/http";
+import type { HttpError } from "@/lib/client/http";
+import { http } from "@/lib/client/http";
 
 export interface AdminData<T> {
   data: T | null;
@@ -24,6 +25,7 @@ export function useAdminData<T>(url: string, options: { pollMs?: number } = {}):
   const [updatedAt, setUpdatedAt] = useState<number | null>(null);
   const [generation, setGeneration] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` is the reload trigger.
   useEffect(() => {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;

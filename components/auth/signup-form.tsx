@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useActionState, useState } from "react";
 import { signUp } from "@/app/(auth)/actions";
 import { Field } from "@/components/ui/field";
 import { signUpSchema } from "@/lib/shared/schemas/auth";
@@ -33,8 +34,25 @@ export function SignUpForm() {
   return (
     <form action={action} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <h1 className="text-lg font-semibold">Create your account</h1>
-      <Field label="Username" name="username" autoComplete="username" required autoFocus defaultValue={state.values?.username} error={errors.username} hint="3–20 characters: a–z, 0–9 and _" />
-      <Field label="Display name" name="displayName" autoComplete="nickname" required defaultValue={state.values?.displayName} error={errors.displayName} hint="How others see you (1–32 characters)" />
+      <Field
+        label="Username"
+        name="username"
+        autoComplete="username"
+        required
+        autoFocus
+        defaultValue={state.values?.username}
+        error={errors.username}
+        hint="3–20 characters: a–z, 0–9 and _"
+      />
+      <Field
+        label="Display name"
+        name="displayName"
+        autoComplete="nickname"
+        required
+        defaultValue={state.values?.displayName}
+        error={errors.displayName}
+        hint="How others see you (1–32 characters)"
+      />
       <Field label="Password" name="password" type="password" autoComplete="new-password" required error={errors.password} hint="At least 8 characters" />
       {errors._ ? (
         <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">

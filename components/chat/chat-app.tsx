@@ -7,7 +7,8 @@ import { ChatHeader } from "@/components/chat/chat-header";
 import { Composer } from "@/components/chat/composer";
 import { ConnectionBanner } from "@/components/chat/connection-banner";
 import { Drawer } from "@/components/chat/drawer";
-import { MessageList, type ScrollSpot } from "@/components/chat/message-list";
+import type { ScrollSpot } from "@/components/chat/message-list";
+import { MessageList } from "@/components/chat/message-list";
 import { NotificationsButton } from "@/components/chat/notifications-button";
 import { OnlineList } from "@/components/chat/online-list";
 import { ProfileOverridesProvider, useProfileOverrides } from "@/components/chat/profile-overrides";
@@ -58,74 +59,74 @@ export function ChatApp({ me: initialMe, room, welcome }: { me: SessionUser; roo
 
   return (
     <ProfileOverridesProvider value={overrides}>
-    <div className="flex h-dvh flex-col">
-      {/* The first Tab stop: past the header and the room list, straight to writing. */}
-      <a
-        href="#composer"
-        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2 focus:shadow-md"
-      >
-        Skip to message composer
-      </a>
-      <ChatHeader
-        me={me}
-        room={active}
-        title={title}
-        onlineCount={people.online.length}
-        canManage={!!active && active.kind !== "dm" && (active.ownerId === me.id || me.role !== "user")}
-        canLeave={!!active && active.kind !== "dm" && !isHome}
-        onOpenRooms={() => setDrawer("rooms")}
-        onOpenMembers={() => setDrawer("online")}
-        onSettings={() => setDialog({ type: "settings" })}
-        onLeave={() => active && void chat.actions.leave(active.id).then((o) => (o.ok ? undefined : rooms.print(o.error, "error")))}
-        onLogOut={conn.logOut}
-      />
-      <ConnectionBanner connection={conn.connection} notice={conn.notice} refusal={conn.refusal} />
-      <div className="flex min-h-0 flex-1">
-        <Drawer side="left" label="Rooms" open={drawer === "rooms"} onClose={closeDrawer}>
-          <RoomSidebar
-            rooms={sections.rooms}
-            dms={sections.dms}
-            activeId={activeId}
-            homeId={store.homeId}
-            meId={me.id}
-            onOpen={open}
-            onBrowse={() => setDialog({ type: "browse" })}
-            onCreate={() => setDialog({ type: "create" })}
-            footer={<NotificationsButton />}
-          />
-        </Drawer>
-        <main className="flex min-w-0 flex-1 flex-col" data-room-id={activeId}>
-          <MessageList
-            key={`list-${activeId}`}
-            items={stream.items}
-            welcome={isHome ? welcome : ""}
-            hasMore={stream.hasMore}
-            loaded={stream.loaded}
-            loadingOlder={rooms.loadingOlder}
-            onLoadOlder={rooms.loadOlder}
-            saved={spots.current.get(activeId)}
-            lastReadId={active?.lastReadId ?? 0}
-            unread={active?.unread ?? 0}
-            onScrollSpot={saveSpot}
-            handlers={{ meId: me.id, onUserClick: showUser, onRetry: rooms.retry, onReport: report }}
-          />
-          <TypingIndicator users={chat.presence.typingIn(activeId)} />
-          <Composer
-            key={`composer-${activeId}`}
-            label={label}
-            initialDraft={drafts.current.get(activeId)}
-            onDraft={(text) => drafts.current.set(activeId, text)}
-            onSubmit={chat.submit}
-            onTyping={chat.setTyping}
-          />
-        </main>
-        <Drawer side="right" label="Online users" open={drawer === "online"} onClose={closeDrawer}>
-          <OnlineList online={people.online} offline={people.offline} meId={me.id} onUserClick={showUser} />
-        </Drawer>
+      <div className="flex h-dvh flex-col">
+        {/* The first Tab stop: past the header and the room list, straight to writing. */}
+        <a
+          href="#composer"
+          className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2 focus:shadow-md"
+        >
+          Skip to message composer
+        </a>
+        <ChatHeader
+          me={me}
+          room={active}
+          title={title}
+          onlineCount={people.online.length}
+          canManage={!!active && active.kind !== "dm" && (active.ownerId === me.id || me.role !== "user")}
+          canLeave={!!active && active.kind !== "dm" && !isHome}
+          onOpenRooms={() => setDrawer("rooms")}
+          onOpenMembers={() => setDrawer("online")}
+          onSettings={() => setDialog({ type: "settings" })}
+          onLeave={() => active && void chat.actions.leave(active.id).then((o) => (o.ok ? undefined : rooms.print(o.error, "error")))}
+          onLogOut={conn.logOut}
+        />
+        <ConnectionBanner connection={conn.connection} notice={conn.notice} refusal={conn.refusal} />
+        <div className="flex min-h-0 flex-1">
+          <Drawer side="left" label="Rooms" open={drawer === "rooms"} onClose={closeDrawer}>
+            <RoomSidebar
+              rooms={sections.rooms}
+              dms={sections.dms}
+              activeId={activeId}
+              homeId={store.homeId}
+              meId={me.id}
+              onOpen={open}
+              onBrowse={() => setDialog({ type: "browse" })}
+              onCreate={() => setDialog({ type: "create" })}
+              footer={<NotificationsButton />}
+            />
+          </Drawer>
+          <main className="flex min-w-0 flex-1 flex-col" data-room-id={activeId}>
+            <MessageList
+              key={`list-${activeId}`}
+              items={stream.items}
+              welcome={isHome ? welcome : ""}
+              hasMore={stream.hasMore}
+              loaded={stream.loaded}
+              loadingOlder={rooms.loadingOlder}
+              onLoadOlder={rooms.loadOlder}
+              saved={spots.current.get(activeId)}
+              lastReadId={active?.lastReadId ?? 0}
+              unread={active?.unread ?? 0}
+              onScrollSpot={saveSpot}
+              handlers={{ meId: me.id, onUserClick: showUser, onRetry: rooms.retry, onReport: report }}
+            />
+            <TypingIndicator users={chat.presence.typingIn(activeId)} />
+            <Composer
+              key={`composer-${activeId}`}
+              label={label}
+              initialDraft={drafts.current.get(activeId)}
+              onDraft={(text) => drafts.current.set(activeId, text)}
+              onSubmit={chat.submit}
+              onTyping={chat.setTyping}
+            />
+          </main>
+          <Drawer side="right" label="Online users" open={drawer === "online"} onClose={closeDrawer}>
+            <OnlineList online={people.online} offline={people.offline} meId={me.id} onUserClick={showUser} />
+          </Drawer>
+        </div>
+        {dialog ? <ChatDialogs me={me} chat={chat} dialog={dialog} onClose={closeDialog} /> : null}
+        <Toaster />
       </div>
-      {dialog ? <ChatDialogs me={me} chat={chat} dialog={dialog} onClose={closeDialog} /> : null}
-      <Toaster />
-    </div>
     </ProfileOverridesProvider>
   );
 }

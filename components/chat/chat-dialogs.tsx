@@ -38,7 +38,9 @@ export function ChatDialogs({ me, chat, dialog, onClose }: { me: SessionUser; ch
         <CreateRoomForm onCreate={(input) => closeOnSuccess(actions.create(input))} />
       </Modal>
       <Modal title="Room settings" open={dialog?.type === "settings" && !!active} onClose={onClose}>
-        {active ? <RoomSettings room={active} canEdit={canManage} onUpdate={actions.update} onDelete={(roomId) => closeOnSuccess(actions.remove(roomId))} /> : null}
+        {active ? (
+          <RoomSettings room={active} canEdit={canManage} onUpdate={actions.update} onDelete={(roomId) => closeOnSuccess(actions.remove(roomId))} />
+        ) : null}
       </Modal>
       <Modal title="User" open={dialog?.type === "user"} onClose={onClose}>
         {dialog?.type === "user" ? (

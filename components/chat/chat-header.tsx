@@ -68,8 +68,8 @@ export function ChatHeader(props: {
       <InstallButton className="hidden sm:inline-flex" />
       {moderator ? (
         <Link href="/admin" className={headerLink}>
-        Moderation
-      </Link>
+          Moderation
+        </Link>
       ) : null}
       <Link href="/settings/profile" className={headerLink}>
         Profile
@@ -77,7 +77,14 @@ export function ChatHeader(props: {
       <Link href="/settings" className={headerLink}>
         Settings
       </Link>
-      <HeaderMenu canManage={canManage} canLeave={canLeave} moderator={moderator} leaveLabel={leaveLabel} onSettings={props.onSettings} onLeave={props.onLeave} />
+      <HeaderMenu
+        canManage={canManage}
+        canLeave={canLeave}
+        moderator={moderator}
+        leaveLabel={leaveLabel}
+        onSettings={props.onSettings}
+        onLeave={props.onLeave}
+      />
       <Button variant="ghost" size="sm" className="px-2" onClick={props.onLogOut}>
         <LogOutIcon aria-hidden="true" className="hidden sm:block" />
         Log out

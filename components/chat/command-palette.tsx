@@ -4,10 +4,21 @@ export const PALETTE_ID = "command-palette";
 export const optionId = (command: CommandInfo) => `command-option-${command.name}`;
 
 /** The slash-command list above the composer; the textarea keeps focus and points at the active option. */
-export function CommandPalette({ options, activeIndex, onPick, usageOnly }: { options: CommandInfo[]; activeIndex: number; onPick: (c: CommandInfo) => void; usageOnly: boolean }) {
+export function CommandPalette({
+  options,
+  activeIndex,
+  onPick,
+  usageOnly,
+}: {
+  options: CommandInfo[];
+  activeIndex: number;
+  onPick: (c: CommandInfo) => void;
+  usageOnly: boolean;
+}) {
   return (
     <ul
       id={PALETTE_ID}
+      // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the listbox of the composer's combobox.
       role="listbox"
       aria-label="Commands"
       className="absolute bottom-full left-0 right-0 mb-1 max-h-64 overflow-y-auto rounded-md border border-border bg-popover py-1 text-popover-foreground shadow-lg"
@@ -15,9 +26,12 @@ export function CommandPalette({ options, activeIndex, onPick, usageOnly }: { op
       {options.map((command, index) => {
         const active = index === activeIndex;
         return (
+          // biome-ignore lint/a11y/useKeyWithClickEvents: the composer handles the keys for its listbox (combobox pattern).
+          // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the composer (aria-activedescendant); arrows and Enter choose, the click is for the mouse.
           <li
             key={command.name}
             id={optionId(command)}
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox pattern: options of a listbox the composer controls.
             role="option"
             aria-selected={active}
             // Keep focus in the textarea while choosing with the mouse.

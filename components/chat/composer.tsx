@@ -1,10 +1,12 @@
 "use client";
 
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import type { KeyboardEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { CommandPalette, optionId, PALETTE_ID } from "@/components/chat/command-palette";
-import { completeCommand, paletteFor, type CommandInfo } from "@/lib/client/command-catalog";
+import type { CommandInfo } from "@/lib/client/command-catalog";
+import { completeCommand, paletteFor } from "@/lib/client/command-catalog";
 import { isCommandText } from "@/lib/client/commands";
 import { MESSAGE_MAX_CHARS, MESSAGE_TOO_LONG } from "@/lib/shared/schemas/limits";
 
@@ -16,7 +18,13 @@ const TYPING_IDLE_MS = 3_000;
  * never while writing a command. Text starting with `/` opens the command palette.
  * `onSubmit` answers with a sentence when the text can't be sent as it is.
  */
-export function Composer(props: { label: string; initialDraft?: string; onDraft: (text: string) => void; onSubmit: (text: string) => string | null; onTyping: (active: boolean) => void }) {
+export function Composer(props: {
+  label: string;
+  initialDraft?: string;
+  onDraft: (text: string) => void;
+  onSubmit: (text: string) => string | null;
+  onTyping: (active: boolean) => void;
+}) {
   const { label, initialDraft = "", onDraft, onSubmit, onTyping } = props;
   const [text, setText] = useState(initialDraft);
   const [error, setError] = useState<string | null>(null);
@@ -38,9 +46,12 @@ export function Composer(props: { label: string; initialDraft?: string; onDraft:
     lastTypingSent.current = 0;
   };
 
-  useEffect(() => () => {
-    if (idleTimer.current) clearTimeout(idleTimer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (idleTimer.current) clearTimeout(idleTimer.current);
+    },
+    [],
+  );
 
   // After login or a room switch, typing goes straight to the composer, unless the
   // person is already somewhere else (a dialog, a link they tabbed to).

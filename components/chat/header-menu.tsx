@@ -6,7 +6,14 @@ import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 
 /** On a phone, what the header has no room for: room actions and the page links. */
-export function HeaderMenu(props: { canManage: boolean; canLeave: boolean; moderator: boolean; leaveLabel: string; onSettings: () => void; onLeave: () => void }) {
+export function HeaderMenu(props: {
+  canManage: boolean;
+  canLeave: boolean;
+  moderator: boolean;
+  leaveLabel: string;
+  onSettings: () => void;
+  onLeave: () => void;
+}) {
   const { canManage, canLeave, moderator, leaveLabel } = props;
   return (
     <DropdownMenu>

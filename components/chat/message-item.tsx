@@ -1,6 +1,7 @@
 import { CheckIcon, ClockIcon } from "lucide-react";
 import { useResolvedUser } from "@/components/chat/profile-overrides";
-import { ReportButton, type ReportReason } from "@/components/chat/report-button";
+import type { ReportReason } from "@/components/chat/report-button";
+import { ReportButton } from "@/components/chat/report-button";
 import { AvatarImage } from "@/components/profile/avatar-image";
 import { cn } from "@/components/ui/cn";
 import { deliveryText } from "@/lib/client/command-output";
@@ -39,7 +40,13 @@ const onRowFocus = "opacity-0 group-hover:opacity-100 group-focus-within:opacity
 function Name({ user: given, tabIndex, onUserClick }: { user: PublicUser; tabIndex: number; onUserClick: (u: PublicUser) => void }) {
   const user = useResolvedUser(given);
   return (
-    <button type="button" tabIndex={tabIndex} onClick={() => onUserClick(user)} className="text-left font-semibold wrap-anywhere hover:underline" title={`${user.displayName} (@${user.username})`}>
+    <button
+      type="button"
+      tabIndex={tabIndex}
+      onClick={() => onUserClick(user)}
+      className="text-left font-semibold wrap-anywhere hover:underline"
+      title={`${user.displayName} (@${user.username})`}
+    >
       {user.displayName}
     </button>
   );
@@ -94,13 +101,21 @@ export function MessageItem({ item, compact, active, meId, onUserClick, onRetry,
         <div
           role="toolbar"
           aria-label="Message actions"
-          className={cn("pointer-events-none absolute -top-3 right-2 z-10 flex rounded-md border border-border bg-popover p-0.5 text-popover-foreground shadow-sm", onRowFocus, "group-hover:pointer-events-auto group-focus-within:pointer-events-auto")}
+          className={cn(
+            "pointer-events-none absolute -top-3 right-2 z-10 flex rounded-md border border-border bg-popover p-0.5 text-popover-foreground shadow-sm",
+            onRowFocus,
+            "group-hover:pointer-events-auto group-focus-within:pointer-events-auto",
+          )}
         >
           <ReportButton author={author.displayName} tabIndex={tab} onReport={(reason, note) => onReport(message.id, reason, note)} />
         </div>
       ) : null}
       {compact ? (
-        <time dateTime={createdAt} title={time.full} className={cn("w-9 shrink-0 pt-0.5 text-right text-[0.65rem] leading-5 text-muted-foreground", onRowFocus)}>
+        <time
+          dateTime={createdAt}
+          title={time.full}
+          className={cn("w-9 shrink-0 pt-0.5 text-right text-[0.65rem] leading-5 text-muted-foreground", onRowFocus)}
+        >
           {time.short}
         </time>
       ) : (

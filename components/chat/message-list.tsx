@@ -1,9 +1,12 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
-import { MessageItem, type MessageHandlers } from "@/components/chat/message-item";
+import type { FocusEvent, KeyboardEvent } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { MessageHandlers } from "@/components/chat/message-item";
+import { MessageItem } from "@/components/chat/message-item";
 import type { StreamItem } from "@/lib/client/chat-state";
-import { layoutStream, unreadAfterOnOpen, type ListRow } from "@/lib/client/message-layout";
+import type { ListRow } from "@/lib/client/message-layout";
+import { layoutStream, unreadAfterOnOpen } from "@/lib/client/message-layout";
 import { buttonVariants } from "@/components/ui/button";
 
 /** Where a reader left a room: restored when they come back to it. */
@@ -23,7 +26,11 @@ function Divider({ row }: { row: Exclude<ListRow, { type: "item" }> }) {
   const unread = row.type === "unread";
   return (
     <li data-divider={row.type} className="my-2">
-      <div role="separator" aria-label={unread ? "New messages" : row.label} className={`flex items-center gap-2 text-xs font-medium ${unread ? "text-destructive" : "text-muted-foreground"}`}>
+      <div
+        role="separator"
+        aria-label={unread ? "New messages" : row.label}
+        className={`flex items-center gap-2 text-xs font-medium ${unread ? "text-destructive" : "text-muted-foreground"}`}
+      >
         <span aria-hidden="true" className={`h-px flex-1 ${unread ? "bg-destructive/60" : "bg-border"}`} />
         <span aria-hidden="true">{unread ? "New messages" : row.label}</span>
         <span aria-hidden="true" className={`h-px flex-1 ${unread ? "bg-destructive/60" : "bg-border"}`} />
@@ -68,6 +75,7 @@ export function MessageList(props: {
   const heightBefore = useRef<{ height: number; top: number; firstKey?: string } | null>(null);
   const firstKey = items[0]?.key;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each change of the rendered items, to keep the scroll position.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
@@ -125,7 +133,7 @@ export function MessageList(props: {
   };
 
   return (
-    <div ref={scroller} className="flex-1 overflow-y-auto px-3 py-2 sm:px-4" tabIndex={keys.length ? undefined : 0} aria-label="Messages">
+    <div ref={scroller} role="region" className="flex-1 overflow-y-auto px-3 py-2 sm:px-4" tabIndex={keys.length ? undefined : 0} aria-label="Messages">
       {hasMore ? (
         <div className="flex justify-center py-2">
           {/* Out of the Tab order: the list's one stop is its messages; ↑ at the oldest (or Home) loads more. */}
@@ -145,7 +153,11 @@ export function MessageList(props: {
       ) : null}
       <ol aria-live="polite" aria-relevant="additions" className="flex flex-col" onKeyDown={onKeyDown} onFocus={onFocus}>
         {rows.map((row) =>
-          row.type === "item" ? <MessageItem key={row.key} item={row.item} compact={row.compact} active={row.key === activeKey} {...handlers} /> : <Divider key={row.key} row={row} />,
+          row.type === "item" ? (
+            <MessageItem key={row.key} item={row.item} compact={row.compact} active={row.key === activeKey} {...handlers} />
+          ) : (
+            <Divider key={row.key} row={row} />
+          ),
         )}
       </ol>
     </div>

@@ -19,10 +19,16 @@ export function NotificationsButton() {
   const permission = asked ?? browserPermission;
 
   if (permission === "unsupported") return null;
-  if (permission === "granted") return <p className="text-xs text-muted-foreground">Desktop notifications are on for other rooms and direct messages while Parley is in the background.</p>;
+  if (permission === "granted")
+    return <p className="text-xs text-muted-foreground">Desktop notifications are on for other rooms and direct messages while Parley is in the background.</p>;
   if (permission === "denied") return <p className="text-xs text-muted-foreground">Desktop notifications are blocked in this browser&apos;s site settings.</p>;
   return (
-    <Button variant="outline" size="sm" className="h-auto w-full justify-start py-1.5 text-left whitespace-normal" onClick={() => void Notification.requestPermission().then(setAsked)}>
+    <Button
+      variant="outline"
+      size="sm"
+      className="h-auto w-full justify-start py-1.5 text-left whitespace-normal"
+      onClick={() => void Notification.requestPermission().then(setAsked)}
+    >
       <BellIcon aria-hidden="true" />
       Enable desktop notifications
     </Button>

@@ -10,10 +10,16 @@ function Row({ user: given, meId, online, onUserClick }: { user: MemberRow; meId
   const user = useResolvedUser(given);
   return (
     <li>
-      <button type="button" onClick={() => onUserClick(user)} className={`flex w-full items-center gap-2 rounded-md px-1 py-1 text-left hover:bg-accent ${online ? "" : "opacity-60"}`}>
+      <button
+        type="button"
+        onClick={() => onUserClick(user)}
+        className={`flex w-full items-center gap-2 rounded-md px-1 py-1 text-left hover:bg-accent ${online ? "" : "opacity-60"}`}
+      >
         <span className="relative">
           <AvatarImage user={user} size="sm" decorative />
-          {online ? <span aria-hidden="true" className="absolute -bottom-0.5 -right-0.5 h-2.5 w-2.5 rounded-full border-2 border-sidebar bg-emerald-500" /> : null}
+          {online ? (
+            <span aria-hidden="true" className="absolute -bottom-0.5 -right-0.5 h-2.5 w-2.5 rounded-full border-2 border-sidebar bg-emerald-500" />
+          ) : null}
         </span>
         <span className="min-w-0 truncate text-sm">
           {user.displayName}
@@ -26,7 +32,17 @@ function Row({ user: given, meId, online, onUserClick }: { user: MemberRow; meId
 }
 
 /** Right sidebar: the room's members, online first; a click opens their card. */
-export function OnlineList({ online, offline, meId, onUserClick }: { online: MemberRow[]; offline: MemberRow[]; meId: string; onUserClick: (u: PublicUser) => void }) {
+export function OnlineList({
+  online,
+  offline,
+  meId,
+  onUserClick,
+}: {
+  online: MemberRow[];
+  offline: MemberRow[];
+  meId: string;
+  onUserClick: (u: PublicUser) => void;
+}) {
   return (
     <section aria-labelledby="online-heading" className="flex flex-col gap-2 p-3">
       <h2 id="online-heading" className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">
@@ -45,7 +61,9 @@ export function OnlineList({ online, offline, meId, onUserClick }: { online: Mem
               <Row key={u.id} user={u} meId={meId} online={false} onUserClick={onUserClick} />
             ))}
           </ul>
-          {offline.length > MAX_OFFLINE_SHOWN ? <p className="text-xs text-muted-foreground">and {offline.length - MAX_OFFLINE_SHOWN} more (/list shows everyone)</p> : null}
+          {offline.length > MAX_OFFLINE_SHOWN ? (
+            <p className="text-xs text-muted-foreground">and {offline.length - MAX_OFFLINE_SHOWN} more (/list shows everyone)</p>
+          ) : null}
         </>
       ) : null}
     </section>

@@ -1,6 +1,7 @@
 "use client";
 
-import { createContext, useContext, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { createContext, useContext, useState } from "react";
 import { useSocketEvent } from "@/components/chat/use-socket-event";
 import type { ClientSocket } from "@/lib/client/socket";
 import type { PublicUser } from "@/lib/shared/types";

@@ -12,12 +12,28 @@ export type ReportReason = "spam" | "abuse" | "other";
 const ReportDialog = dynamic(() => import("@/components/chat/report-dialog").then((m) => m.ReportDialog), { ssr: false });
 
 /** "Report" in a message's toolbar: opens the report dialog; one report per message. */
-export function ReportButton({ author, tabIndex, onReport }: { author: string; tabIndex: number; onReport: (reason: ReportReason, note: string) => Promise<string | null> }) {
+export function ReportButton({
+  author,
+  tabIndex,
+  onReport,
+}: {
+  author: string;
+  tabIndex: number;
+  onReport: (reason: ReportReason, note: string) => Promise<string | null>;
+}) {
   const [open, setOpen] = useState(false);
   const [reported, setReported] = useState(false);
   return (
     <>
-      <Button variant="ghost" size="sm" className="h-7 px-2 text-xs" tabIndex={tabIndex} aria-disabled={reported || undefined} aria-haspopup="dialog" onClick={() => setOpen(!reported)}>
+      <Button
+        variant="ghost"
+        size="sm"
+        className="h-7 px-2 text-xs"
+        tabIndex={tabIndex}
+        aria-disabled={reported || undefined}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(!reported)}
+      >
         <FlagIcon aria-hidden="true" className="size-3.5" />
         {reported ? "Reported" : "Report"}
       </Button>

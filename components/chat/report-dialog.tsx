@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useId, useState } from "react";
 import type { ReportReason } from "@/components/chat/report-button";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";

@@ -3,7 +3,8 @@
 import { useEffect } from "react";
 import { useLatest, useSocketEvent } from "@/components/chat/use-socket-event";
 import { ACTIVITY_INTERVAL_MS, createThrottle, notificationText, shouldNotify, tabTitle } from "@/lib/client/attention";
-import { conversationTitle, type ChatStore } from "@/lib/client/chat-store";
+import type { ChatStore } from "@/lib/client/chat-store";
+import { conversationTitle } from "@/lib/client/chat-store";
 import type { ClientSocket } from "@/lib/client/socket";
 import type { SessionUser } from "@/lib/shared/types";
 
@@ -14,7 +15,15 @@ const INPUT_EVENTS = ["keydown", "pointerdown", "scroll", "focus"] as const;
  * notifications while the tab is hidden, and read markers for the room on screen.
  * Also tells the server about real input (never on a timer) so the session stays alive.
  */
-export function useAttention(me: SessionUser, socket: ClientSocket | null, store: ChatStore, totalUnread: number, visible: boolean, online: boolean, markRead: (roomId: string) => void) {
+export function useAttention(
+  me: SessionUser,
+  socket: ClientSocket | null,
+  store: ChatStore,
+  totalUnread: number,
+  visible: boolean,
+  online: boolean,
+  markRead: (roomId: string) => void,
+) {
   const storeRef = useLatest(store);
   const active = store.rooms[store.activeId];
   const title = active ? conversationTitle(active, me.id) : "Parley";

@@ -16,7 +16,8 @@ import type { MemberRow } from "@/components/chat/online-list";
 import { roomHref } from "@/components/rooms/room-sidebar";
 import { isCommandText, parseCommand, unescapeMessage } from "@/lib/client/commands";
 import { totalUnread } from "@/lib/client/chat-store";
-import { runCommand, type CommandHost } from "@/lib/client/run-command";
+import type { CommandHost } from "@/lib/client/run-command";
+import { runCommand } from "@/lib/client/run-command";
 import { followSessionUser } from "@/lib/client/session-user";
 import type { RoomSummary, SessionUser } from "@/lib/shared/types";
 

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { acquireSocket, dropSocket, releaseSocket, type ClientSocket } from "@/lib/client/socket";
+import type { ClientSocket } from "@/lib/client/socket";
+import { acquireSocket, dropSocket, releaseSocket } from "@/lib/client/socket";
 import type { ServerToClientEvents } from "@/lib/shared/events";
 
 export type Connection = "connecting" | "online" | "offline" | "signed-out";

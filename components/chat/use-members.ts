@@ -17,13 +17,16 @@ export function useMembers(socket: ClientSocket | null, ask: Requester, roomId: 
     if (answer.ok && roomRef.current === forRoom) setMembers({ roomId: forRoom, list: answer.data.members });
   }, [ask, roomRef]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `roomId` is the trigger; reload() reads the room through roomRef.
   useEffect(() => {
     if (connected) void reload();
   }, [roomId, connected, reload]);
 
   useSocketEvent(socket, "room:member-joined", ({ roomId: id, user }) => {
     if (id !== roomRef.current) return;
-    setMembers((m) => (m && m.roomId === id && !m.list.some((x) => x.id === user.id) ? { roomId: id, list: [...m.list, { ...user, online: true, isOwner: false }] } : m));
+    setMembers((m) =>
+      m && m.roomId === id && !m.list.some((x) => x.id === user.id) ? { roomId: id, list: [...m.list, { ...user, online: true, isOwner: false }] } : m,
+    );
   });
   useSocketEvent(socket, "room:member-left", ({ roomId: id, user }) => {
     if (id !== roomRef.current) return;

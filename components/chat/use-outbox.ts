@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState, type Dispatch } from "react";
+import type { Dispatch } from "react";
+import { useEffect, useState } from "react";
 import { useLatest } from "@/components/chat/use-socket-event";
 import type { ChatStore, StoreAction } from "@/lib/client/chat-store";
 import { createOutboxDriver } from "@/lib/client/outbox";
@@ -19,6 +20,7 @@ export function useOutbox(store: ChatStore, dispatch: Dispatch<StoreAction>, ask
     driver.setOnline(online);
   }, [driver, online]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every store change may have queued a message to send.
   useEffect(() => {
     driver.pump();
   }, [driver, store]);

@@ -53,7 +53,12 @@ export function useRoomActions(rooms: Rooms) {
       return { ok: true, data: answer.data };
     };
 
-    const update = async (input: { roomId: string; description?: string; password?: string | null; memberLimit?: number }): Promise<RoomOutcome<RoomSummary>> => {
+    const update = async (input: {
+      roomId: string;
+      description?: string;
+      password?: string | null;
+      memberLimit?: number;
+    }): Promise<RoomOutcome<RoomSummary>> => {
       const answer = await ask("room:update", input);
       if (!answer.ok) return failed(answer);
       dispatch({ type: "upsert", room: answer.data });

@@ -5,7 +5,8 @@ import { useLatest, useSocketEvent } from "@/components/chat/use-socket-event";
 import type { SendOptions, SystemTone } from "@/lib/client/chat-state";
 import { createStore, storeReducer } from "@/lib/client/chat-store";
 import { newPending } from "@/lib/client/outbox";
-import { request, type Requester } from "@/lib/client/request";
+import type { Requester } from "@/lib/client/request";
+import { request } from "@/lib/client/request";
 import { roomGoneNotice } from "@/lib/client/room-settings";
 import type { ClientSocket } from "@/lib/client/socket";
 import type { RoomSummary, SessionUser } from "@/lib/shared/types";
@@ -24,7 +25,8 @@ export function useRooms(me: SessionUser, home: RoomSummary, socket: ClientSocke
   const ask: Requester = useCallback((event, payload) => request(socketRef.current, event, payload), [socketRef]);
 
   const print = useCallback(
-    (text: string, tone: SystemTone = "output", roomId?: string) => dispatch({ type: "stream", roomId: roomId ?? storeRef.current.activeId, action: { type: "system", text, tone } }),
+    (text: string, tone: SystemTone = "output", roomId?: string) =>
+      dispatch({ type: "stream", roomId: roomId ?? storeRef.current.activeId, action: { type: "system", text, tone } }),
     [storeRef],
   );
 
@@ -142,12 +144,14 @@ export function useRooms(me: SessionUser, home: RoomSummary, socket: ClientSocke
   useSocketEvent(socket, "room:member-joined", ({ roomId, user, memberCount }) => {
     dispatch({ type: "member-count", roomId, memberCount });
     const room = storeRef.current.rooms[roomId];
-    if (room && room.kind !== "dm" && user.id !== me.id && storeRef.current.streams[roomId]?.loaded) print(`${user.displayName} joined #${room.name}`, "presence", roomId);
+    if (room && room.kind !== "dm" && user.id !== me.id && storeRef.current.streams[roomId]?.loaded)
+      print(`${user.displayName} joined #${room.name}`, "presence", roomId);
   });
   useSocketEvent(socket, "room:member-left", ({ roomId, user, memberCount }) => {
     dispatch({ type: "member-count", roomId, memberCount });
     const room = storeRef.current.rooms[roomId];
-    if (room && room.kind !== "dm" && user.id !== me.id && storeRef.current.streams[roomId]?.loaded) print(`${user.displayName} left #${room.name}`, "presence", roomId);
+    if (room && room.kind !== "dm" && user.id !== me.id && storeRef.current.streams[roomId]?.loaded)
+      print(`${user.displayName} left #${room.name}`, "presence", roomId);
   });
 
   return { store, dispatch, ask, print, load, activate, refresh, send, retry, loadOlder, loadingOlder };

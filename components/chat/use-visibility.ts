@@ -9,5 +9,9 @@ function subscribe(onChange: () => void) {
 
 /** Whether the tab is in front; the server renders as visible. */
 export function useDocumentVisible(): boolean {
-  return useSyncExternalStore(subscribe, () => document.visibilityState === "visible", () => true);
+  return useSyncExternalStore(
+    subscribe,
+    () => document.visibilityState === "visible",
+    () => true,
+  );
 }

@@ -72,22 +72,44 @@ export function UserCard(props: {
               Message
             </Button>
             {blocked ? (
-              <Button variant="outline" size="sm" type="button" disabled={busy} onClick={run(props.onUnblock, `You unblocked ${user.displayName}.`)} aria-label={`Unblock ${user.displayName}`}>
+              <Button
+                variant="outline"
+                size="sm"
+                type="button"
+                disabled={busy}
+                onClick={run(props.onUnblock, `You unblocked ${user.displayName}.`)}
+                aria-label={`Unblock ${user.displayName}`}
+              >
                 Unblock
               </Button>
             ) : (
-              <Button variant="outline" size="sm" type="button" disabled={busy} onClick={run(props.onBlock, `You blocked ${user.displayName}.`)} aria-label={`Block ${user.displayName}`}>
+              <Button
+                variant="outline"
+                size="sm"
+                type="button"
+                disabled={busy}
+                onClick={run(props.onBlock, `You blocked ${user.displayName}.`)}
+                aria-label={`Block ${user.displayName}`}
+              >
                 Block
               </Button>
             )}
             {kickFrom ? (
-              <Button variant="destructive" size="sm" type="button" disabled={busy} onClick={run(props.onKick, `${user.displayName} was removed from ${kickFrom}.`)} aria-label={`Kick ${user.displayName} from ${kickFrom}`}>
+              <Button
+                variant="destructive"
+                size="sm"
+                type="button"
+                disabled={busy}
+                onClick={run(props.onKick, `${user.displayName} was removed from ${kickFrom}.`)}
+                aria-label={`Kick ${user.displayName} from ${kickFrom}`}
+              >
                 Kick from {kickFrom}
               </Button>
             ) : null}
           </div>
           <p className="text-xs text-muted-foreground">
-            {blocked ? "Blocked: they can't send you direct messages or whispers." : "Blocking stops their direct messages and whispers to you."} Blocking does not hide room messages.
+            {blocked ? "Blocked: they can't send you direct messages or whispers." : "Blocking stops their direct messages and whispers to you."} Blocking does
+            not hide room messages.
           </p>
         </>
       )}

@@ -24,7 +24,17 @@ export interface AvatarUser {
  * already written right next to it (message headers, lists), so screen
  * readers don't hear it twice.
  */
-export function AvatarImage({ user, size = "md", decorative = false, className }: { user: AvatarUser; size?: AvatarSize; decorative?: boolean; className?: string }) {
+export function AvatarImage({
+  user,
+  size = "md",
+  decorative = false,
+  className,
+}: {
+  user: AvatarUser;
+  size?: AvatarSize;
+  decorative?: boolean;
+  className?: string;
+}) {
   return (
     <Avatar
       src={user.avatarUrl}

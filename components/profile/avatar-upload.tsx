@@ -1,11 +1,13 @@
 "use client";
 
-import { useEffect, useRef, useState, type ChangeEvent } from "react";
+import type { ChangeEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { AvatarImage } from "@/components/profile/avatar-image";
 import { removeAvatar } from "@/components/profile/profile-requests";
 import { UploadProgress } from "@/components/profile/upload-progress";
 import { uploadAvatar } from "@/components/profile/upload-avatar";
-import { AVATAR_ACCEPT, AVATAR_MAX_BYTES, AVATAR_MAX_SIDE, type OwnProfile } from "@/lib/shared/schemas/profile";
+import type { OwnProfile } from "@/lib/shared/schemas/profile";
+import { AVATAR_ACCEPT, AVATAR_MAX_BYTES, AVATAR_MAX_SIDE } from "@/lib/shared/schemas/profile";
 import { Button } from "@/components/ui/button";
 
 const MAX_MB = AVATAR_MAX_BYTES / (1024 * 1024);
@@ -89,9 +91,7 @@ export function AvatarUpload({ profile, onSaved }: { profile: OwnProfile; onSave
   return (
     // Not labelled by its heading: "Avatar" must name only the file input.
     <section className="flex flex-col gap-4">
-      <h2 className="text-lg font-semibold">
-        Avatar
-      </h2>
+      <h2 className="text-lg font-semibold">Avatar</h2>
       <div className="flex flex-wrap items-start gap-6">
         <figure className="flex flex-col items-center gap-1">
           {previewUrl ? (
@@ -101,8 +101,12 @@ export function AvatarUpload({ profile, onSaved }: { profile: OwnProfile; onSave
               </span>
             ) : (
               // A blob: URL of the picked file; next/image can't load those.
-              // eslint-disable-next-line @next/next/no-img-element
-              <img src={previewUrl} alt="Preview of your new avatar" onError={() => setPreviewBroken(true)} className="h-24 w-24 rounded-full object-cover object-center" />
+              <img
+                src={previewUrl}
+                alt="Preview of your new avatar"
+                onError={() => setPreviewBroken(true)}
+                className="h-24 w-24 rounded-full object-cover object-center"
+              />
             )
           ) : (
             <AvatarImage user={profile} size="xl" />
@@ -128,7 +132,9 @@ export function AvatarUpload({ profile, onSaved }: { profile: OwnProfile; onSave
               PNG, JPEG, WebP or GIF, up to {MAX_MB} MB and {AVATAR_MAX_SIDE}×{AVATAR_MAX_SIDE} pixels. It is cropped to the centre square.
             </p>
           </div>
-          {previewBroken ? <p className="text-sm text-muted-foreground">This browser can&apos;t preview that file; the server will check it when you upload.</p> : null}
+          {previewBroken ? (
+            <p className="text-sm text-muted-foreground">This browser can&apos;t preview that file; the server will check it when you upload.</p>
+          ) : null}
           {progress !== null ? <UploadProgress percent={progress} /> : null}
           <div className="flex flex-wrap gap-2">
             {file ? (

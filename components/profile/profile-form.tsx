@@ -1,9 +1,11 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useState } from "react";
 import { updateProfile } from "@/components/profile/profile-requests";
 import { Field } from "@/components/ui/field";
-import { STATUS_LINE_MAX_CHARS, updateProfileSchema, type OwnProfile } from "@/lib/shared/schemas/profile";
+import type { OwnProfile } from "@/lib/shared/schemas/profile";
+import { STATUS_LINE_MAX_CHARS, updateProfileSchema } from "@/lib/shared/schemas/profile";
 import { Button } from "@/components/ui/button";
 
 type Errors = Partial<Record<"displayName" | "statusLine" | "_", string>>;

@@ -1,4 +1,5 @@
-import { http, type HttpResult } from "@/lib/client/http";
+import type { HttpResult } from "@/lib/client/http";
+import { http } from "@/lib/client/http";
 import type { OwnProfile, PublicProfile } from "@/lib/shared/schemas/profile";
 
 export type ProfilePatch = { displayName?: string; statusLine?: string; pushEnabled?: boolean };

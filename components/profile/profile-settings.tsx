@@ -16,7 +16,15 @@ import { ArrowLeftIcon } from "lucide-react";
 const headerLink = "rounded-md px-2 py-1 text-sm hover:bg-accent";
 
 /** /settings/profile: how others see you, push notifications, installing the app. */
-export function ProfileSettings({ initialProfile, rooms, initialMutedRoomIds }: { initialProfile: OwnProfile; rooms: MutableRoom[]; initialMutedRoomIds: string[] }) {
+export function ProfileSettings({
+  initialProfile,
+  rooms,
+  initialMutedRoomIds,
+}: {
+  initialProfile: OwnProfile;
+  rooms: MutableRoom[];
+  initialMutedRoomIds: string[];
+}) {
   const [profile, setProfile] = useState(initialProfile);
   const [cardOpen, setCardOpen] = useState(false);
   return (
@@ -24,7 +32,7 @@ export function ProfileSettings({ initialProfile, rooms, initialMutedRoomIds }: 
       <header className="flex items-center gap-2 border-b border-border px-4 py-2">
         <Link href="/" className={headerLink}>
           <ArrowLeftIcon aria-hidden="true" className="size-4" />
-            Back to chat
+          Back to chat
         </Link>
         <h1 className="font-semibold">Your profile</h1>
         <span className="flex-1" />
@@ -50,7 +58,11 @@ export function ProfileSettings({ initialProfile, rooms, initialMutedRoomIds }: 
           <p className="text-sm text-muted-foreground">Install Parley to open it from your home screen or dock, in its own window.</p>
           <InstallButton
             className="self-start"
-            fallback={<p className="text-sm text-muted-foreground">This browser isn&apos;t offering to install Parley right now. In Chrome or Edge, look for the install icon in the address bar.</p>}
+            fallback={
+              <p className="text-sm text-muted-foreground">
+                This browser isn&apos;t offering to install Parley right now. In Chrome or Edge, look for the install icon in the address bar.
+              </p>
+            }
           />
         </section>
       </main>

@@ -1,5 +1,6 @@
 import type { OwnProfile } from "@/lib/shared/schemas/profile";
-import { CANCELLED, httpErrorFrom, UNREACHABLE, type HttpResult } from "@/lib/client/http";
+import type { HttpResult } from "@/lib/client/http";
+import { CANCELLED, httpErrorFrom, UNREACHABLE } from "@/lib/client/http";
 
 /**
  * POST /api/profile/avatar with XMLHttpRequest rather than fetch: fetch has no

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { useEffect, useId, useState } from "react";
 import { AvatarImage } from "@/components/profile/avatar-image";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { formatDate, formatDateTime, timeAgo } from "@/lib/shared/format-time";
@@ -55,7 +56,7 @@ export function UserCard({ userId, profile, online, children, headingId }: UserC
   const fetched = loaded && "profile" in loaded && loaded.profile.id === id ? loaded.profile : null;
   // Until the refetch answers, the caller's newer copy wins over the older answer.
   const shown: (PublicUser & Partial<PublicProfile>) | null =
-    fetched && loaded?.key === key ? fetched : fetched || profile ? { ...fetched, ...definedFields(profile) } as PublicUser & Partial<PublicProfile> : null;
+    fetched && loaded?.key === key ? fetched : fetched || profile ? ({ ...fetched, ...definedFields(profile) } as PublicUser & Partial<PublicProfile>) : null;
   const error = loaded && "error" in loaded && loaded.key === key ? loaded.error : null;
 
   if (!shown) {

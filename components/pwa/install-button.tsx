@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, useSyncExternalStore, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { installPromptSnapshot, promptInstall, subscribeInstallPrompt, wasInstalled } from "@/components/pwa/install-prompt";
 import { Button } from "@/components/ui/button";
 import { isIos, isStandalone } from "@/components/pwa/platform";

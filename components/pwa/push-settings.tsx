@@ -2,8 +2,10 @@
 
 import { useEffect, useState } from "react";
 import { isIos } from "@/components/pwa/platform";
-import { currentSubscription, disablePush, enablePush, pushSupported, type PushProblem } from "@/components/pwa/push-subscription";
-import { RoomMutes, type MutableRoom } from "@/components/pwa/room-mutes";
+import type { PushProblem } from "@/components/pwa/push-subscription";
+import { currentSubscription, disablePush, enablePush, pushSupported } from "@/components/pwa/push-subscription";
+import type { MutableRoom } from "@/components/pwa/room-mutes";
+import { RoomMutes } from "@/components/pwa/room-mutes";
 import type { OwnProfile } from "@/lib/shared/schemas/profile";
 import { Button } from "@/components/ui/button";
 
@@ -21,7 +23,17 @@ const problemText: Record<PushProblem, string> = {
  * Web push on/off for this browser, plus rooms that never push. Permission is
  * only requested from the button; the browser's state is read after hydration.
  */
-export function PushSettings({ profile, rooms, initialMutedRoomIds, onChange }: { profile: OwnProfile; rooms: MutableRoom[]; initialMutedRoomIds: string[]; onChange: (profile: OwnProfile) => void }) {
+export function PushSettings({
+  profile,
+  rooms,
+  initialMutedRoomIds,
+  onChange,
+}: {
+  profile: OwnProfile;
+  rooms: MutableRoom[];
+  initialMutedRoomIds: string[];
+  onChange: (profile: OwnProfile) => void;
+}) {
   const [browser, setBrowser] = useState<Browser | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -72,7 +84,9 @@ export function PushSettings({ profile, rooms, initialMutedRoomIds, onChange }: 
       <h2 id="push-heading" className="text-lg font-semibold">
         Push notifications
       </h2>
-      <p className="text-sm text-muted-foreground">Get a notification for direct messages and mentions while no Parley tab is open. Clicking it opens the conversation.</p>
+      <p className="text-sm text-muted-foreground">
+        Get a notification for direct messages and mentions while no Parley tab is open. Clicking it opens the conversation.
+      </p>
       <PushState browser={browser} enabled={profile.pushEnabled} />
       {browser?.supported && browser.permission !== "denied" ? (
         <div className="flex flex-wrap gap-2">
@@ -107,7 +121,8 @@ export function PushSettings({ profile, rooms, initialMutedRoomIds, onChange }: 
 function PushState({ browser, enabled }: { browser: Browser | null; enabled: boolean }) {
   let text: string;
   if (!browser) text = "Checking this browser…";
-  else if (!browser.supported) text = `${problemText.unsupported}${browser.ios ? " On iPhone and iPad, add Parley to your Home Screen first, then turn them on from there." : ""}`;
+  else if (!browser.supported)
+    text = `${problemText.unsupported}${browser.ios ? " On iPhone and iPad, add Parley to your Home Screen first, then turn them on from there." : ""}`;
   else if (browser.permission === "denied") text = problemText.denied;
   else if (enabled && browser.subscribed) text = "Push notifications are on for this browser.";
   else if (enabled) text = "Push notifications are on for your account, but not yet for this browser.";

@@ -1,5 +1,6 @@
 import { updateProfile } from "@/components/profile/profile-requests";
-import { http, type HttpError, type HttpResult } from "@/lib/client/http";
+import type { HttpError, HttpResult } from "@/lib/client/http";
+import { http } from "@/lib/client/http";
 import type { OwnProfile } from "@/lib/shared/schemas/profile";
 
 /** Why push can't be turned on here: each has its own sentence in the settings. */
@@ -21,7 +22,10 @@ async function readyRegistration(): Promise<ServiceWorkerRegistration | null> {
 
 /** The VAPID key arrives as base64url; a byte array is the form every browser takes. */
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
-  const base64 = base64url.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(base64url.length / 4) * 4, "=");
+  const base64 = base64url
+    .replace(/-/g, "+")
+    .replace(/_/g, "/")
+    .padEnd(Math.ceil(base64url.length / 4) * 4, "=");
   const binary = atob(base64);
   const bytes = new Uint8Array(new ArrayBuffer(binary.length));
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -46,12 +46,20 @@ export function RoomMutes({ rooms, initialMutedRoomIds }: { rooms: MutableRoom[]
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className="mb-1 text-sm font-medium">Muted rooms</legend>
-      <p className="text-sm text-muted-foreground">Muted rooms never send you a push, not even for mentions or whispers. Direct messages always do while push is on.</p>
+      <p className="text-sm text-muted-foreground">
+        Muted rooms never send you a push, not even for mentions or whispers. Direct messages always do while push is on.
+      </p>
       <ul className="flex flex-col gap-1">
         {rooms.map((room) => (
           <li key={room.id}>
             <label className="inline-flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={muted.has(room.id)} disabled={pending.has(room.id)} onChange={(e) => void toggle(room, e.target.checked)} className="h-4 w-4 accent-primary" />
+              <input
+                type="checkbox"
+                checked={muted.has(room.id)}
+                disabled={pending.has(room.id)}
+                onChange={(e) => void toggle(room, e.target.checked)}
+                className="h-4 w-4 accent-primary"
+              />
               Mute #{room.name}
             </label>
           </li>

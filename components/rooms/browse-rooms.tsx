@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useEffect, useState } from "react";
 import type { RoomOutcome } from "@/components/chat/use-room-actions";
 import type { Requester } from "@/lib/client/request";
 import type { RoomSummary } from "@/lib/shared/types";
@@ -14,7 +15,12 @@ export const memberCountText = (room: Pick<RoomSummary, "memberCount" | "memberL
   room.memberLimit > 0 ? `${room.memberCount} / ${room.memberLimit} members` : `${room.memberCount} member${room.memberCount === 1 ? "" : "s"}`;
 
 /** The room browser: search public and private rooms, join (with a password when private). */
-export function BrowseRooms(props: { ask: Requester; memberOf: Set<string>; onJoin: (roomId: string, password?: string) => Promise<RoomOutcome<unknown>>; onOpen: (roomId: string) => void }) {
+export function BrowseRooms(props: {
+  ask: Requester;
+  memberOf: Set<string>;
+  onJoin: (roomId: string, password?: string) => Promise<RoomOutcome<unknown>>;
+  onOpen: (roomId: string) => void;
+}) {
   const { ask, memberOf, onJoin, onOpen } = props;
   const [query, setQuery] = useState("");
   const [rooms, setRooms] = useState<RoomSummary[] | null>(null);
@@ -64,9 +70,14 @@ export function BrowseRooms(props: { ask: Requester; memberOf: Set<string>; onJo
     <div className="flex flex-col gap-3">
       <label className="flex flex-col gap-1 text-sm font-medium">
         Search rooms
+        {/* biome-ignore lint/a11y/noAutofocus: the dialog opens for this field; Radix would otherwise focus its first button. */}
         <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name or description" className={inputClass} autoFocus />
       </label>
-      {listError ? <p role="alert" className="text-sm text-destructive">{listError}</p> : null}
+      {listError ? (
+        <p role="alert" className="text-sm text-destructive">
+          {listError}
+        </p>
+      ) : null}
       {rooms === null ? <p className="text-sm text-muted-foreground">Loading rooms…</p> : null}
       {rooms?.length === 0 ? <p className="text-sm text-muted-foreground">No rooms match. Create one, or join a hidden room with /join name.</p> : null}
       <ul aria-label="Rooms to join" className="flex flex-col divide-y divide-border">
@@ -100,6 +111,7 @@ export function BrowseRooms(props: { ask: Requester; memberOf: Set<string>; onJo
               <form onSubmit={submitPassword(room)} className="flex items-end gap-2">
                 <label className="flex flex-1 flex-col gap-1 text-sm">
                   Password for #{room.name}
+                  {/* biome-ignore lint/a11y/noAutofocus: the dialog opens for this field; Radix would otherwise focus its first button. */}
                   <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} className={inputClass} autoFocus required />
                 </label>
                 <Button size="sm" type="submit" disabled={busy || !password}>
@@ -107,7 +119,11 @@ export function BrowseRooms(props: { ask: Requester; memberOf: Set<string>; onJo
                 </Button>
               </form>
             ) : null}
-            {joinError?.roomId === room.id ? <p role="alert" className="text-sm text-destructive">{joinError.text}</p> : null}
+            {joinError?.roomId === room.id ? (
+              <p role="alert" className="text-sm text-destructive">
+                {joinError.text}
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

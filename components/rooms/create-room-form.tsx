@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useState } from "react";
 import type { RoomInput, RoomOutcome } from "@/components/chat/use-room-actions";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";

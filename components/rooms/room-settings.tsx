@@ -1,10 +1,12 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useState } from "react";
 import type { RoomOutcome } from "@/components/chat/use-room-actions";
 import { memberCountText } from "@/components/rooms/browse-rooms";
 import { Field } from "@/components/ui/field";
-import { memberLimitProblem, passwordChoices, type PasswordChoice } from "@/lib/client/room-settings";
+import type { PasswordChoice } from "@/lib/client/room-settings";
+import { memberLimitProblem, passwordChoices } from "@/lib/client/room-settings";
 import type { MyRoom } from "@/lib/shared/types";
 import { Button } from "@/components/ui/button";
 
@@ -30,7 +32,12 @@ export function RoomSettings(props: {
     const password = passwordChoice === "set" ? String(form.get("password") ?? "") : passwordChoice === "remove" ? null : undefined;
     if (password === "") return setStatus({ ok: false, text: "Enter the new room password" });
     setBusy(true);
-    const outcome = await onUpdate({ roomId: room.id, description: String(form.get("description") ?? ""), memberLimit: Number(limit), ...(password !== undefined ? { password } : {}) });
+    const outcome = await onUpdate({
+      roomId: room.id,
+      description: String(form.get("description") ?? ""),
+      memberLimit: Number(limit),
+      ...(password !== undefined ? { password } : {}),
+    });
     setBusy(false);
     setStatus(outcome.ok ? { ok: true, text: "Saved." } : { ok: false, text: outcome.error });
     if (outcome.ok) setPasswordChoice("keep");

@@ -19,7 +19,21 @@ function Unread({ count }: { count: number }) {
   );
 }
 
-function RoomLink({ room, title, active, href, onOpen, children }: { room: MyRoom; title: string; active: boolean; href: string; onOpen: (id: string) => void; children?: ReactNode }) {
+function RoomLink({
+  room,
+  title,
+  active,
+  href,
+  onOpen,
+  children,
+}: {
+  room: MyRoom;
+  title: string;
+  active: boolean;
+  href: string;
+  onOpen: (id: string) => void;
+  children?: ReactNode;
+}) {
   const open = (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
@@ -89,7 +103,14 @@ export function RoomSidebar(props: {
         ) : (
           <ul className="flex flex-col gap-0.5">
             {dms.map((room) => (
-              <RoomLink key={room.id} room={room} title={conversationTitle(room, meId)} active={room.id === activeId} href={roomHref(room, homeId)} onOpen={onOpen} />
+              <RoomLink
+                key={room.id}
+                room={room}
+                title={conversationTitle(room, meId)}
+                active={room.id === activeId}
+                href={roomHref(room, homeId)}
+                onOpen={onOpen}
+              />
             ))}
           </ul>
         )}

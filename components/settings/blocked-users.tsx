@@ -7,7 +7,15 @@ import type { Outcome } from "@/lib/client/run-command";
 import type { PublicUser } from "@/lib/shared/types";
 
 /** Everyone this user blocks, each with an Unblock button. */
-export function BlockedUsers({ users, loaded, onUnblock }: { users: PublicUser[]; loaded: boolean; onUnblock: (username: string) => Promise<Outcome<unknown>> }) {
+export function BlockedUsers({
+  users,
+  loaded,
+  onUnblock,
+}: {
+  users: PublicUser[];
+  loaded: boolean;
+  onUnblock: (username: string) => Promise<Outcome<unknown>>;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -24,8 +32,8 @@ export function BlockedUsers({ users, loaded, onUnblock }: { users: PublicUser[]
         Blocked users
       </h2>
       <p className="text-sm text-muted-foreground">
-        People you block can&apos;t send you direct messages or whispers; they are told so when they try. Blocking does not hide room messages. Block someone from their card
-        (click their name) or with /block name.
+        People you block can&apos;t send you direct messages or whispers; they are told so when they try. Blocking does not hide room messages. Block someone
+        from their card (click their name) or with /block name.
       </p>
       {!loaded ? <p className="text-sm text-muted-foreground">Loading…</p> : null}
       {loaded && users.length === 0 ? <p className="text-sm text-muted-foreground">You haven&apos;t blocked anyone.</p> : null}

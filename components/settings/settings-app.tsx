@@ -9,7 +9,8 @@ import { useConnection } from "@/components/chat/use-connection";
 import { useLatest } from "@/components/chat/use-socket-event";
 import { BlockedUsers } from "@/components/settings/blocked-users";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
-import { request, type Requester } from "@/lib/client/request";
+import type { Requester } from "@/lib/client/request";
+import { request } from "@/lib/client/request";
 import type { SessionUser } from "@/lib/shared/types";
 import { ArrowLeftIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
@@ -33,7 +34,7 @@ export function SettingsApp({ me }: { me: SessionUser }) {
       <header className="flex items-center gap-2 border-b border-border px-4 py-2">
         <Link href="/" className="rounded-md px-2 py-1 text-sm hover:bg-accent">
           <ArrowLeftIcon aria-hidden="true" className="size-4" />
-            Back to chat
+          Back to chat
         </Link>
         <h1 className="font-semibold">Settings</h1>
         <span className="flex-1" />

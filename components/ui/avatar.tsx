@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, type ComponentProps } from "react";
+import type { ComponentProps } from "react";
+import { useState } from "react";
 import { cn } from "@/components/ui/cn";
 
 // Avatar fills are identity colours, not theme colours: white initials read on each in light and dark.
@@ -38,10 +39,12 @@ export function Avatar({
     <span data-slot="avatar" className={cn("relative flex size-9 shrink-0 overflow-hidden rounded-full", className)} {...props}>
       {url ? (
         // Avatars are already 256×256 WebP from our own origin; next/image would only re-encode them.
-        // eslint-disable-next-line @next/next/no-img-element
         <img src={url} alt={alt} loading="lazy" decoding="async" onError={() => setFailedUrl(url)} className="aspect-square size-full bg-muted object-cover" />
       ) : (
-        <span {...fallback} className={cn("flex size-full items-center justify-center font-semibold text-white select-none", fallbackClassName, fallback.className)} />
+        <span
+          {...fallback}
+          className={cn("flex size-full items-center justify-center font-semibold text-white select-none", fallbackClassName, fallback.className)}
+        />
       )}
     </span>
   );

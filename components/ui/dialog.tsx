@@ -42,7 +42,10 @@ export function DialogContent({
       >
         {children}
         {closeLabel === null ? null : (
-          <DialogPrimitive.Close aria-label={closeLabel} className="absolute top-3 right-3 rounded-md p-1.5 text-muted-foreground hover:bg-accent hover:text-accent-foreground">
+          <DialogPrimitive.Close
+            aria-label={closeLabel}
+            className="absolute top-3 right-3 rounded-md p-1.5 text-muted-foreground hover:bg-accent hover:text-accent-foreground"
+          >
             <XIcon className="size-4" aria-hidden="true" />
           </DialogPrimitive.Close>
         )}

@@ -38,7 +38,10 @@ export function SheetContent({
         {...returnFocus}
       >
         {children}
-        <SheetPrimitive.Close aria-label={closeLabel} className="absolute top-3 right-3 rounded-md p-1.5 text-muted-foreground hover:bg-accent hover:text-accent-foreground">
+        <SheetPrimitive.Close
+          aria-label={closeLabel}
+          className="absolute top-3 right-3 rounded-md p-1.5 text-muted-foreground hover:bg-accent hover:text-accent-foreground"
+        >
           <XIcon className="size-4" aria-hidden="true" />
         </SheetPrimitive.Close>
       </SheetPrimitive.Content>

@@ -23,7 +23,9 @@ export function TableRow({ className, ...props }: ComponentProps<"tr">) {
 }
 
 export function TableHead({ className, ...props }: ComponentProps<"th">) {
-  return <th data-slot="table-head" className={cn("h-10 px-3 py-2 text-left align-middle font-semibold whitespace-nowrap text-foreground", className)} {...props} />;
+  return (
+    <th data-slot="table-head" className={cn("h-10 px-3 py-2 text-left align-middle font-semibold whitespace-nowrap text-foreground", className)} {...props} />
+  );
 }
 
 export function TableCell({ className, ...props }: ComponentProps<"td">) {

@@ -1,4 +1,5 @@
-import { expect, request, type APIRequestContext, type APIResponse } from "@playwright/test";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { expect, request } from "@playwright/test";
 
 /** A signed-in HTTP client: sign-up and login through the same endpoints the forms use. */
 export async function signedInClient(baseURL: string, username: string, displayName: string, password = "correct horse"): Promise<APIRequestContext> {
@@ -20,7 +21,12 @@ export async function cookieHeader(client: APIRequestContext): Promise<string> {
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
 
 /** One console API call; the error body's code and sentence come back for assertions. */
-export async function callAdmin(client: APIRequestContext, method: Method, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+export async function callAdmin(
+  client: APIRequestContext,
+  method: Method,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const response: APIResponse = await client.fetch(path, { method, data: body === undefined ? undefined : body });
   return { status: response.status(), json: ((await response.json().catch(() => ({}))) ?? {}) as Record<string, unknown> };
 }

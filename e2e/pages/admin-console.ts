@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { expect } from "@playwright/test";
 
 export type AdminSection = "Dashboard" | "Users" | "Messages" | "Reports" | "Spam log" | "Audit log" | "Settings";
 

@@ -6,7 +6,9 @@ export class AdminReports {
   constructor(readonly console: AdminConsole) {}
 
   card(authorDisplayName: string): Locator {
-    return this.console.main.getByRole("article").filter({ has: this.console.page.getByRole("heading", { name: new RegExp(`^Message by ${authorDisplayName} `) }) });
+    return this.console.main
+      .getByRole("article")
+      .filter({ has: this.console.page.getByRole("heading", { name: new RegExp(`^Message by ${authorDisplayName} `) }) });
   }
 
   async resolve(card: Locator, button: "Delete message" | RegExp, reason: string, confirm: string) {

@@ -1,4 +1,5 @@
-import { expect, type Locator } from "@playwright/test";
+import type { Locator } from "@playwright/test";
+import { expect } from "@playwright/test";
 import type { AdminConsole } from "./admin-console";
 
 type Action = "Ban" | "Temp-ban" | "Unban" | "Timeout" | "End timeout" | "Kick" | "Force logout" | "Change role";
@@ -24,7 +25,11 @@ export class AdminUsers {
   }
 
   /** Runs an action end to end; `duration` is a preset label ("1 h") or custom minutes. */
-  async act(username: string, action: Action, options: { reason: string; duration?: string | number; role?: "user" | "moderator" | "admin"; confirm: string | RegExp }) {
+  async act(
+    username: string,
+    action: Action,
+    options: { reason: string; duration?: string | number; role?: "user" | "moderator" | "admin"; confirm: string | RegExp },
+  ) {
     await this.openAction(username, action);
     const dialog = this.console.dialog;
     if (typeof options.duration === "string") await dialog.getByRole("radio", { name: options.duration, exact: true }).check();

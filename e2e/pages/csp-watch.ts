@@ -18,7 +18,8 @@ export async function watchCsp(context: BrowserContext): Promise<string[]> {
     });
   });
   context.on("console", (message) => {
-    if (/content security policy|permissions-policy/i.test(message.text())) refused.push(`${message.page()?.url()}: console ${message.type()}: ${message.text()}`);
+    if (/content security policy|permissions-policy/i.test(message.text()))
+      refused.push(`${message.page()?.url()}: console ${message.type()}: ${message.text()}`);
   });
   return refused;
 }

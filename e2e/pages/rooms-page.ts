@@ -1,4 +1,5 @@
-import { expect, type Locator } from "@playwright/test";
+import type { Locator } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { ChatPage } from "./chat-page";
 
 /** Rooms, direct messages and commands, in the words the screen uses. */

@@ -1,4 +1,5 @@
-import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { personContext } from "../fixtures/test";
 
 /**
@@ -33,7 +34,9 @@ export async function expectNoMarkup(page: Page, ran: string[]) {
     // Payload URLs all carry __xss or alert; React's own guard on client-rendered
     // action forms (action="javascript:throw new Error('A React form was…')") does not.
     scriptLinks: [...document.querySelectorAll("[href], [src], [action], [formaction]")].filter((e) =>
-      ["href", "src", "action", "formaction"].some((a) => /^\s*(javascript|data):/i.test(e.getAttribute(a) ?? "") && /__xss|alert/.test(e.getAttribute(a) ?? "")),
+      ["href", "src", "action", "formaction"].some(
+        (a) => /^\s*(javascript|data):/i.test(e.getAttribute(a) ?? "") && /__xss|alert/.test(e.getAttribute(a) ?? ""),
+      ),
     ).length,
   }));
   expect({ ...found, ran }, page.url()).toEqual({ injected: 0, frames: 0, scriptLinks: 0, ran: [] });

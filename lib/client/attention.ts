@@ -20,7 +20,14 @@ export function tabTitle(totalUnread: number, conversation: string): string {
 }
 
 /** Desktop notifications: messages from others in other rooms and in DMs, only while the tab is hidden. */
-export function shouldNotify(input: { hidden: boolean; permission: string; message: ChatMessage; meId: string; activeId: string; roomKind: RoomKind | undefined }): boolean {
+export function shouldNotify(input: {
+  hidden: boolean;
+  permission: string;
+  message: ChatMessage;
+  meId: string;
+  activeId: string;
+  roomKind: RoomKind | undefined;
+}): boolean {
   const { hidden, permission, message, meId, activeId, roomKind } = input;
   if (!hidden || permission !== "granted" || !roomKind || message.author.id === meId) return false;
   return roomKind === "dm" || message.roomId !== activeId;

@@ -1,11 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { chatReducer, emptyChat, type ChatState, type PendingItem } from "@/lib/client/chat-state";
+import type { ChatState, PendingItem } from "@/lib/client/chat-state";
+import { chatReducer, emptyChat } from "@/lib/client/chat-state";
 import type { ChatMessage } from "@/lib/shared/types";
 
 const author = { id: "u1", username: "a", displayName: "A" };
-const msg = (id: number, clientId = `c${id}`): ChatMessage => ({ id, roomId: "r", body: `m${id}`, clientId, createdAt: new Date(0).toISOString(), author, kind: "text" });
+const msg = (id: number, clientId = `c${id}`): ChatMessage => ({
+  id,
+  roomId: "r",
+  body: `m${id}`,
+  clientId,
+  createdAt: new Date(0).toISOString(),
+  author,
+  kind: "text",
+});
 const ids = (s: ChatState) => s.items.flatMap((i) => (i.kind === "message" ? [i.message.id] : []));
-const pending = (clientId: string, seq = 1): PendingItem => ({ kind: "pending", key: `p${clientId}`, clientId, body: "hi", author, createdAt: "", options: {}, seq, status: "queued", attempt: 0 });
+const pending = (clientId: string, seq = 1): PendingItem => ({
+  kind: "pending",
+  key: `p${clientId}`,
+  clientId,
+  body: "hi",
+  author,
+  createdAt: "",
+  options: {},
+  seq,
+  status: "queued",
+  attempt: 0,
+});
 const noAnswer = { code: "UNAVAILABLE" as const, message: "No answer from the server." };
 const pendingOf = (s: ChatState, clientId: string) => s.items.find((i): i is PendingItem => i.kind === "pending" && i.clientId === clientId);
 
@@ -93,7 +113,11 @@ describe("pending sends", () => {
     let s = emptyChat;
     for (const id of ["on-wire", "no-answer", "limited", "filtered", "waiting"]) s = chatReducer(s, { type: "pending", item: pending(id) });
     s = chatReducer(s, { type: "sending", clientId: "on-wire", attempt: 1 });
-    for (const [id, code] of [["no-answer", "UNAVAILABLE"], ["limited", "RATE_LIMITED"], ["filtered", "FORBIDDEN"]] as const) {
+    for (const [id, code] of [
+      ["no-answer", "UNAVAILABLE"],
+      ["limited", "RATE_LIMITED"],
+      ["filtered", "FORBIDDEN"],
+    ] as const) {
       s = chatReducer(s, { type: "sending", clientId: id, attempt: 1 });
       s = chatReducer(s, { type: "failed", clientId: id, attempt: 1, error: { code, message: "x" } });
     }

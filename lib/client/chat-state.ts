@@ -1,4 +1,5 @@
-import { isRetryable, type ErrorBody, type ErrorCode } from "@/lib/shared/errors";
+import type { ErrorBody, ErrorCode } from "@/lib/shared/errors";
+import { isRetryable } from "@/lib/shared/errors";
 import type { ChatMessage, Delivery, PublicUser } from "@/lib/shared/types";
 
 /** How a send was asked for, so a retry repeats it exactly. */
@@ -116,7 +117,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       if (!state.seen.has(action.messageId)) return state;
       return {
         ...state,
-        items: state.items.map((i) => (i.kind === "message" && i.message.id === action.messageId ? { ...i, message: { ...i.message, body: "", removed: true } } : i)),
+        items: state.items.map((i) =>
+          i.kind === "message" && i.message.id === action.messageId ? { ...i, message: { ...i.message, body: "", removed: true } } : i,
+        ),
       };
     case "reset": {
       // Keep local lines and unsent messages; replace the stored history.
@@ -158,7 +161,13 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return { ...state, items: state.items.map((i) => (i.kind === "pending" && lost(i) ? requeued(i) : i)) };
     }
     case "system": {
-      const item: StreamItem = { kind: "system", key: `s${++systemSeq}`, text: action.text, createdAt: new Date().toISOString(), tone: action.tone ?? "presence" };
+      const item: StreamItem = {
+        kind: "system",
+        key: `s${++systemSeq}`,
+        text: action.text,
+        createdAt: new Date().toISOString(),
+        tone: action.tone ?? "presence",
+      };
       return { ...state, items: [...state.items, item] };
     }
   }

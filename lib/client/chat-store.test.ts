@@ -1,20 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { activeStream, conversationTitle, createStore, sidebarSections, storeReducer, totalUnread, type ChatStore } from "@/lib/client/chat-store";
+import type { ChatStore } from "@/lib/client/chat-store";
+import { activeStream, conversationTitle, createStore, sidebarSections, storeReducer, totalUnread } from "@/lib/client/chat-store";
 import type { ChatMessage, MyRoom, RoomSummary } from "@/lib/shared/types";
 
 const me = { id: "me", username: "me", displayName: "Me" };
 const bob = { id: "b", username: "bob", displayName: "Bob" };
 const summary = (id: string, extra: Partial<RoomSummary> = {}): RoomSummary => ({
-  id, name: id, description: "", kind: "public", memberLimit: 0, slowModeSeconds: 0, memberCount: 1, ownerId: null, ...extra,
+  id,
+  name: id,
+  description: "",
+  kind: "public",
+  memberLimit: 0,
+  slowModeSeconds: 0,
+  memberCount: 1,
+  ownerId: null,
+  ...extra,
 });
 const mine = (id: string, extra: Partial<MyRoom> = {}): MyRoom => ({ ...summary(id), unread: 0, lastReadId: 0, ...extra });
-const msg = (id: number, roomId: string, author = bob): ChatMessage => ({ id, roomId, body: `m${id}`, clientId: `c${id}`, createdAt: "", author, kind: "text" });
+const msg = (id: number, roomId: string, author = bob): ChatMessage => ({
+  id,
+  roomId,
+  body: `m${id}`,
+  clientId: `c${id}`,
+  createdAt: "",
+  author,
+  kind: "text",
+});
 const ids = (s: ChatStore, roomId: string) => (s.streams[roomId]?.items ?? []).flatMap((i) => (i.kind === "message" ? [i.message.id] : []));
 
 function loaded(): ChatStore {
   let s = createStore(summary("general"));
-  s = storeReducer(s, { type: "rooms", rooms: [mine("general"), mine("lobby", { unread: 2, lastReadId: 10 }), mine("dm1", { kind: "dm", participants: [me, bob] })] });
-  return storeReducer(s, { type: "joined", result: { room: summary("general"), messages: [msg(1, "general")], hasMore: false, caughtUp: true }, catchUp: false });
+  s = storeReducer(s, {
+    type: "rooms",
+    rooms: [mine("general"), mine("lobby", { unread: 2, lastReadId: 10 }), mine("dm1", { kind: "dm", participants: [me, bob] })],
+  });
+  return storeReducer(s, {
+    type: "joined",
+    result: { room: summary("general"), messages: [msg(1, "general")], hasMore: false, caughtUp: true },
+    catchUp: false,
+  });
 }
 
 describe("multi-room store", () => {
@@ -61,13 +85,21 @@ describe("multi-room store", () => {
   it("switches rooms keeping each stream, and catches up with what came after", () => {
     let s = storeReducer(loaded(), { type: "activate", roomId: "lobby" });
     expect(s.activeId).toBe("lobby");
-    s = storeReducer(s, { type: "joined", result: { room: summary("lobby"), messages: [msg(30, "lobby"), msg(31, "lobby")], hasMore: true, caughtUp: true }, catchUp: false });
+    s = storeReducer(s, {
+      type: "joined",
+      result: { room: summary("lobby"), messages: [msg(30, "lobby"), msg(31, "lobby")], hasMore: true, caughtUp: true },
+      catchUp: false,
+    });
     s = storeReducer(s, { type: "activate", roomId: "general" });
     s = storeReducer(s, { type: "joined", result: { room: summary("general"), messages: [msg(2, "general")], hasMore: false, caughtUp: true }, catchUp: true });
     expect(ids(s, "general")).toEqual([1, 2]);
     expect(ids(s, "lobby")).toEqual([30, 31]);
     // Missed too much: the server says start over.
-    s = storeReducer(s, { type: "joined", result: { room: summary("general"), messages: [msg(50, "general")], hasMore: true, caughtUp: false }, catchUp: true });
+    s = storeReducer(s, {
+      type: "joined",
+      result: { room: summary("general"), messages: [msg(50, "general")], hasMore: true, caughtUp: false },
+      catchUp: true,
+    });
     expect(ids(s, "general")).toEqual([50]);
     expect(activeStream(s).hasMore).toBe(true);
     expect(storeReducer(s, { type: "activate", roomId: "nowhere" })).toBe(s);

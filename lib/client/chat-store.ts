@@ -1,4 +1,5 @@
-import { chatReducer, emptyChat, type ChatAction, type ChatState } from "@/lib/client/chat-state";
+import type { ChatAction, ChatState } from "@/lib/client/chat-state";
+import { chatReducer, emptyChat } from "@/lib/client/chat-state";
 import type { JoinRoomResult } from "@/lib/shared/events";
 import type { ChatMessage, MyRoom, PublicUser, RoomSummary } from "@/lib/shared/types";
 

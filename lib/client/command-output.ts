@@ -46,7 +46,6 @@ export function membersText(roomLabel: string, members: RoomMemberInfo[]): strin
   return `Members of ${roomLabel} (${members.length}): ${names.join("; ")}`;
 }
 
-
 export function presenceText(profile: Pick<PublicProfile, "online" | "lastSeenAt">, now: number): string {
   if (profile.online) return "online";
   return profile.lastSeenAt ? `last seen ${timeAgo(profile.lastSeenAt, now)}` : "never seen online";
@@ -73,6 +72,7 @@ export function blockedText(verb: "Blocked" | "Unblocked", users: PublicUser[]):
 export function unblockedText(result: { unblocked: PublicUser[]; notBlocked: PublicUser[] }): string {
   const parts: string[] = [];
   if (result.unblocked.length) parts.push(blockedText("Unblocked", result.unblocked));
-  if (result.notBlocked.length) parts.push(`${result.notBlocked.map((u) => u.displayName).join(", ")} ${result.notBlocked.length === 1 ? "wasn't" : "weren't"} blocked.`);
+  if (result.notBlocked.length)
+    parts.push(`${result.notBlocked.map((u) => u.displayName).join(", ")} ${result.notBlocked.length === 1 ? "wasn't" : "weren't"} blocked.`);
   return parts.join(" ") || blockedText("Unblocked", []);
 }

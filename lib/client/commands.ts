@@ -43,7 +43,11 @@ export function readUserList(text: string): { usernames: string[]; rest: string 
   if (trimmed.startsWith("(")) {
     const close = trimmed.indexOf(")");
     if (close < 0) return { error: "Close the list of names with )" };
-    const usernames = trimmed.slice(1, close).split(/[\s,]+/).filter(Boolean).map(stripAt);
+    const usernames = trimmed
+      .slice(1, close)
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(stripAt);
     if (usernames.length === 0) return { error: "Put at least one name inside ( )" };
     return { usernames: [...new Set(usernames)], rest: trimmed.slice(close + 1).trim() };
   }
@@ -135,7 +139,7 @@ function parseNamed(name: string, args: string): ParseResult {
 export function parseCommand(input: string): ParseResult {
   const text = input.trim();
   const match = /^\/(\S*)\s*([\s\S]*)$/.exec(text);
-  if (!match || !match[1]) return fail("Type a command name after / — type /help for the list");
+  if (!match?.[1]) return fail("Type a command name after / — type /help for the list");
   const typed = match[1];
   const command = findCommand(typed);
   if (!command) return fail(`Unknown command /${typed} — type /help`);

@@ -16,7 +16,16 @@ export type HttpResult<T> = { ok: true; data: T } | { ok: false; error: HttpErro
 export const UNREACHABLE = "Could not reach Parley. Check your connection and try again.";
 export const CANCELLED = "The request was cancelled.";
 
-const codeByStatus: Record<number, ErrorCode> = { 400: "VALIDATION", 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 409: "CONFLICT", 413: "VALIDATION", 429: "RATE_LIMITED", 503: "UNAVAILABLE" };
+const codeByStatus: Record<number, ErrorCode> = {
+  400: "VALIDATION",
+  401: "UNAUTHENTICATED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  409: "CONFLICT",
+  413: "VALIDATION",
+  429: "RATE_LIMITED",
+  503: "UNAVAILABLE",
+};
 
 function sentenceFor(status: number): string {
   if (status === 401) return "You're signed out. Log in again to continue.";
@@ -32,7 +41,10 @@ export function httpErrorFrom(status: number, body: unknown): HttpError {
   return error?.fields ? { status, code, message, fields: error.fields } : { status, code, message };
 }
 
-export async function http<T>(url: string, init: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown; signal?: AbortSignal } = {}): Promise<HttpResult<T>> {
+export async function http<T>(
+  url: string,
+  init: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown; signal?: AbortSignal } = {},
+): Promise<HttpResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { StreamItem } from "@/lib/client/chat-state";
-import { dayLabel, layoutStream, unreadAfterOnOpen, type ListRow } from "@/lib/client/message-layout";
+import type { ListRow } from "@/lib/client/message-layout";
+import { dayLabel, layoutStream, unreadAfterOnOpen } from "@/lib/client/message-layout";
 import { formatDate } from "@/lib/shared/format-time";
 import type { ChatMessage, PublicUser } from "@/lib/shared/types";
 
@@ -35,7 +36,18 @@ describe("message grouping", () => {
   });
 
   it("groups the user's own pending send under their stored message", () => {
-    const pending: StreamItem = { kind: "pending", key: "px", clientId: "x", body: "hi", author: ben, createdAt: at(-1), options: {}, seq: 1, status: "sending", attempt: 1 };
+    const pending: StreamItem = {
+      kind: "pending",
+      key: "px",
+      clientId: "x",
+      body: "hi",
+      author: ben,
+      createdAt: at(-1),
+      options: {},
+      seq: 1,
+      status: "sending",
+      attempt: 1,
+    };
     expect(shape(layout([msg(1, ben, -2), pending]))).toBe("DHc");
   });
 });

@@ -1,19 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { chatReducer, emptyChat, type ChatState } from "@/lib/client/chat-state";
-import { createStore, storeReducer, type ChatStore } from "@/lib/client/chat-store";
+import type { ChatState } from "@/lib/client/chat-state";
+import { chatReducer, emptyChat } from "@/lib/client/chat-state";
+import type { ChatStore } from "@/lib/client/chat-store";
+import { createStore, storeReducer } from "@/lib/client/chat-store";
 import { createOutboxDriver, newPending, nextToSend } from "@/lib/client/outbox";
 import type { Ack, SentMessage } from "@/lib/shared/events";
 import type { RoomSummary } from "@/lib/shared/types";
 
 const me = { id: "me", username: "me", displayName: "Me" };
-const room = (id: string): RoomSummary => ({ id, name: id, description: "", kind: "public", memberLimit: 0, slowModeSeconds: 0, memberCount: 1, ownerId: null });
+const room = (id: string): RoomSummary => ({
+  id,
+  name: id,
+  description: "",
+  kind: "public",
+  memberLimit: 0,
+  slowModeSeconds: 0,
+  memberCount: 1,
+  ownerId: null,
+});
 
 function storeWith(...roomIds: string[]): ChatStore {
   let s = createStore(room(roomIds[0]!));
   for (const id of roomIds) s = storeReducer(s, { type: "joined", result: { room: room(id), messages: [], hasMore: false, caughtUp: true }, catchUp: false });
   return s;
 }
-const queue = (s: ChatStore, roomId: string, body: string) => storeReducer(s, { type: "stream", roomId, action: { type: "pending", item: newPending(body, {}, me) } });
+const queue = (s: ChatStore, roomId: string, body: string) =>
+  storeReducer(s, { type: "stream", roomId, action: { type: "pending", item: newPending(body, {}, me) } });
 
 describe("outbox", () => {
   it("sends in the order typed, across rooms, one at a time", () => {
@@ -53,7 +65,11 @@ describe("outbox", () => {
     let s = queue(queue(storeWith("general"), "general", "bad word"), "general", "fine");
     const bad = nextToSend(s)!;
     s = storeReducer(s, { type: "stream", roomId: "general", action: { type: "sending", clientId: bad.item.clientId, attempt: 1 } });
-    s = storeReducer(s, { type: "stream", roomId: "general", action: { type: "failed", clientId: bad.item.clientId, attempt: 1, error: { code: "FORBIDDEN", message: "not allowed" } } });
+    s = storeReducer(s, {
+      type: "stream",
+      roomId: "general",
+      action: { type: "failed", clientId: bad.item.clientId, attempt: 1, error: { code: "FORBIDDEN", message: "not allowed" } },
+    });
     expect(nextToSend(s)?.item.body).toBe("fine");
   });
 
@@ -74,7 +90,15 @@ function harness(roomIds = ["general"]) {
     dispatch: (action) => (box.store = storeReducer(box.store, action)),
     ask: (_event, payload) => new Promise((resolve) => wire.push({ payload: payload as never, resolve })),
   });
-  const stored = (p: { roomId: string; body: string; clientId: string }, id = nextId++): SentMessage => ({ id, roomId: p.roomId, body: p.body, clientId: p.clientId, createdAt: "", author: me, kind: "text" });
+  const stored = (p: { roomId: string; body: string; clientId: string }, id = nextId++): SentMessage => ({
+    id,
+    roomId: p.roomId,
+    body: p.body,
+    clientId: p.clientId,
+    createdAt: "",
+    author: me,
+    kind: "text",
+  });
   const type = (body: string, roomId = "general") => {
     box.store = queue(box.store, roomId, body);
     driver.pump();

@@ -25,7 +25,7 @@ describe("room settings", () => {
     expect(memberLimitProblem("two", 2)).toBe("The member limit must be a whole number (0 = no limit)");
   });
 
-  it("says \"back in #general\" only to people who were in the deleted room", () => {
+  it('says "back in #general" only to people who were in the deleted room', () => {
     expect(roomGoneNotice("#cats was deleted by Alice.", false)).toBe("#cats was deleted by Alice.");
     expect(roomGoneNotice("#cats was deleted by Alice.", true)).toBe("#cats was deleted by Alice. You are back in #general.");
   });

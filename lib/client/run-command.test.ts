@@ -1,12 +1,25 @@
 import { describe, expect, it, vi } from "vitest";
-import { parseCommand, type Command } from "@/lib/client/commands";
+import type { Command } from "@/lib/client/commands";
+import { parseCommand } from "@/lib/client/commands";
 import type { Requester } from "@/lib/client/request";
-import { runCommand, type CommandHost } from "@/lib/client/run-command";
+import type { CommandHost } from "@/lib/client/run-command";
+import { runCommand } from "@/lib/client/run-command";
 import type { MyRoom } from "@/lib/shared/types";
 
 const me = { id: "me", username: "me", displayName: "Me", role: "user" as const };
 const alice = { id: "a", username: "alice", displayName: "Alice" };
-const lobby: MyRoom = { id: "r1", name: "lobby", description: "", kind: "public", memberLimit: 0, slowModeSeconds: 0, memberCount: 2, ownerId: "me", unread: 0, lastReadId: 0 };
+const lobby: MyRoom = {
+  id: "r1",
+  name: "lobby",
+  description: "",
+  kind: "public",
+  memberLimit: 0,
+  slowModeSeconds: 0,
+  memberCount: 2,
+  ownerId: "me",
+  unread: 0,
+  lastReadId: 0,
+};
 const ok = { ok: true as const, data: null };
 
 function fakeHost(answers: Record<string, unknown> = {}, room: MyRoom | null = lobby) {
@@ -17,7 +30,9 @@ function fakeHost(answers: Record<string, unknown> = {}, room: MyRoom | null = l
     return event in answers ? { ok: true, data: answers[event] } : { ok: false, error: { code: "FORBIDDEN", message: `no ${event}` } };
   }) as Requester;
   const host: CommandHost = {
-    me, room: room ?? undefined, ask,
+    me,
+    room: room ?? undefined,
+    ask,
     print: (text, tone) => printed.push({ text, tone }),
     join: vi.fn(async () => ok),
     leave: vi.fn(async () => ok),
@@ -77,7 +92,12 @@ describe("runCommand", () => {
       "presence:list": { users: [alice, me] },
       "users:last": { users: [] },
       "users:active": { users: [alice] },
-      "room:members": { members: [{ ...alice, online: false, isOwner: false }, { ...me, online: true, isOwner: true }] },
+      "room:members": {
+        members: [
+          { ...alice, online: false, isOwner: false },
+          { ...me, online: true, isOwner: true },
+        ],
+      },
     });
     await run("/who", host);
     await run("/last 5", host);
@@ -98,7 +118,9 @@ describe("runCommand", () => {
   });
 
   it("/check shows only the public profile", async () => {
-    const { host, printed } = fakeHost({ "user:check": { ...alice, joinedAt: "2026-01-03T12:00:00Z", online: false, lastSeenAt: new Date(Date.now() - 5 * 60_000).toISOString() } });
+    const { host, printed } = fakeHost({
+      "user:check": { ...alice, joinedAt: "2026-01-03T12:00:00Z", online: false, lastSeenAt: new Date(Date.now() - 5 * 60_000).toISOString() },
+    });
     await run("/check @alice", host);
     expect(printed[0]?.text).toMatch(/^Alice \(@alice\) — last seen 5 minutes ago · joined /);
   });
@@ -113,12 +135,21 @@ describe("runCommand", () => {
   it("/rooms tells conversations with the same people apart and counts one member as one", async () => {
     const bob = { id: "b", username: "bob", displayName: "Bob" };
     const carol = { id: "c", username: "carol", displayName: "Carol" };
-    const dm = (id: string, participants: typeof bob[]): MyRoom => ({ ...lobby, id, name: `~dm:${id}`, kind: "dm", memberCount: participants.length, participants });
+    const dm = (id: string, participants: (typeof bob)[]): MyRoom => ({
+      ...lobby,
+      id,
+      name: `~dm:${id}`,
+      kind: "dm",
+      memberCount: participants.length,
+      participants,
+    });
     const solo: MyRoom = { ...lobby, id: "s", name: "solo", memberCount: 1 };
     const { host, printed } = fakeHost({ "room:mine": { rooms: [solo, dm("1", [me, bob]), dm("2", [carol, me]), dm("3", [bob, me, carol])] } });
     await run("/rooms", host);
     expect(printed[0]?.text).toBe(
-      ["Your rooms (1): #solo (1 member)", "Direct messages (3):", "  with Bob (@bob)", "  with Carol (@carol)", "  with Bob (@bob) and Carol (@carol)"].join("\n"),
+      ["Your rooms (1): #solo (1 member)", "Direct messages (3):", "  with Bob (@bob)", "  with Carol (@carol)", "  with Bob (@bob) and Carol (@carol)"].join(
+        "\n",
+      ),
     );
   });
 

@@ -18,7 +18,13 @@ export interface CommandHost {
   print: (text: string, tone?: "output" | "error") => void;
   join: (input: { name: string; password?: string }) => Promise<Outcome<unknown>>;
   leave: (roomId: string) => Promise<Outcome<unknown>>;
-  create: (input: { name: string; kind: "public" | "private" | "hidden"; password?: string; memberLimit: number; description?: string }) => Promise<Outcome<unknown>>;
+  create: (input: {
+    name: string;
+    kind: "public" | "private" | "hidden";
+    password?: string;
+    memberLimit: number;
+    description?: string;
+  }) => Promise<Outcome<unknown>>;
   message: (usernames: string[], text: string) => Promise<Outcome<unknown>>;
   send: (body: string, options: SendOptions) => void;
   block: (usernames: string[]) => Promise<Outcome<PublicUser[]>>;

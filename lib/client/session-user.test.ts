@@ -17,7 +17,11 @@ describe("the chat page's signed-in user", () => {
   });
 
   it("follows its own new name and the user a reconnect hands over", () => {
-    expect(followSessionUser(me, { type: "profile", profile: { id: "me", displayName: "New Me", avatarUrl: "/a.webp" } })).toMatchObject({ displayName: "New Me", avatarUrl: "/a.webp", role: "user" });
+    expect(followSessionUser(me, { type: "profile", profile: { id: "me", displayName: "New Me", avatarUrl: "/a.webp" } })).toMatchObject({
+      displayName: "New Me",
+      avatarUrl: "/a.webp",
+      role: "user",
+    });
     expect(followSessionUser(me, { type: "ready", user: { ...me, role: "admin" } }).role).toBe("admin");
   });
 });

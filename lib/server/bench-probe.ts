@@ -19,6 +19,15 @@ export function installBenchProbe(io?: { engine: { clientsCount: number } }): vo
     gc?.();
     gc?.();
     const { heapUsed, heapTotal, rss, external, arrayBuffers } = process.memoryUsage();
-    process.send?.({ type: "memory", gcExposed: gc !== undefined, connections: io?.engine.clientsCount ?? null, heapUsed, heapTotal, rss, external, arrayBuffers });
+    process.send?.({
+      type: "memory",
+      gcExposed: gc !== undefined,
+      connections: io?.engine.clientsCount ?? null,
+      heapUsed,
+      heapTotal,
+      rss,
+      external,
+      arrayBuffers,
+    });
   });
 }

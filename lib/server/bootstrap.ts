@@ -1,9 +1,11 @@
 import "server-only";
 import fs from "node:fs";
 import type { AppContext } from "@/lib/server/context";
-import { openDb, openWriterConnection, type PoolOptions } from "@/lib/server/db/client";
+import type { PoolOptions } from "@/lib/server/db/client";
+import { openDb, openWriterConnection } from "@/lib/server/db/client";
 import { applyMigrations } from "@/lib/server/db/migrate";
-import { createLogger, type Logger } from "@/lib/server/logger";
+import type { Logger } from "@/lib/server/logger";
+import { createLogger } from "@/lib/server/logger";
 import { sharedAuthSecret } from "@/lib/server/secrets";
 import { createBlockService } from "@/lib/server/services/blocks";
 import { createDmService } from "@/lib/server/services/dms";
@@ -72,7 +74,10 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
   const writer = createMessageWriter({ db, sqlite: openWriterConnection(options.databaseUrl) });
   const users = createUserService({ db, passwords });
   if (options.adminUsernames?.length) {
-    const { count } = await db.user.updateMany({ where: { username: { in: options.adminUsernames.map((u) => u.toLowerCase()) }, role: { not: "admin" } }, data: { role: "admin" } });
+    const { count } = await db.user.updateMany({
+      where: { username: { in: options.adminUsernames.map((u) => u.toLowerCase()) }, role: { not: "admin" } },
+      data: { role: "admin" },
+    });
     if (count > 0) logger.info(`promoted ${count} user(s) from ADMIN_USERNAMES to admin`);
   }
   const moderation = await createModerationContext({

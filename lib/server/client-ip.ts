@@ -19,7 +19,10 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   if (text === "" || text === "false" || text === "0" || text === "no" || text === "off") return false;
   if (text === "true" || text === "yes" || text === "on") return { hops: 1 };
   if (/^\d+$/.test(text)) return { hops: Number(text) };
-  const proxies = text.split(",").map((p) => p.trim()).filter(Boolean);
+  const proxies = text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
   for (const proxy of proxies) {
     const [address = "", bits] = proxy.split("/");
     if (net.isIP(address) === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits))) {
@@ -29,7 +32,11 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   return { proxies };
 }
 
-const normalize = (address: string) => address.trim().replace(/^::ffff:/, "").replace(/^\[(.*)\]$/, "$1");
+const normalize = (address: string) =>
+  address
+    .trim()
+    .replace(/^::ffff:/, "")
+    .replace(/^\[(.*)\]$/, "$1");
 
 function blockListOf(proxies: string[]): net.BlockList {
   const list = new net.BlockList();
@@ -45,7 +52,10 @@ function blockListOf(proxies: string[]): net.BlockList {
 const blockLists = new WeakMap<string[], net.BlockList>();
 function isTrustedProxy(address: string, proxies: string[]): boolean {
   let list = blockLists.get(proxies);
-  if (!list) blockLists.set(proxies, (list = blockListOf(proxies)));
+  if (!list) {
+    list = blockListOf(proxies);
+    blockLists.set(proxies, list);
+  }
   const type = net.isIP(address);
   return type !== 0 && list.check(address, type === 6 ? "ipv6" : "ipv4");
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
-import { parseTrustProxy, type TrustProxy } from "@/lib/server/client-ip";
+import type { TrustProxy } from "@/lib/server/client-ip";
+import { parseTrustProxy } from "@/lib/server/client-ip";
 
 /**
  * The only reader of process.env. Every setting has a default that works on a
@@ -31,7 +32,11 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   WELCOME_MESSAGE: z.string().max(500).default("Welcome to Parley! Be kind, and have fun."),
   /** A browser session with no user action for this long is logged out by the server. */
-  IDLE_TIMEOUT_MINUTES: z.coerce.number().positive().max(60 * 24 * 30).default(30),
+  IDLE_TIMEOUT_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(60 * 24 * 30)
+    .default(30),
   /** A person whose last tab closed (or moved to a page without chat) is announced offline after this long. */
   PRESENCE_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(5),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(60).default(5),
@@ -55,7 +60,10 @@ const envSchema = z.object({
     .default("")
     .transform((value, ctx) => {
       const origins: string[] = [];
-      for (const item of value.split(",").map((o) => o.trim()).filter(Boolean)) {
+      for (const item of value
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean)) {
         try {
           origins.push(new URL(item).origin);
         } catch {
@@ -72,13 +80,27 @@ const envSchema = z.object({
   TLS_CERT: z.string().min(1).optional(),
   TLS_KEY: z.string().min(1).optional(),
   /** Comma-separated usernames promoted to admin at start. */
-  ADMIN_USERNAMES: z.string().default("").transform((v) => v.split(",").map((u) => u.trim().toLowerCase()).filter(Boolean)),
+  ADMIN_USERNAMES: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((u) => u.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   /** Optional: shares rate limits across nodes (the scale-out path). */
   REDIS_URL: z.string().url("REDIS_URL must be a URL like redis://127.0.0.1:6379").optional(),
   /** Start of every Redis key and channel: lets several Parley communities share one Redis. */
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, "REDIS_PREFIX may hold letters, digits, _ . - (up to 40)").default("parley"),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,40}$/, "REDIS_PREFIX may hold letters, digits, _ . - (up to 40)")
+    .default("parley"),
   /** Contact the push services see for this server; Apple rejects localhost addresses. */
-  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "VAPID_SUBJECT must start with mailto: or https://").default("mailto:admin@example.com"),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, "VAPID_SUBJECT must start with mailto: or https://")
+    .default("mailto:admin@example.com"),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(3),
   LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** Set by `npm run bench` on the server it starts: answer memory probes over IPC. */

@@ -2,21 +2,30 @@ import "server-only";
 import type { ClusterBus } from "@/lib/server/cluster/bus";
 import type { Db } from "@/lib/server/db/client";
 import type { Logger } from "@/lib/server/logger";
-import { createModerationActions, type ModerationActions, type ModerationEffects } from "@/lib/server/services/moderation/actions";
-import { createAuditLog, type AuditLogService } from "@/lib/server/services/moderation/audit";
-import { createMemoryLoginGuard, type LoginGuard } from "@/lib/server/services/moderation/login-guard";
+import type { ModerationActions, ModerationEffects } from "@/lib/server/services/moderation/actions";
+import { createModerationActions } from "@/lib/server/services/moderation/actions";
+import type { AuditLogService } from "@/lib/server/services/moderation/audit";
+import { createAuditLog } from "@/lib/server/services/moderation/audit";
+import type { LoginGuard } from "@/lib/server/services/moderation/login-guard";
+import { createMemoryLoginGuard } from "@/lib/server/services/moderation/login-guard";
 import { createRedisLoginGuard, withLocalLoginFallback } from "@/lib/server/services/moderation/login-guard.redis";
-import { createMessageGate, type MessageGate } from "@/lib/server/services/moderation/message-gate";
-import { createReportService, type ReportService } from "@/lib/server/services/moderation/reports";
-import { createSanctionService, type SanctionService } from "@/lib/server/services/moderation/sanctions";
-import { createSettingsService, defaultModerationSettings, type SettingsService } from "@/lib/server/services/moderation/settings";
-import { createMemoryLastIps, type LastIpStore } from "@/lib/server/services/moderation/last-ips";
+import type { MessageGate } from "@/lib/server/services/moderation/message-gate";
+import { createMessageGate } from "@/lib/server/services/moderation/message-gate";
+import type { ReportService } from "@/lib/server/services/moderation/reports";
+import { createReportService } from "@/lib/server/services/moderation/reports";
+import type { SanctionService } from "@/lib/server/services/moderation/sanctions";
+import { createSanctionService } from "@/lib/server/services/moderation/sanctions";
+import type { SettingsService } from "@/lib/server/services/moderation/settings";
+import { createSettingsService, defaultModerationSettings } from "@/lib/server/services/moderation/settings";
+import type { LastIpStore } from "@/lib/server/services/moderation/last-ips";
+import { createMemoryLastIps } from "@/lib/server/services/moderation/last-ips";
 import { createRedisLastIps } from "@/lib/server/services/moderation/last-ips.redis";
 import { createSlowMode } from "@/lib/server/services/moderation/slow-mode";
 import { createRedisSlowMode } from "@/lib/server/services/moderation/slow-mode.redis";
 import { createSpamGuard } from "@/lib/server/services/moderation/spam-guard";
 import { createRedisSpamGuard } from "@/lib/server/services/moderation/spam-guard.redis";
-import { createMessageRate, type MessageRate } from "@/lib/server/services/moderation/stats";
+import type { MessageRate } from "@/lib/server/services/moderation/stats";
+import { createMessageRate } from "@/lib/server/services/moderation/stats";
 import { createRedisMessageRate } from "@/lib/server/services/moderation/stats.redis";
 import type { RateLimiters } from "@/lib/server/services/rate-limit";
 import type { SessionUser } from "@/lib/shared/types";
@@ -60,7 +69,12 @@ export async function createModerationContext(deps: {
   bus?: ClusterBus;
 }): Promise<ModerationContext> {
   const { db } = deps;
-  const settings = createSettingsService({ db, defaults: defaultModerationSettings({ loginMaxAttempts: deps.login.maxAttempts, loginBlockSeconds: deps.login.blockSeconds }), bus: deps.bus, onError: (error) => deps.logger.error("settings reload failed", error) });
+  const settings = createSettingsService({
+    db,
+    defaults: defaultModerationSettings({ loginMaxAttempts: deps.login.maxAttempts, loginBlockSeconds: deps.login.blockSeconds }),
+    bus: deps.bus,
+    onError: (error) => deps.logger.error("settings reload failed", error),
+  });
   await settings.load();
   const sanctions = createSanctionService({ db, bus: deps.bus });
   const audit = createAuditLog({ db });
@@ -86,7 +100,11 @@ export async function createModerationContext(deps: {
       effects: () => context.effects,
     }),
     loginGuard: redis
-      ? withLocalLoginFallback(createRedisLoginGuard({ redis, settings: () => settings.get().login, prefix: `${prefix ?? "parley"}:login` }), createMemoryLoginGuard({ settings: () => settings.get().login }), logger)
+      ? withLocalLoginFallback(
+          createRedisLoginGuard({ redis, settings: () => settings.get().login, prefix: `${prefix ?? "parley"}:login` }),
+          createMemoryLoginGuard({ settings: () => settings.get().login }),
+          logger,
+        )
       : createMemoryLoginGuard({ settings: () => settings.get().login }),
     limiters: deps.limiters,
     lastIps,

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/lib/server/db/client";
+import type { Db } from "@/lib/server/db/client";
+import { openDb } from "@/lib/server/db/client";
 import { legacySecretFile, sharedAuthSecret, sharedSecret } from "@/lib/server/secrets";
 import { sharedVapidKeys } from "@/lib/server/vapid-keys";
 import { createTestDb } from "@/tests/test-db";
@@ -43,9 +44,7 @@ describe("shared secrets", () => {
   it("two nodes starting at once, each with its own data folder, end with one value", async () => {
     const nodes = [testDb.db, await node(), await node()];
     let made = 0;
-    const values = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => sharedSecret(nodes[i % nodes.length]!, "race", { make: () => `value-${++made}` })),
-    );
+    const values = await Promise.all(Array.from({ length: 12 }, (_, i) => sharedSecret(nodes[i % nodes.length]!, "race", { make: () => `value-${++made}` })));
     expect(new Set(values).size).toBe(1);
     expect(await testDb.db.serverSecret.count({ where: { key: "race" } })).toBe(1);
   });

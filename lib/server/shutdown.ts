@@ -13,13 +13,7 @@ const DUPLICATE_SIGNAL_MS = 500;
  * every accepted message to be committed, close the database, exit 0.
  * A second Ctrl+C skips the wait but still closes the database cleanly.
  */
-export function installShutdown(deps: {
-  server: HttpServer;
-  io: ParleyServer;
-  context: AppContext;
-  graceSeconds: number;
-  logger: Logger;
-}) {
+export function installShutdown(deps: { server: HttpServer; io: ParleyServer; context: AppContext; graceSeconds: number; logger: Logger }) {
   const { server, io, context, graceSeconds, logger } = deps;
   let stoppingSince: number | null = null;
   let skipWait: () => void = () => {};

@@ -9,10 +9,7 @@ const MULTIPART_OVERHEAD = 16 * 1024;
  * more than `maxBytes` (plus headers) in memory: the body is counted as it
  * streams, so a huge or endless upload is cut off instead of buffered.
  */
-export async function readUploadedFile(
-  request: Request,
-  options: { field: string; maxBytes: number; tooLarge: string; missing: string },
-): Promise<Buffer> {
+export async function readUploadedFile(request: Request, options: { field: string; maxBytes: number; tooLarge: string; missing: string }): Promise<Buffer> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data;/i.test(contentType)) {
     throw new AppError("VALIDATION", `Send the file as multipart/form-data in a field named "${options.field}".`);

@@ -1,13 +1,5 @@
 /** Stable machine-readable codes; the message is the sentence a user sees. */
-export type ErrorCode =
-  | "VALIDATION"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "RATE_LIMITED"
-  | "UNAVAILABLE"
-  | "INTERNAL";
+export type ErrorCode = "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
 
 /**
  * The rule clients go by: these codes say "not now" — the same request, repeated

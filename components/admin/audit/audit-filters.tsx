@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -12,7 +13,22 @@ export interface AuditFilter {
 }
 
 /** Every action the server records (see lib/server/services/moderation and app/api/admin). */
-const ACTIONS = ["ban", "temp-ban", "unban", "timeout", "end-timeout", "kick", "force-logout", "role", "delete-message", "resolve-report", "dismiss-report", "auto-ban", "settings", "slow-mode"];
+const ACTIONS = [
+  "ban",
+  "temp-ban",
+  "unban",
+  "timeout",
+  "end-timeout",
+  "kick",
+  "force-logout",
+  "role",
+  "delete-message",
+  "resolve-report",
+  "dismiss-report",
+  "auto-ban",
+  "settings",
+  "slow-mode",
+];
 
 export function AuditFilters({ value, busy, onApply }: { value: AuditFilter; busy: boolean; onApply: (filter: AuditFilter) => void }) {
   const id = useId();
@@ -29,9 +45,7 @@ export function AuditFilters({ value, busy, onApply }: { value: AuditFilter; bus
   return (
     <form role="search" aria-label="Filter the audit log" onSubmit={submit} className="flex flex-wrap items-end gap-3">
       <div className="flex flex-col gap-1">
-        <Label htmlFor={`${id}-action`}>
-          Action
-        </Label>
+        <Label htmlFor={`${id}-action`}>Action</Label>
         <select id={`${id}-action`} value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} className={inputClass}>
           <option value="">Any action</option>
           {ACTIONS.map((a) => (
@@ -42,16 +56,18 @@ export function AuditFilters({ value, busy, onApply }: { value: AuditFilter; bus
         </select>
       </div>
       <div className="flex flex-col gap-1">
-        <Label htmlFor={`${id}-actor`}>
-          Actor (username)
-        </Label>
+        <Label htmlFor={`${id}-actor`}>Actor (username)</Label>
         <input id={`${id}-actor`} value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} maxLength={21} className={inputClass} />
       </div>
       <div className="flex flex-col gap-1">
-        <Label htmlFor={`${id}-target`}>
-          Target (username)
-        </Label>
-        <input id={`${id}-target`} value={draft.target} onChange={(e) => setDraft({ ...draft, target: e.target.value })} maxLength={21} className={inputClass} />
+        <Label htmlFor={`${id}-target`}>Target (username)</Label>
+        <input
+          id={`${id}-target`}
+          value={draft.target}
+          onChange={(e) => setDraft({ ...draft, target: e.target.value })}
+          maxLength={21}
+          className={inputClass}
+        />
       </div>
       <Button size="sm" type="submit" disabled={busy}>
         {busy ? "Filtering…" : "Filter"}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { AuditFilters, type AuditFilter } from "@/components/admin/audit/audit-filters";
+import type { AuditFilter } from "@/components/admin/audit/audit-filters";
+import { AuditFilters } from "@/components/admin/audit/audit-filters";
 import { AuditTable } from "@/components/admin/audit/audit-table";
 import { ErrorNotice } from "@/components/admin/error-notice";
 import { Pager } from "@/components/admin/pager";
@@ -33,7 +34,9 @@ export function AuditPanel() {
       />
       <StatusLine text={loading ? "Loading the audit log…" : null} />
       {error ? <ErrorNotice error={error} onRetry={reload} /> : null}
-      {data && data.rows.length === 0 ? <p className="text-sm">{filtered ? "Nothing matches these filters. Clear them to see everything." : "No moderator actions yet."}</p> : null}
+      {data && data.rows.length === 0 ? (
+        <p className="text-sm">{filtered ? "Nothing matches these filters. Clear them to see everything." : "No moderator actions yet."}</p>
+      ) : null}
       {data && data.rows.length > 0 ? <AuditTable rows={data.rows} busy={loading} /> : null}
       {data ? <Pager label="Audit log pages" page={page} hasMore={data.hasMore} busy={loading} onPage={setPage} /> : null}
     </div>

@@ -30,7 +30,7 @@ export function AuditTable({ rows, busy }: { rows: AuditRow[]; busy: boolean }) 
                 <TableCell className="whitespace-nowrap font-medium">{r.action}</TableCell>
                 <TableCell>{r.targetName ? `@${r.targetName}` : "—"}</TableCell>
                 <TableCell className="max-w-xs break-words">{r.reason || "—"}</TableCell>
-                <TableCell className="max-w-sm break-words text-xs text-muted-foreground" title={details.length> DETAILS_MAX ? details : undefined}>
+                <TableCell className="max-w-sm break-words text-xs text-muted-foreground" title={details.length > DETAILS_MAX ? details : undefined}>
                   {details.length > DETAILS_MAX ? `${details.slice(0, DETAILS_MAX)}…` : details || "—"}
                 </TableCell>
               </TableRow>

@@ -18,7 +18,9 @@ export function RateChart({ points }: { points: Point[] }) {
   const innerH = H - PAD.top - PAD.bottom;
   const slot = innerW / Math.max(1, points.length);
   const summary =
-    total === 0 ? "No messages in the last hour." : `${total} messages in the last hour; busiest minute ${peak ? formatTime(peak.minute) : ""} with ${peak?.count ?? 0}.`;
+    total === 0
+      ? "No messages in the last hour."
+      : `${total} messages in the last hour; busiest minute ${peak ? formatTime(peak.minute) : ""} with ${peak?.count ?? 0}.`;
   const ticks = [0, Math.round(max / 2), max].filter((v, i, all) => all.indexOf(v) === i);
 
   return (

@@ -15,7 +15,17 @@ export function DeleteMessageDialog({ message, onDone, onClose }: { message: Con
     if (done) onDone(`Message by ${message.author.displayName} removed. Everyone now sees “message removed by a moderator”.`);
   };
   return (
-    <ConfirmDialog open title="Delete this message?" confirmLabel="Delete message" busyLabel="Deleting…" busy={busy} danger error={error} onConfirm={() => void confirm()} onClose={onClose}>
+    <ConfirmDialog
+      open
+      title="Delete this message?"
+      confirmLabel="Delete message"
+      busyLabel="Deleting…"
+      busy={busy}
+      danger
+      error={error}
+      onConfirm={() => void confirm()}
+      onClose={onClose}
+    >
       <blockquote className="rounded-md border-l-4 border-border bg-muted px-3 py-2 text-sm whitespace-pre-wrap break-words">
         <span className="font-medium">{message.author.displayName}</span> in {message.room}: {message.body}
       </blockquote>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useId, useState } from "react";
 import { ErrorNotice } from "@/components/admin/error-notice";
 import { DeleteMessageDialog } from "@/components/admin/messages/delete-message-dialog";
 import { MessagesTable } from "@/components/admin/messages/messages-table";
@@ -35,21 +36,29 @@ export function MessagesPanel({ initialUsername = "" }: { initialUsername?: stri
   return (
     <div className="flex flex-col gap-3">
       <SectionHeader title="Messages" />
-      <p className="text-sm text-muted-foreground">
-        Direct messages and whispers are private: they appear here only when someone reports them.
-      </p>
+      <p className="text-sm text-muted-foreground">Direct messages and whispers are private: they appear here only when someone reports them.</p>
       <form role="search" aria-label="Search messages" onSubmit={submit} className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
-          <Label htmlFor={`${id}-user`}>
-            By user
-          </Label>
-          <input id={`${id}-user`} value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} placeholder="username" maxLength={21} className={inputClass} />
+          <Label htmlFor={`${id}-user`}>By user</Label>
+          <input
+            id={`${id}-user`}
+            value={draft.username}
+            onChange={(e) => setDraft({ ...draft, username: e.target.value })}
+            placeholder="username"
+            maxLength={21}
+            className={inputClass}
+          />
         </div>
         <div className="flex min-w-48 flex-1 flex-col gap-1">
-          <Label htmlFor={`${id}-text`}>
-            Containing text
-          </Label>
-          <input id={`${id}-text`} type="search" value={draft.text} onChange={(e) => setDraft({ ...draft, text: e.target.value })} maxLength={100} className={inputClass} />
+          <Label htmlFor={`${id}-text`}>Containing text</Label>
+          <input
+            id={`${id}-text`}
+            type="search"
+            value={draft.text}
+            onChange={(e) => setDraft({ ...draft, text: e.target.value })}
+            maxLength={100}
+            className={inputClass}
+          />
         </div>
         <Button size="sm" type="submit" disabled={loading}>
           {loading ? "Searching…" : "Search"}
@@ -68,7 +77,9 @@ export function MessagesPanel({ initialUsername = "" }: { initialUsername?: stri
           }}
         />
       ) : null}
-      {data ? <Pager label="Message result pages" page={search.page} hasMore={data.hasMore} busy={loading} onPage={(page) => setSearch({ ...search, page })} /> : null}
+      {data ? (
+        <Pager label="Message result pages" page={search.page} hasMore={data.hasMore} busy={loading} onPage={(page) => setSearch({ ...search, page })} />
+      ) : null}
       {deleting ? (
         <DeleteMessageDialog
           key={deleting.id}

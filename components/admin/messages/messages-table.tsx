@@ -34,7 +34,13 @@ export function MessagesTable({ messages, busy, onDelete }: { messages: ConsoleM
                 {m.removed ? (
                   <span className="text-xs text-muted-foreground">Removed</span>
                 ) : (
-                  <Button variant="destructive" size="sm" type="button" onClick={() => onDelete(m)} aria-label={`Delete message ${m.id} by ${m.author.username}`}>
+                  <Button
+                    variant="destructive"
+                    size="sm"
+                    type="button"
+                    onClick={() => onDelete(m)}
+                    aria-label={`Delete message ${m.id} by ${m.author.username}`}
+                  >
                     Delete
                   </Button>
                 )}

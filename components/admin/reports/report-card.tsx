@@ -13,7 +13,11 @@ export function ReportCard({ item, onResolve }: { item: ReportQueueItem; onResol
     ? item.context
     : [{ id: item.messageId, body: item.message.body, author: author.username, removed: item.message.removed }];
   return (
-    <article aria-labelledby={headingId} className={`rounded-xl border border-border bg-card p-4 text-card-foreground flex flex-col gap-3`} data-message-id={item.messageId}>
+    <article
+      aria-labelledby={headingId}
+      className={`rounded-xl border border-border bg-card p-4 text-card-foreground flex flex-col gap-3`}
+      data-message-id={item.messageId}
+    >
       <header className="flex flex-wrap items-baseline gap-2">
         <h2 id={headingId} className="font-semibold">
           Message by {author.displayName} (@{author.username}) in {item.roomName}
@@ -29,8 +33,13 @@ export function ReportCard({ item, onResolve }: { item: ReportQueueItem; onResol
           {context.map((line) => {
             const reported = line.id === item.messageId;
             return (
-              <li key={line.id} aria-current={reported ? "true" : undefined} className={`rounded-md px-2 py-1 break-words whitespace-pre-wrap ${reported ? "bg-warning/15 ring-1 ring-warning/60" : "text-muted-foreground"}`}>
-                <span className="font-medium">@{line.author}</span>: {reported ? item.message.body : line.removed ? <em>message removed by a moderator</em> : line.body}
+              <li
+                key={line.id}
+                aria-current={reported ? "true" : undefined}
+                className={`rounded-md px-2 py-1 break-words whitespace-pre-wrap ${reported ? "bg-warning/15 ring-1 ring-warning/60" : "text-muted-foreground"}`}
+              >
+                <span className="font-medium">@{line.author}</span>:{" "}
+                {reported ? item.message.body : line.removed ? <em>message removed by a moderator</em> : line.body}
                 {reported ? <span className="sr-only"> (the reported message)</span> : null}
               </li>
             );

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { ErrorNotice } from "@/components/admin/error-notice";
 import { ReportCard } from "@/components/admin/reports/report-card";
-import { ResolveReportDialog, type Resolution } from "@/components/admin/reports/resolve-report-dialog";
+import type { Resolution } from "@/components/admin/reports/resolve-report-dialog";
+import { ResolveReportDialog } from "@/components/admin/reports/resolve-report-dialog";
 import { SectionHeader } from "@/components/admin/section-header";
 import { StatusLine } from "@/components/admin/status-line";
 import type { ReportQueueItem } from "@/components/admin/types";
@@ -23,7 +24,13 @@ export function ReportsPanel() {
           {loading ? "Refreshing…" : "Refresh"}
         </Button>
       </SectionHeader>
-      <StatusLine text={done ?? (loading && !data ? "Loading the report queue…" : data ? `${queue.length} reported ${queue.length === 1 ? "message" : "messages"} waiting.` : null)} tone={done ? "success" : "neutral"} />
+      <StatusLine
+        text={
+          done ??
+          (loading && !data ? "Loading the report queue…" : data ? `${queue.length} reported ${queue.length === 1 ? "message" : "messages"} waiting.` : null)
+        }
+        tone={done ? "success" : "neutral"}
+      />
       {error ? <ErrorNotice error={error} onRetry={reload} /> : null}
       {data && queue.length === 0 ? <p className="text-sm">No open reports. New ones appear here when people report messages from the chat.</p> : null}
       <div className="flex flex-col gap-4">

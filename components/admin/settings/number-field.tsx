@@ -3,7 +3,21 @@ import { inputClass } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
 /** A labelled whole-number input with its unit, hint and error read out by screen readers. */
-export function NumberField({ label, unit, hint, value, error, onChange }: { label: string; unit: string; hint: string; value: string; error?: string; onChange: (value: string) => void }) {
+export function NumberField({
+  label,
+  unit,
+  hint,
+  value,
+  error,
+  onChange,
+}: {
+  label: string;
+  unit: string;
+  hint: string;
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+}) {
   const id = useId();
   const note = error ?? hint;
   return (

@@ -16,7 +16,14 @@ export const NUMBER_FIELDS = {
     { path: "login.ipMaxFailures", label: "Failures per IP address", hint: "Stops one address trying many usernames.", unit: "" },
     { path: "login.ipWindowSeconds", label: "Per-IP window", hint: "", unit: "seconds" },
   ],
-  signUp: [{ path: "signUp.perAddressPerHour", label: "Sign-ups per IP address", hint: "New accounts per hour from one address; people behind one office or school router share it.", unit: "per hour" }],
+  signUp: [
+    {
+      path: "signUp.perAddressPerHour",
+      label: "Sign-ups per IP address",
+      hint: "New accounts per hour from one address; people behind one office or school router share it.",
+      unit: "per hour",
+    },
+  ],
 } as const;
 
 export type Draft = Record<string, string>;
@@ -40,7 +47,10 @@ export function fromDraft(draft: Draft): { settings: ModerationSettings } | { fi
     if (!Number.isInteger(n) || (draft[path] ?? "").trim() === "") fields[path] = "Enter a whole number.";
     return n;
   };
-  const steps = (draft.escalationMinutes ?? "").split(/[\s,]+/).filter(Boolean).map(Number);
+  const steps = (draft.escalationMinutes ?? "")
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
   if (steps.length === 0 || steps.some((n) => !Number.isInteger(n))) fields.escalationMinutes = "List whole minutes separated by commas, e.g. 1, 10, 60, 1440.";
   const settings: ModerationSettings = {
     flood: { messages: num("flood.messages"), windowSeconds: num("flood.windowSeconds") },
@@ -49,10 +59,22 @@ export function fromDraft(draft: Draft): { settings: ModerationSettings } | { fi
     escalationMinutes: steps,
     strikeDecayHours: num("strikeDecayHours"),
     wordFilter: {
-      words: [...new Set((draft["wordFilter.words"] ?? "").split("\n").map((w) => w.trim()).filter(Boolean))],
+      words: [
+        ...new Set(
+          (draft["wordFilter.words"] ?? "")
+            .split("\n")
+            .map((w) => w.trim())
+            .filter(Boolean),
+        ),
+      ],
       mode: draft["wordFilter.mode"] === "mask" ? "mask" : "block",
     },
-    login: { maxAttempts: num("login.maxAttempts"), blockSeconds: num("login.blockSeconds"), ipMaxFailures: num("login.ipMaxFailures"), ipWindowSeconds: num("login.ipWindowSeconds") },
+    login: {
+      maxAttempts: num("login.maxAttempts"),
+      blockSeconds: num("login.blockSeconds"),
+      ipMaxFailures: num("login.ipMaxFailures"),
+      ipWindowSeconds: num("login.ipWindowSeconds"),
+    },
     signUp: { perAddressPerHour: num("signUp.perAddressPerHour") },
   };
   return Object.keys(fields).length ? { fields } : { settings };

@@ -1,9 +1,11 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useId, useState } from "react";
 import { ErrorNotice } from "@/components/admin/error-notice";
 import { NumberField } from "@/components/admin/settings/number-field";
-import { fieldError, fromDraft, NUMBER_FIELDS, toDraft, type Draft } from "@/components/admin/settings/settings-draft";
+import type { Draft } from "@/components/admin/settings/settings-draft";
+import { fieldError, fromDraft, NUMBER_FIELDS, toDraft } from "@/components/admin/settings/settings-draft";
 import { WordFilterFields } from "@/components/admin/settings/word-filter-fields";
 import { StatusLine } from "@/components/admin/status-line";
 import type { ModerationSettings } from "@/components/admin/types";
@@ -45,7 +47,15 @@ export function SettingsForm({ initial, canEdit }: { initial: ModerationSettings
   const numbers = (group: keyof typeof NUMBER_FIELDS) => (
     <div className="grid gap-4 sm:grid-cols-2">
       {NUMBER_FIELDS[group].map((f) => (
-        <NumberField key={f.path} label={f.label} unit={f.unit} hint={f.hint} value={draft[f.path] ?? ""} error={fieldError(fields, f.path)} onChange={set(f.path)} />
+        <NumberField
+          key={f.path}
+          label={f.label}
+          unit={f.unit}
+          hint={f.hint}
+          value={draft[f.path] ?? ""}
+          error={fieldError(fields, f.path)}
+          onChange={set(f.path)}
+        />
       ))}
     </div>
   );
@@ -65,7 +75,14 @@ export function SettingsForm({ initial, canEdit }: { initial: ModerationSettings
             <Label htmlFor={`${id}-esc`}>
               Automatic temp-ban lengths <span className="font-normal text-muted-foreground">(minutes, one per strike)</span>
             </Label>
-            <input id={`${id}-esc`} value={draft.escalationMinutes ?? ""} onChange={(e) => set("escalationMinutes")(e.target.value)} aria-invalid={escalationError ? true : undefined} aria-describedby={`${id}-esc-note`} className={`${inputClass} max-w-md`} />
+            <input
+              id={`${id}-esc`}
+              value={draft.escalationMinutes ?? ""}
+              onChange={(e) => set("escalationMinutes")(e.target.value)}
+              aria-invalid={escalationError ? true : undefined}
+              aria-describedby={`${id}-esc-note`}
+              className={`${inputClass} max-w-md`}
+            />
             <p id={`${id}-esc-note`} className={escalationError ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>
               {escalationError ?? "Comma-separated; the last one repeats."}
             </p>
@@ -73,7 +90,13 @@ export function SettingsForm({ initial, canEdit }: { initial: ModerationSettings
         </fieldset>
         <fieldset className={`rounded-xl border border-border bg-card p-4 text-card-foreground flex flex-col gap-4`}>
           <legend className="px-1 font-semibold">Word filter</legend>
-          <WordFilterFields words={draft["wordFilter.words"] ?? ""} mode={draft["wordFilter.mode"] ?? "block"} error={fieldError(fields, "wordFilter.words")} onWords={set("wordFilter.words")} onMode={set("wordFilter.mode")} />
+          <WordFilterFields
+            words={draft["wordFilter.words"] ?? ""}
+            mode={draft["wordFilter.mode"] ?? "block"}
+            error={fieldError(fields, "wordFilter.words")}
+            onWords={set("wordFilter.words")}
+            onMode={set("wordFilter.mode")}
+          />
         </fieldset>
         <fieldset className={`rounded-xl border border-border bg-card p-4 text-card-foreground flex flex-col gap-4`}>
           <legend className="px-1 font-semibold">Login lockout</legend>
@@ -85,7 +108,11 @@ export function SettingsForm({ initial, canEdit }: { initial: ModerationSettings
         </fieldset>
       </fieldset>
       {error ? <ErrorNotice error={error} step={error.fields ? "Fix the marked field and save again." : undefined} /> : null}
-      {Object.keys(localFields).length ? <p role="alert" className="text-sm text-destructive">Some values need fixing — see the fields marked above.</p> : null}
+      {Object.keys(localFields).length ? (
+        <p role="alert" className="text-sm text-destructive">
+          Some values need fixing — see the fields marked above.
+        </p>
+      ) : null}
       <StatusLine text={busy ? "Saving settings…" : saved} tone={saved && !busy ? "success" : "neutral"} />
       {canEdit ? (
         <div>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useId, useState } from "react";
 import { ErrorNotice } from "@/components/admin/error-notice";
 import type { SlowModeRoom } from "@/components/admin/types";
 import { useMutation } from "@/components/admin/use-mutation";
@@ -31,7 +32,18 @@ export function SlowModeRow({ room }: { room: SlowModeRoom }) {
       </TableHead>
       <TableCell>
         <form onSubmit={(e) => void submit(e)} className="flex flex-wrap items-center gap-2" aria-label={`Slow mode for #${room.name}`}>
-          <input id={id} type="number" min={0} max={21_600} step={1} inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} className={`${inputClass} w-28`} aria-describedby={`${id}-unit`} />
+          <input
+            id={id}
+            type="number"
+            min={0}
+            max={21_600}
+            step={1}
+            inputMode="numeric"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            className={`${inputClass} w-28`}
+            aria-describedby={`${id}-unit`}
+          />
           <span id={`${id}-unit`} className="text-sm">
             seconds
           </span>

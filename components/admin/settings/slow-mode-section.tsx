@@ -15,7 +15,9 @@ export function SlowModeSection() {
       <h2 id="slow-mode-title" className="text-lg font-semibold">
         Slow mode per room
       </h2>
-      <p className="text-sm text-muted-foreground">Seconds each member must wait between messages in the room (0 = off, at most 21600). Moderators are exempt.</p>
+      <p className="text-sm text-muted-foreground">
+        Seconds each member must wait between messages in the room (0 = off, at most 21600). Moderators are exempt.
+      </p>
       <StatusLine text={loading && !data ? "Loading rooms…" : null} />
       {error ? <ErrorNotice error={error} onRetry={reload} /> : null}
       {data && data.rooms.length > 0 ? (
@@ -23,12 +25,8 @@ export function SlowModeSection() {
           <Table className="min-w-[28rem]">
             <TableHeader>
               <TableRow>
-                <TableHead scope="col">
-                  Room
-                </TableHead>
-                <TableHead scope="col">
-                  Slow mode
-                </TableHead>
+                <TableHead scope="col">Room</TableHead>
+                <TableHead scope="col">Slow mode</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>

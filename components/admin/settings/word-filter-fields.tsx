@@ -2,14 +2,24 @@ import { useId } from "react";
 import { inputClass } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
-export function WordFilterFields({ words, mode, error, onWords, onMode }: { words: string; mode: string; error?: string; onWords: (v: string) => void; onMode: (v: string) => void }) {
+export function WordFilterFields({
+  words,
+  mode,
+  error,
+  onWords,
+  onMode,
+}: {
+  words: string;
+  mode: string;
+  error?: string;
+  onWords: (v: string) => void;
+  onMode: (v: string) => void;
+}) {
   const id = useId();
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-col gap-1">
-        <Label htmlFor={id}>
-          Filtered words
-        </Label>
+        <Label htmlFor={id}>Filtered words</Label>
         <textarea
           id={id}
           rows={5}

@@ -44,9 +44,7 @@ export function DurationField(props: {
       </div>
       {props.choice === "custom" ? (
         <div className="flex flex-col gap-1">
-          <Label htmlFor={`${id}-custom`}>
-            Custom minutes
-          </Label>
+          <Label htmlFor={`${id}-custom`}>Custom minutes</Label>
           <input
             id={`${id}-custom`}
             type="number"

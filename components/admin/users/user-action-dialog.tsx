@@ -5,14 +5,26 @@ import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import { ReasonField } from "@/components/admin/reason-field";
 import type { ConsoleUser, Role } from "@/components/admin/types";
 import { useMutation } from "@/components/admin/use-mutation";
-import { DurationField, minutesOf, type DurationChoice } from "@/components/admin/users/duration-field";
-import { requestBody, successSentence, USER_ACTIONS, type UserActionKind } from "@/components/admin/users/user-actions";
+import type { DurationChoice } from "@/components/admin/users/duration-field";
+import { DurationField, minutesOf } from "@/components/admin/users/duration-field";
+import type { UserActionKind } from "@/components/admin/users/user-actions";
+import { requestBody, successSentence, USER_ACTIONS } from "@/components/admin/users/user-actions";
 import { useViewer } from "@/components/admin/viewer-context";
 import { inputClass } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
 /** Reason, duration / role where the action needs them, then confirm. Mounted per action. */
-export function UserActionDialog({ kind, user, onDone, onClose }: { kind: UserActionKind; user: ConsoleUser; onDone: (sentence: string) => void; onClose: () => void }) {
+export function UserActionDialog({
+  kind,
+  user,
+  onDone,
+  onClose,
+}: {
+  kind: UserActionKind;
+  user: ConsoleUser;
+  onDone: (sentence: string) => void;
+  onClose: () => void;
+}) {
   const viewer = useViewer();
   const spec = USER_ACTIONS[kind];
   const id = useId();
@@ -56,9 +68,7 @@ export function UserActionDialog({ kind, user, onDone, onClose }: { kind: UserAc
       ) : null}
       {kind === "role" ? (
         <div className="flex flex-col gap-1">
-          <Label htmlFor={`${id}-role`}>
-            New role
-          </Label>
+          <Label htmlFor={`${id}-role`}>New role</Label>
           <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)} className={inputClass}>
             <option value="user">user</option>
             <option value="moderator">moderator</option>
@@ -73,7 +83,11 @@ export function UserActionDialog({ kind, user, onDone, onClose }: { kind: UserAc
           Also ban their last IP address (administrators only)
         </label>
       ) : null}
-      <ReasonField value={reason} onChange={setReason} note={kind.includes("ban") || kind === "timeout" || kind === "kick" ? "They see this reason; it is also saved in the audit log." : undefined} />
+      <ReasonField
+        value={reason}
+        onChange={setReason}
+        note={kind.includes("ban") || kind === "timeout" || kind === "kick" ? "They see this reason; it is also saved in the audit log." : undefined}
+      />
     </ConfirmDialog>
   );
 }

@@ -1,5 +1,6 @@
 import { formatMinutes } from "@/components/admin/format";
-import { rank, type ConsoleUser, type Role, type Viewer } from "@/components/admin/types";
+import type { ConsoleUser, Role, Viewer } from "@/components/admin/types";
+import { rank } from "@/components/admin/types";
 
 export type UserActionKind = "ban" | "temp-ban" | "unban" | "timeout" | "end-timeout" | "kick" | "logout" | "role";
 
@@ -22,13 +23,33 @@ interface Spec {
 
 export const USER_ACTIONS: Record<UserActionKind, Spec> = {
   ban: { label: "Ban", verb: "Ban", busy: "Banning…", danger: true, note: "Permanent until someone unbans them. Their sessions end now; they see the reason." },
-  "temp-ban": { label: "Temp-ban", verb: "Ban", busy: "Banning…", danger: true, duration: { max: 525_600 }, note: "Their sessions end now; the ban lifts by itself. They see the reason." },
+  "temp-ban": {
+    label: "Temp-ban",
+    verb: "Ban",
+    busy: "Banning…",
+    danger: true,
+    duration: { max: 525_600 },
+    note: "Their sessions end now; the ban lifts by itself. They see the reason.",
+  },
   unban: { label: "Unban", verb: "Unban", busy: "Unbanning…", danger: false, note: "They can log in again right away." },
-  timeout: { label: "Timeout", verb: "Time out", busy: "Timing out…", danger: true, duration: { max: 40_320 }, note: "They can read but not send until it ends. They see the reason." },
+  timeout: {
+    label: "Timeout",
+    verb: "Time out",
+    busy: "Timing out…",
+    danger: true,
+    duration: { max: 40_320 },
+    note: "They can read but not send until it ends. They see the reason.",
+  },
   "end-timeout": { label: "End timeout", verb: "End timeout for", busy: "Ending…", danger: false, note: "They can send messages again right away." },
   kick: { label: "Kick", verb: "Kick", busy: "Kicking…", danger: true, note: "Disconnects every session now; they may log in again." },
   logout: { label: "Force logout", verb: "Log out", busy: "Logging out…", danger: true, note: "Ends every session; they must log in again." },
-  role: { label: "Change role", verb: "Change role of", busy: "Saving…", danger: false, note: "Moderators can open this console; administrators can also change settings and roles." },
+  role: {
+    label: "Change role",
+    verb: "Change role of",
+    busy: "Saving…",
+    danger: false,
+    note: "Moderators can open this console; administrators can also change settings and roles.",
+  },
 };
 
 /** Actions the viewer may try on this row, in menu order; the server still decides. */

@@ -3,7 +3,8 @@
 import { ChevronDownIcon } from "lucide-react";
 import { useRef } from "react";
 import type { ConsoleUser } from "@/components/admin/types";
-import { actionsFor, noActionsReason, USER_ACTIONS, type UserActionKind } from "@/components/admin/users/user-actions";
+import type { UserActionKind } from "@/components/admin/users/user-actions";
+import { actionsFor, noActionsReason, USER_ACTIONS } from "@/components/admin/users/user-actions";
 import { useViewer } from "@/components/admin/viewer-context";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";

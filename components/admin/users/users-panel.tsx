@@ -36,9 +36,7 @@ export function UsersPanel() {
         <span className="text-sm text-muted-foreground">{data ? `${data.total} ${data.total === 1 ? "user" : "users"}` : ""}</span>
       </SectionHeader>
       <form role="search" onSubmit={(e) => e.preventDefault()} className="flex max-w-md flex-col gap-1">
-        <Label htmlFor={`${id}-q`}>
-          Search users
-        </Label>
+        <Label htmlFor={`${id}-q`}>Search users</Label>
         <input
           id={`${id}-q`}
           type="search"

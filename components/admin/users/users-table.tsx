@@ -2,7 +2,8 @@ import Link from "next/link";
 import { formatDateTime } from "@/lib/shared/format-time";
 import { ScrollTable } from "@/components/admin/scroll-table";
 import type { ConsoleUser } from "@/components/admin/types";
-import { SortHeader, type Sort } from "@/components/admin/users/sort-header";
+import type { Sort } from "@/components/admin/users/sort-header";
+import { SortHeader } from "@/components/admin/users/sort-header";
 import { UserRowActions } from "@/components/admin/users/user-row-actions";
 import { UserStatus } from "@/components/admin/users/user-status";
 import type { UserActionKind } from "@/components/admin/users/user-actions";
@@ -27,26 +28,24 @@ export function UsersTable({ users, sort, busy, onSort, onAction }: Props) {
         <TableHeader>
           <TableRow>
             <SortHeader label="Username" column="username" sort={sort} onSort={onSort} className={sticky} />
-            <TableHead scope="col">
-              Status
-            </TableHead>
-            <TableHead scope="col">
-              Actions
-            </TableHead>
+            <TableHead scope="col">Status</TableHead>
+            <TableHead scope="col">Actions</TableHead>
             <SortHeader label="Display name" column="displayName" sort={sort} onSort={onSort} />
             <SortHeader label="Role" column="role" sort={sort} onSort={onSort} />
             <SortHeader label="Joined" column="createdAt" sort={sort} onSort={onSort} />
             <SortHeader label="Last seen" column="lastSeenAt" sort={sort} onSort={onSort} />
-            <TableHead scope="col">
-              Online
-            </TableHead>
+            <TableHead scope="col">Online</TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
           {users.map((user) => (
             <TableRow key={user.id} data-username={user.username}>
               <TableHead scope="row" className={`${sticky} font-medium`}>
-                <Link href={`/admin/messages?username=${encodeURIComponent(user.username)}`} className="underline decoration-dotted" title={`Messages by @${user.username}`}>
+                <Link
+                  href={`/admin/messages?username=${encodeURIComponent(user.username)}`}
+                  className="underline decoration-dotted"
+                  title={`Messages by @${user.username}`}
+                >
                   @{user.username}
                 </Link>
               </TableHead>

@@ -2,7 +2,8 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { getSessionUser } from "@/lib/server/auth/session";
-import { getAppContext, type AppContext } from "@/lib/server/context";
+import type { AppContext } from "@/lib/server/context";
+import { getAppContext } from "@/lib/server/context";
 import { AppError } from "@/lib/shared/errors";
 import { errorResponse, readJson } from "@/lib/server/http";
 import { parseInput } from "@/lib/shared/schemas/parse";
@@ -15,7 +16,11 @@ export async function requireStaff(need: Need): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "You're signed out. Sign in again to continue.");
   const allowed = need === "admin" ? user.role === "admin" : user.role === "admin" || user.role === "moderator";
-  if (!allowed) throw new AppError("FORBIDDEN", need === "admin" ? "Only administrators can do that." : "Only moderators and administrators can open the moderation console.");
+  if (!allowed)
+    throw new AppError(
+      "FORBIDDEN",
+      need === "admin" ? "Only administrators can do that." : "Only moderators and administrators can open the moderation console.",
+    );
   return user;
 }
 

@@ -39,8 +39,12 @@ export async function listUsersForConsole(context: AppContext, input: z.infer<ty
     const standing = await context.moderation.sanctions.standing(row.id);
     const until = (d: Date | null) => (d ? d.toISOString() : null);
     const status = standing.ban
-      ? standing.ban.until ? `banned until ${until(standing.ban.until)}` : "banned permanently"
-      : standing.timeout ? `timed out until ${until(standing.timeout.until)}` : "active";
+      ? standing.ban.until
+        ? `banned until ${until(standing.ban.until)}`
+        : "banned permanently"
+      : standing.timeout
+        ? `timed out until ${until(standing.timeout.until)}`
+        : "active";
     users.push({
       id: row.id,
       username: row.username,

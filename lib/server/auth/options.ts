@@ -41,7 +41,9 @@ export function buildAuthOptions(context: AppContext): NextAuthOptions {
       async session({ session, token }) {
         const user = await sessionUserFromToken(context, token);
         const ended = user ? undefined : await endedSession(context, token);
-        return { ...session, user: user ?? undefined, ended: ended?.reason, endedNotice: ended?.notice ?? undefined } as typeof session & { user?: SessionUser };
+        return { ...session, user: user ?? undefined, ended: ended?.reason, endedNotice: ended?.notice ?? undefined } as typeof session & {
+          user?: SessionUser;
+        };
       },
     },
     events: {

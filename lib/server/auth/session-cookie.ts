@@ -12,6 +12,10 @@ import type { SessionUser } from "@/lib/shared/types";
  */
 export async function setSessionCookie(context: AppContext, user: SessionUser): Promise<void> {
   const secure = isSecureRequest(await headers());
-  const token = await encode({ token: { name: user.displayName, ...(await sessionClaims(context, user.id)) }, secret: context.authSecret, maxAge: SESSION_MAX_AGE_SECONDS });
+  const token = await encode({
+    token: { name: user.displayName, ...(await sessionClaims(context, user.id)) },
+    secret: context.authSecret,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
   (await cookies()).set(sessionCookieName(secure), token, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: SESSION_MAX_AGE_SECONDS });
 }

@@ -100,7 +100,11 @@ export function createRedisBus(redis: Redis, logger: Logger, channel: string): C
   return {
     publish(event) {
       fanOut(listeners, event, logger);
-      redis.publish(channel, JSON.stringify({ origin, event })).catch((error: unknown) => logger.warn(`cluster event ${event.kind} not published (Redis unavailable)`, error instanceof Error ? error.message : error));
+      redis
+        .publish(channel, JSON.stringify({ origin, event }))
+        .catch((error: unknown) =>
+          logger.warn(`cluster event ${event.kind} not published (Redis unavailable)`, error instanceof Error ? error.message : error),
+        );
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -1,5 +1,6 @@
 import "server-only";
-import Redis, { type RedisOptions } from "ioredis";
+import Redis from "ioredis";
+import type { RedisOptions } from "ioredis";
 
 /**
  * The one Redis client of a node. Errors are reported through `onError` (ioredis prints

@@ -2,7 +2,8 @@ import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { type DbProvider, isSqliteUrl, providerOfUrl, sqlitePath } from "./url";
+import type { DbProvider } from "./url";
+import { isSqliteUrl, providerOfUrl, sqlitePath } from "./url";
 
 export { isSqliteUrl, sqlitePath, type DbProvider };
 

@@ -96,10 +96,7 @@ function unfinishedMigration(file: string): string | undefined {
 /** SQLite's "database is locked", as the wasm schema engine reports it after its busy timeout. */
 const isBusy = (detail: string) => /SocketTimeout|database is locked|SQLITE_BUSY/i.test(detail);
 
-export async function applyMigrations(
-  databaseUrl: string,
-  migrationsDir = migrationsDirFor(providerOfUrl(databaseUrl)),
-): Promise<{ applied: string[] }> {
+export async function applyMigrations(databaseUrl: string, migrationsDir = migrationsDirFor(providerOfUrl(databaseUrl))): Promise<{ applied: string[] }> {
   if (providerOfUrl(databaseUrl) === "postgresql") return applyPostgresMigrations(databaseUrl, migrationsDir);
   const file = path.resolve(sqlitePath(databaseUrl));
   await mkdir(path.dirname(file), { recursive: true });

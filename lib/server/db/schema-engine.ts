@@ -15,11 +15,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlDriverAdapter,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 // Only the wasm-bindgen glue is imported: the package's main entry does
 // `import * as wasm from "./x.wasm"`, which Node 20 cannot load.
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
@@ -115,7 +112,13 @@ class CatalogClient extends pg.Client {
 function postgresFactory(databaseUrl: string, track: (adapter: SqlDriverAdapter) => SqlDriverAdapter): SqlMigrationAwareDriverAdapterFactory {
   // One connection per database: the engine takes Prisma's own session advisory lock on
   // whichever pooled connection runs that statement, so keep it the only one.
-  const engineConfig = (url: string): pg.PoolConfig => ({ connectionString: url, Client: CatalogClient, max: 1, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 60_000 });
+  const engineConfig = (url: string): pg.PoolConfig => ({
+    connectionString: url,
+    Client: CatalogClient,
+    max: 1,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 60_000,
+  });
   const base = new PrismaPg(engineConfig(databaseUrl));
   return {
     provider: base.provider,
@@ -166,10 +169,7 @@ function sqliteFactory(databaseUrl: string, track: (adapter: SqlDriverAdapter) =
  * Connections are tracked here because `engine.free()` leaves them (and the
  * file handles) open, and the app opens its own client on the same file right after.
  */
-export async function createSchemaEngine(
-  databaseUrl: string,
-  options: { log?: (message: string) => void } = {},
-): Promise<EngineSession> {
+export async function createSchemaEngine(databaseUrl: string, options: { log?: (message: string) => void } = {}): Promise<EngineSession> {
   await loadWasm();
 
   const opened: SqlDriverAdapter[] = [];
@@ -180,11 +180,7 @@ export async function createSchemaEngine(
   const factory = providerOfUrl(databaseUrl) === "postgresql" ? postgresFactory(databaseUrl, track) : sqliteFactory(databaseUrl, track);
 
   const bound = bindMigrationAwareSqlAdapterFactory(factory);
-  const engine = await glue.SchemaEngine.new(
-    { datamodels: undefined },
-    (message: string) => options.log?.(message),
-    bound,
-  );
+  const engine = await glue.SchemaEngine.new({ datamodels: undefined }, (message: string) => options.log?.(message), bound);
 
   let closed = false;
   return {

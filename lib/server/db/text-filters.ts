@@ -1,5 +1,6 @@
 import "server-only";
-import { type Db, providerOf } from "@/lib/server/db/client";
+import type { Db } from "@/lib/server/db/client";
+import { providerOf } from "@/lib/server/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**

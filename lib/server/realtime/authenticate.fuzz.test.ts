@@ -3,7 +3,8 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/shared/types";
 import { anyPayload } from "@/tests/socket-fuzz";
-import { SECRET, startTestServer, type TestServer } from "@/tests/socket-harness";
+import type { TestServer } from "@/tests/socket-harness";
+import { SECRET, startTestServer } from "@/tests/socket-harness";
 
 /** Handshakes per run: each is a real WebSocket connection that must be refused. */
 const NUM_RUNS = 1000;
@@ -20,7 +21,11 @@ beforeAll(async () => {
   server = await startTestServer();
   server.context.logger.error = (message, extra) => serverErrors.push({ message, extra });
   [alice, bob] = [await server.createUser(), await server.createUser()];
-  [aliceSid, bobSid, endedSid] = [await server.context.sessions.start(alice.id), await server.context.sessions.start(bob.id), await server.context.sessions.start(alice.id)];
+  [aliceSid, bobSid, endedSid] = [
+    await server.context.sessions.start(alice.id),
+    await server.context.sessions.start(bob.id),
+    await server.context.sessions.start(alice.id),
+  ];
   await server.context.sessions.end(endedSid, "logout");
 });
 afterAll(async () => {
@@ -30,7 +35,10 @@ afterAll(async () => {
 const token = (claims: Record<string, unknown>, secret = SECRET) => encode({ token: claims, secret });
 const weird = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.integer(), fc.constant(null), fc.constantFrom("__proto__", "", " "), anyPayload);
 
-const headerChar = fc.integer({ min: 0x20, max: 0xff }).filter((c) => c !== 0x7f).map((c) => String.fromCharCode(c));
+const headerChar = fc
+  .integer({ min: 0x20, max: 0xff })
+  .filter((c) => c !== 0x7f)
+  .map((c) => String.fromCharCode(c));
 
 /** Cookie headers that must never open a socket: junk, forged, mixed-up or ended sessions. */
 function hostileCookie(): fc.Arbitrary<() => Promise<string>> {
@@ -45,7 +53,12 @@ function hostileCookie(): fc.Arbitrary<() => Promise<string>> {
     fc.record({ sub: weird, sid: weird }).map((claims) => async () => named(await token(claims))),
     fc.constantFrom("alice-bob", "bob-alice", "ended", "no-sub").map((mix) => async () => {
       const { alice: a, bob: b } = ids();
-      const claims = { "alice-bob": { sub: a, sid: bobSid }, "bob-alice": { sub: b, sid: aliceSid }, ended: { sub: a, sid: endedSid }, "no-sub": { sid: aliceSid } }[mix];
+      const claims = {
+        "alice-bob": { sub: a, sid: bobSid },
+        "bob-alice": { sub: b, sid: aliceSid },
+        ended: { sub: a, sid: endedSid },
+        "no-sub": { sid: aliceSid },
+      }[mix];
       return named(await token(claims));
     }),
     // Alice's real session, signed with another secret, or cut short.

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, collect, sleep, type TestServer } from "@/tests/socket-harness";
+import type { TestServer } from "@/tests/socket-harness";
+import { call, collect, sleep } from "@/tests/socket-harness";
 import { twoNodes } from "@/tests/test-cluster";
 
 /**

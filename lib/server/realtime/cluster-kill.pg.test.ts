@@ -6,10 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStore, storeReducer } from "@/lib/client/chat-store";
 import type { JoinRoomResult } from "@/lib/shared/events";
 import type { ChatMessage, PublicUser, SessionUser } from "@/lib/shared/types";
-import { startRealtimeProcess, type RealtimeProcess } from "@/tests/realtime-process";
+import type { RealtimeProcess } from "@/tests/realtime-process";
+import { startRealtimeProcess } from "@/tests/realtime-process";
 import { REDIS_TEST_URL, redisReachable, testRedisPrefix } from "@/tests/redis-test";
 import { call, startTestServer } from "@/tests/socket-harness";
-import { ackedCount, newSender, openSocket, streamMessages, type Sender } from "@/tests/durable-senders";
+import type { Sender } from "@/tests/durable-senders";
+import { ackedCount, newSender, openSocket, streamMessages } from "@/tests/durable-senders";
 import { createPostgresDatabase, postgresReachable } from "@/tests/test-database";
 
 /**
@@ -38,10 +40,13 @@ afterAll(async () => {
 });
 
 const problems: string[] = [];
-const stream = (url: string, roomId: string, sender: Sender, more: () => boolean) => streamMessages(url, roomId, sender, { more, window: WINDOW, problems, ackTimeoutMs: ACK_TIMEOUT_MS });
+const stream = (url: string, roomId: string, sender: Sender, more: () => boolean) =>
+  streamMessages(url, roomId, sender, { more, window: WINDOW, problems, ackTimeoutMs: ACK_TIMEOUT_MS });
 
 describe("kill -9 of one of two nodes", () => {
-  it("loses no acknowledged message, stores none twice, the reader on the survivor sees each once, and the dead node's people go offline", { timeout: 120_000 }, async (ctx) => {
+  it("loses no acknowledged message, stores none twice, the reader on the survivor sees each once, and the dead node's people go offline", {
+    timeout: 120_000,
+  }, async (ctx) => {
     if (!ready || !database) return ctx.skip();
     const redis = { url: REDIS_TEST_URL, prefix: testRedisPrefix("kill") };
     const setup = await startTestServer({ dataDir, database: { url: database.url, drop: async () => {} } });
@@ -64,14 +69,19 @@ describe("kill -9 of one of two nodes", () => {
       const ghostCookie = await setup.cookieFor(ghost);
       await setup.close({ keepDatabase: true });
 
-      const [nodeA, nodeB] = await Promise.all([startRealtimeProcess(dataDir, { databaseUrl: database.url, redis }), startRealtimeProcess(dataDir, { databaseUrl: database.url, redis })]);
+      const [nodeA, nodeB] = await Promise.all([
+        startRealtimeProcess(dataDir, { databaseUrl: database.url, redis }),
+        startRealtimeProcess(dataDir, { databaseUrl: database.url, redis }),
+      ]);
       processes.push(nodeA, nodeB);
 
       // The reader stays on B for the whole test and feeds what arrives into the browser's own store.
       const readerClient = await openSocket(nodeB.url, readerCookie);
       const join = await call<JoinRoomResult>(readerClient, "room:join", { roomId });
       if (!join.ok) throw new Error(join.error.message);
-      const mine = await call<{ rooms: Parameters<typeof storeReducer>[1] extends infer A ? (A extends { type: "rooms"; rooms: infer R } ? R : never) : never }>(readerClient, "room:mine", {});
+      const mine = await call<{
+        rooms: Parameters<typeof storeReducer>[1] extends infer A ? (A extends { type: "rooms"; rooms: infer R } ? R : never) : never;
+      }>(readerClient, "room:mine", {});
       if (!mine.ok) throw new Error(mine.error.message);
       let store = createStore(join.data.room);
       store = storeReducer(store, { type: "rooms", rooms: mine.data.rooms });
@@ -90,7 +100,8 @@ describe("kill -9 of one of two nodes", () => {
       let flowing = true;
       const onA = senders.slice(0, 2).map((s) => stream(nodeA.url, roomId, s, () => true));
       const onB = senders.slice(2).map((s) => stream(nodeB.url, roomId, s, () => flowing));
-      for (const deadline = Date.now() + 20_000; Date.now() < deadline && ackedCount(senders) < MIN_ACKS_BEFORE_KILL; ) await new Promise((r) => setTimeout(r, 10));
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline && ackedCount(senders) < MIN_ACKS_BEFORE_KILL; )
+        await new Promise((r) => setTimeout(r, 10));
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 300));
       const inFlight = senders.reduce((n, s) => n + s.sent.size, 0) - ackedCount(senders);
       const killedAt = Date.now();
@@ -109,7 +120,8 @@ describe("kill -9 of one of two nodes", () => {
       // Exactly once in the database, and in the reader's view, in id order.
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
-      const rows = (await client.query<{ id: number; clientId: string }>(`SELECT id, "clientId" FROM "Message" WHERE "roomId" = $1 ORDER BY id`, [roomId])).rows;
+      const rows = (await client.query<{ id: number; clientId: string }>(`SELECT id, "clientId" FROM "Message" WHERE "roomId" = $1 ORDER BY id`, [roomId]))
+        .rows;
       await client.end();
       expect(rows.map((r) => r.id)).toEqual(acked);
       expect(new Set(rows.map((r) => r.clientId)).size).toBe(rows.length);
@@ -122,7 +134,9 @@ describe("kill -9 of one of two nodes", () => {
       const after = Date.now() - killedAt;
       const list = await call<{ users: PublicUser[] }>(readerClient, "presence:list", {});
       expect(list.ok && list.data.users.some((u) => u.id === ghost.id)).toBe(false);
-      console.info(`cluster kill: ${acked.length} acked, ${live.length} live deliveries to the reader (${live.length - acked.length} resent), ghost offline after ${(after / 1000).toFixed(1)} s`);
+      console.info(
+        `cluster kill: ${acked.length} acked, ${live.length} live deliveries to the reader (${live.length - acked.length} resent), ghost offline after ${(after / 1000).toFixed(1)} s`,
+      );
       readerClient.disconnect();
     } finally {
       await setup.close({ keepDatabase: true }).catch(() => undefined);

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStore, storeReducer, type StoreAction } from "@/lib/client/chat-store";
+import type { StoreAction } from "@/lib/client/chat-store";
+import { createStore, storeReducer } from "@/lib/client/chat-store";
 import type { JoinRoomResult, SentMessage } from "@/lib/shared/events";
 import type { ChatMessage, MyRoom } from "@/lib/shared/types";
 import { canStartRedis, startRedisServer } from "@/tests/redis-server";
-import { call, sleep, startTestServer, type TestClient, type TestServer } from "@/tests/socket-harness";
+import type { TestClient, TestServer } from "@/tests/socket-harness";
+import { call, sleep, startTestServer } from "@/tests/socket-harness";
 import { createPostgresDatabase, postgresReachable } from "@/tests/test-database";
 
 /**
@@ -46,7 +48,9 @@ async function browserOn(client: TestClient, meId: string, roomId: string) {
   client.on("cluster:resync", () => {
     const afterId = mark ?? store.streams[roomId]?.lastId ?? 0;
     mark = null;
-    void call<JoinRoomResult>(client, "room:join", { roomId, afterId }).then((answer) => answer.ok && apply({ type: "joined", result: answer.data, catchUp: true }));
+    void call<JoinRoomResult>(client, "room:join", { roomId, afterId }).then(
+      (answer) => answer.ok && apply({ type: "joined", result: answer.data, catchUp: true }),
+    );
   });
   return { ids: () => (store.streams[roomId]?.items ?? []).flatMap((i) => (i.kind === "message" ? [i.message.id] : [])) };
 }
@@ -84,7 +88,9 @@ describe("Redis restarts while two nodes chat", () => {
     let sending = true;
     const sender = async (client: TestClient, who: string) => {
       while (sending) {
-        const ack = await call<SentMessage>(client, "message:send", { roomId: nodeA!.roomId, body: `${who} ${++n}`, clientId: `outage-${who}-${n}` }).catch((e: Error) => ({ ok: false as const, error: { code: "TIMEOUT", message: e.message } }));
+        const ack = await call<SentMessage>(client, "message:send", { roomId: nodeA!.roomId, body: `${who} ${++n}`, clientId: `outage-${who}-${n}` }).catch(
+          (e: Error) => ({ ok: false as const, error: { code: "TIMEOUT", message: e.message } }),
+        );
         if (ack.ok) acked.push(ack.data.id);
         else refused.push(`${ack.error.code}: ${ack.error.message}`);
         await sleep(50);

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SentMessage } from "@/lib/shared/events";
 import type { ChatMessage, PublicUser } from "@/lib/shared/types";
-import { call, collect, next, sleep, type TestServer } from "@/tests/socket-harness";
+import type { TestServer } from "@/tests/socket-harness";
+import { call, collect, next, sleep } from "@/tests/socket-harness";
 import { twoNodes } from "@/tests/test-cluster";
 
 /**
@@ -83,7 +84,10 @@ describe("two nodes on PostgreSQL + Redis", () => {
     const carol = await nodeB.person();
     await expect.poll(() => announced.seen.filter((e) => e.user.id === carol.user.id).length, { timeout: 2000 }).toBe(1);
     const event = announced.seen.find((e) => e.user.id === carol.user.id)!;
-    const [onA, onB] = await Promise.all([call<{ users: PublicUser[] }>(watcher.client, "presence:list", {}), call<{ users: PublicUser[] }>(carol.client, "presence:list", {})]);
+    const [onA, onB] = await Promise.all([
+      call<{ users: PublicUser[] }>(watcher.client, "presence:list", {}),
+      call<{ users: PublicUser[] }>(carol.client, "presence:list", {}),
+    ]);
     if (!onA.ok || !onB.ok) throw new Error("presence:list failed");
     expect(onA.data.users.map((u) => u.id).sort()).toEqual(onB.data.users.map((u) => u.id).sort());
     expect(onA.data.users.map((u) => u.id)).toContain(carol.user.id);
@@ -126,10 +130,13 @@ describe("two nodes on PostgreSQL + Redis", () => {
     const ack = await call(mod.client, "moderation:timeout", { userId: target.user.id, reason: "cool down", minutes: 5 });
     expect(ack.ok).toBe(true);
     await expect
-      .poll(async () => {
-        const refused = await call(target.client, "message:send", { roomId: nodeB!.roomId, body: "after", clientId: clientId() });
-        return refused.ok ? "sent" : refused.error.code;
-      }, { timeout: 2000 })
+      .poll(
+        async () => {
+          const refused = await call(target.client, "message:send", { roomId: nodeB!.roomId, body: "after", clientId: clientId() });
+          return refused.ok ? "sent" : refused.error.code;
+        },
+        { timeout: 2000 },
+      )
       .toBe("FORBIDDEN");
   });
 
@@ -140,10 +147,13 @@ describe("two nodes on PostgreSQL + Redis", () => {
     await settings.update({ ...settings.get(), wordFilter: { words: ["rutabaga"], mode: "block" } });
     try {
       await expect
-        .poll(async () => {
-          const ack = await call(speaker.client, "message:send", { roomId: nodeB!.roomId, body: "I love rutabaga", clientId: clientId() });
-          return ack.ok ? "sent" : ack.error.code;
-        }, { timeout: 2000 })
+        .poll(
+          async () => {
+            const ack = await call(speaker.client, "message:send", { roomId: nodeB!.roomId, body: "I love rutabaga", clientId: clientId() });
+            return ack.ok ? "sent" : ack.error.code;
+          },
+          { timeout: 2000 },
+        )
         .not.toBe("sent");
     } finally {
       await settings.update({ ...settings.get(), wordFilter: { words: [], mode: "block" } });
@@ -153,7 +163,12 @@ describe("two nodes on PostgreSQL + Redis", () => {
   it("applies room settings changed on node A (slow mode) on node B", async (ctx) => {
     if (!nodeA || !nodeB) return ctx.skip();
     const owner = await nodeA.person();
-    const created = await call<{ id: string }>(owner.client, "room:create", { name: `slow-${Date.now().toString(36)}`, description: "", kind: "public", memberLimit: 0 });
+    const created = await call<{ id: string }>(owner.client, "room:create", {
+      name: `slow-${Date.now().toString(36)}`,
+      description: "",
+      kind: "public",
+      memberLimit: 0,
+    });
     if (!created.ok) throw new Error(created.error.message);
     const roomId = created.data.id;
     const member = await nodeB.person();
@@ -161,10 +176,13 @@ describe("two nodes on PostgreSQL + Redis", () => {
     await send(member.client, roomId, "warm the cache on B");
     expect((await call(owner.client, "room:update", { roomId, slowModeSeconds: 60 })).ok).toBe(true);
     await expect
-      .poll(async () => {
-        const ack = await call(member.client, "message:send", { roomId, body: "again", clientId: clientId() });
-        return ack.ok ? "sent" : ack.error.code;
-      }, { timeout: 2000 })
+      .poll(
+        async () => {
+          const ack = await call(member.client, "message:send", { roomId, body: "again", clientId: clientId() });
+          return ack.ok ? "sent" : ack.error.code;
+        },
+        { timeout: 2000 },
+      )
       .toBe("RATE_LIMITED");
   });
 

@@ -4,10 +4,10 @@ import type Redis from "ioredis";
 import type { ClusterBus } from "@/lib/server/cluster/bus";
 import type { Logger } from "@/lib/server/logger";
 import type { ParleyServer, ParleySocket } from "@/lib/server/realtime/types";
-import { type ClusterPresence, HEARTBEAT_MS, NODE_TTL_MS } from "@/lib/server/services/presence.redis";
+import type { ClusterPresence } from "@/lib/server/services/presence.redis";
+import { HEARTBEAT_MS, NODE_TTL_MS } from "@/lib/server/services/presence.redis";
 import type { PresenceStore } from "@/lib/server/services/presence";
 import type { PublicUser } from "@/lib/shared/types";
-
 
 const isClusterPresence = (store: PresenceStore): store is ClusterPresence => "heartbeat" in store;
 
@@ -18,7 +18,7 @@ const isClusterPresence = (store: PresenceStore): store is ClusterPresence => "h
  * stream when it is back instead of being dropped. The database catch-up on reconnect
  * (`afterId` per room) stays the guarantee: the adapter is only the fast path.
  */
-export function useRedisAdapter(io: ParleyServer, redis: Redis, prefix: string): void {
+export function attachRedisAdapter(io: ParleyServer, redis: Redis, prefix: string): void {
   io.adapter(
     createAdapter(redis, {
       streamName: `${prefix}:sio`,
@@ -59,7 +59,10 @@ const publicOf = (socket: ParleySocket): PublicUser => {
  * changes made on any node (role, name, avatar), and presence stays right when a node
  * dies (swept by the others) or this node loses Redis for a while (resynced when back).
  */
-export function startClusterDuties(io: ParleyServer, deps: { bus: ClusterBus; presence: PresenceStore; logger: Logger; touchLastSeen: (userId: string) => Promise<void> }): () => void {
+export function startClusterDuties(
+  io: ParleyServer,
+  deps: { bus: ClusterBus; presence: PresenceStore; logger: Logger; touchLastSeen: (userId: string) => Promise<void> },
+): () => void {
   const { bus, presence, logger } = deps;
   const announceOffline = (users: PublicUser[]) => {
     if (users.length === 0) return;
@@ -81,7 +84,12 @@ export function startClusterDuties(io: ParleyServer, deps: { bus: ClusterBus; pr
       for (const socket of io.of("/").sockets.values()) {
         if (socket.data.user.id !== event.userId) continue;
         const { role, displayName, avatarUrl } = event;
-        socket.data.user = { ...socket.data.user, ...(role ? { role } : {}), ...(displayName ? { displayName } : {}), ...(avatarUrl !== undefined ? { avatarUrl } : {}) };
+        socket.data.user = {
+          ...socket.data.user,
+          ...(role ? { role } : {}),
+          ...(displayName ? { displayName } : {}),
+          ...(avatarUrl !== undefined ? { avatarUrl } : {}),
+        };
       }
     } else if (event.kind === "all" && isClusterPresence(presence)) {
       resync(presence).catch((error: unknown) => logger.warn("presence resync failed", error instanceof Error ? error.message : error));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRedisConnectionCaps, type NodeLiveness } from "@/lib/server/realtime/connection-caps.redis";
+import type { NodeLiveness } from "@/lib/server/realtime/connection-caps.redis";
+import { createRedisConnectionCaps } from "@/lib/server/realtime/connection-caps.redis";
 import type { ParleyServer, ParleySocket } from "@/lib/server/realtime/types";
 import { redisTestNodes, unreachableRedis, warningsLog } from "@/tests/redis-test-nodes";
 
@@ -30,7 +31,7 @@ describe("Redis connection caps (sockets spread over nodes)", () => {
     expect(results.slice(0, 5)).toEqual([null, null, null, null, null]);
     expect(results[5]).toBe("You already have 5 Parley tabs or devices connected, the most allowed. Close one, then reload this page.");
     expect(await handshake(b!, socket("bob", "10.0.2.1"))).toBeNull();
-    [a, b].forEach((n) => n!.stop());
+    for (const n of [a, b]) n!.stop();
   });
 
   it("12 handshakes at once over two nodes: exactly 5 get in", async (ctx) => {
@@ -38,7 +39,7 @@ describe("Redis connection caps (sockets spread over nodes)", () => {
     const [a, b] = nodes(`${redis.prefix}:burst`, 2);
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => handshake(i % 2 ? a! : b!, socket("carol", `10.1.0.${i}`))));
     expect(results.filter((r) => r === null)).toHaveLength(5);
-    [a, b].forEach((n) => n!.stop());
+    for (const n of [a, b]) n!.stop();
   });
 
   it("a disconnect on one node frees a place for a connection on the other", async (ctx) => {
@@ -50,7 +51,7 @@ describe("Redis connection caps (sockets spread over nodes)", () => {
     a!.released.call(onA[0]!);
     await redis.nodes[0]!.ping();
     expect(await handshake(b!, socket("dave", "10.2.1.2"))).toBeNull();
-    [a, b].forEach((n) => n!.stop());
+    for (const n of [a, b]) n!.stop();
   });
 
   it("caps connections per address across nodes", async (ctx) => {
@@ -60,7 +61,7 @@ describe("Redis connection caps (sockets spread over nodes)", () => {
     for (let i = 0; i < 4; i++) results.push(await handshake(i % 2 ? a! : b!, socket(`user${i}`, "198.51.100.9")));
     expect(results.slice(0, 3)).toEqual([null, null, null]);
     expect(results[3]).toBe("Too many Parley connections from your network (3). Close some tabs or try again later.");
-    [a, b].forEach((n) => n!.stop());
+    for (const n of [a, b]) n!.stop();
   });
 
   it("a dead node's sockets stop counting once its heartbeat is old", async (ctx) => {
@@ -86,7 +87,7 @@ describe("Redis connection caps (sockets spread over nodes)", () => {
     await new Promise((r) => setTimeout(r, 2 * fast.heartbeatMs));
     expect(await handshake(b!, socket("frank", "10.4.2.1"))).toBeNull();
     expect(await handshake(b!, socket("frank", "10.4.2.2"))).toMatch(/already have 5/);
-    [a, b, late].forEach((n) => n!.stop());
+    for (const n of [a, b, late]) n!.stop();
   });
 
   it("after Redis loses its data (a restart), a node puts its sockets back in the count at its next heartbeat", async (ctx) => {
@@ -98,7 +99,7 @@ describe("Redis connection caps (sockets spread over nodes)", () => {
     await redis.nodes[0]!.del(...keys);
     await new Promise((r) => setTimeout(r, 3 * fast.heartbeatMs));
     expect(await handshake(b!, socket("hana", "10.6.1.1"))).toMatch(/already have 5/);
-    [a, b].forEach((n) => n!.stop());
+    for (const n of [a, b]) n!.stop();
   });
 
   it("fails open: with Redis gone, a connection is let in at once with a warning", async () => {

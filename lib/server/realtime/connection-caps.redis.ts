@@ -2,7 +2,8 @@ import "server-only";
 import crypto from "node:crypto";
 import type Redis from "ioredis";
 import type { Logger } from "@/lib/server/logger";
-import { tooManyForUser, tooManyFromAddress, type ConnectionCapGuard, type ConnectionCaps } from "@/lib/server/realtime/connection-caps";
+import type { ConnectionCapGuard, ConnectionCaps } from "@/lib/server/realtime/connection-caps";
+import { tooManyForUser, tooManyFromAddress } from "@/lib/server/realtime/connection-caps";
 import type { ParleyServer, ParleySocket } from "@/lib/server/realtime/types";
 import { createStoreFailureLog, LUA_NOW, REDIS_PREFIX, withTimeout } from "@/lib/server/stores/redis-store";
 

@@ -19,8 +19,10 @@ export interface ConnectionCapGuard {
   released(this: ParleySocket): void;
 }
 
-export const tooManyForUser = (cap: number) => new HandshakeError("TOO_MANY_CONNECTIONS", `You already have ${cap} Parley tabs or devices connected, the most allowed. Close one, then reload this page.`);
-export const tooManyFromAddress = (cap: number) => new HandshakeError("TOO_MANY_CONNECTIONS", `Too many Parley connections from your network (${cap}). Close some tabs or try again later.`);
+export const tooManyForUser = (cap: number) =>
+  new HandshakeError("TOO_MANY_CONNECTIONS", `You already have ${cap} Parley tabs or devices connected, the most allowed. Close one, then reload this page.`);
+export const tooManyFromAddress = (cap: number) =>
+  new HandshakeError("TOO_MANY_CONNECTIONS", `Too many Parley connections from your network (${cap}). Close some tabs or try again later.`);
 
 /**
  * Refuses the handshake past the caps. Runs last among the middlewares and decides

@@ -2,13 +2,14 @@ import "server-only";
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
 import { authenticateSocket } from "@/lib/server/realtime/authenticate";
-import { createConnectionCaps, DEFAULT_CONNECTION_CAPS, type ConnectionCaps } from "@/lib/server/realtime/connection-caps";
+import type { ConnectionCaps } from "@/lib/server/realtime/connection-caps";
+import { createConnectionCaps, DEFAULT_CONNECTION_CAPS } from "@/lib/server/realtime/connection-caps";
 import { createRedisConnectionCaps } from "@/lib/server/realtime/connection-caps.redis";
 import { roomChannel, sessionChannel, userChannel } from "@/lib/shared/events";
 import { createPresenceLifecycle } from "@/lib/server/realtime/handlers/presence";
 import { createModerationEffects } from "@/lib/server/realtime/moderation";
 import { refuseForeignOrigins } from "@/lib/server/realtime/origin-check";
-import { startClusterDuties, useRedisAdapter } from "@/lib/server/realtime/cluster";
+import { startClusterDuties, attachRedisAdapter } from "@/lib/server/realtime/cluster";
 import { createDispatcher } from "@/lib/server/realtime/router";
 import { routes } from "@/lib/server/realtime/routes";
 import { createRealtimeHooks, startIdleSweeper } from "@/lib/server/realtime/sessions";
@@ -40,8 +41,10 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps,
   io.engine.on("headers", (headers: Record<string, string>, req: IncomingMessage) => {
     Object.assign(headers, commonSecurityHeaders(req, deps.trustProxy), { "Content-Security-Policy": TRANSPORT_POLICY });
   });
-  if (deps.redis) useRedisAdapter(io, deps.redis, deps.redisPrefix);
-  const caps = deps.redis ? createRedisConnectionCaps(io, options.caps ?? DEFAULT_CONNECTION_CAPS, { redis: deps.redis, logger: deps.logger, prefix: deps.redisPrefix }) : createConnectionCaps(io, options.caps ?? DEFAULT_CONNECTION_CAPS);
+  if (deps.redis) attachRedisAdapter(io, deps.redis, deps.redisPrefix);
+  const caps = deps.redis
+    ? createRedisConnectionCaps(io, options.caps ?? DEFAULT_CONNECTION_CAPS, { redis: deps.redis, logger: deps.logger, prefix: deps.redisPrefix })
+    : createConnectionCaps(io, options.caps ?? DEFAULT_CONNECTION_CAPS);
   io.use(refuseForeignOrigins(options.origins ?? { allowedOrigins: [], trustProxy: deps.trustProxy }));
   io.use(authenticateSocket(deps));
   io.use(caps.check);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, collect, sleep, startTestServer, type TestServer } from "@/tests/socket-harness";
+import type { TestServer } from "@/tests/socket-harness";
+import { call, collect, sleep, startTestServer } from "@/tests/socket-harness";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -15,7 +16,11 @@ afterAll(async () => {
   await server.close();
 });
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: Error & { data?: { code: string; message: string } }) => ({ message: error.message, code: error.data?.code }));
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: Error & { data?: { code: string; message: string } }) => ({ message: error.message, code: error.data?.code }),
+  );
 
 describe("handshake origin check", () => {
   it("refuses a signed-in person's cookie sent from another origin (another port of the same host)", async () => {
@@ -44,7 +49,10 @@ describe("connection caps", () => {
     const user = await server.createUser();
     const tabs = await Promise.all([1, 2, 3].map((i) => server.connectAs(user, { "x-forwarded-for": `10.1.0.${i}` })));
     const refused = await refusal(server.connectAs(user, { "x-forwarded-for": "10.1.0.9" }));
-    expect(refused).toEqual({ code: "TOO_MANY_CONNECTIONS", message: "You already have 3 Parley tabs or devices connected, the most allowed. Close one, then reload this page." });
+    expect(refused).toEqual({
+      code: "TOO_MANY_CONNECTIONS",
+      message: "You already have 3 Parley tabs or devices connected, the most allowed. Close one, then reload this page.",
+    });
     tabs[0]!.disconnect();
     await sleep(100);
     const again = await server.connectAs(user, { "x-forwarded-for": "10.1.0.9" });
@@ -66,7 +74,10 @@ describe("connection caps", () => {
     for (const person of people) for (let i = 0; i < 2 && open.length < 5; i++) open.push(await server.connectAs(person, address));
     expect(open).toHaveLength(5);
     const refused = await refusal(server.connectAs(people[2]!, address));
-    expect(refused).toEqual({ code: "TOO_MANY_CONNECTIONS", message: "Too many Parley connections from your network (5). Close some tabs or try again later." });
+    expect(refused).toEqual({
+      code: "TOO_MANY_CONNECTIONS",
+      message: "Too many Parley connections from your network (5). Close some tabs or try again later.",
+    });
     const elsewhere = await server.connectAs(people[2]!, { "x-forwarded-for": "203.0.113.8" });
     expect(elsewhere.connected).toBe(true);
     for (const client of [...open, elsewhere]) client.disconnect();

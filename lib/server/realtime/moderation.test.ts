@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAuthOptions } from "@/lib/server/auth/options";
 import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
 import type { ChatMessage, SessionUser } from "@/lib/shared/types";
-import { call, next, sleep, startTestServer, type TestClient, type TestServer } from "@/tests/socket-harness";
+import type { TestClient, TestServer } from "@/tests/socket-harness";
+import { call, next, sleep, startTestServer } from "@/tests/socket-harness";
 
 let server: TestServer;
 let admin: SessionUser;
@@ -30,7 +31,11 @@ describe("bans and timeouts", () => {
     const started = Date.now();
     await server.context.moderation.actions.ban(admin, { userId: target.user.id, reason: "spam", minutes: 60, ip: false });
     const event = await ended;
-    expect(event).toMatchObject({ reason: "banned", note: "spam", message: expect.stringMatching(/^You have been banned until \d{4}-\d\d-\d\d \d\d:\d\d UTC — reason: spam$/) });
+    expect(event).toMatchObject({
+      reason: "banned",
+      note: "spam",
+      message: expect.stringMatching(/^You have been banned until \d{4}-\d\d-\d\d \d\d:\d\d UTC — reason: spam$/),
+    });
     // The end of the temporary ban travels with it, an hour from now.
     expect(Math.abs(Date.parse(String(event.until)) - (started + 3_600_000))).toBeLessThan(5_000);
     expect((await disconnected) - started).toBeLessThan(1000);
@@ -46,13 +51,21 @@ describe("bans and timeouts", () => {
     const sid = await server.context.sessions.start(target.id);
     const client = await server.connectAs({ cookie: await server.cookieFor(target, sid) });
     const loginNotice = async (sessionId = sid) => {
-      const session = (await buildAuthOptions(server.context).callbacks!.session!({ session: { expires: "" }, token: { sub: target.id, sid: sessionId } } as never)) as { endedNotice?: string };
+      const session = (await buildAuthOptions(server.context).callbacks!.session!({
+        session: { expires: "" },
+        token: { sub: target.id, sid: sessionId },
+      } as never)) as { endedNotice?: string };
       return session.endedNotice;
     };
 
     const kicked = next<{ reason: string; message: string; note?: string; until?: string | null }>(client, "session:ended");
     await server.context.moderation.actions.kick(admin, { userId: target.id, reason: "cool off for a bit" });
-    expect(await kicked).toEqual({ reason: "kicked", note: "cool off for a bit", until: null, message: "You were kicked by a moderator — reason: cool off for a bit. You may log in again." });
+    expect(await kicked).toEqual({
+      reason: "kicked",
+      note: "cool off for a bit",
+      until: null,
+      message: "You were kicked by a moderator — reason: cool off for a bit. You may log in again.",
+    });
     expect(await loginNotice()).toBe("You were kicked by a moderator — reason: cool off for a bit. You may log in again.");
 
     // Logged in again, then banned for good while away: the login page still says why, and that it does not end.
@@ -67,7 +80,13 @@ describe("bans and timeouts", () => {
     await server.context.moderation.actions.timeout(admin, { userId: target.user.id, minutes: 5, reason: "cool down" });
     expect(await notice).toMatchObject({ kind: "timeout", message: expect.stringContaining("5 min") });
     const refused = await send(target.client, "can I talk?");
-    expect(refused).toMatchObject({ ok: false, error: { code: "FORBIDDEN", message: expect.stringMatching(/^You are timed out and can't send messages for another (5 min|4\d\d s|2\d\d s) — reason: cool down$/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: "FORBIDDEN",
+        message: expect.stringMatching(/^You are timed out and can't send messages for another (5 min|4\d\d s|2\d\d s) — reason: cool down$/),
+      },
+    });
     // Still connected and still reading.
     expect(target.client.connected).toBe(true);
   });
@@ -104,14 +123,22 @@ describe("authorization", () => {
       ["moderation:kick", { userId: victim.user.id, reason: "x" }],
     ];
     for (const [event, payload] of attempts) {
-      expect(await call(plain.client, event, payload), event).toMatchObject({ ok: false, error: { code: "FORBIDDEN", message: "Only moderators and administrators can do that." } });
+      expect(await call(plain.client, event, payload), event).toMatchObject({
+        ok: false,
+        error: { code: "FORBIDDEN", message: "Only moderators and administrators can do that." },
+      });
     }
     expect(await server.context.db.sanction.count({ where: { userId: victim.user.id } })).toBe(0);
     expect((await server.context.db.message.findUnique({ where: { id: own.data.id } }))?.deletedAt).toBeNull();
     expect(victim.client.connected).toBe(true);
 
-    expect(await call(mod.client, "moderation:ban", { userId: victim.user.id, reason: "x", ip: true })).toMatchObject({ ok: false, error: { message: "Only administrators can do that." } });
-    await expect(server.context.moderation.actions.setRole(mod.user, { userId: victim.user.id, role: "moderator", reason: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await call(mod.client, "moderation:ban", { userId: victim.user.id, reason: "x", ip: true })).toMatchObject({
+      ok: false,
+      error: { message: "Only administrators can do that." },
+    });
+    await expect(server.context.moderation.actions.setRole(mod.user, { userId: victim.user.id, role: "moderator", reason: "" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await call(mod.client, "moderation:ban", { userId: admin.id, reason: "coup" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await call(mod.client, "moderation:timeout", { userId: victim.user.id, minutes: 1, reason: "ok" })).toMatchObject({ ok: true });
   });
@@ -138,11 +165,23 @@ describe("message removal and reports", () => {
     const sent = await send(author.client, "something awful");
     if (!sent.ok) throw new Error("send failed");
     expect(await call(reader.client, "message:report", { messageId: sent.data.id, reason: "abuse", note: "rude" })).toMatchObject({ ok: true });
-    expect(await call(reader.client, "message:report", { messageId: sent.data.id, reason: "abuse" })).toMatchObject({ ok: false, error: { message: "You already reported this message. A moderator will look at it." } });
-    expect(await call(author.client, "message:report", { messageId: sent.data.id, reason: "spam" })).toMatchObject({ ok: false, error: { message: "You can't report your own message." } });
-    expect(await call(reader.client, "message:report", { messageId: sent.data.id, reason: "because" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect(await call(reader.client, "message:report", { messageId: sent.data.id, reason: "abuse" })).toMatchObject({
+      ok: false,
+      error: { message: "You already reported this message. A moderator will look at it." },
+    });
+    expect(await call(author.client, "message:report", { messageId: sent.data.id, reason: "spam" })).toMatchObject({
+      ok: false,
+      error: { message: "You can't report your own message." },
+    });
+    expect(await call(reader.client, "message:report", { messageId: sent.data.id, reason: "because" })).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION" },
+    });
     const queue = await server.context.moderation.reports.queue();
-    expect(queue.find((q) => q.messageId === sent.data.id)).toMatchObject({ count: 1, reports: [{ reporter: reader.user.username, reason: "abuse", note: "rude" }] });
+    expect(queue.find((q) => q.messageId === sent.data.id)).toMatchObject({
+      count: 1,
+      reports: [{ reporter: reader.user.username, reason: "abuse", note: "rude" }],
+    });
 
     const removed = next<{ messageId: number }>(reader.client, "message:removed");
     await server.context.moderation.actions.deleteMessage(admin, { messageId: sent.data.id, reason: "abuse" });
@@ -162,10 +201,16 @@ describe("anti-spam that fires", () => {
     expect(await send(spammer.client, "msg 4")).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", message: expect.stringContaining("Slow down") } });
     for (let i = 0; i < 4; i++) await send(spammer.client, `again ${i}`);
     const ended = next<{ reason: string; message: string }>(spammer.client, "session:ended");
-    expect(await send(spammer.client, "again 4")).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^You have been banned until .* — reason: automatic: flooding/) } });
+    expect(await send(spammer.client, "again 4")).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^You have been banned until .* — reason: automatic: flooding/) },
+    });
     expect(await ended).toMatchObject({ reason: "banned" });
     const events = await server.context.db.spamEvent.findMany({ where: { userId: spammer.user.id }, orderBy: { id: "asc" } });
-    expect(events.map((e) => [e.rule, e.outcome])).toEqual([["flood", "warned"], ["flood", "banned 1 min"]]);
+    expect(events.map((e) => [e.rule, e.outcome])).toEqual([
+      ["flood", "warned"],
+      ["flood", "banned 1 min"],
+    ]);
     const ban = await server.context.db.sanction.findFirst({ where: { userId: spammer.user.id, kind: "ban" } });
     expect((ban!.expiresAt!.getTime() - ban!.createdAt.getTime()) / 60_000).toBeCloseTo(1, 1);
   });
@@ -181,7 +226,10 @@ describe("anti-spam that fires", () => {
     expect(room.slowModeSeconds).toBe(30);
     try {
       expect((await send(talker.client, "first")).ok).toBe(true);
-      expect(await send(talker.client, "second")).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", message: expect.stringMatching(/^Slow mode is on: wait (30|29) s before your next message here\.$/) } });
+      expect(await send(talker.client, "second")).toMatchObject({
+        ok: false,
+        error: { code: "RATE_LIMITED", message: expect.stringMatching(/^Slow mode is on: wait (30|29) s before your next message here\.$/) },
+      });
     } finally {
       await server.context.rooms.update(admin, { roomId: server.roomId, slowModeSeconds: 0 });
     }
@@ -221,7 +269,9 @@ describe("login", () => {
   it("a banned user who knows the password is told the ban, its reason and end", async () => {
     const user = await server.createUser();
     await server.context.moderation.actions.ban(admin, { userId: user.id, reason: "trolling", minutes: 1440, ip: false });
-    await expect(authorize(user.username, "password123", "10.0.0.9")).rejects.toThrow(/^You have been banned until \d{4}-\d\d-\d\d \d\d:\d\d UTC — reason: trolling$/);
+    await expect(authorize(user.username, "password123", "10.0.0.9")).rejects.toThrow(
+      /^You have been banned until \d{4}-\d\d-\d\d \d\d:\d\d UTC — reason: trolling$/,
+    );
     await expect(authorize(user.username, "wrong-password", "10.0.0.9")).rejects.toThrow("Wrong username or password");
   });
 });

@@ -44,8 +44,40 @@ export const moderationRoutes = {
     },
     { activity: true },
   ),
-  "moderation:delete-message": on(deleteMessageSchema, async ({ socket, deps }, input) => (await deps.moderation.actions.deleteMessage(socket.data.user, input), null), { activity: true }),
-  "moderation:timeout": on(timeoutSchema, async ({ socket, deps }, input) => (await deps.moderation.actions.timeout(socket.data.user, input), null), { activity: true }),
-  "moderation:ban": on(banSchema, async ({ socket, deps }, input) => (await deps.moderation.actions.ban(socket.data.user, input), null), { activity: true }),
-  "moderation:kick": on(targetUserSchema, async ({ socket, deps }, input) => (await deps.moderation.actions.kick(socket.data.user, input), null), { activity: true }),
+  "moderation:delete-message": on(
+    deleteMessageSchema,
+    async ({ socket, deps }, input) => {
+      await deps.moderation.actions.deleteMessage(socket.data.user, input);
+      return null;
+    },
+    { activity: true },
+  ),
+  "moderation:timeout": on(
+    timeoutSchema,
+    async ({ socket, deps }, input) => {
+      await deps.moderation.actions.timeout(socket.data.user, input);
+      return null;
+    },
+    {
+      activity: true,
+    },
+  ),
+  "moderation:ban": on(
+    banSchema,
+    async ({ socket, deps }, input) => {
+      await deps.moderation.actions.ban(socket.data.user, input);
+      return null;
+    },
+    { activity: true },
+  ),
+  "moderation:kick": on(
+    targetUserSchema,
+    async ({ socket, deps }, input) => {
+      await deps.moderation.actions.kick(socket.data.user, input);
+      return null;
+    },
+    {
+      activity: true,
+    },
+  ),
 };

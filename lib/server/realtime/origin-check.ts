@@ -1,7 +1,8 @@
 import "server-only";
 import { HandshakeError } from "@/lib/server/realtime/authenticate";
 import type { ParleySocket } from "@/lib/server/realtime/types";
-import { FOREIGN_ORIGIN_MESSAGE, isAllowedOrigin, type OriginPolicy } from "@/lib/server/security/origin";
+import type { OriginPolicy } from "@/lib/server/security/origin";
+import { FOREIGN_ORIGIN_MESSAGE, isAllowedOrigin } from "@/lib/server/security/origin";
 
 /**
  * A WebSocket carries the browser's cookies to any page on the same site (another

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PublicUser } from "@/lib/shared/types";
-import { collect, next, sleep, type TestServer } from "@/tests/socket-harness";
+import type { TestServer } from "@/tests/socket-harness";
+import { collect, next, sleep } from "@/tests/socket-harness";
 import { twoNodes } from "@/tests/test-cluster";
 
 /** The presence grace period on two nodes: the person's next page may land on the other one. */

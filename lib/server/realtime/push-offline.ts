@@ -10,7 +10,10 @@ async function addressees(deps: RealtimeDeps, message: ChatMessage, dmRecipients
   if (message.recipient) return [message.recipient.id];
   const names = [...new Set([...message.body.matchAll(MENTION)].map((m) => (m[1] ?? "").toLowerCase()))].filter((n) => n !== message.author.username);
   if (names.length === 0) return [];
-  const users = await deps.db.user.findMany({ where: { username: { in: names.slice(0, 20) }, memberships: { some: { roomId: message.roomId } } }, select: { id: true } });
+  const users = await deps.db.user.findMany({
+    where: { username: { in: names.slice(0, 20) }, memberships: { some: { roomId: message.roomId } } },
+    select: { id: true },
+  });
   return users.map((u) => u.id);
 }
 

@@ -5,8 +5,10 @@ import type { ClientToServerEvents } from "@/lib/shared/events";
 import type { Route } from "@/lib/server/realtime/router";
 import { routes } from "@/lib/server/realtime/routes";
 import type { ChatMessage, SessionUser } from "@/lib/shared/types";
-import { anyPayload, argsOf, callShape, frameBytes, nearValid, unknownEventName, type CallShape } from "@/tests/socket-fuzz";
-import { call, next, startTestServer, type TestClient, type TestServer } from "@/tests/socket-harness";
+import type { CallShape } from "@/tests/socket-fuzz";
+import { anyPayload, argsOf, callShape, frameBytes, nearValid, unknownEventName } from "@/tests/socket-fuzz";
+import type { TestClient, TestServer } from "@/tests/socket-harness";
+import { call, next, startTestServer } from "@/tests/socket-harness";
 
 /** Calls per fast-check run, sent at once; NUM_RUNS × BATCH is the number of payloads. */
 const BATCH = 25;
@@ -14,7 +16,16 @@ const NUM_RUNS = 410;
 const ACK_TIMEOUT_MS = 5000;
 /** Under the server's 32 KB maxHttpBufferSize: a bigger frame closes the connection by design. */
 const MAX_FRAME_BYTES = 24 * 1024;
-const ERROR_CODES: ReadonlySet<ErrorCode> = new Set(["VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "UNAVAILABLE", "INTERNAL"]);
+const ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
+  "VALIDATION",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "RATE_LIMITED",
+  "UNAVAILABLE",
+  "INTERNAL",
+]);
 
 type EventName = keyof ClientToServerEvents;
 type Fixtures = { general: string; room: string; messageId: number; victims: SessionUser[] };
@@ -31,7 +42,12 @@ function validSamples(f: Fixtures, me: SessionUser): { [E in EventName]: fc.Arbi
   const people = fc.uniqueArray(person, { minLength: 1, maxLength: 3, selector: (u) => u.id }).map((list) => list.map((u) => u.username));
   const anyRoom = fc.constantFrom(f.general, f.room);
   return {
-    "room:join": fc.oneof(anyRoom.map((roomId) => ({ roomId })), fc.tuple(anyRoom, fc.nat(1000)).map(([roomId, afterId]) => ({ roomId, afterId })), c({ name: "general" }), c({ name: "fuzz-target" })),
+    "room:join": fc.oneof(
+      anyRoom.map((roomId) => ({ roomId })),
+      fc.tuple(anyRoom, fc.nat(1000)).map(([roomId, afterId]) => ({ roomId, afterId })),
+      c({ name: "general" }),
+      c({ name: "fuzz-target" }),
+    ),
     "room:leave": anyRoom.map((roomId) => ({ roomId })),
     "room:create": fc.stringMatching(/^[a-z0-9_-]{2,30}$/).map((name) => ({ name, description: "fuzz", kind: "public", memberLimit: 0 })),
     // Not #general: a member limit or slow mode there would change what the health check sees.
@@ -46,7 +62,9 @@ function validSamples(f: Fixtures, me: SessionUser): { [E in EventName]: fc.Arbi
     "message:send": fc
       .tuple(anyRoom, fc.uuid(), fc.constantFrom("text", "me"), fc.option(person, { nil: undefined }))
       .map(([roomId, clientId, kind, whisper]) => ({ roomId, body: "fuzz says hi", clientId, kind, ...(whisper ? { whisperTo: whisper.username } : {}) })),
-    "message:history": fc.tuple(anyRoom, fc.option(c(f.messageId), { nil: undefined })).map(([roomId, before]) => ({ roomId, limit: 20, ...(before ? { before } : {}) })),
+    "message:history": fc
+      .tuple(anyRoom, fc.option(c(f.messageId), { nil: undefined }))
+      .map(([roomId, before]) => ({ roomId, limit: 20, ...(before ? { before } : {}) })),
     "presence:list": c({}),
     "typing:start": anyRoom.map((roomId) => ({ roomId })),
     "typing:stop": anyRoom.map((roomId) => ({ roomId })),
@@ -145,7 +163,12 @@ describe("socket fuzzing", () => {
     const byEvent = events.map((event) =>
       fc.nat(fuzzers.length - 1).chain((fuzzer) => {
         const valid = samples[fuzzer]![event];
-        const payload = fc.oneof({ weight: 4, arbitrary: nearValid(valid) }, { weight: 1, arbitrary: valid }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }, { weight: 1, arbitrary: anyPayload });
+        const payload = fc.oneof(
+          { weight: 4, arbitrary: nearValid(valid) },
+          { weight: 1, arbitrary: valid },
+          { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+          { weight: 1, arbitrary: anyPayload },
+        );
         return fc.record({ fuzzer: fc.constant(fuzzer), event: fc.constant<string | number>(event), shape: callShape(payload) });
       }),
     );
@@ -158,15 +181,18 @@ describe("socket fuzzing", () => {
     const originals = new Map(events.map((event) => [event, table[event]!.run]));
     for (const event of events) {
       const run = originals.get(event)!;
-      table[event]!.run = (ctx, input) => (reached.set(event, (reached.get(event) ?? 0) + 1), run(ctx, input));
+      table[event]!.run = (ctx, input) => {
+        reached.set(event, (reached.get(event) ?? 0) + 1);
+        return run(ctx, input);
+      };
     }
     // Every ACK packet that arrives on the wire, so a second answer to one call would show.
     const ackPackets = fuzzers.map(() => new Map<number, number>());
-    fuzzers.forEach(({ client }, i) =>
+    fuzzers.forEach(({ client }, i) => {
       client.io.on("packet", (packet: { type: number; id?: number }) => {
         if ((packet.type === 3 || packet.type === 6) && packet.id !== undefined) ackPackets[i]!.set(packet.id, (ackPackets[i]!.get(packet.id) ?? 0) + 1);
-      }),
-    );
+      });
+    });
     const disconnects: string[] = [];
     for (const { client } of fuzzers) client.on("disconnect", (reason) => disconnects.push(reason));
     const tally = { sent: 0, unknown: 0, oversized: 0, withAck: 0, ok: 0, slowestMs: 0, byCode: new Map<string, number>() };
@@ -186,7 +212,10 @@ describe("socket fuzzing", () => {
           resolve();
         };
         const { args, expectsAck } = argsOf(shape, ack);
-        if (frameBytes(event, args) > MAX_FRAME_BYTES) return (tally.oversized++, resolve());
+        if (frameBytes(event, args) > MAX_FRAME_BYTES) {
+          tally.oversized++;
+          return resolve();
+        }
         tally.sent++;
         if (!Object.hasOwn(routes, event)) tally.unknown++;
         (client.emit as unknown as (e: string | number, ...a: unknown[]) => void)(event, ...args);
@@ -217,7 +246,10 @@ describe("socket fuzzing", () => {
     const seconds = (Date.now() - started) / 1000;
     const handled = [...reached.values()].reduce((a, b) => a + b, 0);
     const pct = (n: number) => `${((100 * n) / tally.sent).toFixed(1)} %`;
-    const fewest = [...reached].sort((a, b) => a[1] - b[1]).slice(0, 3).map(([e, n]) => `${e} ${n}`);
+    const fewest = [...reached]
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, 3)
+      .map(([e, n]) => `${e} ${n}`);
     console.info(
       `fuzz: ${tally.sent} calls (${tally.oversized} oversized skipped) in ${seconds.toFixed(1)} s; ${tally.withAck} with an ack (slowest ${tally.slowestMs.toFixed(0)} ms): ${tally.ok} ok, ${[...tally.byCode].map(([c, n]) => `${n} ${c}`).join(", ")}\n` +
         `fuzz: ${handled} reached a handler (${pct(handled)}), ${tally.sent - handled - tally.unknown} refused by validation (${pct(tally.sent - handled - tally.unknown)}), ${tally.unknown} unknown events; fewest handled: ${fewest.join(", ")}`,

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activityEvents } from "@/lib/server/realtime/router";
 import { routes } from "@/lib/server/realtime/routes";
 import type { Ack } from "@/lib/shared/events";
-import { startTestServer, type TestServer } from "@/tests/socket-harness";
+import type { TestServer } from "@/tests/socket-harness";
+import { startTestServer } from "@/tests/socket-harness";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -49,10 +50,28 @@ describe("event router", () => {
   it("counts only what a person does as activity", () => {
     expect(activityEvents(routes).sort()).toEqual(
       [
-        "block:add", "block:remove", "dm:open", "message:history", "message:report", "message:send",
-        "moderation:ban", "moderation:delete-message", "moderation:kick", "moderation:timeout",
-        "room:create", "room:delete", "room:join", "room:kick", "room:leave", "room:list", "room:update",
-        "session:activity", "typing:start", "user:check", "users:active", "users:last",
+        "block:add",
+        "block:remove",
+        "dm:open",
+        "message:history",
+        "message:report",
+        "message:send",
+        "moderation:ban",
+        "moderation:delete-message",
+        "moderation:kick",
+        "moderation:timeout",
+        "room:create",
+        "room:delete",
+        "room:join",
+        "room:kick",
+        "room:leave",
+        "room:list",
+        "room:update",
+        "session:activity",
+        "typing:start",
+        "user:check",
+        "users:active",
+        "users:last",
       ].sort(),
     );
   });

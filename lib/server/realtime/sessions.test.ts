@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idleMessage } from "@/lib/server/realtime/sessions";
-import { call, next, sleep, startTestServer, type TestServer } from "@/tests/socket-harness";
+import type { TestServer } from "@/tests/socket-harness";
+import { call, next, sleep, startTestServer } from "@/tests/socket-harness";
 
 let server: TestServer;
 beforeAll(async () => {

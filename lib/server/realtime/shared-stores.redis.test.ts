@@ -1,7 +1,8 @@
 import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RoomSummary } from "@/lib/shared/types";
-import { call, startTestServer, type TestServer } from "@/tests/socket-harness";
+import type { TestServer } from "@/tests/socket-harness";
+import { call, startTestServer } from "@/tests/socket-harness";
 import { createPostgresDatabase, postgresReachable } from "@/tests/test-database";
 
 /**
@@ -18,7 +19,11 @@ let nodeA: TestServer | null = null;
 let nodeB: TestServer | null = null;
 let dropDatabase: () => Promise<void> = async () => {};
 const proxied = (ip: string) => ({ "x-forwarded-for": ip });
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: Error & { data?: { code: string; message: string } }) => error.data ?? { message: error.message });
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: Error & { data?: { code: string; message: string } }) => error.data ?? { message: error.message },
+  );
 
 beforeAll(async () => {
   for (let i = 0; i < 2; i++) {
@@ -53,7 +58,7 @@ afterAll(async () => {
     // Nothing to clean without Redis.
   }
   cleaner.disconnect();
-  clients.forEach((c) => c.disconnect());
+  for (const c of clients) c.disconnect();
 });
 
 describe("two nodes sharing their stores through Redis", () => {
@@ -82,7 +87,10 @@ describe("two nodes sharing their stores through Redis", () => {
     const first = await call(onA, "message:send", { roomId: created.data.id, body: "first", clientId: "slow-redis-0001" });
     expect(first.ok).toBe(true);
     const second = await call(onB, "message:send", { roomId: created.data.id, body: "second", clientId: "slow-redis-0002" });
-    expect(second).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", message: expect.stringMatching(/^Slow mode is on: wait (30|29) s before your next message here\.$/) } });
+    expect(second).toMatchObject({
+      ok: false,
+      error: { code: "RATE_LIMITED", message: expect.stringMatching(/^Slow mode is on: wait (30|29) s before your next message here\.$/) },
+    });
   });
 
   it("an IP ban placed on node A knows the address of someone connected to node B", async (ctx) => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatMessage } from "@/lib/shared/types";
-import { call, startTestServer, type TestServer } from "@/tests/socket-harness";
+import type { TestServer } from "@/tests/socket-harness";
+import { call, startTestServer } from "@/tests/socket-harness";
 import { createPostgresDatabase, postgresReachable } from "@/tests/test-database";
 
 /**

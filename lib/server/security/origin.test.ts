@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isAllowedOrigin, mayChangeState, ownOrigin, type OriginPolicy } from "@/lib/server/security/origin";
+import type { OriginPolicy } from "@/lib/server/security/origin";
+import { isAllowedOrigin, mayChangeState, ownOrigin } from "@/lib/server/security/origin";
 
 const policy: OriginPolicy = { allowedOrigins: [], trustProxy: false };
 const host = { host: "127.0.0.1:3000" };
@@ -8,7 +9,9 @@ describe("origin policy", () => {
   it("derives Parley's own origin from the request, or takes PUBLIC_URL", () => {
     expect(ownOrigin(host, false, policy)).toBe("http://127.0.0.1:3000");
     expect(ownOrigin(host, true, policy)).toBe("https://127.0.0.1:3000");
-    expect(ownOrigin({ host: "10.0.0.2:3000", "x-forwarded-host": "chat.example.org", "x-forwarded-proto": "https" }, false, { ...policy, trustProxy: { hops: 1 } })).toBe("https://chat.example.org");
+    expect(
+      ownOrigin({ host: "10.0.0.2:3000", "x-forwarded-host": "chat.example.org", "x-forwarded-proto": "https" }, false, { ...policy, trustProxy: { hops: 1 } }),
+    ).toBe("https://chat.example.org");
     // Without a trusted proxy a client-written X-Forwarded-Host means nothing.
     expect(ownOrigin({ ...host, "x-forwarded-host": "evil.example" }, false, policy)).toBe("http://127.0.0.1:3000");
     expect(ownOrigin(host, false, { ...policy, publicOrigin: "https://chat.example.org" })).toBe("https://chat.example.org");

@@ -5,22 +5,12 @@ import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDb } from "@/lib/server/db/client";
 import { isAppError } from "@/lib/shared/errors";
-import {
-  animatedGif,
-  bandedPng,
-  BLUE,
-  GREEN,
-  jpegWithComment,
-  noisePng,
-  pngHeaderClaiming,
-  pngWithTextChunk,
-  RED,
-  solidImage,
-  type Format,
-} from "@/tests/image-fixtures";
+import type { Format } from "@/tests/image-fixtures";
+import { animatedGif, bandedPng, BLUE, GREEN, jpegWithComment, noisePng, pngHeaderClaiming, pngWithTextChunk, RED, solidImage } from "@/tests/image-fixtures";
 import { createTestDb } from "@/tests/test-db";
 import { createSemaphore } from "@/lib/server/services/semaphore";
-import { AVATAR_ERRORS, avatarTooOften, avatarsDir, createAvatarService, type AvatarService } from "./avatars";
+import type { AvatarService } from "./avatars";
+import { AVATAR_ERRORS, avatarTooOften, avatarsDir, createAvatarService } from "./avatars";
 
 /** On the suite's database (SQLite, or PostgreSQL with PARLEY_TEST_DATABASE_URL). */
 let testDb: Awaited<ReturnType<typeof createTestDb>>;
@@ -78,7 +68,11 @@ describe("avatar upload", () => {
   it("crops the centre of a wide image", async () => {
     const name = await avatars.save(await bandedPng(900, 200, [RED, GREEN, BLUE]));
     const stored = (await avatars.read(name))!;
-    for (const [x, y] of [[0, 0], [255, 255], [128, 128]] as const) {
+    for (const [x, y] of [
+      [0, 0],
+      [255, 255],
+      [128, 128],
+    ] as const) {
       const { r, g, b } = await pixelAt(stored, x, y);
       expect(g).toBeGreaterThan(200);
       expect(r + b).toBeLessThan(60);
@@ -125,12 +119,23 @@ describe("avatar refusals (nothing is stored)", () => {
     ["an HTML page named avatar.jpg", () => Buffer.from(html), AVATAR_ERRORS.type],
     ["a PNG with an HTML page appended (polyglot)", async () => Buffer.concat([await solidImage("png"), Buffer.from(html)]), AVATAR_ERRORS.markup],
     ["a PNG with HTML in a text chunk (polyglot)", async () => pngWithTextChunk(await solidImage("png"), "Comment", html), AVATAR_ERRORS.markup],
-    ["a JPEG with a script in its comment (polyglot)", async () => jpegWithComment(await solidImage("jpeg"), "<script>alert(1)</script>"), AVATAR_ERRORS.markup],
+    [
+      "a JPEG with a script in its comment (polyglot)",
+      async () => jpegWithComment(await solidImage("jpeg"), "<script>alert(1)</script>"),
+      AVATAR_ERRORS.markup,
+    ],
     ["a file over 2 MB", () => noisePng(900, 900), AVATAR_ERRORS.size],
     ["a tiny PNG whose header claims 20000×20000 pixels", () => pngHeaderClaiming(20_000, 20_000), AVATAR_ERRORS.dimensions],
     ["a highly compressible 5000×5000 PNG", () => solidImage("png", 5000, 5000), AVATAR_ERRORS.dimensions],
     ["an image 4097 pixels wide", () => solidImage("png", 4097, 10), AVATAR_ERRORS.dimensions],
-    ["a TIFF (an image, but not an accepted type)", () => sharp({ create: { width: 8, height: 8, channels: 3, background: RED } }).tiff().toBuffer(), AVATAR_ERRORS.type],
+    [
+      "a TIFF (an image, but not an accepted type)",
+      () =>
+        sharp({ create: { width: 8, height: 8, channels: 3, background: RED } })
+          .tiff()
+          .toBuffer(),
+      AVATAR_ERRORS.type,
+    ],
     ["a truncated PNG", async () => (await noisePng(64, 64)).subarray(0, 2000), AVATAR_ERRORS.unreadable],
     ["an empty file", () => Buffer.alloc(0), AVATAR_ERRORS.empty],
   ];
@@ -185,7 +190,9 @@ describe("avatars across nodes", () => {
   it("avatars an older Parley kept as files are moved into the database once, and a removed one stays removed", async () => {
     const legacy = avatarsDir(dataDir);
     fs.mkdirSync(legacy, { recursive: true });
-    const webp = await sharp(await solidImage("png")).webp().toBuffer();
+    const webp = await sharp(await solidImage("png"))
+      .webp()
+      .toBuffer();
     const names = ["AAAAAAAAAAAAAAAAAAAAAA.webp", "BBBBBBBBBBBBBBBBBBBBBB.webp"];
     for (const name of names) fs.writeFileSync(path.join(legacy, name), webp);
     fs.writeFileSync(path.join(legacy, ".CCCCCCCCCCCCCCCCCCCCCC.webp.tmp"), "half a file");

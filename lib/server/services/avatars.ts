@@ -7,7 +7,8 @@ import sharp from "sharp";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/shared/errors";
 import { AVATAR_MAX_BYTES, AVATAR_MAX_SIDE, AVATAR_OUTPUT_SIDE } from "@/lib/shared/schemas/profile";
-import { createSemaphore, type Semaphore } from "@/lib/server/services/semaphore";
+import type { Semaphore } from "@/lib/server/services/semaphore";
+import { createSemaphore } from "@/lib/server/services/semaphore";
 
 // libvips' operation cache kept decoded uploads alive after the request: 20 parallel
 // 4096×4096 uploads left ~160 MiB behind. Avatars are never decoded twice, so no cache.

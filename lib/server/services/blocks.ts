@@ -23,7 +23,9 @@ export function createBlockService(deps: { db: Db }) {
       const users = await resolve(usernames);
       if (users.some((u) => u.id === blockerId)) throw new AppError("VALIDATION", "You can't block yourself.");
       for (const u of users) {
-        await upsertRacing(() => db.block.upsert({ where: { blockerId_blockedId: { blockerId, blockedId: u.id } }, update: {}, create: { blockerId, blockedId: u.id } }));
+        await upsertRacing(() =>
+          db.block.upsert({ where: { blockerId_blockedId: { blockerId, blockedId: u.id } }, update: {}, create: { blockerId, blockedId: u.id } }),
+        );
       }
       return users;
     },

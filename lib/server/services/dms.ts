@@ -21,7 +21,10 @@ export function createDmService(deps: { db: Db; rooms: RoomService; memberships:
       const others = await db.user.findMany({ where: { username: { in: wanted } }, select: { id: true, username: true } });
       const missing = wanted.filter((u) => !others.some((o) => o.username === u));
       if (missing.length) throw new AppError("NOT_FOUND", `No user named ${missing.join(", ")}`);
-      const blocker = await blocks.firstBlocker(me.id, others.map((o) => o.id));
+      const blocker = await blocks.firstBlocker(
+        me.id,
+        others.map((o) => o.id),
+      );
       if (blocker) throw new AppError("FORBIDDEN", `${blocker.username} has blocked you — message not sent`);
 
       const ids = [me.id, ...others.map((o) => o.id)].sort();
@@ -29,11 +32,9 @@ export function createDmService(deps: { db: Db; rooms: RoomService; memberships:
       let room = await rooms.findByName(name);
       const created = !room;
       if (!room) {
-        await db.room
-          .create({ data: { name, kind: "dm", members: { create: ids.map((userId) => ({ userId })) } } })
-          .catch((error: { code?: string }) => {
-            if (error.code !== "P2002") throw error; // opened by both sides at once
-          });
+        await db.room.create({ data: { name, kind: "dm", members: { create: ids.map((userId) => ({ userId })) } } }).catch((error: { code?: string }) => {
+          if (error.code !== "P2002") throw error; // opened by both sides at once
+        });
         room = await rooms.findByName(name);
       }
       if (!room) throw new AppError("INTERNAL", "The conversation could not be opened. Please try again.");

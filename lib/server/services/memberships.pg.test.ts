@@ -49,10 +49,7 @@ describe("member limit on PostgreSQL across nodes", () => {
     );
 
     const results = await Promise.allSettled(
-      users.flatMap((user) => [
-        a!.ensureDefaultMembership(user.id, general.id),
-        b!.enter({ ...user, role: "user" } as SessionUser, { roomId: general.id }),
-      ]),
+      users.flatMap((user) => [a!.ensureDefaultMembership(user.id, general.id), b!.enter({ ...user, role: "user" } as SessionUser, { roomId: general.id })]),
     );
 
     expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason).slice(0, 200))).toEqual([]);

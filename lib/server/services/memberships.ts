@@ -1,12 +1,14 @@
 import "server-only";
-import { type Db, providerOf } from "@/lib/server/db/client";
+import type { Db } from "@/lib/server/db/client";
+import { providerOf } from "@/lib/server/db/client";
 import { isForeignKeyViolation } from "@/lib/server/db/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/shared/errors";
 import type { EnterRoomInput } from "@/lib/shared/schemas/rooms";
 import { createKeyedLock } from "@/lib/server/services/keyed-lock";
 import type { PasswordHasher } from "@/lib/server/services/passwords";
-import { DEFAULT_ROOM_NAME, isStaff, toSummary, type RoomRecord, type RoomService } from "@/lib/server/services/rooms";
+import type { RoomRecord, RoomService } from "@/lib/server/services/rooms";
+import { DEFAULT_ROOM_NAME, isStaff, toSummary } from "@/lib/server/services/rooms";
 import type { MyRoom, PublicUser, RoomMemberInfo, SessionUser } from "@/lib/shared/types";
 import { upsertRacing } from "@/lib/server/db/upsert";
 
@@ -85,7 +87,9 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
 
     async ensureDefaultMembership(userId: string, defaultRoomId: string): Promise<void> {
       // Two tabs (or nodes) of one person connecting at once race here on PostgreSQL.
-      await upsertRacing(() => db.roomMember.upsert({ where: { roomId_userId: { roomId: defaultRoomId, userId } }, update: {}, create: { roomId: defaultRoomId, userId } }));
+      await upsertRacing(() =>
+        db.roomMember.upsert({ where: { roomId_userId: { roomId: defaultRoomId, userId } }, update: {}, create: { roomId: defaultRoomId, userId } }),
+      );
     },
 
     async leave(user: SessionUser, roomId: string): Promise<{ room: RoomRecord; memberCount: number }> {
@@ -105,8 +109,10 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
       if (!target) throw new AppError("NOT_FOUND", `No user named ${username}`);
       if (!(await isMember(roomId, target.id))) throw new AppError("NOT_FOUND", `${username} is not in #${room.name}.`);
       if (target.id === actor.id) throw new AppError("VALIDATION", "You can't kick yourself — use /leave.");
-      if (target.id === room.ownerId || (isStaff(target) && !isStaff(actor))) throw new AppError("FORBIDDEN", `${target.displayName} can't be kicked from #${room.name}.`);
-      if (room.name === DEFAULT_ROOM_NAME) throw new AppError("FORBIDDEN", "Nobody can be kicked from #general; moderators can kick people off Parley instead.");
+      if (target.id === room.ownerId || (isStaff(target) && !isStaff(actor)))
+        throw new AppError("FORBIDDEN", `${target.displayName} can't be kicked from #${room.name}.`);
+      if (room.name === DEFAULT_ROOM_NAME)
+        throw new AppError("FORBIDDEN", "Nobody can be kicked from #general; moderators can kick people off Parley instead.");
       await db.roomMember.delete({ where: { roomId_userId: { roomId, userId: target.id } } });
       return { room, target: { id: target.id, username: target.username, displayName: target.displayName }, memberCount: await rooms.memberCount(roomId) };
     },
@@ -147,7 +153,19 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
         where: { userId },
         select: {
           lastReadId: true,
-          room: { select: { id: true, name: true, description: true, kind: true, memberLimit: true, slowModeSeconds: true, ownerId: true, passwordHash: true, _count: { select: { members: true } } } },
+          room: {
+            select: {
+              id: true,
+              name: true,
+              description: true,
+              kind: true,
+              memberLimit: true,
+              slowModeSeconds: true,
+              ownerId: true,
+              passwordHash: true,
+              _count: { select: { members: true } },
+            },
+          },
         },
       });
       // Prisma reads the memberships, then their rooms, in two statements: on PostgreSQL a

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database as SqliteConnection } from "better-sqlite3";
-import { openWriterConnection, type Db } from "@/lib/server/db/client";
+import type { Db } from "@/lib/server/db/client";
+import { openWriterConnection } from "@/lib/server/db/client";
 import { createMessageWriter } from "@/lib/server/services/message-writer";
 import { createTestDb } from "@/tests/test-db";
 
@@ -72,8 +73,17 @@ describe.each(Object.entries(paths))("message writer (group commit) through %s",
     ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
     // A room deleted after the sender's rights were checked: a sentence, not an internal fault.
-    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ name: "AppError", code: "NOT_FOUND", message: expect.stringMatching(/no longer exists.*not sent/) });
-    const [first, , , resent] = results as [PromiseFulfilledResult<{ id: number; body: string }>, unknown, unknown, PromiseFulfilledResult<{ id: number; body: string }>];
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({
+      name: "AppError",
+      code: "NOT_FOUND",
+      message: expect.stringMatching(/no longer exists.*not sent/),
+    });
+    const [first, , , resent] = results as [
+      PromiseFulfilledResult<{ id: number; body: string }>,
+      unknown,
+      unknown,
+      PromiseFulfilledResult<{ id: number; body: string }>,
+    ];
     // A resend answers with the stored original, not a second row, and says so.
     expect(first.value).toMatchObject({ duplicate: false });
     expect(resent.value).toEqual({ ...first.value, duplicate: true });
@@ -139,7 +149,11 @@ describe.runIf(onSqlite)("message writer when its SQLite connection finds the fi
     const locked = Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
     // Another process holding the write lock, as better-sqlite3 reports it with busy_timeout 0.
     const busy = {
-      prepare: () => ({ get: () => { throw locked; } }),
+      prepare: () => ({
+        get: () => {
+          throw locked;
+        },
+      }),
       transaction: <A extends unknown[], R>(run: (...args: A) => R) => run,
       close: () => undefined,
     } as unknown as SqliteConnection;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database as SqliteConnection } from "better-sqlite3";
-import { type Db, providerOf } from "@/lib/server/db/client";
+import type { Db } from "@/lib/server/db/client";
+import { providerOf } from "@/lib/server/db/client";
 import { isForeignKeyViolation } from "@/lib/server/db/errors";
 import { LOCK_NAMESPACE } from "@/lib/server/db/locks";
 import { AppError } from "@/lib/shared/errors";
@@ -75,7 +76,8 @@ async function insertSerializedPerRoom(db: Db, inputs: NewMessage[]): Promise<St
   const createdAt = new Date();
   // Typed here: rows that come from VALUES through a SELECT are not typed by the columns.
   const values = inputs.map(
-    (m) => Prisma.sql`(${m.roomId}::text, ${m.authorId}::text, ${m.body}::text, ${m.clientId}::text, ${m.kind ?? "text"}::text, ${m.recipientId ?? null}::text, ${createdAt}::timestamp(3))`,
+    (m) =>
+      Prisma.sql`(${m.roomId}::text, ${m.authorId}::text, ${m.body}::text, ${m.clientId}::text, ${m.kind ?? "text"}::text, ${m.recipientId ?? null}::text, ${createdAt}::timestamp(3))`,
   );
   // One statement, one round trip, its own transaction: the materialized CTE takes every
   // lock (a volatile call the planner keeps) before the join yields the first row, so
@@ -119,7 +121,17 @@ function sqliteInserter(connection: SqliteConnection) {
 
 const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown } | null)?.code ?? ""));
 
-const storedFields = { id: true, roomId: true, authorId: true, body: true, clientId: true, kind: true, recipientId: true, createdAt: true, deletedAt: true } as const;
+const storedFields = {
+  id: true,
+  roomId: true,
+  authorId: true,
+  body: true,
+  clientId: true,
+  kind: true,
+  recipientId: true,
+  createdAt: true,
+  deletedAt: true,
+} as const;
 
 /**
  * Group commit: messages that arrive while a write is in flight are stored together
@@ -184,7 +196,11 @@ export function createMessageWriter(deps: { db: Db; sqlite?: SqliteConnection | 
       if (batch.length === 1) {
         // The room (or the whisper's or DM's person) went away after the sender's rights
         // were checked: a sentence for the sender, not an internal fault (found by the fuzzer).
-        batch[0]!.reject(isForeignKeyViolation(error) ? new AppError("NOT_FOUND", "This conversation no longer exists (it may have been deleted). Your message was not sent.") : error);
+        batch[0]!.reject(
+          isForeignKeyViolation(error)
+            ? new AppError("NOT_FOUND", "This conversation no longer exists (it may have been deleted). Your message was not sent.")
+            : error,
+        );
         return;
       }
       // One bad row (a room deleted meanwhile) fails the whole statement: store each

@@ -77,14 +77,20 @@ describe("catch-up cursor on PostgreSQL with several nodes writing", () => {
     const held = new Promise<void>((r) => (release = r));
     let locked = () => {};
     const lockTaken = new Promise<void>((r) => (locked = r));
-    const holder = other.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE.roomMessages}::int, hashtext(${room.id}))`;
-      locked();
-      await held;
-    }, { timeout: 20_000 });
+    const holder = other.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE.roomMessages}::int, hashtext(${room.id}))`;
+        locked();
+        await held;
+      },
+      { timeout: 20_000 },
+    );
     await lockTaken;
     let done = false;
-    const write = writer.write({ roomId: room.id, authorId: author.id, body: "after the lock", clientId: "locked-1" }).then((row) => ((done = true), row));
+    const write = writer.write({ roomId: room.id, authorId: author.id, body: "after the lock", clientId: "locked-1" }).then((row) => {
+      done = true;
+      return row;
+    });
     await new Promise((r) => setTimeout(r, 500));
     expect(done, "the insert went ahead while another batch held the room").toBe(false);
     expect(await db.message.count({ where: { roomId: room.id } })).toBe(0);

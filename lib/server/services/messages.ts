@@ -69,7 +69,8 @@ export function createMessageService(deps: {
     const row = await writer.write({ roomId: room.id, authorId: author.id, body, clientId: input.clientId, kind, recipientId: recipient?.id ?? null });
     if (!row.duplicate) return { message: toChatMessage(row, author, recipient), dmRecipients, duplicate: false };
     // The clientId names a message stored earlier: never let it reach another room.
-    if (row.roomId !== room.id) throw new AppError("CONFLICT", "That message was already sent in another conversation, so it was not sent here. Send it again as a new message.");
+    if (row.roomId !== room.id)
+      throw new AppError("CONFLICT", "That message was already sent in another conversation, so it was not sent here. Send it again as a new message.");
     const storedRecipient = row.recipientId ? await db.user.findUnique({ where: { id: row.recipientId }, select: userSelect }) : null;
     return { message: toChatMessage(row, author, storedRecipient), duplicate: true };
   }

@@ -9,7 +9,9 @@ let reachable = false;
 beforeAll(async () => {
   reachable = await redisReachable();
 });
-afterAll(() => clients.forEach((c) => c.disconnect()));
+afterAll(() => {
+  for (const c of clients) c.disconnect();
+});
 const client = () => {
   const c = new Redis(REDIS_TEST_URL, { maxRetriesPerRequest: 1 });
   clients.push(c);

@@ -108,15 +108,22 @@ type ScriptRedis = Redis & {
   parleyPresenceResync(...args: (string | number)[]): Promise<string[]>;
 };
 
-const parseProfiles = (rows: string[]): PublicUser[] => rows.flatMap((row) => {
-  try {
-    return [JSON.parse(row) as PublicUser];
-  } catch {
-    return [];
-  }
-});
+const parseProfiles = (rows: string[]): PublicUser[] =>
+  rows.flatMap((row) => {
+    try {
+      return [JSON.parse(row) as PublicUser];
+    } catch {
+      return [];
+    }
+  });
 
-export function createRedisPresence(options: { redis: Redis; nodeId: string; prefix?: string; nodeTtlMs?: number; logger?: Pick<Logger, "warn"> }): ClusterPresence {
+export function createRedisPresence(options: {
+  redis: Redis;
+  nodeId: string;
+  prefix?: string;
+  nodeTtlMs?: number;
+  logger?: Pick<Logger, "warn">;
+}): ClusterPresence {
   // Reads on a person's path (a DM's delivery, a member list) never wait on a hung Redis.
   const failed = createStoreFailureLog(options.logger, "presence");
   const unavailable = (error: unknown): never => {
@@ -156,11 +163,22 @@ export function createRedisPresence(options: { redis: Redis; nodeId: string; pre
       });
       await registered;
       const publicUser: PublicUser = { id: user.id, username: user.username, displayName: user.displayName };
-      const added = await redis.parleyPresenceConnect(k.online, k.user(user.id), k.profile, k.node, user.id, field(connectionId), `${user.id}|${connectionId}`, JSON.stringify(publicUser));
+      const added = await redis.parleyPresenceConnect(
+        k.online,
+        k.user(user.id),
+        k.profile,
+        k.node,
+        user.id,
+        field(connectionId),
+        `${user.id}|${connectionId}`,
+        JSON.stringify(publicUser),
+      );
       return added === 1;
     },
     async disconnect(userId, connectionId) {
-      return (await redis.parleyPresenceDisconnect(k.online, k.user(userId), k.profile, k.node, userId, field(connectionId), `${userId}|${connectionId}`)) === 1;
+      return (
+        (await redis.parleyPresenceDisconnect(k.online, k.user(userId), k.profile, k.node, userId, field(connectionId), `${userId}|${connectionId}`)) === 1
+      );
     },
     async list() {
       const ids = await withTimeout(redis.smembers(k.online)).catch(unavailable);
@@ -187,7 +205,11 @@ export function createRedisPresence(options: { redis: Redis; nodeId: string; pre
       return parseProfiles(await redis.parleyPresenceSweep(k.nodes, scriptPrefix, nodeId));
     },
     async resync(connections) {
-      const args = connections.flatMap(({ user, connectionId }) => [user.id, connectionId, JSON.stringify({ id: user.id, username: user.username, displayName: user.displayName })]);
+      const args = connections.flatMap(({ user, connectionId }) => [
+        user.id,
+        connectionId,
+        JSON.stringify({ id: user.id, username: user.username, displayName: user.displayName }),
+      ]);
       await register();
       const rows = await redis.parleyPresenceResync(k.node, scriptPrefix, nodeId, ...args);
       const split = rows.indexOf("");

@@ -32,7 +32,7 @@ export function createMemoryPresence(): PresenceStore {
     },
     async disconnect(userId, connectionId) {
       const entry = online.get(userId);
-      if (!entry || !entry.connections.delete(connectionId)) return false;
+      if (!entry?.connections.delete(connectionId)) return false;
       if (entry.connections.size > 0) return false;
       online.delete(userId);
       return true;

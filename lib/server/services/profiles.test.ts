@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/shared/errors";
 import { parseInput } from "@/lib/shared/schemas/parse";
-import { updateProfileSchema, type PublicProfile } from "@/lib/shared/schemas/profile";
+import type { PublicProfile } from "@/lib/shared/schemas/profile";
+import { updateProfileSchema } from "@/lib/shared/schemas/profile";
 import { createTestDb, insertUser } from "@/tests/test-db";
 import { solidImage } from "@/tests/image-fixtures";
 import { AVATAR_ERRORS, createAvatarService } from "./avatars";
-import { createProfileService, type ProfileService } from "./profiles";
+import type { ProfileService } from "./profiles";
+import { createProfileService } from "./profiles";
 
 let testDb: Awaited<ReturnType<typeof createTestDb>>;
 let profiles: ProfileService;
@@ -26,7 +28,10 @@ const storedAvatars = async () => (await testDb.db.avatarImage.findMany({ select
 const fileOf = (url: string | null) => url?.replace("/api/avatars/", "") ?? null;
 
 async function errorOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 }
@@ -98,7 +103,11 @@ describe("change announcements (for live updates)", () => {
     await profiles.updateProfile(user.id, { displayName: "Grace" });
     const { avatarUrl } = await profiles.setAvatar(user.id, await solidImage("png"));
     await profiles.removeAvatar(user.id);
-    expect(mine().map((p) => [p.displayName, p.avatarUrl])).toEqual([["Grace", null], ["Grace", avatarUrl], ["Grace", null]]);
+    expect(mine().map((p) => [p.displayName, p.avatarUrl])).toEqual([
+      ["Grace", null],
+      ["Grace", avatarUrl],
+      ["Grace", null],
+    ]);
     expect(mine()[0]).not.toHaveProperty("pushEnabled");
   });
 });

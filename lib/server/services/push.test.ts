@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/shared/errors";
 import { createLogger } from "@/lib/server/logger";
 import { parseInput } from "@/lib/shared/schemas/parse";
-import { pushSubscriptionSchema, type PushPayload } from "@/lib/shared/schemas/push";
-import { sharedVapidKeys, type VapidKeys } from "@/lib/server/vapid-keys";
+import type { PushPayload } from "@/lib/shared/schemas/push";
+import { pushSubscriptionSchema } from "@/lib/shared/schemas/push";
+import type { VapidKeys } from "@/lib/server/vapid-keys";
+import { sharedVapidKeys } from "@/lib/server/vapid-keys";
 import { decryptPush, makeBrowserKeys, PlainHttpAgent, startMockPushService, verifyVapidJwt } from "@/tests/mock-push-service";
 import { createTestDb, insertUser } from "@/tests/test-db";
-import { createPushService, isKnownPushService, type PushService } from "./push";
+import type { PushService } from "./push";
+import { createPushService, isKnownPushService } from "./push";
 
 let testDb: Awaited<ReturnType<typeof createTestDb>>;
 let mock: Awaited<ReturnType<typeof startMockPushService>>;
@@ -151,8 +154,16 @@ describe("subscriptions", () => {
     const strict = createPushService({ db: testDb.db, vapid, logger: createLogger("silent") });
     const user = await insertUser(testDb.db);
     const keys = makeBrowserKeys().keys;
-    for (const endpoint of ["https://127.0.0.1/push", "https://intranet.example/hook", "https://fcm.googleapis.com.evil.test/x", "https://fcm.googleapis.com:8443/x"]) {
-      const error = await strict.subscribe(user.id, { endpoint, keys }).then(() => null, (e: unknown) => e);
+    for (const endpoint of [
+      "https://127.0.0.1/push",
+      "https://intranet.example/hook",
+      "https://fcm.googleapis.com.evil.test/x",
+      "https://fcm.googleapis.com:8443/x",
+    ]) {
+      const error = await strict.subscribe(user.id, { endpoint, keys }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(isAppError(error) && error.code).toBe("VALIDATION");
     }
     for (const endpoint of [

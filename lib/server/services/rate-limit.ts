@@ -103,7 +103,13 @@ export function createRedisLimiter(redis: Redis, source: RuleSource, logger?: Pi
     const shape = `${rule.tokens}/${rule.windowMs}`;
     let limiter = limiters.get(shape);
     if (!limiter) {
-      limiter = new Ratelimit({ redis: adapter, limiter: Ratelimit.slidingWindow(rule.tokens, `${rule.windowMs} ms`), prefix: `${prefix}:rl:${rule.name}`, ephemeralCache: false, analytics: false });
+      limiter = new Ratelimit({
+        redis: adapter,
+        limiter: Ratelimit.slidingWindow(rule.tokens, `${rule.windowMs} ms`),
+        prefix: `${prefix}:rl:${rule.name}`,
+        ephemeralCache: false,
+        analytics: false,
+      });
       limiters.set(shape, limiter);
     }
     return limiter;

@@ -24,7 +24,7 @@ beforeAll(async () => {
   blackHolePort = (blackHole.address() as net.AddressInfo).port;
 });
 afterAll(async () => {
-  held.forEach((socket) => socket.destroy());
+  for (const socket of held) socket.destroy();
   blackHole.close();
   await testDb.close();
 });
@@ -57,7 +57,11 @@ describe("readiness", () => {
   });
 
   it("is not ready while the node shuts down, though its dependencies answer", async () => {
-    expect(await checkReadiness({ db: testDb.db, draining: true })).toEqual({ status: "unavailable", checks: { database: "ok" }, message: "This node is shutting down." });
+    expect(await checkReadiness({ db: testDb.db, draining: true })).toEqual({
+      status: "unavailable",
+      checks: { database: "ok" },
+      message: "This node is shutting down.",
+    });
   });
 
   it("names Redis when it refuses connections", async () => {

@@ -28,7 +28,13 @@ async function probe(run: () => Promise<unknown>, timeoutMs: number): Promise<De
     timer = setTimeout(() => resolve("timeout"), timeoutMs);
   });
   try {
-    return await Promise.race([run().then((): DependencyState => "ok", (): DependencyState => "failed"), timedOut]);
+    return await Promise.race([
+      run().then(
+        (): DependencyState => "ok",
+        (): DependencyState => "failed",
+      ),
+      timedOut,
+    ]);
   } finally {
     clearTimeout(timer);
   }

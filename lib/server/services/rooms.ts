@@ -1,9 +1,11 @@
 import "server-only";
-import { type ClusterBus, createLocalBus } from "@/lib/server/cluster/bus";
+import type { ClusterBus } from "@/lib/server/cluster/bus";
+import { createLocalBus } from "@/lib/server/cluster/bus";
 import type { Db } from "@/lib/server/db/client";
 import { containsIgnoringCase } from "@/lib/server/db/text-filters";
 import { AppError } from "@/lib/shared/errors";
-import { type CreateRoomInput, memberLimitTooLow, type UpdateRoomInput } from "@/lib/shared/schemas/rooms";
+import type { CreateRoomInput, UpdateRoomInput } from "@/lib/shared/schemas/rooms";
+import { memberLimitTooLow } from "@/lib/shared/schemas/rooms";
 import type { PasswordHasher } from "@/lib/server/services/passwords";
 import type { RoomKind, RoomSummary, SessionUser } from "@/lib/shared/types";
 import { upsertRacing } from "@/lib/server/db/upsert";
@@ -27,15 +29,43 @@ type RoomRow = Omit<RoomRecord, "kind"> & { kind: string };
 export const isStaff = (user: { role: string }) => user.role === "moderator" || user.role === "admin";
 
 export function toSummary(room: RoomRecord, memberCount: number): RoomSummary {
-  return { id: room.id, name: room.name, description: room.description, kind: room.kind, memberLimit: room.memberLimit, slowModeSeconds: room.slowModeSeconds, memberCount, ownerId: room.ownerId, hasPassword: room.passwordHash !== null };
+  return {
+    id: room.id,
+    name: room.name,
+    description: room.description,
+    kind: room.kind,
+    memberLimit: room.memberLimit,
+    slowModeSeconds: room.slowModeSeconds,
+    memberCount,
+    ownerId: room.ownerId,
+    hasPassword: room.passwordHash !== null,
+  };
 }
 
 function toRecord(row: RoomRow): RoomRecord {
   const kind = (["public", "private", "hidden", "dm"] as const).find((k) => k === row.kind) ?? "public";
-  return { id: row.id, name: row.name, description: row.description, kind, memberLimit: row.memberLimit, slowModeSeconds: row.slowModeSeconds, ownerId: row.ownerId, passwordHash: row.passwordHash };
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    kind,
+    memberLimit: row.memberLimit,
+    slowModeSeconds: row.slowModeSeconds,
+    ownerId: row.ownerId,
+    passwordHash: row.passwordHash,
+  };
 }
 
-const roomSelect = { id: true, name: true, description: true, kind: true, memberLimit: true, slowModeSeconds: true, ownerId: true, passwordHash: true } as const;
+const roomSelect = {
+  id: true,
+  name: true,
+  description: true,
+  kind: true,
+  memberLimit: true,
+  slowModeSeconds: true,
+  ownerId: true,
+  passwordHash: true,
+} as const;
 
 /** `bus`: other nodes drop their cached copy when a room changes here (see lib/server/cluster/bus.ts). */
 export function createRoomService(deps: { db: Db; passwords: PasswordHasher; bus?: ClusterBus }) {

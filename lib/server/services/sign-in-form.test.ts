@@ -5,7 +5,11 @@ import type { LoginGuard } from "@/lib/server/services/moderation/login-guard";
 /** An incomplete login form is told what to fill in, before any account is looked at. */
 function signInWithStubs() {
   const verifyCredentials = vi.fn(async () => null);
-  const loginGuard = { reserve: vi.fn(async () => ({ ok: true, ticket: "t" })), retryAfter: vi.fn(async () => 0), succeeded: vi.fn(async () => undefined) } as unknown as LoginGuard;
+  const loginGuard = {
+    reserve: vi.fn(async () => ({ ok: true, ticket: "t" })),
+    retryAfter: vi.fn(async () => 0),
+    succeeded: vi.fn(async () => undefined),
+  } as unknown as LoginGuard;
   const sanctions = { ipBanned: vi.fn(async () => null), standing: vi.fn(async () => ({ ban: null })) };
   return { signIn: createSignIn({ users: { verifyCredentials }, loginGuard, sanctions: sanctions as never }), verifyCredentials };
 }

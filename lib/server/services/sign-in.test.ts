@@ -2,11 +2,13 @@ import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/server/db/client";
 import { isAppError } from "@/lib/shared/errors";
-import { createMemoryLoginGuard, type LoginGuard } from "@/lib/server/services/moderation/login-guard";
+import type { LoginGuard } from "@/lib/server/services/moderation/login-guard";
+import { createMemoryLoginGuard } from "@/lib/server/services/moderation/login-guard";
 import { createRedisLoginGuard } from "@/lib/server/services/moderation/login-guard.redis";
 import { createSanctionService } from "@/lib/server/services/moderation/sanctions";
 import { defaultModerationSettings } from "@/lib/server/services/moderation/settings";
-import { argon2Hasher, type PasswordHasher } from "@/lib/server/services/passwords";
+import type { PasswordHasher } from "@/lib/server/services/passwords";
+import { argon2Hasher } from "@/lib/server/services/passwords";
 import { createSignIn } from "@/lib/server/services/sign-in";
 import { createUserService } from "@/lib/server/services/users";
 import { createTestDb } from "@/tests/test-db";
@@ -41,12 +43,19 @@ afterAll(async () => {
 let run = 0;
 const guards: Record<string, () => LoginGuard | null> = {
   memory: () => createMemoryLoginGuard({ settings: () => defaultModerationSettings().login }),
-  redis: () => (redis ? createRedisLoginGuard({ redis, settings: () => defaultModerationSettings().login, prefix: `parley-test:login:${Date.now()}:${++run}` }) : null),
+  redis: () =>
+    redis ? createRedisLoginGuard({ redis, settings: () => defaultModerationSettings().login, prefix: `parley-test:login:${Date.now()}:${++run}` }) : null,
 };
 
 function setup(guard: LoginGuard) {
   let verifies = 0;
-  const counting: PasswordHasher = { hash: argon2Hasher.hash, verify: (hash, password) => (verifies++, argon2Hasher.verify(hash, password)) };
+  const counting: PasswordHasher = {
+    hash: argon2Hasher.hash,
+    verify: (hash, password) => {
+      verifies++;
+      return argon2Hasher.verify(hash, password);
+    },
+  };
   const users = createUserService({ db, passwords: counting });
   const signIn = createSignIn({ users, loginGuard: guard, sanctions: createSanctionService({ db }) });
   return { users, signIn, verifies: () => verifies };

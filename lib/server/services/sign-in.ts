@@ -3,7 +3,8 @@ import { AppError } from "@/lib/shared/errors";
 import { signInSchema } from "@/lib/shared/schemas/auth";
 import type { LoginGuard } from "@/lib/server/services/moderation/login-guard";
 import { tooManyAttempts } from "@/lib/server/services/moderation/login-guard";
-import { banSentence, type SanctionService } from "@/lib/server/services/moderation/sanctions";
+import type { SanctionService } from "@/lib/server/services/moderation/sanctions";
+import { banSentence } from "@/lib/server/services/moderation/sanctions";
 import type { UserService } from "@/lib/server/services/users";
 import type { SessionUser } from "@/lib/shared/types";
 
@@ -28,7 +29,11 @@ export function missingCredentials(credentials: unknown): string | null {
  * and the login form's server action both call it, so neither can skip one.
  * Throws an AppError whose message is the sentence to show.
  */
-export function createSignIn(deps: { users: Pick<UserService, "verifyCredentials">; loginGuard: LoginGuard; sanctions: Pick<SanctionService, "ipBanned" | "standing"> }) {
+export function createSignIn(deps: {
+  users: Pick<UserService, "verifyCredentials">;
+  loginGuard: LoginGuard;
+  sanctions: Pick<SanctionService, "ipBanned" | "standing">;
+}) {
   const { users, loginGuard, sanctions } = deps;
   return async function signIn(credentials: unknown, ip: string): Promise<SessionUser> {
     // Saying what is missing reveals nothing about any account.

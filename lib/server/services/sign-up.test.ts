@@ -22,7 +22,12 @@ async function setup() {
   const settings = createSettingsService({ db, defaults: defaultModerationSettings() });
   await settings.load();
   const limiters = createRateLimiters(undefined, { signUpsPerHour: () => settings.get().signUp.perAddressPerHour });
-  const signUp = createSignUp({ users: createUserService({ db, passwords }), memberships: createMembershipService({ db, rooms, passwords }), limiter: limiters.signUpPerIp, defaultRoomId: (await rooms.ensureDefaultRoom()).id });
+  const signUp = createSignUp({
+    users: createUserService({ db, passwords }),
+    memberships: createMembershipService({ db, rooms, passwords }),
+    limiter: limiters.signUpPerIp,
+    defaultRoomId: (await rooms.ensureDefaultRoom()).id,
+  });
   return { settings, signUp };
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import type Redis from "ioredis";
 import type { Logger } from "@/lib/server/logger";
-import { TYPING_FORGET_AFTER_MS, TYPING_RELAY_INTERVAL_MS, type TypingThrottle } from "@/lib/server/services/typing";
+import type { TypingThrottle } from "@/lib/server/services/typing";
+import { TYPING_FORGET_AFTER_MS, TYPING_RELAY_INTERVAL_MS } from "@/lib/server/services/typing";
 import { createStoreFailureLog, REDIS_PREFIX, withTimeout } from "@/lib/server/stores/redis-store";
 
 /** KEYS: the relay window, the "showing" flag. ARGV: window ms, forget ms. 1 when this start opens a window. */
@@ -32,7 +33,10 @@ export function createRedisTypingThrottle(deps: { redis: Redis; logger?: Pick<Lo
   return {
     start(userId, roomId) {
       const tag = tagOf(userId, roomId);
-      return withTimeout(redis.eval(START, 2, `${tag}:window`, `${tag}:showing`, TYPING_RELAY_INTERVAL_MS, TYPING_FORGET_AFTER_MS)).then((opened) => Number(opened) === 1, relayAnyway);
+      return withTimeout(redis.eval(START, 2, `${tag}:window`, `${tag}:showing`, TYPING_RELAY_INTERVAL_MS, TYPING_FORGET_AFTER_MS)).then(
+        (opened) => Number(opened) === 1,
+        relayAnyway,
+      );
     },
     stop(userId, roomId) {
       return withTimeout(redis.del(`${tagOf(userId, roomId)}:showing`)).then((removed) => removed === 1, relayAnyway);

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/lib/server/db/client";
+import type { Db } from "@/lib/server/db/client";
+import { openDb } from "@/lib/server/db/client";
 import { applyMigrations } from "@/lib/server/db/migrate";
 import type { PasswordHasher } from "@/lib/server/services/passwords";
 import { argon2Hasher } from "@/lib/server/services/passwords";
@@ -48,7 +49,13 @@ describe("users", () => {
 
   it("spends a hash comparison on unknown usernames too, so timing does not reveal them", async () => {
     let verifies = 0;
-    const counting: PasswordHasher = { hash: argon2Hasher.hash, verify: async (h, p) => (verifies++, argon2Hasher.verify(h, p)) };
+    const counting: PasswordHasher = {
+      hash: argon2Hasher.hash,
+      verify: async (h, p) => {
+        verifies++;
+        return argon2Hasher.verify(h, p);
+      },
+    };
     const users = createUserService({ db, passwords: counting });
     await users.verifyCredentials({ username: "ghost", password: "whatever1" });
     expect(verifies).toBe(1);

@@ -70,7 +70,10 @@ export function createUserService(deps: { db: Db; passwords: PasswordHasher }) {
 
     /** `/check`: only what anyone may see — never role, ids of rooms, or anything private. */
     async publicProfile(username: string, isOnline: (id: string) => boolean): Promise<PublicProfile> {
-      const row = await db.user.findUnique({ where: { username }, select: { id: true, username: true, displayName: true, createdAt: true, lastSeenAt: true, avatarPath: true, statusLine: true } });
+      const row = await db.user.findUnique({
+        where: { username },
+        select: { id: true, username: true, displayName: true, createdAt: true, lastSeenAt: true, avatarPath: true, statusLine: true },
+      });
       if (!row) throw new AppError("NOT_FOUND", `No user named ${username}`);
       return {
         id: row.id,

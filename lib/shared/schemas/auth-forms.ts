@@ -2,4 +2,7 @@
 export type LoginFormState = { error?: string; username?: string };
 
 export type SignUpField = "username" | "displayName" | "password" | "_";
-export type SignUpFormState = { errors?: Partial<Record<SignUpField, string>> & Record<string, string | undefined>; values?: { username: string; displayName: string } };
+export type SignUpFormState = {
+  errors?: Partial<Record<SignUpField, string>> & Record<string, string | undefined>;
+  values?: { username: string; displayName: string };
+};

@@ -12,7 +12,12 @@ export const banSchema = z.object({
   userId,
   reason,
   /** Omitted or null: permanent. */
-  minutes: z.number().int("Give whole minutes").min(1, "A temporary ban lasts at least 1 minute").max(525_600, "A temporary ban lasts at most a year").nullish(),
+  minutes: z
+    .number()
+    .int("Give whole minutes")
+    .min(1, "A temporary ban lasts at least 1 minute")
+    .max(525_600, "A temporary ban lasts at most a year")
+    .nullish(),
   /** Admins only: also ban the user's last known IP address. */
   ip: z.boolean().default(false),
 });
@@ -21,7 +26,11 @@ export type BanInput = z.infer<typeof banSchema>;
 export const timeoutSchema = z.object({
   userId,
   reason,
-  minutes: z.number({ error: "Say how many minutes" }).int("Give whole minutes").min(1, "A timeout lasts at least 1 minute").max(40_320, "A timeout lasts at most 28 days"),
+  minutes: z
+    .number({ error: "Say how many minutes" })
+    .int("Give whole minutes")
+    .min(1, "A timeout lasts at least 1 minute")
+    .max(40_320, "A timeout lasts at most 28 days"),
 });
 export type TimeoutInput = z.infer<typeof timeoutSchema>;
 
@@ -70,17 +79,26 @@ export const auditFilterSchema = z.object({
 
 /** A whole number in a range, with a sentence that names the setting. */
 const between = (label: string, min: number, max: number) =>
-  z.number({ error: `${label} must be a number` }).int(`${label} must be a whole number`).min(min, `${label} must be between ${min} and ${max}`).max(max, `${label} must be between ${min} and ${max}`);
+  z
+    .number({ error: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .min(min, `${label} must be between ${min} and ${max}`)
+    .max(max, `${label} must be between ${min} and ${max}`);
 export const moderationSettingsSchema = z.object({
   flood: z.object({ messages: between("Flood: messages", 2, 100), windowSeconds: between("Flood: window (seconds)", 1, 600) }),
   /** A second flood within this many seconds of a warning is an automatic temp-ban. */
   repeatWindowSeconds: between("Repeat window (seconds)", 1, 3600),
   duplicate: z.object({ count: between("Duplicates: count", 2, 50), windowSeconds: between("Duplicates: window (seconds)", 1, 3600) }),
   /** Auto-ban lengths, one per strike; the last repeats. */
-  escalationMinutes: z.array(between("Each auto-ban length (minutes)", 1, 525_600)).min(1, "Give at least one auto-ban length").max(10, "Give at most 10 auto-ban lengths"),
+  escalationMinutes: z
+    .array(between("Each auto-ban length (minutes)", 1, 525_600))
+    .min(1, "Give at least one auto-ban length")
+    .max(10, "Give at most 10 auto-ban lengths"),
   strikeDecayHours: between("Strike decay (hours)", 1, 24 * 30),
   wordFilter: z.object({
-    words: z.array(z.string().trim().min(1, "Filtered words can't be empty").max(50, "Filtered words are at most 50 characters")).max(500, "The word filter holds at most 500 words"),
+    words: z
+      .array(z.string().trim().min(1, "Filtered words can't be empty").max(50, "Filtered words are at most 50 characters"))
+      .max(500, "The word filter holds at most 500 words"),
     mode: z.enum(["block", "mask"], { error: "Word filter mode is block or mask" }),
   }),
   login: z.object({
@@ -94,18 +112,25 @@ export const moderationSettingsSchema = z.object({
 });
 export type ModerationSettings = z.infer<typeof moderationSettingsSchema>;
 
-export const slowModeSchema = z.object({ roomId: z.string().min(1), seconds: z.number().int().min(0, "Slow mode is 0–21600 seconds").max(21_600, "Slow mode is 0–21600 seconds") });
+export const slowModeSchema = z.object({
+  roomId: z.string().min(1),
+  seconds: z.number().int().min(0, "Slow mode is 0–21600 seconds").max(21_600, "Slow mode is 0–21600 seconds"),
+});
 
 /** One console endpoint for every action on a user; `action` picks the rule set. */
-export const userActionSchema = z.discriminatedUnion("action", [
-  banSchema.extend({ action: z.literal("ban") }),
-  targetUserSchema.extend({ action: z.literal("unban") }),
-  timeoutSchema.extend({ action: z.literal("timeout") }),
-  targetUserSchema.extend({ action: z.literal("end-timeout") }),
-  targetUserSchema.extend({ action: z.literal("kick") }),
-  targetUserSchema.extend({ action: z.literal("logout") }),
-  roleSchema.extend({ action: z.literal("role") }),
-], { error: "Pick an action: ban, unban, timeout, end-timeout, kick, logout or role" });
+export const userActionSchema = z.discriminatedUnion(
+  "action",
+  [
+    banSchema.extend({ action: z.literal("ban") }),
+    targetUserSchema.extend({ action: z.literal("unban") }),
+    timeoutSchema.extend({ action: z.literal("timeout") }),
+    targetUserSchema.extend({ action: z.literal("end-timeout") }),
+    targetUserSchema.extend({ action: z.literal("kick") }),
+    targetUserSchema.extend({ action: z.literal("logout") }),
+    roleSchema.extend({ action: z.literal("role") }),
+  ],
+  { error: "Pick an action: ban, unban, timeout, end-timeout, kick, logout or role" },
+);
 export type UserActionInput = z.infer<typeof userActionSchema>;
 
 export const emptyQuerySchema = z.object({});

@@ -12,9 +12,7 @@ const base64url = (bytes: number, message: string) =>
  * p256dh is an uncompressed P-256 point (65 bytes), auth a 16-byte secret (RFC 8291).
  */
 export const pushSubscriptionSchema = z.object({
-  endpoint: z
-    .url({ protocol: /^https$/, error: "The push endpoint must be an https URL" })
-    .max(2048, "The push endpoint is too long"),
+  endpoint: z.url({ protocol: /^https$/, error: "The push endpoint must be an https URL" }).max(2048, "The push endpoint is too long"),
   keys: z.object(
     {
       p256dh: base64url(65, "The subscription's p256dh key is not valid"),

@@ -1,5 +1,5 @@
 import { z } from "@/lib/shared/schemas/zod";
-import { usernameRefSchema, withoutPrefix } from "@/lib/shared/schemas/strings";
+import { withoutPrefix } from "@/lib/shared/schemas/strings";
 import { MAX_ROW_ID } from "@/lib/shared/schemas/limits";
 
 export const ROOM_KINDS = ["public", "private", "hidden"] as const;
@@ -16,7 +16,11 @@ export const roomNameSchema = withoutPrefix(
 );
 
 const roomPasswordSchema = z.string().min(1, "Enter the room password").max(200, "Room passwords are at most 200 characters");
-const memberLimitSchema = z.number({ error: "The member limit must be a number" }).int("The member limit must be a whole number").min(0, "The member limit can't be negative").max(10_000, "The member limit is at most 10000");
+const memberLimitSchema = z
+  .number({ error: "The member limit must be a number" })
+  .int("The member limit must be a whole number")
+  .min(0, "The member limit can't be negative")
+  .max(10_000, "The member limit is at most 10000");
 
 export const createRoomSchema = z
   .object({
@@ -42,7 +46,12 @@ export const updateRoomSchema = z.object({
   password: roomPasswordSchema.nullable().optional(),
   memberLimit: memberLimitSchema.optional(),
   /** Seconds between one member's messages; 0 turns slow mode off. */
-  slowModeSeconds: z.number({ error: "Slow mode must be a number of seconds" }).int().min(0, "Slow mode is 0–21600 seconds").max(21_600, "Slow mode is 0–21600 seconds").optional(),
+  slowModeSeconds: z
+    .number({ error: "Slow mode must be a number of seconds" })
+    .int()
+    .min(0, "Slow mode is 0–21600 seconds")
+    .max(21_600, "Slow mode is 0–21600 seconds")
+    .optional(),
 });
 export type UpdateRoomInput = z.infer<typeof updateRoomSchema>;
 

@@ -13,5 +13,9 @@ export const blockSchema = z.object({ usernames: z.array(username).min(1, "Say w
 export const checkUserSchema = z.object({ username });
 
 export const recentUsersSchema = z.object({
-  minutes: z.number({ error: "Give a number of minutes from 1 to 60" }).int("Give a whole number of minutes").min(1, "Give a number of minutes from 1 to 60").max(60, "Give a number of minutes from 1 to 60"),
+  minutes: z
+    .number({ error: "Give a number of minutes from 1 to 60" })
+    .int("Give a whole number of minutes")
+    .min(1, "Give a number of minutes from 1 to 60")
+    .max(60, "Give a number of minutes from 1 to 60"),
 });

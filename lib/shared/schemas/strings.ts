@@ -6,4 +6,7 @@ export function withoutPrefix<S extends z.ZodType>(prefix: string, schema: S) {
 }
 
 /** A username as typed by someone else: `@Alice` → `alice`. */
-export const usernameRefSchema = withoutPrefix("@", z.string({ error: "Say which user" }).trim().toLowerCase().min(1, "Say which user").max(20, "No such user"));
+export const usernameRefSchema = withoutPrefix(
+  "@",
+  z.string({ error: "Say which user" }).trim().toLowerCase().min(1, "Say which user").max(20, "No such user"),
+);

@@ -4,4 +4,6 @@ import { searchMessages } from "@/lib/server/services/moderation/message-search"
 
 export const GET = adminQuery("moderator", messageSearchSchema, async ({ context, input }) => searchMessages(context.db, input));
 
-export const DELETE = adminMutation("moderator", deleteMessageSchema, async ({ actor, context, input }) => context.moderation.actions.deleteMessage(actor, input));
+export const DELETE = adminMutation("moderator", deleteMessageSchema, async ({ actor, context, input }) =>
+  context.moderation.actions.deleteMessage(actor, input),
+);

@@ -9,5 +9,12 @@ export const GET = adminQuery("moderator", emptyQuerySchema, async ({ context })
     context.moderation.reports.openCount(),
     context.presence.count(),
   ]);
-  return { online, messagesPerMinute: context.moderation.messageRate.lastHour(), activeBans: sanctions.bans, activeTimeouts: sanctions.timeouts, spam24h, openReports };
+  return {
+    online,
+    messagesPerMinute: context.moderation.messageRate.lastHour(),
+    activeBans: sanctions.bans,
+    activeTimeouts: sanctions.timeouts,
+    spam24h,
+    openReports,
+  };
 });

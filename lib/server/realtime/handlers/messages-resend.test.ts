@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SentMessage } from "@/lib/shared/events";
 import type { ChatMessage, MyRoom, RoomSummary, SessionUser } from "@/lib/shared/types";
-import { call, collect, sleep, startTestServer, type TestClient, type TestServer } from "@/tests/socket-harness";
+import type { TestClient, TestServer } from "@/tests/socket-harness";
+import { call, collect, sleep, startTestServer } from "@/tests/socket-harness";
 
 /**
  * A resend (same author, same clientId) must never be a way around the gate, a second
@@ -23,7 +24,12 @@ const send = (client: TestClient, roomId: string, body: string, clientId: string
 const stored = (clientId: string) => server.context.db.message.count({ where: { clientId } });
 const newMessages = (client: TestClient, clientId: string) => {
   const all = collect<ChatMessage>(client, "message:new");
-  return { get seen() { return all.seen.filter((m) => m.clientId === clientId); }, stop: all.stop };
+  return {
+    get seen() {
+      return all.seen.filter((m) => m.clientId === clientId);
+    },
+    stop: all.stop,
+  };
 };
 
 /** A room of its own with slow mode on, so #general stays usable for the other tests. */
@@ -66,7 +72,10 @@ describe("resending a refused message", () => {
     const settings = server.context.moderation.settings;
     await settings.update({ ...settings.get(), wordFilter: { words: ["darn"], mode: "block" } });
     try {
-      expect(await send(talker.client, roomId, "well darn it", "filtered-1")).toMatchObject({ ok: false, error: { message: expect.stringContaining("not allowed here") } });
+      expect(await send(talker.client, roomId, "well darn it", "filtered-1")).toMatchObject({
+        ok: false,
+        error: { message: expect.stringContaining("not allowed here") },
+      });
       expect(await send(talker.client, roomId, "well, never mind", "filtered-2")).toMatchObject({ ok: true, data: { body: "well, never mind" } });
     } finally {
       await settings.update({ ...settings.get(), wordFilter: { words: [], mode: "block" } });
@@ -78,7 +87,10 @@ describe("refusals a retry can't fix", () => {
   it("the duplicate warning is FORBIDDEN, not RATE_LIMITED: sending it again is what gets you banned", async () => {
     const talker = await joined();
     for (let i = 1; i <= 2; i++) expect((await send(talker.client, server.roomId, "buy now", `dup-warn-${i}`)).ok).toBe(true);
-    expect(await send(talker.client, server.roomId, "buy now", "dup-warn-3")).toMatchObject({ ok: false, error: { code: "FORBIDDEN", message: expect.stringMatching(/^Please don't repeat the same message/) } });
+    expect(await send(talker.client, server.roomId, "buy now", "dup-warn-3")).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN", message: expect.stringMatching(/^Please don't repeat the same message/) },
+    });
   });
 });
 
@@ -145,7 +157,10 @@ describe("resending a stored message", () => {
     const leaked = await send(sender.client, server.roomId, "just between us", "dm-secret-01");
     await sleep(200);
     seen.stop();
-    expect(leaked).toMatchObject({ ok: false, error: { code: "CONFLICT", message: "That message was already sent in another conversation, so it was not sent here. Send it again as a new message." } });
+    expect(leaked).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: "That message was already sent in another conversation, so it was not sent here. Send it again as a new message." },
+    });
     expect(seen.seen).toEqual([]);
     const history = await call<{ messages: ChatMessage[] }>(watcher.client, "message:history", { roomId: server.roomId });
     expect(history.ok && history.data.messages.some((m) => m.body === "just between us")).toBe(false);

@@ -4,11 +4,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { ChatMessage, SessionUser } from "@/lib/shared/types";
-import { startRealtimeProcess, type RealtimeProcess } from "@/tests/realtime-process";
+import type { ChatMessage } from "@/lib/shared/types";
+import type { RealtimeProcess } from "@/tests/realtime-process";
+import { startRealtimeProcess } from "@/tests/realtime-process";
 import { providerOfUrl } from "@/lib/server/db/url";
-import { call, startTestServer, type TestDatabase } from "@/tests/socket-harness";
-import { newSender, openSocket, streamMessages, unacked, type Sender } from "@/tests/durable-senders";
+import type { TestDatabase } from "@/tests/socket-harness";
+import { call, startTestServer } from "@/tests/socket-harness";
+import type { Sender } from "@/tests/durable-senders";
+import { newSender, openSocket, streamMessages, unacked } from "@/tests/durable-senders";
 
 const SENDERS = 4;
 /** Sends in flight per sender: enough that a kill always lands between commit and ack. */
@@ -49,7 +52,8 @@ async function setUp(): Promise<{ senders: Sender[]; roomId: string }> {
   }
 }
 
-const stream = (url: string, roomId: string, sender: Sender, fresh: boolean) => streamMessages(url, roomId, sender, { more: () => fresh, window: WINDOW, problems, ackTimeoutMs: ACK_TIMEOUT_MS });
+const stream = (url: string, roomId: string, sender: Sender, fresh: boolean) =>
+  streamMessages(url, roomId, sender, { more: () => fresh, window: WINDOW, problems, ackTimeoutMs: ACK_TIMEOUT_MS });
 
 type Row = { id: number; authorId: string; clientId: string; body: string };
 
@@ -113,7 +117,9 @@ describe("kill -9 mid-stream", () => {
       const pending = unacked(senders);
       const keys = new Set((await storedRows(roomId)).map((r) => `${r.authorId}/${r.clientId}`));
       const committed = pending.filter(([author, id]) => keys.has(`${author}/${id}`)).length;
-      log.push(`kill ${kill}: ${senders.reduce((n, s) => n + s.sent.size, 0) - sentBefore} new sends, ${inFlight} in flight at the kill, ${pending.length} unacked after it (${committed} of them committed)`);
+      log.push(
+        `kill ${kill}: ${senders.reduce((n, s) => n + s.sent.size, 0) - sentBefore} new sends, ${inFlight} in flight at the kill, ${pending.length} unacked after it (${committed} of them committed)`,
+      );
       expect(inFlight, "the kill must land mid-stream").toBeGreaterThan(0);
     }
 
@@ -131,7 +137,10 @@ describe("kill -9 mid-stream", () => {
     expect(problems).toEqual([]);
     expect(unacked(senders)).toEqual([]);
     const byAuthor = new Map(senders.map((s) => [s.user.id, s]));
-    for (const [label, list] of [["database", rows.map((r) => ({ id: r.id, authorId: r.authorId, clientId: r.clientId, body: r.body }))], ["history", history.map((m) => ({ id: m.id, authorId: m.author.id, clientId: m.clientId, body: m.body }))]] as const) {
+    for (const [label, list] of [
+      ["database", rows.map((r) => ({ id: r.id, authorId: r.authorId, clientId: r.clientId, body: r.body }))],
+      ["history", history.map((m) => ({ id: m.id, authorId: m.author.id, clientId: m.clientId, body: m.body }))],
+    ] as const) {
       const seen = new Map<string, number>();
       for (const m of list) {
         const key = `${m.authorId}/${m.clientId}`;

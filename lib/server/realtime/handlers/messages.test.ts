@@ -2,7 +2,8 @@ import Database from "better-sqlite3";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatMessage } from "@/lib/shared/types";
-import { call, collect, next, sleep, startTestServer, type TestServer } from "@/tests/socket-harness";
+import type { TestServer } from "@/tests/socket-harness";
+import { call, collect, next, sleep, startTestServer } from "@/tests/socket-harness";
 
 let server: TestServer;
 
@@ -143,12 +144,18 @@ describe("history", () => {
       expect(first.data.messages.map((m) => m.body)).toEqual(Array.from({ length: 50 }, (_, i) => `m${i + 71}`));
       expect(first.data.hasMore).toBe(true);
 
-      const second = await call<{ messages: ChatMessage[]; hasMore: boolean }>(client, "message:history", { roomId: fresh.roomId, before: first.data.messages[0]!.id });
+      const second = await call<{ messages: ChatMessage[]; hasMore: boolean }>(client, "message:history", {
+        roomId: fresh.roomId,
+        before: first.data.messages[0]!.id,
+      });
       if (!second.ok) throw new Error("history failed");
       expect(second.data.messages.map((m) => m.body)).toEqual(Array.from({ length: 50 }, (_, i) => `m${i + 21}`));
       expect(second.data.hasMore).toBe(true);
 
-      const third = await call<{ messages: ChatMessage[]; hasMore: boolean }>(client, "message:history", { roomId: fresh.roomId, before: second.data.messages[0]!.id });
+      const third = await call<{ messages: ChatMessage[]; hasMore: boolean }>(client, "message:history", {
+        roomId: fresh.roomId,
+        before: second.data.messages[0]!.id,
+      });
       if (!third.ok) throw new Error("history failed");
       expect(third.data.messages.map((m) => m.body)).toEqual(Array.from({ length: 20 }, (_, i) => `m${i + 1}`));
       expect(third.data.hasMore).toBe(false);

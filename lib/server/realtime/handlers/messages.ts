@@ -69,7 +69,9 @@ export const messageRoutes = {
       await broadcast(io, message, deps.redis?.status === "ready");
       // Only a sender who was typing needs a "stopped" broadcast: a second fan-out per
       // message would double the hot path's work.
-      whenRelayed(deps.typing.stop(socket.data.user.id, input.roomId), () => socket.to(roomChannel(input.roomId)).emit("typing:update", { roomId: input.roomId, user: message.author, typing: false }));
+      whenRelayed(deps.typing.stop(socket.data.user.id, input.roomId), () =>
+        socket.to(roomChannel(input.roomId)).emit("typing:update", { roomId: input.roomId, user: message.author, typing: false }),
+      );
       if (dmRecipients || message.recipient || message.body.includes("@")) {
         const room = await deps.rooms.getRoom(input.roomId);
         pushToOffline(deps, message, room.name, dmRecipients).catch((error) => deps.logger.warn("web push failed", error));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PublicUser } from "@/lib/shared/types";
-import { collect, next, sleep, startTestServer, type TestServer } from "@/tests/socket-harness";
+import type { TestServer } from "@/tests/socket-harness";
+import { collect, next, sleep, startTestServer } from "@/tests/socket-harness";
 
 const GRACE_MS = 800;
 let server: TestServer;

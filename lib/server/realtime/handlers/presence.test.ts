@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PublicUser } from "@/lib/shared/types";
-import { call, collect, next, sleep, startTestServer, type TestServer } from "@/tests/socket-harness";
+import type { TestServer } from "@/tests/socket-harness";
+import { call, collect, next, sleep, startTestServer } from "@/tests/socket-harness";
 
 let server: TestServer;
 beforeAll(async () => {

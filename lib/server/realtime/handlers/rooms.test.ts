@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ChatMessage, MyRoom, RoomMemberInfo, RoomSummary } from "@/lib/shared/types";
-import { call, collect, next, sleep, startTestServer, type TestServer } from "@/tests/socket-harness";
+import type { TestServer } from "@/tests/socket-harness";
+import { call, collect, next, sleep, startTestServer } from "@/tests/socket-harness";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -63,7 +64,10 @@ describe("rooms", () => {
 
     const members = await call<{ members: RoomMemberInfo[] }>(ben.client, "room:members", { roomId: room.id });
     expect(members.ok && members.data.members.map((m) => [m.username, m.online, m.isOwner])).toEqual(
-      expect.arrayContaining([[ann.user.username, true, true], [ben.user.username, true, false]]),
+      expect.arrayContaining([
+        [ann.user.username, true, true],
+        [ben.user.username, true, false],
+      ]),
     );
 
     // Membership persists: a new connection is subscribed to the room by itself.
@@ -79,7 +83,10 @@ describe("rooms", () => {
     const guest = await person();
     const priv = await create(owner.client, { name: "vault", kind: "private", password: "open sesame" });
     const hidden = await create(owner.client, { name: "speakeasy", kind: "hidden" });
-    await expect(call(owner.client, "room:create", { name: "nopass", kind: "private" })).resolves.toMatchObject({ ok: false, error: { message: "A private room needs a password" } });
+    await expect(call(owner.client, "room:create", { name: "nopass", kind: "private" })).resolves.toMatchObject({
+      ok: false,
+      error: { message: "A private room needs a password" },
+    });
 
     const listed = await call<{ rooms: RoomSummary[] }>(guest.client, "room:list", { query: "" });
     const names = listed.ok ? listed.data.rooms.map((r) => r.name) : [];
@@ -87,8 +94,14 @@ describe("rooms", () => {
     expect(names).not.toContain("speakeasy");
     expect(JSON.stringify(listed)).not.toContain("passwordHash");
 
-    expect(await call(guest.client, "room:join", { name: "vault" })).toMatchObject({ ok: false, error: { message: "#vault is private — enter its password to join" } });
-    expect(await call(guest.client, "room:join", { name: "vault", password: "wrong" })).toMatchObject({ ok: false, error: { message: "Wrong password for #vault" } });
+    expect(await call(guest.client, "room:join", { name: "vault" })).toMatchObject({
+      ok: false,
+      error: { message: "#vault is private — enter its password to join" },
+    });
+    expect(await call(guest.client, "room:join", { name: "vault", password: "wrong" })).toMatchObject({
+      ok: false,
+      error: { message: "Wrong password for #vault" },
+    });
     expect(await call(guest.client, "room:join", { roomId: priv.id, password: "open sesame" })).toMatchObject({ ok: true });
 
     expect(await call(guest.client, "room:join", { roomId: hidden.id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
@@ -163,7 +176,11 @@ describe("rooms", () => {
     await call(member.client, "room:join", { roomId: room.id });
     expect(await call(owner.client, "room:update", { roomId: room.id, memberLimit: 1 })).toEqual({
       ok: false,
-      error: { code: "VALIDATION", message: "This room has 2 members; the limit can't be lower than that", fields: { memberLimit: "This room has 2 members; the limit can't be lower than that" } },
+      error: {
+        code: "VALIDATION",
+        message: "This room has 2 members; the limit can't be lower than that",
+        fields: { memberLimit: "This room has 2 members; the limit can't be lower than that" },
+      },
     });
     expect(await call(owner.client, "room:update", { roomId: room.id, memberLimit: 2 })).toMatchObject({ ok: true, data: { memberLimit: 2 } });
     expect(await call(owner.client, "room:update", { roomId: room.id, memberLimit: 0 })).toMatchObject({ ok: true, data: { memberLimit: 0 } });
@@ -196,7 +213,10 @@ describe("rooms", () => {
     expect((await mine())?.unread).toBe(3);
     await call(ben.client, "room:read", { roomId: room.id, lastId });
     expect((await mine())?.unread).toBe(0);
-    expect(await call(ben.client, "room:leave", { roomId: server.roomId })).toMatchObject({ ok: false, error: { message: "Everyone stays in #general — you can't leave it." } });
+    expect(await call(ben.client, "room:leave", { roomId: server.roomId })).toMatchObject({
+      ok: false,
+      error: { message: "Everyone stays in #general — you can't leave it." },
+    });
     expect(await call(ben.client, "room:leave", { roomId: room.id })).toMatchObject({ ok: true });
     expect(await mine()).toBeUndefined();
   });

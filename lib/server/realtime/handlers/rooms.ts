@@ -62,7 +62,8 @@ export const roomRoutes = {
     async ({ io, socket, deps }, input) => {
       const me = socket.data.user;
       const limited = await deps.moderation.limiters.roomCreate.limit(me.id);
-      if (!limited.success) throw new AppError("RATE_LIMITED", `You have created several rooms recently — try again in ${Math.ceil(retryInSeconds(limited) / 60)} min.`);
+      if (!limited.success)
+        throw new AppError("RATE_LIMITED", `You have created several rooms recently — try again in ${Math.ceil(retryInSeconds(limited) / 60)} min.`);
       const room = await deps.rooms.create(me, input);
       joinEverywhere(io, userChannel(me.id), roomChannel(room.id));
       io.to(userChannel(me.id)).emit("room:added", { ...room, unread: 0, lastReadId: 0 });

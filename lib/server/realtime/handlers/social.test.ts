@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SentMessage } from "@/lib/shared/events";
 import type { ChatMessage, MyRoom, PublicProfile, PublicUser } from "@/lib/shared/types";
-import { call, collect, next, sleep, startTestServer, type TestServer } from "@/tests/socket-harness";
+import type { TestServer } from "@/tests/socket-harness";
+import { call, collect, next, sleep, startTestServer } from "@/tests/socket-harness";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -21,7 +22,12 @@ describe("whispers", () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: "NOT_FOUND", message: "No user named nobodyx" } });
     const room = await call<MyRoom>(amy.client, "room:create", { name: `side${Date.now().toString(36)}`, kind: "public", memberLimit: 0 });
     if (!room.ok) throw new Error(room.error.message);
-    const elsewhere = await call(amy.client, "message:send", { roomId: room.data.id, body: "hello?", clientId: "whisper-none-2", whisperTo: away.user.username });
+    const elsewhere = await call(amy.client, "message:send", {
+      roomId: room.data.id,
+      body: "hello?",
+      clientId: "whisper-none-2",
+      whisperTo: away.user.username,
+    });
     expect(elsewhere).toMatchObject({ ok: false, error: { message: `${away.user.username} is not in #${room.data.name}.` } });
   });
 
@@ -31,7 +37,12 @@ describe("whispers", () => {
     const eve = await person();
     const eveSaw = collect<ChatMessage>(eve.client, "message:new");
     const boGets = next<ChatMessage>(bo.client, "message:new");
-    const ack = await call<ChatMessage>(amy.client, "message:send", { roomId: server.roomId, body: "psst", clientId: "whisper-0001", whisperTo: bo.user.username });
+    const ack = await call<ChatMessage>(amy.client, "message:send", {
+      roomId: server.roomId,
+      body: "psst",
+      clientId: "whisper-0001",
+      whisperTo: bo.user.username,
+    });
     expect(ack).toMatchObject({ ok: true, data: { kind: "whisper", recipient: { id: bo.user.id } } });
     expect(await boGets).toMatchObject({ body: "psst", kind: "whisper", author: { id: amy.user.id } });
     await sleep(150);
@@ -45,7 +56,10 @@ describe("whispers", () => {
     expect(await historyFor(bo.client)).toContain("psst");
     expect(await historyFor(amy.client)).toContain("psst");
 
-    expect(await call(amy.client, "message:send", { roomId: server.roomId, body: "x", clientId: "whisper-0002", whisperTo: "no_such_user" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await call(amy.client, "message:send", { roomId: server.roomId, body: "x", clientId: "whisper-0002", whisperTo: "no_such_user" })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
   });
 });
 
@@ -67,7 +81,10 @@ describe("direct messages", () => {
 
     const sent = await call<SentMessage>(senderSocket, "message:send", { roomId: opened.data.id, body: "see you tomorrow", clientId: "dm-0000001" });
     if (!sent.ok) throw new Error(sent.error.message);
-    expect(sent.data.delivery?.map((d) => [d.user.username, d.online]).sort()).toEqual([["dm_away", false], ["dm_here", true]]);
+    expect(sent.data.delivery?.map((d) => [d.user.username, d.online]).sort()).toEqual([
+      ["dm_away", false],
+      ["dm_here", true],
+    ]);
 
     // The same people always get the same conversation.
     const again = await call<MyRoom>(senderSocket, "dm:open", { usernames: ["dm_here", "dm_away"] });
@@ -97,7 +114,10 @@ describe("direct messages", () => {
     expect(await call(outsider.client, "room:join", { roomId: opened.data.id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect(await call(outsider.client, "message:history", { roomId: opened.data.id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await call(a.client, "dm:open", { usernames: [a.user.username] })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
-    expect(await call(a.client, "dm:open", { usernames: Array.from({ length: 10 }, (_, i) => `u${i}xx`) })).toMatchObject({ ok: false, error: { message: "Group messages can include at most 9 others" } });
+    expect(await call(a.client, "dm:open", { usernames: Array.from({ length: 10 }, (_, i) => `u${i}xx`) })).toMatchObject({
+      ok: false,
+      error: { message: "Group messages can include at most 9 others" },
+    });
   });
 });
 
@@ -108,12 +128,20 @@ describe("blocking", () => {
     const opened = await call<MyRoom>(mallory.client, "dm:open", { usernames: [alice.user.username] });
     if (!opened.ok) throw new Error("dm failed");
 
-    expect(await call(alice.client, "block:add", { usernames: [mallory.user.username] })).toMatchObject({ ok: true, data: { blocked: [{ id: mallory.user.id }] } });
+    expect(await call(alice.client, "block:add", { usernames: [mallory.user.username] })).toMatchObject({
+      ok: true,
+      data: { blocked: [{ id: mallory.user.id }] },
+    });
     const aliceSaw = collect<ChatMessage>(alice.client, "message:new");
     const before = await server.context.db.message.count();
     const refused = `${alice.user.username} has blocked you — message not sent`;
-    expect(await call(mallory.client, "message:send", { roomId: opened.data.id, body: "hello?", clientId: "blocked-0001" })).toMatchObject({ ok: false, error: { message: refused } });
-    expect(await call(mallory.client, "message:send", { roomId: server.roomId, body: "psst", clientId: "blocked-0002", whisperTo: alice.user.username })).toMatchObject({ ok: false, error: { message: refused } });
+    expect(await call(mallory.client, "message:send", { roomId: opened.data.id, body: "hello?", clientId: "blocked-0001" })).toMatchObject({
+      ok: false,
+      error: { message: refused },
+    });
+    expect(
+      await call(mallory.client, "message:send", { roomId: server.roomId, body: "psst", clientId: "blocked-0002", whisperTo: alice.user.username }),
+    ).toMatchObject({ ok: false, error: { message: refused } });
     expect(await call(mallory.client, "dm:open", { usernames: [alice.user.username] })).toMatchObject({ ok: false, error: { message: refused } });
     await sleep(100);
     expect(aliceSaw.seen).toEqual([]);
@@ -125,11 +153,20 @@ describe("blocking", () => {
     const reconnected = await server.connectAs(alice.user);
     const list = await call<{ users: PublicUser[] }>(reconnected, "block:list", {});
     expect(list.ok && list.data.users.map((u) => u.id)).toEqual([mallory.user.id]);
-    expect(await call(reconnected, "block:remove", { usernames: [mallory.user.username] })).toMatchObject({ ok: true, data: { unblocked: [{ id: mallory.user.id }], notBlocked: [] } });
+    expect(await call(reconnected, "block:remove", { usernames: [mallory.user.username] })).toMatchObject({
+      ok: true,
+      data: { unblocked: [{ id: mallory.user.id }], notBlocked: [] },
+    });
     // Unblocking someone who isn't blocked (any more) says so instead of pretending.
-    expect(await call(reconnected, "block:remove", { usernames: [mallory.user.username] })).toMatchObject({ ok: true, data: { unblocked: [], notBlocked: [{ id: mallory.user.id }] } });
+    expect(await call(reconnected, "block:remove", { usernames: [mallory.user.username] })).toMatchObject({
+      ok: true,
+      data: { unblocked: [], notBlocked: [{ id: mallory.user.id }] },
+    });
     expect(await call(mallory.client, "message:send", { roomId: opened.data.id, body: "friends again", clientId: "blocked-0004" })).toMatchObject({ ok: true });
-    expect(await call(alice.client, "block:add", { usernames: [alice.user.username] })).toMatchObject({ ok: false, error: { message: "You can't block yourself." } });
+    expect(await call(alice.client, "block:add", { usernames: [alice.user.username] })).toMatchObject({
+      ok: false,
+      error: { message: "You can't block yourself." },
+    });
   });
 });
 
@@ -138,7 +175,16 @@ describe("looking people up", () => {
     const a = await person();
     const b = await person();
     const checked = await call<PublicProfile>(a.client, "user:check", { username: `@${b.user.username}` });
-    expect(checked.ok && Object.keys(checked.data).sort()).toEqual(["avatarUrl", "displayName", "id", "joinedAt", "lastSeenAt", "online", "statusLine", "username"]);
+    expect(checked.ok && Object.keys(checked.data).sort()).toEqual([
+      "avatarUrl",
+      "displayName",
+      "id",
+      "joinedAt",
+      "lastSeenAt",
+      "online",
+      "statusLine",
+      "username",
+    ]);
     expect(checked).toMatchObject({ ok: true, data: { online: true } });
     expect(await call(a.client, "user:check", { username: "nobody_at_all" })).toMatchObject({ ok: false, error: { message: "No user named nobody_at_all" } });
   });
@@ -147,7 +193,10 @@ describe("looking people up", () => {
     const a = await person();
     const quiet = await server.createUser();
     const now = Date.now();
-    await server.context.db.user.update({ where: { id: quiet.id }, data: { lastSeenAt: new Date(now - 10 * 60_000 + 5_000), lastActiveAt: new Date(now - 10 * 60_000 - 5_000) } });
+    await server.context.db.user.update({
+      where: { id: quiet.id },
+      data: { lastSeenAt: new Date(now - 10 * 60_000 + 5_000), lastActiveAt: new Date(now - 10 * 60_000 - 5_000) },
+    });
     const names = async (event: string, minutes: unknown) => {
       const r = await call<{ users: PublicUser[] }>(a.client, event, { minutes });
       if (!r.ok) throw new Error(r.error.message);

@@ -24,7 +24,9 @@ export const socialRoutes = {
     { activity: true },
   ),
 
-  "block:add": on(blockSchema, async ({ socket, deps }, { usernames }) => ({ blocked: await deps.blocks.block(socket.data.user.id, usernames) }), { activity: true }),
+  "block:add": on(blockSchema, async ({ socket, deps }, { usernames }) => ({ blocked: await deps.blocks.block(socket.data.user.id, usernames) }), {
+    activity: true,
+  }),
   "block:remove": on(blockSchema, async ({ socket, deps }, { usernames }) => deps.blocks.unblock(socket.data.user.id, usernames), { activity: true }),
   "block:list": on(z.unknown(), async ({ socket, deps }) => ({ users: await deps.blocks.list(socket.data.user.id) })),
 
@@ -37,7 +39,13 @@ export const socialRoutes = {
     { activity: true },
   ),
 
-  "users:last": on(recentUsersSchema, async ({ deps }, { minutes }) => ({ users: await deps.users.seenSince(minutes, await deps.presence.onlineIds()) }), { activity: true }),
+  "users:last": on(recentUsersSchema, async ({ deps }, { minutes }) => ({ users: await deps.users.seenSince(minutes, await deps.presence.onlineIds()) }), {
+    activity: true,
+  }),
 
-  "users:active": on(recentUsersSchema, async ({ deps }, { minutes }) => ({ users: await deps.users.findPublicByIds(await deps.sessions.activeSince(minutes)) }), { activity: true }),
+  "users:active": on(
+    recentUsersSchema,
+    async ({ deps }, { minutes }) => ({ users: await deps.users.findPublicByIds(await deps.sessions.activeSince(minutes)) }),
+    { activity: true },
+  ),
 };

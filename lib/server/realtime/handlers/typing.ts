@@ -1,6 +1,7 @@
 import "server-only";
 import { roomChannel } from "@/lib/shared/events";
-import { on, type EventContext } from "@/lib/server/realtime/router";
+import type { EventContext } from "@/lib/server/realtime/router";
+import { on } from "@/lib/server/realtime/router";
 import { typingSchema } from "@/lib/shared/schemas/message";
 import { whenRelayed } from "@/lib/server/services/typing";
 
@@ -8,7 +9,9 @@ function relay({ socket, deps }: EventContext, roomId: string, typing: boolean):
   const channel = roomChannel(roomId);
   if (!socket.rooms.has(channel)) return null;
   const { id, username, displayName } = socket.data.user;
-  whenRelayed(typing ? deps.typing.start(id, roomId) : deps.typing.stop(id, roomId), () => socket.to(channel).emit("typing:update", { roomId, user: { id, username, displayName }, typing }));
+  whenRelayed(typing ? deps.typing.start(id, roomId) : deps.typing.stop(id, roomId), () =>
+    socket.to(channel).emit("typing:update", { roomId, user: { id, username, displayName }, typing }),
+  );
   return null;
 }
 

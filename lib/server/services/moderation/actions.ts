@@ -4,7 +4,8 @@ import { AppError } from "@/lib/shared/errors";
 import type { BanInput, TargetUserInput, TimeoutInput } from "@/lib/shared/schemas/moderation";
 import type { AuditLogService } from "@/lib/server/services/moderation/audit";
 import type { SessionEndDetail } from "@/lib/shared/events";
-import { banSentence, kickSentence, timeoutSentence, type SanctionService } from "@/lib/server/services/moderation/sanctions";
+import type { SanctionService } from "@/lib/server/services/moderation/sanctions";
+import { banSentence, kickSentence, timeoutSentence } from "@/lib/server/services/moderation/sanctions";
 import type { SessionUser } from "@/lib/shared/types";
 
 export type Role = SessionUser["role"];
@@ -43,7 +44,11 @@ export function createModerationActions(deps: {
     const user = await deps.findUser(userId);
     if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
     if (user.id === actor.id) throw new AppError("VALIDATION", "You can't do that to yourself.");
-    if (rank[user.role] >= rank[actor.role]) throw new AppError("FORBIDDEN", `${user.displayName} is ${user.role === "admin" ? "an admin" : user.role === "moderator" ? "a moderator" : "a member"} — only someone above them can do that.`);
+    if (rank[user.role] >= rank[actor.role])
+      throw new AppError(
+        "FORBIDDEN",
+        `${user.displayName} is ${user.role === "admin" ? "an admin" : user.role === "moderator" ? "a moderator" : "a member"} — only someone above them can do that.`,
+      );
     return user;
   }
 
@@ -56,9 +61,16 @@ export function createModerationActions(deps: {
       const actor = await authorize(actorIn, input.ip ? "admin" : "moderator");
       const user = await target(actor, input.userId);
       const ip = input.ip ? ((await deps.lastIpOf?.(user.id)) ?? null) : null;
-      if (input.ip && !ip) throw new AppError("VALIDATION", `No IP address is known for ${user.displayName} yet (they have not connected since the server started).`);
+      if (input.ip && !ip)
+        throw new AppError("VALIDATION", `No IP address is known for ${user.displayName} yet (they have not connected since the server started).`);
       const sanction = await sanctions.impose({ kind: "ban", userId: user.id, reason: input.reason, minutes: input.minutes ?? null, byId: actor.id, ip });
-      await audit.record({ actor: who(actor), action: input.minutes ? "temp-ban" : "ban", target: who(user), reason: input.reason, details: { minutes: input.minutes ?? null, ip: ip ?? undefined } });
+      await audit.record({
+        actor: who(actor),
+        action: input.minutes ? "temp-ban" : "ban",
+        target: who(user),
+        reason: input.reason,
+        details: { minutes: input.minutes ?? null, ip: ip ?? undefined },
+      });
       const message = banSentence(sanction);
       deps.effects().notify(user.id, { kind: "ban", message });
       await deps.effects().endUserSessions(user.id, "banned", message, { note: input.reason, until: sanction.until?.toISOString() ?? null });
@@ -119,7 +131,13 @@ export function createModerationActions(deps: {
       const row = await db.message.findUnique({ where: { id: input.messageId }, include: { author: { select: { id: true, username: true } } } });
       if (!row || row.deletedAt) throw new AppError("NOT_FOUND", "That message does not exist or was already removed.");
       await db.message.update({ where: { id: row.id }, data: { deletedAt: new Date(), deletedById: actor.id } });
-      await audit.record({ actor: who(actor), action: "delete-message", target: row.author, reason: input.reason, details: { messageId: row.id, roomId: row.roomId, text: row.body.slice(0, 200) } });
+      await audit.record({
+        actor: who(actor),
+        action: "delete-message",
+        target: row.author,
+        reason: input.reason,
+        details: { messageId: row.id, roomId: row.roomId, text: row.body.slice(0, 200) },
+      });
       deps.effects().messageRemoved({ id: row.id, roomId: row.roomId, authorId: row.authorId, recipientId: row.recipientId });
     },
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createMemoryLoginGuard, tooManyAttempts, type LoginGuard } from "@/lib/server/services/moderation/login-guard";
+import type { LoginGuard } from "@/lib/server/services/moderation/login-guard";
+import { createMemoryLoginGuard, tooManyAttempts } from "@/lib/server/services/moderation/login-guard";
 import { defaultModerationSettings } from "@/lib/server/services/moderation/settings";
 import { createSlowMode } from "@/lib/server/services/moderation/slow-mode";
 import { applyWordFilter } from "@/lib/server/services/moderation/word-filter";

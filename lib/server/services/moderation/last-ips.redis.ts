@@ -1,7 +1,8 @@
 import "server-only";
 import type Redis from "ioredis";
 import type { Logger } from "@/lib/server/logger";
-import { createMemoryLastIps, type LastIpStore } from "@/lib/server/services/moderation/last-ips";
+import type { LastIpStore } from "@/lib/server/services/moderation/last-ips";
+import { createMemoryLastIps } from "@/lib/server/services/moderation/last-ips";
 import { createStoreFailureLog, REDIS_PREFIX, withTimeout } from "@/lib/server/stores/redis-store";
 
 /** Long enough for a ban placed days after someone's last visit; short enough that Redis forgets the departed. */

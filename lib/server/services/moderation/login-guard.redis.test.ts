@@ -20,7 +20,9 @@ beforeAll(async () => {
     }
   }
 });
-afterAll(() => clients.forEach((c) => c.disconnect()));
+afterAll(() => {
+  for (const c of clients) c.disconnect();
+});
 
 describe("Redis login guard", () => {
   it("reserves atomically across nodes: 3 of 50 simultaneous attempts go ahead, then the pair waits", async (ctx) => {
@@ -39,7 +41,11 @@ describe("Redis login guard", () => {
     const settings = () => defaultModerationSettings().login;
     const gone = new Redis("redis://127.0.0.1:1", { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     gone.on("error", () => undefined);
-    const guard = withLocalLoginFallback(createRedisLoginGuard({ redis: gone, settings, prefix: "parley-test:login-gone" }), createMemoryLoginGuard({ settings }), { warn: () => undefined });
+    const guard = withLocalLoginFallback(
+      createRedisLoginGuard({ redis: gone, settings, prefix: "parley-test:login-gone" }),
+      createMemoryLoginGuard({ settings }),
+      { warn: () => undefined },
+    );
     const tries = [];
     for (let i = 0; i < 4; i++) tries.push(await guard.reserve("alice", "203.0.113.9"));
     expect(tries.slice(0, 3).every((t) => t.ok)).toBe(true);

@@ -3,7 +3,8 @@ import type Redis from "ioredis";
 import type { Logger } from "@/lib/server/logger";
 import { createStoreFailureLog, withTimeout } from "@/lib/server/stores/redis-store";
 import type { ModerationSettings } from "@/lib/shared/schemas/moderation";
-import { newTicket, type LoginGuard } from "@/lib/server/services/moderation/login-guard";
+import type { LoginGuard } from "@/lib/server/services/moderation/login-guard";
+import { newTicket } from "@/lib/server/services/moderation/login-guard";
 
 /**
  * Waits (ms) before the pair or address may try again. KEYS: pair hash, address
@@ -58,7 +59,19 @@ export function createRedisLoginGuard(deps: { redis: Redis; settings: () => Mode
     async reserve(username, ip) {
       const s = deps.settings();
       const ticket = newTicket();
-      const wait = await redis.eval(RESERVE, 2, pairKey(username, ip), ipKey(ip), 0, s.ipWindowSeconds * 1000, s.ipMaxFailures, s.maxAttempts, s.blockSeconds * 1000, ticket, PAIR_TTL_MS);
+      const wait = await redis.eval(
+        RESERVE,
+        2,
+        pairKey(username, ip),
+        ipKey(ip),
+        0,
+        s.ipWindowSeconds * 1000,
+        s.ipMaxFailures,
+        s.maxAttempts,
+        s.blockSeconds * 1000,
+        ticket,
+        PAIR_TTL_MS,
+      );
       return Number(wait) > 0 ? { ok: false, retryAfter: toSeconds(wait) } : { ok: true, ticket };
     },
 

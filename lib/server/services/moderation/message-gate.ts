@@ -3,13 +3,15 @@ import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/shared/errors";
 import type { ModerationEffects } from "@/lib/server/services/moderation/actions";
 import type { AuditLogService } from "@/lib/server/services/moderation/audit";
-import { banSentence, timeoutSentence, type SanctionService } from "@/lib/server/services/moderation/sanctions";
+import type { SanctionService } from "@/lib/server/services/moderation/sanctions";
+import { banSentence, timeoutSentence } from "@/lib/server/services/moderation/sanctions";
 import type { SettingsService } from "@/lib/server/services/moderation/settings";
 import { createClientIdLedger } from "@/lib/server/services/moderation/client-ids";
 import type { SlowMode } from "@/lib/server/services/moderation/slow-mode";
 import type { SpamGuard } from "@/lib/server/services/moderation/spam-guard";
 import { applyWordFilter } from "@/lib/server/services/moderation/word-filter";
-import { retryInSeconds, type RateLimiter } from "@/lib/server/services/rate-limit";
+import type { RateLimiter } from "@/lib/server/services/rate-limit";
+import { retryInSeconds } from "@/lib/server/services/rate-limit";
 import type { SessionUser } from "@/lib/shared/types";
 
 const isStaff = (user: SessionUser) => user.role === "moderator" || user.role === "admin";
@@ -72,7 +74,8 @@ export function createMessageGate(deps: {
       await deps.db.spamEvent.create({ data: { userId: user.id, username: user.username, rule: verdict.rule, counts: verdict.counts, outcome: "warned" } });
       // Sending the same text again is what the duplicate warning forbids, so it is a
       // refusal (no Retry in clients); a flood warning frees up after a pause.
-      if (verdict.rule === "duplicate") throw new AppError("FORBIDDEN", "Please don't repeat the same message. Do it again within a minute and you will be banned for a while.");
+      if (verdict.rule === "duplicate")
+        throw new AppError("FORBIDDEN", "Please don't repeat the same message. Do it again within a minute and you will be banned for a while.");
       throw new AppError("RATE_LIMITED", "Slow down — you are sending messages too fast. Keep it up within a minute and you will be banned for a while.");
     }
   }
@@ -90,7 +93,10 @@ export function createMessageGate(deps: {
     async check(user: SessionUser, room: { id: string; slowModeSeconds: number }, body: string, clientId: string): Promise<Admission> {
       const standing = await deps.sanctions.standing(user.id);
       if (standing.ban) throw new AppError("FORBIDDEN", banSentence(standing.ban));
-      if (standing.timeout) throw new AppError("FORBIDDEN", timeoutSentence(standing.timeout, now()), { retryAfter: String(Math.ceil(((standing.timeout.until?.getTime() ?? now()) - now()) / 1000)) });
+      if (standing.timeout)
+        throw new AppError("FORBIDDEN", timeoutSentence(standing.timeout, now()), {
+          retryAfter: String(Math.ceil(((standing.timeout.until?.getTime() ?? now()) - now()) / 1000)),
+        });
       if (isStaff(user)) return { body: applyWordFilter(body, deps.settings.get().wordFilter).body, settle: noop };
 
       const limited = await deps.limiter.limit(user.id);

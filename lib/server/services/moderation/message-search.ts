@@ -27,11 +27,7 @@ const visibleToModerators = {
 export async function searchMessages(db: Db, input: MessageSearchInput): Promise<{ hasMore: boolean; messages: ConsoleMessageRow[] }> {
   const rows = await db.message.findMany({
     where: {
-      AND: [
-        visibleToModerators,
-        input.username ? { author: { username: input.username } } : {},
-        input.text ? { body: { contains: input.text } } : {},
-      ],
+      AND: [visibleToModerators, input.username ? { author: { username: input.username } } : {}, input.text ? { body: { contains: input.text } } : {}],
     },
     orderBy: { id: "desc" },
     skip: (input.page - 1) * MESSAGE_SEARCH_PAGE,

@@ -22,8 +22,14 @@ export function createReportService(deps: { db: Db; isMember: (roomId: string, u
   return {
     /** Anyone may report a message they can see, once. */
     async create(reporterId: string, input: ReportInput): Promise<void> {
-      const message = await db.message.findUnique({ where: { id: input.messageId }, select: { roomId: true, authorId: true, recipientId: true, deletedAt: true } });
-      const canSee = message && (!message.recipientId || message.recipientId === reporterId || message.authorId === reporterId) && (await deps.isMember(message.roomId, reporterId));
+      const message = await db.message.findUnique({
+        where: { id: input.messageId },
+        select: { roomId: true, authorId: true, recipientId: true, deletedAt: true },
+      });
+      const canSee =
+        message &&
+        (!message.recipientId || message.recipientId === reporterId || message.authorId === reporterId) &&
+        (await deps.isMember(message.roomId, reporterId));
       if (!message || !canSee || message.deletedAt) throw new AppError("NOT_FOUND", "That message does not exist or was removed.");
       if (message.authorId === reporterId) throw new AppError("VALIDATION", "You can't report your own message.");
       try {
@@ -58,7 +64,9 @@ export function createReportService(deps: { db: Db; isMember: (roomId: string, u
           include: { author: { select: { username: true } } },
         });
         const at = around.findIndex((x) => x.id === messageId);
-        const context = around.slice(Math.max(0, at - 2), at + 3).map((x) => ({ id: x.id, body: x.deletedAt ? "" : x.body, author: x.author.username, removed: !!x.deletedAt }));
+        const context = around
+          .slice(Math.max(0, at - 2), at + 3)
+          .map((x) => ({ id: x.id, body: x.deletedAt ? "" : x.body, author: x.author.username, removed: !!x.deletedAt }));
         items.push({
           messageId,
           roomId: m.roomId,
@@ -74,7 +82,7 @@ export function createReportService(deps: { db: Db; isMember: (roomId: string, u
 
     async messageOf(reportId: string): Promise<{ messageId: number; authorId: string }> {
       const report = await db.report.findUnique({ where: { id: reportId }, include: { message: { select: { authorId: true } } } });
-      if (!report || report.status !== "open") throw new AppError("NOT_FOUND", "That report is not open any more.");
+      if (report?.status !== "open") throw new AppError("NOT_FOUND", "That report is not open any more.");
       return { messageId: report.messageId, authorId: report.message.authorId };
     },
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { type ClusterBus, createLocalBus } from "@/lib/server/cluster/bus";
+import type { ClusterBus } from "@/lib/server/cluster/bus";
+import { createLocalBus } from "@/lib/server/cluster/bus";
 import type { Db } from "@/lib/server/db/client";
 
 export interface ActiveSanction {
@@ -97,7 +98,14 @@ export function createSanctionService(deps: { db: Db; now?: () => number; bus?: 
       return { ban: stillActive(standing.ban), timeout: stillActive(standing.timeout) };
     },
 
-    async impose(input: { kind: "ban" | "timeout"; userId: string; reason: string; minutes: number | null; byId: string | null; ip?: string | null }): Promise<ActiveSanction> {
+    async impose(input: {
+      kind: "ban" | "timeout";
+      userId: string;
+      reason: string;
+      minutes: number | null;
+      byId: string | null;
+      ip?: string | null;
+    }): Promise<ActiveSanction> {
       const expiresAt = input.minutes ? new Date(now().getTime() + input.minutes * 60_000) : null;
       const row = await db.sanction.create({ data: { kind: input.kind, userId: input.userId, reason: input.reason, expiresAt, createdById: input.byId } });
       if (input.ip) {

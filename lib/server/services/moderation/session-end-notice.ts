@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuditLogService } from "@/lib/server/services/moderation/audit";
-import { banSentence, kickSentence, type SanctionService } from "@/lib/server/services/moderation/sanctions";
+import type { SanctionService } from "@/lib/server/services/moderation/sanctions";
+import { banSentence, kickSentence } from "@/lib/server/services/moderation/sanctions";
 import type { EndReason } from "@/lib/server/services/sessions";
 
 /**
@@ -8,7 +9,11 @@ import type { EndReason } from "@/lib/server/services/sessions";
  * reason and end, or the kick's reason, as the console promised ("They see this
  * reason"). Read from the records, so it holds for a person who was offline then.
  */
-export async function sessionEndNotice(deps: { sanctions: Pick<SanctionService, "standing">; audit: Pick<AuditLogService, "latestAbout"> }, userId: string, reason: EndReason): Promise<string | null> {
+export async function sessionEndNotice(
+  deps: { sanctions: Pick<SanctionService, "standing">; audit: Pick<AuditLogService, "latestAbout"> },
+  userId: string,
+  reason: EndReason,
+): Promise<string | null> {
   if (reason === "banned") {
     const { ban } = await deps.sanctions.standing(userId);
     return ban ? banSentence(ban) : null;

@@ -1,7 +1,9 @@
 import "server-only";
-import { type ClusterBus, createLocalBus } from "@/lib/server/cluster/bus";
+import type { ClusterBus } from "@/lib/server/cluster/bus";
+import { createLocalBus } from "@/lib/server/cluster/bus";
 import type { Db } from "@/lib/server/db/client";
-import { moderationSettingsSchema, type ModerationSettings } from "@/lib/shared/schemas/moderation";
+import type { ModerationSettings } from "@/lib/shared/schemas/moderation";
+import { moderationSettingsSchema } from "@/lib/shared/schemas/moderation";
 import { LIMITS } from "@/lib/server/services/rate-limit";
 import { upsertRacing } from "@/lib/server/db/upsert";
 

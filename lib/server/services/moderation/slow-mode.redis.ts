@@ -1,7 +1,8 @@
 import "server-only";
 import type Redis from "ioredis";
 import type { Logger } from "@/lib/server/logger";
-import { slowModeRefusal, type SlowMode } from "@/lib/server/services/moderation/slow-mode";
+import type { SlowMode } from "@/lib/server/services/moderation/slow-mode";
+import { slowModeRefusal } from "@/lib/server/services/moderation/slow-mode";
 import { createStoreFailureLog, LUA_NOW, REDIS_PREFIX, withTimeout } from "@/lib/server/stores/redis-store";
 
 /** A write that never reported back (its node died) stops holding the person back after this long. */

@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/shared/errors";
 
-export const slowModeRefusal = (wait: number) => new AppError("RATE_LIMITED", `Slow mode is on: wait ${wait} s before your next message here.`, { retryAfter: String(wait) });
+export const slowModeRefusal = (wait: number) =>
+  new AppError("RATE_LIMITED", `Slow mode is on: wait ${wait} s before your next message here.`, { retryAfter: String(wait) });
 
 /**
  * Per-room minimum gap between one user's stored messages. Admission and recording are

@@ -3,7 +3,8 @@ import crypto from "node:crypto";
 import type Redis from "ioredis";
 import type { Logger } from "@/lib/server/logger";
 import type { ModerationSettings } from "@/lib/shared/schemas/moderation";
-import { duplicateCounts, escalateStrike, floodCounts, type SpamGuard, type SpamVerdict, type StrikeRecord } from "@/lib/server/services/moderation/spam-guard";
+import type { SpamGuard, SpamVerdict, StrikeRecord } from "@/lib/server/services/moderation/spam-guard";
+import { duplicateCounts, escalateStrike, floodCounts } from "@/lib/server/services/moderation/spam-guard";
 import { createStoreFailureLog, LUA_NOW, REDIS_PREFIX, withTimeout } from "@/lib/server/stores/redis-store";
 
 /**
@@ -54,7 +55,12 @@ const sha1 = (text: string) => crypto.createHash("sha1").update(text).digest("he
  * clocks differ). Fails open: when Redis is down or slow a message is not counted
  * (with a log line) rather than refused; the rate limit and the word filter still apply.
  */
-export function createRedisSpamGuard(deps: { redis: Redis; settings: () => ModerationSettings; logger?: Pick<Logger, "warn">; prefix?: string }): Omit<SpamGuard, "check"> & { check(userId: string, text: string, now: number): Promise<SpamVerdict> } {
+export function createRedisSpamGuard(deps: {
+  redis: Redis;
+  settings: () => ModerationSettings;
+  logger?: Pick<Logger, "warn">;
+  prefix?: string;
+}): Omit<SpamGuard, "check"> & { check(userId: string, text: string, now: number): Promise<SpamVerdict> } {
   const { redis } = deps;
   const prefix = `${deps.prefix ?? REDIS_PREFIX}:spam`;
   const failed = createStoreFailureLog(deps.logger, "spam guard");
@@ -64,7 +70,14 @@ export function createRedisSpamGuard(deps: { redis: Redis; settings: () => Moder
       const s = deps.settings();
       const tag = `${prefix}:{${userId}}`;
       const keys = [`${tag}:flood`, `${tag}:dup:${sha1(text.trim().toLowerCase())}`, `${tag}:warned`, `${tag}:cleared`];
-      const args = [s.flood.windowSeconds * 1000, s.flood.messages, s.duplicate.windowSeconds * 1000, s.duplicate.count, s.repeatWindowSeconds * 1000, crypto.randomUUID()];
+      const args = [
+        s.flood.windowSeconds * 1000,
+        s.flood.messages,
+        s.duplicate.windowSeconds * 1000,
+        s.duplicate.count,
+        s.repeatWindowSeconds * 1000,
+        crypto.randomUUID(),
+      ];
       let reply: [number, ("flood" | "duplicate")?, number?];
       try {
         reply = (await withTimeout(redis.eval(CHECK, keys.length, ...keys, ...args))) as typeof reply;

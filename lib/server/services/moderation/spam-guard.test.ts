@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSpamGuard, type StrikeRecord } from "@/lib/server/services/moderation/spam-guard";
+import type { StrikeRecord } from "@/lib/server/services/moderation/spam-guard";
+import { createSpamGuard } from "@/lib/server/services/moderation/spam-guard";
 import { defaultModerationSettings } from "@/lib/server/services/moderation/settings";
 
 const fresh: StrikeRecord = { strikes: 0, lastSpamAt: null };
@@ -34,7 +35,10 @@ describe("flood detection (5 messages / 5 s)", () => {
     let t = 0;
     const flood = () => {
       let verdict = g.check("u", "x0", t, fresh);
-      for (let i = 1; i < 5; i++) verdict = g.check("u", `x${i}`, (t += 10), fresh);
+      for (let i = 1; i < 5; i++) {
+        t += 10;
+        verdict = g.check("u", `x${i}`, t, fresh);
+      }
       t += 1000;
       return verdict;
     };
@@ -44,7 +48,10 @@ describe("flood detection (5 messages / 5 s)", () => {
       expect(flood().kind).toBe("warn");
       const again = (() => {
         let verdict = g.check("u", "y0", t, record);
-        for (let i = 1; i < 5; i++) verdict = g.check("u", `y${i}`, (t += 10), record);
+        for (let i = 1; i < 5; i++) {
+          t += 10;
+          verdict = g.check("u", `y${i}`, t, record);
+        }
         return verdict;
       })();
       if (again.kind !== "ban") throw new Error(`expected a ban, got ${again.kind}`);

@@ -71,7 +71,10 @@ export function createSpamGuard(deps: { settings: () => ModerationSettings }) {
       texts.set(userId, recent);
       const same = recent.filter((t) => t.text === normalized).length;
       if (same >= s.duplicate.count) {
-        texts.set(userId, recent.filter((t) => t.text !== normalized));
+        texts.set(
+          userId,
+          recent.filter((t) => t.text !== normalized),
+        );
         return trip(userId, "duplicate", duplicateCounts(same, s.duplicate.windowSeconds), now);
       }
       return { kind: "ok" };
@@ -82,4 +85,3 @@ export function createSpamGuard(deps: { settings: () => ModerationSettings }) {
     },
   };
 }
-

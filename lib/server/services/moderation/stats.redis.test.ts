@@ -7,7 +7,8 @@ const redis = redisTestNodes("message rate");
 const MINUTE = 60_000;
 /** The chart only reads `db.message.findMany` at seed time. */
 const dbWith = (times: number[]) => ({ message: { findMany: async () => times.map((t) => ({ createdAt: new Date(t) })) } }) as unknown as Db;
-const countAt = (chart: Array<{ minute: string; count: number }>, at: number) => chart.find((p) => p.minute === new Date(Math.floor(at / MINUTE) * MINUTE).toISOString())?.count;
+const countAt = (chart: Array<{ minute: string; count: number }>, at: number) =>
+  chart.find((p) => p.minute === new Date(Math.floor(at / MINUTE) * MINUTE).toISOString())?.count;
 
 describe("Redis message-rate chart (two nodes)", () => {
   it("messages counted on both nodes show on either", async (ctx) => {

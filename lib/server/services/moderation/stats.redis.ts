@@ -18,7 +18,13 @@ const REFRESH_MS = 3_000;
  * when older than `refreshMs`, plus this node's messages since. Counting fails open: when
  * Redis is down the chart shows what was read last and this node's new messages.
  */
-export function createRedisMessageRate(deps: { redis: Redis; logger?: Pick<Logger, "warn">; prefix?: string; now?: () => number; refreshMs?: number }): MessageRate & { refresh(): Promise<void> } {
+export function createRedisMessageRate(deps: {
+  redis: Redis;
+  logger?: Pick<Logger, "warn">;
+  prefix?: string;
+  now?: () => number;
+  refreshMs?: number;
+}): MessageRate & { refresh(): Promise<void> } {
   const { redis } = deps;
   const now = deps.now ?? Date.now;
   const refreshMs = deps.refreshMs ?? REFRESH_MS;

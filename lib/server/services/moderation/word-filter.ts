@@ -2,12 +2,12 @@ import "server-only";
 import { AppError } from "@/lib/shared/errors";
 import type { ModerationSettings } from "@/lib/shared/schemas/moderation";
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Whole-word, case-insensitive matching: "ass" does not catch "class". */
 export function applyWordFilter(body: string, filter: ModerationSettings["wordFilter"]): { body: string; matched: string[] } {
   if (filter.words.length === 0) return { body, matched: [] };
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(${filter.words.map(escape).join("|")})(?![\\p{L}\\p{N}_])`, "giu");
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(${filter.words.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}_])`, "giu");
   const matched = [...new Set([...body.matchAll(pattern)].map((m) => (m[0] ?? "").toLowerCase()))];
   if (matched.length === 0) return { body, matched };
   if (filter.mode === "block") {
