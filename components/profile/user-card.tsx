@@ -105,7 +105,7 @@ function Presence({ online, lastSeenAt }: { online: boolean | undefined; lastSee
   if (online) {
     return (
       <p className="flex items-center gap-1.5 text-sm">
-        <span aria-hidden="true" className="h-2 w-2 rounded-full bg-emerald-500" />
+        <span aria-hidden="true" className="h-2 w-2 rounded-full bg-success" />
         Online now
       </p>
     );

@@ -7,11 +7,12 @@ import { ResolveReportDialog, type Resolution } from "@/components/admin/reports
 import { SectionHeader } from "@/components/admin/section-header";
 import { StatusLine } from "@/components/admin/status-line";
 import type { ReportQueueItem } from "@/components/admin/types";
-import { useAdminData } from "@/components/admin/use-admin-data";
 import { Button } from "@/components/ui/button";
+import { useHttp } from "@/lib/client/use-http";
 
 export function ReportsPanel() {
-  const { data, error, loading, reload } = useAdminData<{ queue: ReportQueueItem[] }>("/api/admin/reports", { pollMs: 15_000 });
+  const { data, error, isLoading, isValidating, mutate } = useHttp<{ queue: ReportQueueItem[] }>("/api/admin/reports", { refreshInterval: 15_000 });
+  const reload = () => void mutate();
   const [resolving, setResolving] = useState<{ item: ReportQueueItem; action: Resolution } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const queue = data?.queue ?? [];
@@ -19,11 +20,11 @@ export function ReportsPanel() {
   return (
     <div className="flex flex-col gap-3">
       <SectionHeader title="Reports">
-        <Button variant="outline" size="sm" type="button" onClick={reload} disabled={loading}>
-          {loading ? "Refreshing…" : "Refresh"}
+        <Button variant="outline" size="sm" type="button" onClick={reload} disabled={isValidating}>
+          {isValidating ? "Refreshing…" : "Refresh"}
         </Button>
       </SectionHeader>
-      <StatusLine text={done ?? (loading && !data ? "Loading the report queue…" : data ? `${queue.length} reported ${queue.length === 1 ? "message" : "messages"} waiting.` : null)} tone={done ? "success" : "neutral"} />
+      <StatusLine text={done ?? (isLoading ? "Loading the report queue…" : data ? `${queue.length} reported ${queue.length === 1 ? "message" : "messages"} waiting.` : null)} tone={done ? "success" : "neutral"} />
       {error ? <ErrorNotice error={error} onRetry={reload} /> : null}
       {data && queue.length === 0 ? <p className="text-sm">No open reports. New ones appear here when people report messages from the chat.</p> : null}
       <div className="flex flex-col gap-4">
@@ -47,7 +48,6 @@ export function ReportsPanel() {
           onDone={(sentence) => {
             setResolving(null);
             setDone(sentence);
-            reload();
           }}
         />
       ) : null}

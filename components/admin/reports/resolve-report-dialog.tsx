@@ -19,7 +19,7 @@ const SPEC: Record<Resolution, { title: string; confirm: string; busy: string; n
 
 export function ResolveReportDialog({ item, action, onDone, onClose }: { item: ReportQueueItem; action: Resolution; onDone: (sentence: string) => void; onClose: () => void }) {
   const spec = SPEC[action];
-  const { busy, error, run } = useMutation();
+  const { busy, error, run } = useMutation(["/api/admin/reports", "/api/admin/messages", "/api/admin/users", "/api/admin/stats", "/api/admin/audit"]);
   const [reason, setReason] = useState("");
   const [choice, setChoice] = useState<DurationChoice>(action === "ban" ? "permanent" : 60);
   const [custom, setCustom] = useState("");

@@ -16,7 +16,7 @@ export function UserActionDialog({ kind, user, onDone, onClose }: { kind: UserAc
   const viewer = useViewer();
   const spec = USER_ACTIONS[kind];
   const id = useId();
-  const { busy, error, run } = useMutation();
+  const { busy, error, run } = useMutation(["/api/admin/users", "/api/admin/stats", "/api/admin/audit"]);
   const [reason, setReason] = useState("");
   const [choice, setChoice] = useState<DurationChoice>(60);
   const [custom, setCustom] = useState("");
