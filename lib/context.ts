@@ -12,7 +12,7 @@ import type { MembershipService } from "@/lib/services/memberships";
 import type { RoomRecord, RoomService } from "@/lib/services/rooms";
 import type { EndReason, SessionService } from "@/lib/services/sessions";
 import type { UserService } from "@/lib/services/users";
-import type { PublicProfile as ProfileCard } from "@/lib/schemas/profile";
+import type { PublicProfile } from "@/lib/schemas/profile";
 import type { AvatarService } from "@/lib/services/avatars";
 import type { ProfileService } from "@/lib/services/profiles";
 import type { PushService } from "@/lib/services/push";
@@ -28,7 +28,7 @@ export interface RealtimeHooks {
   endSession(sessionId: string, reason: EndReason, message: string): void;
   roomUpdated(room: RoomSummary): void;
   /** Name, status or avatar changed: every client updates headers, lists and cards. */
-  profileChanged(profile: ProfileCard): void;
+  profileChanged(profile: PublicProfile): void;
 }
 
 /** Everything a request or socket event needs, built once by server.ts. */

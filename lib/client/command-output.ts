@@ -1,6 +1,7 @@
 import { COMMANDS } from "@/lib/client/command-catalog";
 import { conversationTitle } from "@/lib/client/chat-store";
-import type { Delivery, MyRoom, PublicProfile, PublicUser, RoomMemberInfo } from "@/lib/types";
+import type { PublicProfile } from "@/lib/schemas/profile";
+import type { Delivery, MyRoom, PublicUser, RoomMemberInfo } from "@/lib/types";
 import { formatDate, timeAgo } from "@/lib/format-time";
 
 /** Text for command output shown as local lines in the stream. */

@@ -2,7 +2,8 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { SignInInput, SignUpInput } from "@/lib/schemas/auth";
 import type { PasswordHasher } from "@/lib/services/passwords";
-import type { PublicProfile, PublicUser, SessionUser } from "@/lib/types";
+import type { PublicProfile } from "@/lib/schemas/profile";
+import type { PublicUser, SessionUser } from "@/lib/types";
 
 type UserRow = { id: string; username: string; displayName: string; role: string; avatarPath?: string | null };
 

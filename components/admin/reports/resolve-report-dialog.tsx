@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { formatNumber } from "@/lib/format-time";
 import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import { formatMinutes } from "@/components/admin/format";
 import { ReasonField } from "@/components/admin/reason-field";
@@ -29,7 +30,7 @@ export function ResolveReportDialog({ item, action, onDone, onClose }: { item: R
   const confirm = async () => {
     const picked = spec.max ? minutesOf(choice, custom, spec.max) : "permanent";
     if (picked === null) {
-      setDurationError(`Give whole minutes, 1 to ${spec.max?.toLocaleString()}.`);
+      setDurationError(`Give whole minutes, 1 to ${formatNumber(spec.max ?? 0)}.`);
       return;
     }
     setDurationError(undefined);

@@ -75,9 +75,11 @@ export function UsersPanel() {
       ) : null}
       {carded ? (
         <UserCardDialog open userId={carded.id} profile={carded} online={carded.online} onClose={() => setCarded(null)}>
-          <Link href={`/admin/messages?username=${encodeURIComponent(carded.username)}`} className={buttonVariants({ variant: "outline", size: "sm" })}>
-            Messages by @{carded.username}
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/admin/messages?username=${encodeURIComponent(carded.username)}`} className={buttonVariants({ variant: "outline", size: "sm" })}>
+              Messages by @{carded.username}
+            </Link>
+          </div>
         </UserCardDialog>
       ) : null}
       {acting ? (

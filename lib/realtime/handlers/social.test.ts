@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SentMessage } from "@/lib/realtime/events";
-import type { ChatMessage, MyRoom, PublicProfile, PublicUser } from "@/lib/types";
+import type { PublicProfile } from "@/lib/schemas/profile";
+import type { ChatMessage, MyRoom, PublicUser } from "@/lib/types";
 import { call, collect, next, sleep, startTestServer, type TestServer } from "@/tests/socket-harness";
 
 let server: TestServer;
