@@ -13,10 +13,12 @@ export type UserSortKey = "username" | "displayName" | "role" | "createdAt" | "l
 /** Below `md` only the name, status and actions stay: a phone never scrolls sideways, and every action is still in the row. */
 const secondary = "hidden md:table-cell";
 
+/** Sortable columns carry an accessor: react-table only offers sorting on those (the server still sorts). */
 function columns(onCard: (user: ConsoleUser) => void, onAction: (kind: UserActionKind, user: ConsoleUser) => void): ConsoleColumn<ConsoleUser>[] {
   return [
     {
       id: "username",
+      accessorFn: (user) => user.username,
       header: "Username",
       meta: { rowHeader: true, className: "whitespace-normal" },
       cell: ({ row }) => (
@@ -39,10 +41,10 @@ function columns(onCard: (user: ConsoleUser) => void, onAction: (kind: UserActio
       ),
     },
     { id: "actions", header: "Actions", enableSorting: false, cell: ({ row }) => <UserRowActions user={row.original} onPick={onAction} /> },
-    { id: "displayName", header: "Display name", meta: { className: secondary }, cell: ({ row }) => row.original.displayName },
-    { id: "role", header: "Role", meta: { className: secondary }, cell: ({ row }) => row.original.role },
-    { id: "createdAt", header: "Joined", meta: { className: `${secondary} whitespace-nowrap` }, cell: ({ row }) => formatDateTime(row.original.joinedAt) },
-    { id: "lastSeenAt", header: "Last seen", meta: { className: `${secondary} whitespace-nowrap` }, cell: ({ row }) => (row.original.online ? "now" : formatDateTime(row.original.lastSeenAt)) },
+    { id: "displayName", accessorFn: (user) => user.displayName, header: "Display name", meta: { className: secondary }, cell: ({ row }) => row.original.displayName },
+    { id: "role", accessorFn: (user) => user.role, header: "Role", meta: { className: secondary }, cell: ({ row }) => row.original.role },
+    { id: "createdAt", accessorFn: (user) => user.joinedAt, header: "Joined", meta: { className: `${secondary} whitespace-nowrap` }, cell: ({ row }) => formatDateTime(row.original.joinedAt) },
+    { id: "lastSeenAt", accessorFn: (user) => user.lastSeenAt ?? "", header: "Last seen", meta: { className: `${secondary} whitespace-nowrap` }, cell: ({ row }) => (row.original.online ? "now" : formatDateTime(row.original.lastSeenAt)) },
     { id: "online", header: "Online", enableSorting: false, meta: { className: secondary }, cell: ({ row }) => (row.original.online ? "Online" : "Offline") },
   ];
 }
