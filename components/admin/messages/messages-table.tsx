@@ -1,5 +1,7 @@
 "use client";
 
+import { useMemo } from "react";
+import { useLatest } from "@/components/chat/use-socket-event";
 import { DataTable, TablePager, useConsoleTable, type ConsoleColumn } from "@/components/admin/data-table";
 import type { ConsoleMessage } from "@/components/admin/types";
 import { Button } from "@/components/ui/button";
@@ -46,7 +48,10 @@ function columns(onDelete: (message: ConsoleMessage) => void): ConsoleColumn<Con
 }
 
 export function MessagesTable({ messages, page, hasMore, busy, onPage, onDelete }: { messages: ConsoleMessage[]; page: number; hasMore: boolean; busy: boolean; onPage: (page: number) => void; onDelete: (message: ConsoleMessage) => void }) {
-  const table = useConsoleTable({ data: messages, columns: columns(onDelete), getRowId: (m) => String(m.id), page, pageCount: hasMore ? page + 1 : page, onPage });
+  const latest = useLatest(onDelete);
+  // Stable columns: react-table renders cells as components, so new ones each render would remount them.
+  const stable = useMemo(() => columns((m) => latest.current(m)), [latest]);
+  const table = useConsoleTable({ data: messages, columns: stable, getRowId: (m) => String(m.id), page, pageCount: hasMore ? page + 1 : page, onPage });
   return (
     <>
       <DataTable table={table} label="Messages found" busy={busy} className="min-w-[40rem]" rowProps={(m) => ({ "data-message-id": String(m.id) })} />

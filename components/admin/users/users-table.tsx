@@ -1,6 +1,8 @@
 "use client";
 
 import type { SortingState } from "@tanstack/react-table";
+import { useMemo } from "react";
+import { useLatest } from "@/components/chat/use-socket-event";
 import { DataTable, TablePager, useConsoleTable, type ConsoleColumn } from "@/components/admin/data-table";
 import type { ConsoleUser } from "@/components/admin/types";
 import { UserRowActions } from "@/components/admin/users/user-row-actions";
@@ -64,9 +66,12 @@ interface Props {
 /** Status and actions come right after the name: what a moderator needs first, even on a phone. */
 export function UsersTable({ users, sort, page, pages, busy, onSort, onPage, onCard, onAction }: Props) {
   const sorting: SortingState = [{ id: sort.key, desc: sort.order === "desc" }];
+  // Cells are components to react-table: new column objects each render would remount them (and close an open Actions menu).
+  const latest = useLatest({ onCard, onAction });
+  const stable = useMemo(() => columns((user) => latest.current.onCard(user), (kind, user) => latest.current.onAction(kind, user)), [latest]);
   const table = useConsoleTable({
     data: users,
-    columns: columns(onCard, onAction),
+    columns: stable,
     getRowId: (user) => user.id,
     page,
     pageCount: pages,
