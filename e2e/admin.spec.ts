@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { test as base } from "@playwright/test";
+import { request, test as base } from "@playwright/test";
 import { io } from "socket.io-client";
 import type { ParleyProcess } from "./fixtures/parley-server";
 import { startParley } from "./fixtures/parley-server";
@@ -7,10 +7,12 @@ import { expect, newChatter, uniqueName } from "./fixtures/test";
 import { AdminAudit } from "./pages/admin-audit";
 import { AdminConsole } from "./pages/admin-console";
 import { AdminReports } from "./pages/admin-reports";
+import { callAdmin } from "./pages/admin-api";
 import { AdminUsers } from "./pages/admin-users";
 
 /** A fresh server per test: the first account signed up in it is the admin. */
 const test = base.extend<{ fresh: ParleyProcess }>({
+  // eslint-disable-next-line no-empty-pattern
   fresh: async ({}, use) => {
     const server = await startParley();
     await use(server);
@@ -21,8 +23,7 @@ const test = base.extend<{ fresh: ParleyProcess }>({
 /** Keeps every text the page ever rendered that mentions a ban, even if it is replaced a moment later. */
 async function recordBanTexts(page: Page) {
   await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { banTexts: string[] }).banTexts = seen;
+    const seen: string[] = ((window as unknown as { banTexts: string[] }).banTexts = []);
     const grab = (node: Node) => {
       const text = node.textContent ?? "";
       if (/banned/i.test(text)) seen.push(text);
@@ -94,7 +95,8 @@ test("the first account is admin; a moderator bans a chatting user, who sees why
   await expect(audit.rowFor("temp-ban")).toContainText(`@${modName}`);
   await expect(audit.rowFor("temp-ban")).toContainText(`@${vicName}`);
   await expect(audit.rowFor("temp-ban")).toContainText("spamming links");
-  await expect(audit.rowFor("temp-ban")).toContainText("minutes: 60");
+  // Details read as a sentence, not as the stored JSON.
+  await expect(audit.rowFor("temp-ban").getByRole("cell").last()).toHaveText("for 1 h");
 
   // Logging in again shows the ban, its reason and its end (an hour from now).
   const before = Date.now();
@@ -181,4 +183,144 @@ test("a reported message reaches the queue in context and is resolved by deletin
   await expect(audit.rowFor("delete-message")).toContainText(`@${authorName}`);
 
   for (const c of [admin, author, ...reporters]) await c.context.close();
+});
+
+test("the console's tables sort by a header, page through users, fit a phone, read the audit log as text, and open the one user card", async ({ browser }) => {
+  test.setTimeout(240_000);
+  // Its own server trusting X-Forwarded-For, so 26 sign-ups from "different addresses" stay under the per-address limit.
+  const server = await startParley({ env: { TRUST_PROXY: "true" } });
+  try {
+    const adminName = uniqueName("ada");
+    const admin = await newChatter(browser, server.url);
+    await admin.chat.signUp(adminName, "Ada Admin");
+    const suffix = uniqueName("x").slice(2, 10);
+    const names = Array.from({ length: 26 }, (_, i) => `pg${String(i).padStart(2, "0")}_${suffix}`);
+    const api = await request.newContext({ baseURL: server.url });
+    for (const [i, username] of names.entries()) {
+      const created = await api.post("/api/signup", {
+        data: { username, displayName: `Person ${i}`, password: "correct horse" },
+        headers: { "x-forwarded-for": `10.77.0.${i + 1}` },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+    }
+    await api.dispose();
+    // The newest account is banned, so the first page (newest first) holds the widest status there is.
+    const all = (await callAdmin(admin.context.request, "GET", "/api/admin/users?pageSize=100")).json as { users: Array<{ id: string; username: string }> };
+    const newest = all.users.find((u) => u.username === names.at(-1))!;
+    expect(
+      (await callAdmin(admin.context.request, "POST", "/api/admin/actions", { userId: newest.id, action: "ban", minutes: 60, reason: "test" })).status,
+    ).toBe(200);
+
+    const desk = new AdminConsole(admin.chat.page);
+    await desk.open("Users");
+    const users = desk.main.getByRole("region", { name: "Users" });
+    const rowNames = () => users.locator("tbody").getByRole("rowheader").allTextContents();
+    const usernameHeader = users.getByRole("columnheader", { name: "Username" });
+    const joinedHeader = users.getByRole("columnheader", { name: "Joined" });
+    await expect(joinedHeader).toHaveAttribute("aria-sort", "descending");
+    await expect(usernameHeader).toHaveAttribute("aria-sort", "none");
+    await expect(users.getByRole("rowheader").first()).toHaveText(`@${names.at(-1)}`);
+
+    // Sorting by a header: the th says how, and the rows follow, both ways.
+    await usernameHeader.getByRole("button", { name: "Username" }).click();
+    await expect(usernameHeader).toHaveAttribute("aria-sort", "ascending");
+    await expect(joinedHeader).toHaveAttribute("aria-sort", "none");
+    await expect(users.getByRole("rowheader").first()).toHaveText(`@${adminName}`);
+    const ascending = await rowNames();
+    expect(ascending).toHaveLength(25);
+    expect(ascending).toEqual([...ascending].sort());
+    await usernameHeader.getByRole("button", { name: "Username" }).click();
+    await expect(usernameHeader).toHaveAttribute("aria-sort", "descending");
+    await expect(users.getByRole("rowheader").first()).toHaveText(`@${names.at(-1)}`);
+    const descending = await rowNames();
+    expect(descending).toEqual([...descending].sort().reverse());
+
+    // Paging: 27 people, 25 a page.
+    const pager = desk.main.getByRole("navigation", { name: "Users pages" });
+    await expect(pager).toContainText("Page 1 of 2");
+    await expect(pager.getByRole("button", { name: "Previous" })).toBeDisabled();
+    await pager.getByRole("button", { name: "Next" }).click();
+    await expect(pager).toContainText("Page 2 of 2");
+    await expect.poll(rowNames).toEqual([`@${names[0]}`, `@${adminName}`]);
+    await expect(pager.getByRole("button", { name: "Next" })).toBeDisabled();
+    await pager.getByRole("button", { name: "Previous" }).click();
+    await expect(pager).toContainText("Page 1 of 2");
+
+    // The one user card, from the console: the username opens it.
+    await users.getByRole("button", { name: `@${names[3]}`, exact: true }).click();
+    const consoleCard = admin.chat.page.getByRole("dialog", { name: "Person 3" });
+    await expect(consoleCard).toContainText(`@${names[3]}`);
+    await expect(consoleCard).toContainText("Not seen yet");
+    await expect(consoleCard.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
+    await expect(consoleCard.getByRole("link", { name: `Messages by @${names[3]}` })).toBeVisible();
+    await admin.chat.page.keyboard.press("Escape");
+    await expect(consoleCard).toBeHidden();
+
+    // A settings change reaches the audit log as "label: old → new", never as JSON.
+    await desk.open("Settings");
+    const flood = desk.main.getByLabel("Flood: messages");
+    const before = Number(await flood.inputValue());
+    await flood.fill(String(before + 3));
+    await desk.main.getByRole("button", { name: "Save settings" }).click();
+    await expect(desk.statusText(/^Settings saved\./)).toBeVisible();
+    await desk.open("Audit log");
+    const audit = new AdminAudit(desk);
+    const settingsRow = audit.rowFor("settings");
+    await expect(settingsRow).toContainText(`Flood limit: ${before} → ${before + 3} messages`);
+    await expect(settingsRow).not.toContainText("{");
+    await expect(audit.rowFor("temp-ban")).toContainText("for 1 h");
+    await expect(desk.main.getByRole("region", { name: "Audit log entries" })).not.toContainText("{");
+
+    // On a phone the users table fits: no sideways scroll, and every row's actions are at hand.
+    const phone = await browser.newContext({
+      baseURL: server.url,
+      storageState: await admin.context.storageState(),
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const phonePage = await phone.newPage();
+    const phoneDesk = new AdminConsole(phonePage);
+    await phonePage.goto("/admin/users");
+    await phoneDesk.expectSection("Users");
+    const phoneUsers = phoneDesk.main.getByRole("region", { name: "Users" });
+    await expect(phoneUsers.getByRole("rowheader")).toHaveCount(25);
+    await expect(phoneUsers.getByRole("row").filter({ hasText: names.at(-1)! })).toContainText("Banned until");
+    const widths = await phonePage.evaluate(() => {
+      const page = document.scrollingElement!;
+      const box = document.querySelector('[role="region"][aria-label="Users"] [data-slot="table-container"]')!;
+      return { page: [page.scrollWidth, page.clientWidth], table: [box.scrollWidth, box.clientWidth] };
+    });
+    expect(widths.page[0], JSON.stringify(widths)).toBeLessThanOrEqual(widths.page[1]!);
+    expect(widths.table[0], JSON.stringify(widths)).toBeLessThanOrEqual(widths.table[1]!);
+    const actions = new AdminUsers(phoneDesk).row(names.at(-1)!).getByRole("button", { name: `Actions for ${names.at(-1)}` });
+    await expect(actions).toBeInViewport();
+    await actions.click();
+    await expect(phonePage.getByRole("menuitem", { name: "Unban", exact: true })).toBeInViewport();
+    await phonePage.keyboard.press("Escape");
+    await phone.close();
+
+    // The same card from the chat's member list, with the chat's buttons, following a rename live.
+    const other = await newChatter(browser, server.url);
+    const otherName = uniqueName("olu");
+    await other.chat.signUp(otherName, "Olu Other");
+    await admin.chat.page.goto("/");
+    await admin.chat.page
+      .getByRole("complementary", { name: "Online users" })
+      .getByRole("button", { name: /Olu Other/ })
+      .click();
+    const chatCard = admin.chat.page.getByRole("dialog", { name: "User" });
+    await expect(chatCard.getByRole("heading", { name: "Olu Other" })).toBeVisible();
+    await expect(chatCard).toContainText(`@${otherName}`);
+    await expect(chatCard).toContainText("Online now");
+    await expect(chatCard.getByRole("button", { name: "Message Olu Other" })).toBeVisible();
+    await expect(chatCard.getByRole("button", { name: "Block Olu Other" })).toBeVisible();
+    expect((await other.context.request.patch("/api/profile", { data: { displayName: "Olu Renamed", statusLine: "back soon" } })).status()).toBe(200);
+    await expect(chatCard.getByRole("heading", { name: "Olu Renamed" })).toBeVisible();
+    await expect(chatCard).toContainText("back soon");
+    await other.context.close();
+    await admin.context.close();
+  } finally {
+    await server.stop();
+  }
 });

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import type { useChat } from "@/components/chat/use-chat";
-import { UserCard } from "@/components/chat/user-card";
+import { ChatUserCard } from "@/components/chat/user-card";
 import { BrowseRooms } from "@/components/rooms/browse-rooms";
 import { CreateRoomForm } from "@/components/rooms/create-room-form";
 import { RoomSettings } from "@/components/rooms/room-settings";
@@ -44,10 +44,11 @@ export function ChatDialogs({ me, chat, dialog, onClose }: { me: SessionUser; ch
       </Modal>
       <Modal title="User" open={dialog?.type === "user"} onClose={onClose}>
         {dialog?.type === "user" ? (
-          <UserCard
+          <ChatUserCard
             user={dialog.user}
             meId={me.id}
-            ask={rooms.ask}
+            socket={chat.conn.socket}
+            online={chat.presence.online.has(dialog.user.id)}
             blocked={blocks.blocked.has(dialog.user.id)}
             kickFrom={canManage && !isHome && active ? `#${active.name}` : null}
             onMessage={() => closeOnSuccess(actions.openDm([dialog.user.username]))}

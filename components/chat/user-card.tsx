@@ -1,19 +1,20 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { AvatarImage } from "@/components/profile/avatar-image";
-import { formatDate } from "@/lib/shared/format-time";
-import { presenceText } from "@/lib/client/command-output";
-import type { Requester } from "@/lib/client/request";
-import type { Outcome } from "@/lib/client/run-command";
-import type { PublicProfile, PublicUser } from "@/lib/shared/types";
+import { useState } from "react";
+import { useSWRConfig } from "swr";
+import { useSocketEvent } from "@/components/chat/use-socket-event";
+import { profileUrl, UserCard } from "@/components/profile/user-card";
 import { Button } from "@/components/ui/button";
+import type { Outcome } from "@/lib/client/run-command";
+import type { ClientSocket } from "@/lib/client/socket";
+import type { PublicUser } from "@/lib/shared/types";
 
-/** Someone's public card: message them, block or unblock, and (for room owners) kick. */
-export function UserCard(props: {
+/** The one UserCard, in the chat: message them, block or unblock, and (for room owners) kick; follows `user:updated` live. */
+export function ChatUserCard(props: {
   user: PublicUser;
   meId: string;
-  ask: Requester;
+  socket: ClientSocket | null;
+  online: boolean;
   blocked: boolean;
   kickFrom: string | null;
   onMessage: () => Promise<Outcome<unknown>>;
@@ -21,21 +22,16 @@ export function UserCard(props: {
   onUnblock: () => Promise<Outcome<unknown>>;
   onKick: () => Promise<Outcome<unknown>>;
 }) {
-  const { user, meId, ask, blocked, kickFrom } = props;
-  const [profile, setProfile] = useState<PublicProfile | null>(null);
+  const { user, meId, blocked, kickFrom } = props;
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const { mutate } = useSWRConfig();
   const me = user.id === meId;
 
-  useEffect(() => {
-    let current = true;
-    void ask("user:check", { username: user.username }).then((answer) => {
-      if (current && answer.ok) setProfile(answer.data);
-    });
-    return () => {
-      current = false;
-    };
-  }, [ask, user.username]);
+  // The pushed profile is the same shape the card's GET answers: write it into the cache, no refetch.
+  useSocketEvent(props.socket, "user:updated", (profile) => {
+    if (profile.id === user.id) void mutate(profileUrl(profile.id), { profile }, { revalidate: false });
+  });
 
   const run = (action: () => Promise<Outcome<unknown>>, done?: string) => async () => {
     setBusy(true);
@@ -45,24 +41,7 @@ export function UserCard(props: {
   };
 
   return (
-    <div className="flex flex-col gap-3">
-      <div className="flex min-w-0 items-center gap-3">
-        <AvatarImage user={{ ...user, avatarUrl: profile?.avatarUrl ?? user.avatarUrl }} size="lg" decorative />
-        <div className="min-w-0">
-          <p className="truncate font-semibold" title={user.displayName}>
-            {user.displayName}
-          </p>
-          <p className="truncate text-sm text-muted-foreground" title={`@${user.username}`}>
-            @{user.username}
-          </p>
-        </div>
-      </div>
-      {profile?.statusLine ? <p className="text-sm italic text-foreground/80 wrap-anywhere">{profile.statusLine}</p> : null}
-      {profile ? (
-        <p className="text-sm text-muted-foreground">
-          {presenceText(profile, Date.now())} · joined {formatDate(profile.joinedAt)}
-        </p>
-      ) : null}
+    <UserCard userId={user.id} profile={user} online={props.online}>
       {me ? (
         <p className="text-sm text-muted-foreground">This is you.</p>
       ) : (
@@ -118,6 +97,6 @@ export function UserCard(props: {
           {note.text}
         </p>
       ) : null}
-    </div>
+    </UserCard>
   );
 }

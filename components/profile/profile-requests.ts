@@ -1,6 +1,6 @@
 import type { HttpResult } from "@/lib/client/http";
 import { http } from "@/lib/client/http";
-import type { OwnProfile, PublicProfile } from "@/lib/shared/schemas/profile";
+import type { OwnProfile } from "@/lib/shared/schemas/profile";
 
 export type ProfilePatch = { displayName?: string; statusLine?: string; pushEnabled?: boolean };
 
@@ -12,8 +12,4 @@ export async function updateProfile(patch: ProfilePatch): Promise<HttpResult<Own
 
 export async function removeAvatar(): Promise<HttpResult<OwnProfile>> {
   return profileOf(await http<{ profile: OwnProfile }>("/api/profile/avatar", { method: "DELETE" }));
-}
-
-export async function fetchPublicProfile(userId: string, signal?: AbortSignal): Promise<HttpResult<PublicProfile>> {
-  return profileOf(await http<{ profile: PublicProfile }>(`/api/users/${encodeURIComponent(userId)}`, signal ? { signal } : {}));
 }

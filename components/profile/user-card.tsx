@@ -1,26 +1,29 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { useEffect, useId, useState } from "react";
+import { useId } from "react";
 import { AvatarImage } from "@/components/profile/avatar-image";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { nextStep } from "@/lib/client/http";
+import { useHttp } from "@/lib/client/use-http";
 import { formatDate, formatDateTime, timeAgo } from "@/lib/shared/format-time";
-import { fetchPublicProfile } from "@/components/profile/profile-requests";
 import type { PublicProfile } from "@/lib/shared/schemas/profile";
 import type { PublicUser } from "@/lib/shared/types";
+
+/** The card's GET; the chat writes `user:updated` copies into SWR's cache under this key, so an open card follows live. */
+export const profileUrl = (userId: string) => `/api/users/${encodeURIComponent(userId)}`;
 
 export interface UserCardProps {
   /** Whose card; defaults to `profile.id`. */
   userId?: string;
   /**
-   * What the caller already knows, shown at once. A full PublicProfile with no
-   * `userId` is shown as-is; otherwise GET /api/users/[id] fills in the rest,
-   * and again whenever this changes (pass the copy `user:updated` refreshed).
+   * What the caller already knows, shown at once. A full PublicProfile with no `userId`
+   * is shown as is (your own card); otherwise GET /api/users/[id] fills in the rest.
    */
   profile?: PublicProfile | PublicUser;
   /** From presence; the card can't know it. Undefined hides the online line when there is no last-seen time. */
   online?: boolean;
-  /** Action buttons (Message, Block, …) shown under the details. */
+  /** What the viewer can do here (Message, Block, …), shown under the details. */
   children?: ReactNode;
   /** Id for the display name heading, so a dialog can be labelled by it. */
   headingId?: string;
@@ -30,39 +33,19 @@ function isFullProfile(p: PublicProfile | PublicUser | undefined): p is PublicPr
   return !!p && "joinedAt" in p;
 }
 
-function definedFields<T extends object>(value: T | undefined): Partial<T> {
-  return value ? (Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>) : {};
-}
-
-type Loaded = { key: string; profile: PublicProfile } | { key: string; error: string };
-
-/** Someone's public profile: avatar, names, status, joined and online / last seen. */
+/** Someone's public profile, the same in the chat, the console and the profile page: avatar, names, status, joined, online / last seen. */
 export function UserCard({ userId, profile, online, children, headingId }: UserCardProps) {
   const id = userId ?? profile?.id ?? "";
-  const shouldFetch = !!id && (!!userId || !isFullProfile(profile));
-  // Changes when the caller's copy changes, so a live rename or new avatar refetches.
-  const key = `${id}|${profile?.displayName ?? ""}|${profile?.avatarUrl ?? ""}|${isFullProfile(profile) ? profile.statusLine : ""}`;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-
-  useEffect(() => {
-    if (!shouldFetch) return;
-    const controller = new AbortController();
-    void fetchPublicProfile(id, controller.signal).then((result) => {
-      if (!controller.signal.aborted) setLoaded(result.ok ? { key, profile: result.data } : { key, error: result.error.message });
-    });
-    return () => controller.abort();
-  }, [id, key, shouldFetch]);
-
-  const fetched = loaded && "profile" in loaded && loaded.profile.id === id ? loaded.profile : null;
-  // Until the refetch answers, the caller's newer copy wins over the older answer.
-  const shown: (PublicUser & Partial<PublicProfile>) | null =
-    fetched && loaded?.key === key ? fetched : fetched || profile ? ({ ...fetched, ...definedFields(profile) } as PublicUser & Partial<PublicProfile>) : null;
-  const error = loaded && "error" in loaded && loaded.key === key ? loaded.error : null;
+  const fetch = !!id && (!!userId || !isFullProfile(profile));
+  const { data, error } = useHttp<{ profile: PublicProfile }>(fetch ? profileUrl(id) : null);
+  const fetched = data?.profile.id === id ? data.profile : null;
+  const shown: (PublicUser & Partial<PublicProfile>) | null = fetched ?? profile ?? null;
+  const problem = error ? `${error.message} ${nextStep(error) ?? ""}`.trim() : null;
 
   if (!shown) {
-    return error ? (
+    return problem ? (
       <p role="alert" className="text-sm text-destructive">
-        {error}
+        {problem}
       </p>
     ) : (
       <p role="status" className="text-sm text-muted-foreground">
@@ -91,12 +74,12 @@ export function UserCard({ userId, profile, online, children, headingId }: UserC
           Joined <time dateTime={shown.joinedAt}>{formatDate(shown.joinedAt)}</time>
         </p>
       ) : null}
-      {error ? (
+      {problem && fetch ? (
         <p role="alert" className="text-sm text-destructive">
-          {error}
+          {problem}
         </p>
       ) : null}
-      {children ? <div className="flex flex-wrap gap-2">{children}</div> : null}
+      {children}
     </div>
   );
 }
@@ -106,7 +89,7 @@ function Presence({ online, lastSeenAt }: { online: boolean | undefined; lastSee
   if (online) {
     return (
       <p className="flex items-center gap-1.5 text-sm">
-        <span aria-hidden="true" className="h-2 w-2 rounded-full bg-emerald-500" />
+        <span aria-hidden="true" className="h-2 w-2 rounded-full bg-success" />
         Online now
       </p>
     );
@@ -124,7 +107,7 @@ function Presence({ online, lastSeenAt }: { online: boolean | undefined; lastSee
   return online === false ? <p className="text-sm text-muted-foreground">Not seen yet</p> : null;
 }
 
-/** The card in a modal dialog; the card renders only while open, so nothing is fetched before. */
+/** The card in a modal dialog, named by the person's display name; the card renders only while open, so nothing is fetched before. */
 export function UserCardDialog({ open, onClose, ...card }: UserCardProps & { open: boolean; onClose: () => void }) {
   const headingId = useId();
   return (

@@ -1,6 +1,7 @@
 import { COMMANDS } from "@/lib/client/command-catalog";
 import { conversationTitle } from "@/lib/client/chat-store";
-import type { Delivery, MyRoom, PublicProfile, PublicUser, RoomMemberInfo } from "@/lib/shared/types";
+import type { PublicProfile } from "@/lib/shared/schemas/profile";
+import type { Delivery, MyRoom, PublicUser, RoomMemberInfo } from "@/lib/shared/types";
 import { formatDate, timeAgo } from "@/lib/shared/format-time";
 
 /** Text for command output shown as local lines in the stream. */

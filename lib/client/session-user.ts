@@ -1,5 +1,5 @@
 import type { ModerationNotice } from "@/lib/shared/events";
-import type { PublicProfile as ProfileCard } from "@/lib/shared/schemas/profile";
+import type { PublicProfile } from "@/lib/shared/schemas/profile";
 import type { SessionUser } from "@/lib/shared/types";
 
 /**
@@ -9,7 +9,7 @@ import type { SessionUser } from "@/lib/shared/types";
  */
 export type SessionUserEvent =
   | { type: "notice"; notice: ModerationNotice }
-  | { type: "profile"; profile: Pick<ProfileCard, "id" | "displayName" | "avatarUrl"> }
+  | { type: "profile"; profile: Pick<PublicProfile, "id" | "displayName" | "avatarUrl"> }
   | { type: "ready"; user: SessionUser };
 
 export function followSessionUser(me: SessionUser, event: SessionUserEvent): SessionUser {

@@ -13,7 +13,7 @@ import type { MembershipService } from "@/lib/server/services/memberships";
 import type { RoomRecord, RoomService } from "@/lib/server/services/rooms";
 import type { EndReason, SessionService } from "@/lib/server/services/sessions";
 import type { UserService } from "@/lib/server/services/users";
-import type { PublicProfile as ProfileCard } from "@/lib/shared/schemas/profile";
+import type { PublicProfile } from "@/lib/shared/schemas/profile";
 import type { AvatarService } from "@/lib/server/services/avatars";
 import type { ProfileService } from "@/lib/server/services/profiles";
 import type { PushService } from "@/lib/server/services/push";
@@ -29,7 +29,7 @@ export interface RealtimeHooks {
   endSession(sessionId: string, reason: EndReason, message: string): void;
   roomUpdated(room: RoomSummary): void;
   /** Name, status or avatar changed: every client updates headers, lists and cards. */
-  profileChanged(profile: ProfileCard): void;
+  profileChanged(profile: PublicProfile): void;
 }
 
 /** Everything a request or socket event needs, built once by server.ts. */

@@ -1,6 +1,6 @@
 import type { ErrorBody } from "@/lib/shared/errors";
-import type { PublicProfile as ProfileCard } from "@/lib/shared/schemas/profile";
-import type { ChatMessage, Delivery, MyRoom, PublicProfile, PublicUser, RoomMemberInfo, RoomSummary, SessionUser } from "@/lib/shared/types";
+import type { PublicProfile } from "@/lib/shared/schemas/profile";
+import type { ChatMessage, Delivery, MyRoom, PublicUser, RoomMemberInfo, RoomSummary, SessionUser } from "@/lib/shared/types";
 
 /** What a moderator wrote when ending someone's session, and when a ban ends. */
 export type SessionEndDetail = { note: string; until: string | null };
@@ -72,7 +72,7 @@ export interface ServerToClientEvents {
   "session:ended": (data: { reason: "idle" | "logout" | "kicked" | "banned"; message: string } & Partial<SessionEndDetail>) => void;
   "room:added": (room: MyRoom) => void;
   /** Someone changed their display name, status or avatar. */
-  "user:updated": (profile: ProfileCard) => void;
+  "user:updated": (profile: PublicProfile) => void;
   /** A moderator acted on this user (ban, timeout, kick, role change): show the sentence. */
   "moderation:notice": (data: ModerationNotice) => void;
   /** A moderator removed a message: show "message removed by a moderator" in its place. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatTime, timeAgo } from "@/lib/shared/format-time";
+import { formatDate, formatDateTime, formatNumber, formatTime, timeAgo } from "@/lib/shared/format-time";
 
 describe("format-time", () => {
   const iso = "2026-12-01T19:23:00Z";
@@ -24,5 +24,9 @@ describe("format-time", () => {
     expect(timeAgo(new Date(now - 20_000), now)).toBe("just now");
     expect(timeAgo(new Date(now - 5 * 60_000), now)).toBe(new Intl.RelativeTimeFormat(undefined, { numeric: "auto" }).format(-5, "minute"));
     expect(timeAgo(new Date(now - 26 * 3600_000), now)).toBe(new Intl.RelativeTimeFormat(undefined, { numeric: "auto" }).format(-1, "day"));
+  });
+
+  it("writes numbers in the same locale", () => {
+    expect(formatNumber(525_600)).toBe(new Intl.NumberFormat(undefined).format(525_600));
   });
 });

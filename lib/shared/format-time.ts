@@ -8,6 +8,7 @@ const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium",
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
 const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+const numberFormat = new Intl.NumberFormat(undefined);
 
 function parse(iso: string | number | Date): Date | null {
   const date = new Date(iso);
@@ -52,4 +53,9 @@ export function timeAgo(iso: string | number | Date, now = Date.now()): string {
     if (Math.abs(seconds) >= size) return relativeFormat.format(Math.round(seconds / size), unit);
   }
   return "just now";
+}
+
+/** "525,600" (or "525 600"): counts and limits beside dates, in the same locale. */
+export function formatNumber(n: number): string {
+  return numberFormat.format(n);
 }

@@ -56,14 +56,6 @@ export interface RoomMemberInfo extends PublicUser {
   isOwner: boolean;
 }
 
-/** What `/check` may show of anyone: never anything private. */
-export interface PublicProfile extends PublicUser {
-  joinedAt: string;
-  online: boolean;
-  lastSeenAt: string | null;
-  statusLine: string;
-}
-
 /** Per-recipient feedback for direct messages. */
 export interface Delivery {
   user: PublicUser;

@@ -1,23 +1,31 @@
 "use client";
 
+import { useState } from "react";
 import { ErrorNotice } from "@/components/admin/error-notice";
 import { RateChart } from "@/components/admin/dashboard/rate-chart";
 import { StatCard } from "@/components/admin/dashboard/stat-card";
 import { SectionHeader } from "@/components/admin/section-header";
 import type { Stats } from "@/components/admin/types";
-import { useAdminData } from "@/components/admin/use-admin-data";
 import { formatTime } from "@/lib/shared/format-time";
+import { useHttp } from "@/lib/client/use-http";
 
 const POLL_MS = 5000;
 
 export function DashboardPanel() {
-  const { data, error, updatedAt, reload } = useAdminData<Stats>("/api/admin/stats", { pollMs: POLL_MS });
+  const [updatedAt, setUpdatedAt] = useState<number | null>(null);
+  // A failed poll keeps the last numbers on screen; SWR retries every 5 s until the server answers.
+  const { data, error, mutate } = useHttp<Stats>("/api/admin/stats", {
+    refreshInterval: POLL_MS,
+    errorRetryInterval: POLL_MS,
+    onSuccess: () => setUpdatedAt(Date.now()),
+  });
+  const reload = () => void mutate();
   const live = error ? "Live updates paused — retrying every 5 s." : updatedAt ? `Updating live · last update ${formatTime(updatedAt)}` : "Loading…";
   return (
     <div>
       <SectionHeader title="Dashboard">
         <p className="flex items-center gap-2 text-sm text-muted-foreground">
-          <span aria-hidden="true" className={`h-2 w-2 rounded-full ${error ? "bg-amber-500" : "animate-pulse bg-emerald-500"}`} />
+          <span aria-hidden="true" className={`h-2 w-2 rounded-full ${error ? "bg-warning" : "animate-pulse bg-success"}`} />
           {live}
         </p>
       </SectionHeader>

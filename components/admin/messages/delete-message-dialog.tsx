@@ -8,7 +8,7 @@ import { useMutation } from "@/components/admin/use-mutation";
 
 /** Removes the message for everyone, live; the audit log keeps the reason and the text. */
 export function DeleteMessageDialog({ message, onDone, onClose }: { message: ConsoleMessage; onDone: (sentence: string) => void; onClose: () => void }) {
-  const { busy, error, run } = useMutation();
+  const { busy, error, run } = useMutation(["/api/admin/messages", "/api/admin/reports", "/api/admin/stats", "/api/admin/audit"]);
   const [reason, setReason] = useState("");
   const confirm = async () => {
     const done = await run("/api/admin/messages", "DELETE", { messageId: message.id, reason: reason.trim() });

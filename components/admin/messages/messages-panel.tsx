@@ -5,14 +5,13 @@ import { useId, useState } from "react";
 import { ErrorNotice } from "@/components/admin/error-notice";
 import { DeleteMessageDialog } from "@/components/admin/messages/delete-message-dialog";
 import { MessagesTable } from "@/components/admin/messages/messages-table";
-import { Pager } from "@/components/admin/pager";
 import { SectionHeader } from "@/components/admin/section-header";
 import { StatusLine } from "@/components/admin/status-line";
 import type { ConsoleMessage } from "@/components/admin/types";
-import { useAdminData } from "@/components/admin/use-admin-data";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useHttp } from "@/lib/client/use-http";
 
 type Search = { username: string; text: string; page: number };
 
@@ -25,7 +24,7 @@ export function MessagesPanel({ initialUsername = "" }: { initialUsername?: stri
 
   const params = new URLSearchParams({ text: search.text, page: String(search.page) });
   if (search.username) params.set("username", search.username);
-  const { data, error, loading, reload } = useAdminData<{ messages: ConsoleMessage[]; hasMore: boolean }>(`/api/admin/messages?${params}`);
+  const { data, error, isValidating: loading, mutate } = useHttp<{ messages: ConsoleMessage[]; hasMore: boolean }>(`/api/admin/messages?${params}`);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -65,20 +64,20 @@ export function MessagesPanel({ initialUsername = "" }: { initialUsername?: stri
         </Button>
       </form>
       <StatusLine text={done ?? (loading ? "Searching messages…" : null)} tone={done ? "success" : "neutral"} />
-      {error ? <ErrorNotice error={error} onRetry={reload} /> : null}
+      {error ? <ErrorNotice error={error} onRetry={() => void mutate()} /> : null}
       {data && data.messages.length === 0 ? <p className="text-sm">No messages match. Check the username, or search for fewer words.</p> : null}
       {data && data.messages.length > 0 ? (
         <MessagesTable
           messages={data.messages}
+          page={search.page}
+          hasMore={data.hasMore}
           busy={loading}
+          onPage={(page) => setSearch({ ...search, page })}
           onDelete={(m) => {
             setDone(null);
             setDeleting(m);
           }}
         />
-      ) : null}
-      {data ? (
-        <Pager label="Message result pages" page={search.page} hasMore={data.hasMore} busy={loading} onPage={(page) => setSearch({ ...search, page })} />
       ) : null}
       {deleting ? (
         <DeleteMessageDialog
@@ -88,7 +87,6 @@ export function MessagesPanel({ initialUsername = "" }: { initialUsername?: stri
           onDone={(sentence) => {
             setDeleting(null);
             setDone(sentence);
-            reload();
           }}
         />
       ) : null}

@@ -8,11 +8,12 @@ import { ResolveReportDialog } from "@/components/admin/reports/resolve-report-d
 import { SectionHeader } from "@/components/admin/section-header";
 import { StatusLine } from "@/components/admin/status-line";
 import type { ReportQueueItem } from "@/components/admin/types";
-import { useAdminData } from "@/components/admin/use-admin-data";
 import { Button } from "@/components/ui/button";
+import { useHttp } from "@/lib/client/use-http";
 
 export function ReportsPanel() {
-  const { data, error, loading, reload } = useAdminData<{ queue: ReportQueueItem[] }>("/api/admin/reports", { pollMs: 15_000 });
+  const { data, error, isLoading, isValidating, mutate } = useHttp<{ queue: ReportQueueItem[] }>("/api/admin/reports", { refreshInterval: 15_000 });
+  const reload = () => void mutate();
   const [resolving, setResolving] = useState<{ item: ReportQueueItem; action: Resolution } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const queue = data?.queue ?? [];
@@ -20,14 +21,13 @@ export function ReportsPanel() {
   return (
     <div className="flex flex-col gap-3">
       <SectionHeader title="Reports">
-        <Button variant="outline" size="sm" type="button" onClick={reload} disabled={loading}>
-          {loading ? "Refreshing…" : "Refresh"}
+        <Button variant="outline" size="sm" type="button" onClick={reload} disabled={isValidating}>
+          {isValidating ? "Refreshing…" : "Refresh"}
         </Button>
       </SectionHeader>
       <StatusLine
         text={
-          done ??
-          (loading && !data ? "Loading the report queue…" : data ? `${queue.length} reported ${queue.length === 1 ? "message" : "messages"} waiting.` : null)
+          done ?? (isLoading ? "Loading the report queue…" : data ? `${queue.length} reported ${queue.length === 1 ? "message" : "messages"} waiting.` : null)
         }
         tone={done ? "success" : "neutral"}
       />
@@ -54,7 +54,6 @@ export function ReportsPanel() {
           onDone={(sentence) => {
             setResolving(null);
             setDone(sentence);
-            reload();
           }}
         />
       ) : null}

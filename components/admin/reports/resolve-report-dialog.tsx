@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { formatNumber } from "@/lib/shared/format-time";
 import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import { formatMinutes } from "@/components/admin/format";
 import { ReasonField } from "@/components/admin/reason-field";
@@ -52,7 +53,7 @@ export function ResolveReportDialog({
   onClose: () => void;
 }) {
   const spec = SPEC[action];
-  const { busy, error, run } = useMutation();
+  const { busy, error, run } = useMutation(["/api/admin/reports", "/api/admin/messages", "/api/admin/users", "/api/admin/stats", "/api/admin/audit"]);
   const [reason, setReason] = useState("");
   const [choice, setChoice] = useState<DurationChoice>(action === "ban" ? "permanent" : 60);
   const [custom, setCustom] = useState("");
@@ -62,7 +63,7 @@ export function ResolveReportDialog({
   const confirm = async () => {
     const picked = spec.max ? minutesOf(choice, custom, spec.max) : "permanent";
     if (picked === null) {
-      setDurationError(`Give whole minutes, 1 to ${spec.max?.toLocaleString()}.`);
+      setDurationError(`Give whole minutes, 1 to ${formatNumber(spec.max ?? 0)}.`);
       return;
     }
     setDurationError(undefined);

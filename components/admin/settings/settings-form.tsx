@@ -20,7 +20,7 @@ export function SettingsForm({ initial, canEdit }: { initial: ModerationSettings
   const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
   const [localFields, setLocalFields] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
-  const { busy, error, run, reset } = useMutation();
+  const { busy, error, run, reset } = useMutation(["/api/admin/settings", "/api/admin/audit"]);
   const fields = { ...error?.fields, ...localFields };
   const set = (path: string) => (value: string) => {
     setDraft((d) => ({ ...d, [path]: value }));

@@ -14,7 +14,7 @@ export function SlowModeRow({ room }: { room: SlowModeRoom }) {
   const id = useId();
   const [value, setValue] = useState(String(room.slowModeSeconds));
   const [saved, setSaved] = useState<string | null>(null);
-  const { busy, error, run, reset } = useMutation();
+  const { busy, error, run, reset } = useMutation(["/api/admin/slow-mode", "/api/admin/audit"]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,15 +1,14 @@
 "use client";
 
 import { ErrorNotice } from "@/components/admin/error-notice";
-import { ScrollTable } from "@/components/admin/scroll-table";
 import { SlowModeRow } from "@/components/admin/settings/slow-mode-row";
 import { StatusLine } from "@/components/admin/status-line";
 import type { SlowModeRoom } from "@/components/admin/types";
-import { useAdminData } from "@/components/admin/use-admin-data";
+import { useHttp } from "@/lib/client/use-http";
 import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export function SlowModeSection() {
-  const { data, error, loading, reload } = useAdminData<{ rooms: SlowModeRoom[] }>("/api/admin/slow-mode");
+  const { data, error, isLoading, mutate } = useHttp<{ rooms: SlowModeRoom[] }>("/api/admin/slow-mode");
   return (
     <section aria-labelledby="slow-mode-title" className="flex flex-col gap-3">
       <h2 id="slow-mode-title" className="text-lg font-semibold">
@@ -18,11 +17,11 @@ export function SlowModeSection() {
       <p className="text-sm text-muted-foreground">
         Seconds each member must wait between messages in the room (0 = off, at most 21600). Moderators are exempt.
       </p>
-      <StatusLine text={loading && !data ? "Loading rooms…" : null} />
-      {error ? <ErrorNotice error={error} onRetry={reload} /> : null}
+      <StatusLine text={isLoading ? "Loading rooms…" : null} />
+      {error ? <ErrorNotice error={error} onRetry={() => void mutate()} /> : null}
       {data && data.rooms.length > 0 ? (
-        <ScrollTable label="Slow mode per room">
-          <Table className="min-w-[28rem]">
+        <div role="region" aria-label="Slow mode per room" className="rounded-xl border border-border">
+          <Table>
             <TableHeader>
               <TableRow>
                 <TableHead scope="col">Room</TableHead>
@@ -35,7 +34,7 @@ export function SlowModeSection() {
               ))}
             </TableBody>
           </Table>
-        </ScrollTable>
+        </div>
       ) : null}
     </section>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { formatNumber } from "@/lib/shared/format-time";
 import { BAN_PRESETS_MINUTES } from "@/lib/shared/schemas/moderation";
 import { inputClass } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -59,7 +60,7 @@ export function DurationField(props: {
             className={`${inputClass} w-40`}
           />
           <p id={`${id}-custom-hint`} className={props.error ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>
-            {props.error ?? `Whole minutes, 1 to ${props.max.toLocaleString()}.`}
+            {props.error ?? `Whole minutes, 1 to ${formatNumber(props.max)}.`}
           </p>
         </div>
       ) : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { formatNumber } from "@/lib/shared/format-time";
 import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import { ReasonField } from "@/components/admin/reason-field";
 import type { ConsoleUser, Role } from "@/components/admin/types";
@@ -28,7 +29,7 @@ export function UserActionDialog({
   const viewer = useViewer();
   const spec = USER_ACTIONS[kind];
   const id = useId();
-  const { busy, error, run } = useMutation();
+  const { busy, error, run } = useMutation(["/api/admin/users", "/api/admin/stats", "/api/admin/audit"]);
   const [reason, setReason] = useState("");
   const [choice, setChoice] = useState<DurationChoice>(60);
   const [custom, setCustom] = useState("");
@@ -40,7 +41,7 @@ export function UserActionDialog({
     const picked = spec.duration ? minutesOf(choice, custom, spec.duration.max) : null;
     const minutes = typeof picked === "number" ? picked : null;
     if (spec.duration && minutes === null) {
-      setDurationError(`Give whole minutes, 1 to ${spec.duration.max.toLocaleString()}.`);
+      setDurationError(`Give whole minutes, 1 to ${formatNumber(spec.duration.max)}.`);
       return;
     }
     setDurationError(undefined);

@@ -6,10 +6,18 @@ import type { ConsoleUser } from "@/components/admin/types";
 export function UserStatus({ user }: { user: ConsoleUser }) {
   if (user.bannedUntil) {
     const text = user.bannedUntil === "permanent" ? "Banned permanently" : `Banned until ${formatDateTime(user.bannedUntil)}`;
-    return <Badge variant="destructive">{text}</Badge>;
+    return (
+      <Badge variant="destructive" className="whitespace-normal">
+        {text}
+      </Badge>
+    );
   }
   if (user.timedOutUntil) {
-    return <Badge variant="warning">Timed out until {formatDateTime(user.timedOutUntil)}</Badge>;
+    return (
+      <Badge variant="warning" className="whitespace-normal">
+        Timed out until {formatDateTime(user.timedOutUntil)}
+      </Badge>
+    );
   }
   return <Badge variant="success">Active</Badge>;
 }

@@ -3,7 +3,8 @@ import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/shared/errors";
 import type { SignInInput, SignUpInput } from "@/lib/shared/schemas/auth";
 import type { PasswordHasher } from "@/lib/server/services/passwords";
-import type { PublicProfile, PublicUser, SessionUser } from "@/lib/shared/types";
+import type { PublicProfile } from "@/lib/shared/schemas/profile";
+import type { PublicUser, SessionUser } from "@/lib/shared/types";
 
 type UserRow = { id: string; username: string; displayName: string; role: string; avatarPath?: string | null };
 

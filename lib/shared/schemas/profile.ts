@@ -40,6 +40,11 @@ export interface PublicProfile {
   joinedAt: string;
   /** ISO 8601; null until the user's first disconnect. */
   lastSeenAt: string | null;
+  /**
+   * Connected right now. Only answers that know presence carry it (`user:check` over the
+   * socket); GET /api/users/[id] leaves it out and the card takes it from the caller.
+   */
+  online?: boolean;
 }
 
 /** The signed-in user's own view: the public profile plus their private settings. */

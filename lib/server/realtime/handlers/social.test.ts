@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SentMessage } from "@/lib/shared/events";
-import type { ChatMessage, MyRoom, PublicProfile, PublicUser } from "@/lib/shared/types";
+import type { PublicProfile } from "@/lib/shared/schemas/profile";
+import type { ChatMessage, MyRoom, PublicUser } from "@/lib/shared/types";
 import type { TestServer } from "@/tests/socket-harness";
 import { call, collect, next, sleep, startTestServer } from "@/tests/socket-harness";
 
