@@ -1,8 +1,7 @@
 import { AppError } from "@/lib/errors";
-import { on } from "@/lib/realtime/router";
+import { on, type Routes } from "@/lib/realtime/router";
 import { roomChannel, userChannel } from "@/lib/realtime/events";
 import type { ParleyServer, RealtimeDeps } from "@/lib/realtime/types";
-import { banSchema, deleteMessageSchema, reportSchema, targetUserSchema, timeoutSchema } from "@/lib/schemas/moderation";
 import type { ModerationEffects } from "@/lib/services/moderation/actions";
 import { retryInSeconds } from "@/lib/services/rate-limit";
 
@@ -34,7 +33,6 @@ export function createModerationEffects(io: ParleyServer, deps: RealtimeDeps): M
 /** In-chat moderation and reporting; the console uses the same services over HTTP. */
 export const moderationRoutes = {
   "message:report": on(
-    reportSchema,
     async ({ socket, deps }, input) => {
       const limited = await deps.moderation.limiters.report.limit(socket.data.user.id);
       if (!limited.success) throw new AppError("RATE_LIMITED", `You have sent many reports — try again in ${retryInSeconds(limited)} s.`);
@@ -43,8 +41,8 @@ export const moderationRoutes = {
     },
     { activity: true },
   ),
-  "moderation:delete-message": on(deleteMessageSchema, async ({ socket, deps }, input) => (await deps.moderation.actions.deleteMessage(socket.data.user, input), null), { activity: true }),
-  "moderation:timeout": on(timeoutSchema, async ({ socket, deps }, input) => (await deps.moderation.actions.timeout(socket.data.user, input), null), { activity: true }),
-  "moderation:ban": on(banSchema, async ({ socket, deps }, input) => (await deps.moderation.actions.ban(socket.data.user, input), null), { activity: true }),
-  "moderation:kick": on(targetUserSchema, async ({ socket, deps }, input) => (await deps.moderation.actions.kick(socket.data.user, input), null), { activity: true }),
-};
+  "moderation:delete-message": on(async ({ socket, deps }, input) => (await deps.moderation.actions.deleteMessage(socket.data.user, input), null), { activity: true }),
+  "moderation:timeout": on(async ({ socket, deps }, input) => (await deps.moderation.actions.timeout(socket.data.user, input), null), { activity: true }),
+  "moderation:ban": on(async ({ socket, deps }, input) => (await deps.moderation.actions.ban(socket.data.user, input), null), { activity: true }),
+  "moderation:kick": on(async ({ socket, deps }, input) => (await deps.moderation.actions.kick(socket.data.user, input), null), { activity: true }),
+} satisfies Partial<Routes>;

@@ -1,7 +1,6 @@
-import { z } from "zod";
 import type { ClusterBus } from "@/lib/cluster/bus";
 import type { RealtimeHooks } from "@/lib/context";
-import { on } from "@/lib/realtime/router";
+import { on, type Routes } from "@/lib/realtime/router";
 import { roomChannel, sessionChannel } from "@/lib/realtime/events";
 import type { ParleyServer, RealtimeDeps } from "@/lib/realtime/types";
 
@@ -33,8 +32,8 @@ export function createRealtimeHooks(io: ParleyServer, bus: ClusterBus): Realtime
 
 export const sessionRoutes = {
   /** The client's "the person is here" signal (keys, clicks, scrolling), at most once a minute. */
-  "session:activity": on(z.unknown(), () => null, { activity: true }),
-};
+  "session:activity": on(() => null, { activity: true }),
+} satisfies Partial<Routes>;
 
 /**
  * Ends sessions that saw no user action for the idle timeout. It checks this node's

@@ -1,9 +1,8 @@
 import { AppError } from "@/lib/errors";
 import { roomChannel, userChannel } from "@/lib/realtime/events";
 import { pushToOffline } from "@/lib/realtime/push-offline";
-import { on } from "@/lib/realtime/router";
+import { on, type Routes } from "@/lib/realtime/router";
 import type { ParleyServer, ParleySocket, RealtimeDeps } from "@/lib/realtime/types";
-import { historySchema, sendMessageSchema } from "@/lib/schemas/message";
 import { whenRelayed } from "@/lib/services/typing";
 import type { ChatMessage, Delivery } from "@/lib/types";
 
@@ -53,7 +52,6 @@ function requireJoined(socket: ParleySocket, roomId: string) {
 
 export const messageRoutes = {
   "message:send": on(
-    sendMessageSchema,
     async ({ io, socket, deps }, input) => {
       requireJoined(socket, input.roomId);
       const { message, dmRecipients, duplicate } = await deps.messages.send(socket.data.user, input);
@@ -82,11 +80,10 @@ export const messageRoutes = {
   ),
 
   "message:history": on(
-    historySchema,
     async ({ socket, deps }, input) => {
       requireJoined(socket, input.roomId);
       return deps.messages.history(socket.data.user.id, input);
     },
     { activity: true },
   ),
-};
+} satisfies Partial<Routes>;

@@ -1,10 +1,9 @@
-import { z } from "zod";
-import { on } from "@/lib/realtime/router";
+import { on, type Routes } from "@/lib/realtime/router";
 import type { ParleyServer, ParleySocket, RealtimeDeps } from "@/lib/realtime/types";
 
 export const presenceRoutes = {
-  "presence:list": on(z.unknown(), async ({ deps }) => ({ users: await deps.presence.list() })),
-};
+  "presence:list": on(async ({ deps }) => ({ users: await deps.presence.list() })),
+} satisfies Partial<Routes>;
 
 const publicOf = (socket: ParleySocket) => {
   const { id, username, displayName } = socket.data.user;

@@ -1,6 +1,5 @@
 import { roomChannel } from "@/lib/realtime/events";
-import { on, type EventContext } from "@/lib/realtime/router";
-import { typingSchema } from "@/lib/schemas/message";
+import { on, type EventContext, type Routes } from "@/lib/realtime/router";
 import { whenRelayed } from "@/lib/services/typing";
 
 function relay({ socket, deps }: EventContext, roomId: string, typing: boolean): null {
@@ -12,6 +11,6 @@ function relay({ socket, deps }: EventContext, roomId: string, typing: boolean):
 }
 
 export const typingRoutes = {
-  "typing:start": on(typingSchema, (ctx, { roomId }) => relay(ctx, roomId, true), { activity: true }),
-  "typing:stop": on(typingSchema, (ctx, { roomId }) => relay(ctx, roomId, false)),
-};
+  "typing:start": on((ctx, { roomId }) => relay(ctx, roomId, true), { activity: true }),
+  "typing:stop": on((ctx, { roomId }) => relay(ctx, roomId, false)),
+} satisfies Partial<Routes>;
