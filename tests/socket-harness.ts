@@ -134,7 +134,11 @@ export type TestDatabase = Awaited<ReturnType<typeof createTestDatabaseUrl>>;
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-/** Emits and resolves with the ack. */
+/**
+ * Emits and resolves with the ack. Untyped on purpose: tests send payloads the protocol
+ * forbids (spoofed authors, missing fields, garbage) to see the server refuse them. For
+ * a typed call, as the browser makes it, use `request` from lib/client/request.ts.
+ */
 export function call<T = unknown>(client: TestClient, event: string, payload?: unknown): Promise<Ack<T>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ack for ${event}`)), 5000);

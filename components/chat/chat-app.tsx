@@ -18,6 +18,7 @@ import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChat } from "@/components/chat/use-chat";
 import { RoomSidebar } from "@/components/rooms/room-sidebar";
 import { activeStream, conversationTitle, sidebarSections } from "@/lib/client/chat-store";
+import type { ReportReason } from "@/lib/shared/schemas/moderation";
 import type { PublicUser, RoomSummary, SessionUser } from "@/lib/shared/types";
 
 // Dialogs and toasts are not part of the first paint: their code (Radix Dialog, sonner) loads
@@ -40,7 +41,7 @@ export function ChatApp({ me: initialMe, room, welcome }: { me: SessionUser; roo
   const overrides = useProfileOverrides(conn.socket);
   useSocketEvent(conn.socket, "moderation:notice", ({ message }) => notify(message));
   const report = useCallback(
-    async (messageId: number, reason: string, note: string) => {
+    async (messageId: number, reason: ReportReason, note: string) => {
       const answer = await rooms.ask("message:report", { messageId, reason, note });
       return answer.ok ? null : answer.error.message;
     },

@@ -5,8 +5,9 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import { notify } from "@/components/chat/toasts";
 import { Button } from "@/components/ui/button";
+import type { ReportReason } from "@/lib/shared/schemas/moderation";
 
-export type ReportReason = "spam" | "abuse" | "other";
+export type { ReportReason };
 
 // Radix Dialog is not part of the chat's first load: the form loads when someone first reports.
 const ReportDialog = dynamic(() => import("@/components/chat/report-dialog").then((m) => m.ReportDialog), { ssr: false });

@@ -1,6 +1,7 @@
 import type { PendingItem, SendOptions } from "@/lib/client/chat-state";
 import type { ChatStore, StoreAction } from "@/lib/client/chat-store";
 import type { Ack, SentMessage } from "@/lib/shared/events";
+import type { EventPayload } from "@/lib/shared/protocol";
 import type { PublicUser } from "@/lib/shared/types";
 
 let seq = 0;
@@ -36,7 +37,7 @@ export function nextToSend(store: ChatStore): { roomId: string; item: PendingIte
   return next;
 }
 
-type Ask = (event: "message:send", payload: unknown) => Promise<Ack<SentMessage>>;
+type Ask = (event: "message:send", payload: EventPayload<"message:send">) => Promise<Ack<SentMessage>>;
 
 /**
  * Puts queued messages on the wire one at a time, oldest first, while online. `pump`
@@ -75,10 +76,7 @@ export function createOutboxDriver(deps: { store: () => ChatStore; dispatch: (ac
     setOnline(value: boolean): void {
       if (value === online) return;
       online = value;
-      if (value) {
-        pump();
-        return;
-      }
+      if (value) return pump();
       // Nothing sent on the old connection will be answered.
       onWire = null;
       deps.dispatch({ type: "connection-lost" });

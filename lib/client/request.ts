@@ -1,25 +1,36 @@
 import type { ClientSocket } from "@/lib/client/socket";
-import type { Ack, AckFn, ClientToServerEvents } from "@/lib/shared/events";
+import type { Ack } from "@/lib/shared/events";
+import type { AckData, ClientEvent, EventPayload } from "@/lib/shared/protocol";
 
-export type ClientEvent = keyof ClientToServerEvents;
-/** The `data` an event's ack carries. */
-export type AckData<E extends ClientEvent> = NonNullable<Parameters<ClientToServerEvents[E]>[1]> extends AckFn<infer T> ? T : never;
+export type { AckData, ClientEvent, EventPayload };
 
 const ACK_TIMEOUT_MS = 10_000;
 export const NO_ANSWER = "No answer from the server. Check your connection.";
 
-/** Emits with an ack and a timeout; a lost connection reads as an error sentence, not silence. */
-export function request<E extends ClientEvent>(socket: ClientSocket | null, event: E, payload: unknown): Promise<Ack<AckData<E>>> {
-  if (!socket) return Promise.resolve({ ok: false, error: { code: "UNAVAILABLE", message: NO_ANSWER } });
-  return new Promise((resolve) => {
-    const emitter = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
-      emit: (e: string, p: unknown, cb: (err: Error | null, r: Ack<AckData<E>>) => void) => void;
-    };
-    emitter.emit(event, payload, (err, response) => {
-      if (err) resolve({ ok: false, error: { code: "UNAVAILABLE", message: NO_ANSWER } });
-      else resolve(response);
-    });
-  });
+const unavailable = (): Ack<never> => ({ ok: false, error: { code: "UNAVAILABLE", message: NO_ANSWER } });
+
+/**
+ * Emits with an ack and a timeout; no answer in time, or a connection lost on the way,
+ * reads as an error sentence, not silence. The payload's type is `event`'s schema input
+ * (lib/shared/protocol.ts), so the server's validation and the caller agree.
+ */
+export async function request<E extends ClientEvent>(
+  socket: ClientSocket | null,
+  event: E,
+  payload: EventPayload<E>,
+  timeoutMs = ACK_TIMEOUT_MS,
+): Promise<Ack<AckData<E>>> {
+  if (!socket) return unavailable();
+  try {
+    // socket.io types emitWithAck's arguments through conditional types that a generic
+    // `E` can't resolve (and its answer after `timeout()` as any), so it is called for
+    // "some event" here; this function's signature is the typed one, checked at every call site.
+    return await socket.timeout(timeoutMs).emitWithAck<ClientEvent>(event, payload as never);
+  } catch {
+    // Rejected by socket.io: no answer within the timeout, or the socket disconnected first.
+    return unavailable();
+  }
 }
 
-export type Requester = <E extends ClientEvent>(event: E, payload: unknown) => Promise<Ack<AckData<E>>>;
+/** `request` bound to the tab's socket. */
+export type Requester = <E extends ClientEvent>(event: E, payload: EventPayload<E>) => Promise<Ack<AckData<E>>>;

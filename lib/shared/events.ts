@@ -1,6 +1,7 @@
 import type { ErrorBody } from "@/lib/shared/errors";
-import type { PublicProfile } from "@/lib/shared/schemas/profile";
-import type { ChatMessage, Delivery, MyRoom, PublicUser, RoomMemberInfo, RoomSummary, SessionUser } from "@/lib/shared/types";
+import type { PublicProfile as ProfileCard } from "@/lib/shared/schemas/profile";
+import type { AckData, ClientEvent, EventPayload, FireAndForgetEvent } from "@/lib/shared/protocol";
+import type { ChatMessage, Delivery, MyRoom, PublicUser, RoomSummary, SessionUser } from "@/lib/shared/types";
 
 /** What a moderator wrote when ending someone's session, and when a ban ends. */
 export type SessionEndDetail = { note: string; until: string | null };
@@ -25,37 +26,13 @@ export interface JoinRoomResult {
  */
 export type SentMessage = ChatMessage & { delivery?: Delivery[]; duplicate?: true };
 
-export interface ClientToServerEvents {
-  "room:join": (payload: unknown, ack: AckFn<JoinRoomResult>) => void;
-  "room:leave": (payload: unknown, ack: AckFn<null>) => void;
-  "room:create": (payload: unknown, ack: AckFn<RoomSummary>) => void;
-  "room:update": (payload: unknown, ack: AckFn<RoomSummary>) => void;
-  "room:delete": (payload: unknown, ack: AckFn<null>) => void;
-  "room:kick": (payload: unknown, ack: AckFn<null>) => void;
-  "room:list": (payload: unknown, ack: AckFn<{ rooms: RoomSummary[] }>) => void;
-  "room:mine": (payload: unknown, ack: AckFn<{ rooms: MyRoom[] }>) => void;
-  "room:members": (payload: unknown, ack: AckFn<{ members: RoomMemberInfo[] }>) => void;
-  "room:read": (payload: unknown, ack?: AckFn<null>) => void;
-  "dm:open": (payload: unknown, ack: AckFn<MyRoom>) => void;
-  "message:send": (payload: unknown, ack: AckFn<SentMessage>) => void;
-  "message:history": (payload: unknown, ack: AckFn<{ messages: ChatMessage[]; hasMore: boolean }>) => void;
-  "presence:list": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
-  "typing:start": (payload: unknown, ack?: AckFn<null>) => void;
-  "typing:stop": (payload: unknown, ack?: AckFn<null>) => void;
-  "block:add": (payload: unknown, ack: AckFn<{ blocked: PublicUser[] }>) => void;
-  "block:remove": (payload: unknown, ack: AckFn<{ unblocked: PublicUser[]; notBlocked: PublicUser[] }>) => void;
-  "block:list": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
-  "user:check": (payload: unknown, ack: AckFn<PublicProfile>) => void;
-  "users:last": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
-  "users:active": (payload: unknown, ack: AckFn<{ users: PublicUser[] }>) => void;
-  "message:report": (payload: unknown, ack: AckFn<null>) => void;
-  "moderation:delete-message": (payload: unknown, ack: AckFn<null>) => void;
-  "moderation:timeout": (payload: unknown, ack: AckFn<null>) => void;
-  "moderation:ban": (payload: unknown, ack: AckFn<null>) => void;
-  "moderation:kick": (payload: unknown, ack: AckFn<null>) => void;
-  /** Sent by the client on real input (keys, clicks, scrolling), at most once a minute. */
-  "session:activity": (payload: unknown, ack?: AckFn<null>) => void;
-}
+/** An event's listener as socket.io sees it: the payload a client sends, then the ack (optional for fire-and-forget events). */
+type ClientEmit<E extends ClientEvent> = E extends FireAndForgetEvent
+  ? (payload: EventPayload<E>, ack?: AckFn<AckData<E>>) => void
+  : (payload: EventPayload<E>, ack: AckFn<AckData<E>>) => void;
+
+/** Derived from the protocol table (lib/shared/protocol.ts): one entry per event, typed by its schema. */
+export type ClientToServerEvents = { [E in ClientEvent]: ClientEmit<E> };
 
 export interface ServerToClientEvents {
   "session:ready": (data: { user: SessionUser }) => void;
@@ -72,7 +49,7 @@ export interface ServerToClientEvents {
   "session:ended": (data: { reason: "idle" | "logout" | "kicked" | "banned"; message: string } & Partial<SessionEndDetail>) => void;
   "room:added": (room: MyRoom) => void;
   /** Someone changed their display name, status or avatar. */
-  "user:updated": (profile: PublicProfile) => void;
+  "user:updated": (profile: ProfileCard) => void;
   /** A moderator acted on this user (ban, timeout, kick, role change): show the sentence. */
   "moderation:notice": (data: ModerationNotice) => void;
   /** A moderator removed a message: show "message removed by a moderator" in its place. */

@@ -1,9 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/shared/errors";
+import type { Routes } from "@/lib/server/realtime/router";
 import { on } from "@/lib/server/realtime/router";
 import { roomChannel, userChannel } from "@/lib/shared/events";
 import type { ParleyServer, RealtimeDeps } from "@/lib/server/realtime/types";
-import { banSchema, deleteMessageSchema, reportSchema, targetUserSchema, timeoutSchema } from "@/lib/shared/schemas/moderation";
 import type { ModerationEffects } from "@/lib/server/services/moderation/actions";
 import { retryInSeconds } from "@/lib/server/services/rate-limit";
 
@@ -35,7 +35,6 @@ export function createModerationEffects(io: ParleyServer, deps: RealtimeDeps): M
 /** In-chat moderation and reporting; the console uses the same services over HTTP. */
 export const moderationRoutes = {
   "message:report": on(
-    reportSchema,
     async ({ socket, deps }, input) => {
       const limited = await deps.moderation.limiters.report.limit(socket.data.user.id);
       if (!limited.success) throw new AppError("RATE_LIMITED", `You have sent many reports — try again in ${retryInSeconds(limited)} s.`);
@@ -44,40 +43,10 @@ export const moderationRoutes = {
     },
     { activity: true },
   ),
-  "moderation:delete-message": on(
-    deleteMessageSchema,
-    async ({ socket, deps }, input) => {
-      await deps.moderation.actions.deleteMessage(socket.data.user, input);
-      return null;
-    },
-    { activity: true },
-  ),
-  "moderation:timeout": on(
-    timeoutSchema,
-    async ({ socket, deps }, input) => {
-      await deps.moderation.actions.timeout(socket.data.user, input);
-      return null;
-    },
-    {
-      activity: true,
-    },
-  ),
-  "moderation:ban": on(
-    banSchema,
-    async ({ socket, deps }, input) => {
-      await deps.moderation.actions.ban(socket.data.user, input);
-      return null;
-    },
-    { activity: true },
-  ),
-  "moderation:kick": on(
-    targetUserSchema,
-    async ({ socket, deps }, input) => {
-      await deps.moderation.actions.kick(socket.data.user, input);
-      return null;
-    },
-    {
-      activity: true,
-    },
-  ),
-};
+  "moderation:delete-message": on(async ({ socket, deps }, input) => (await deps.moderation.actions.deleteMessage(socket.data.user, input), null), {
+    activity: true,
+  }),
+  "moderation:timeout": on(async ({ socket, deps }, input) => (await deps.moderation.actions.timeout(socket.data.user, input), null), { activity: true }),
+  "moderation:ban": on(async ({ socket, deps }, input) => (await deps.moderation.actions.ban(socket.data.user, input), null), { activity: true }),
+  "moderation:kick": on(async ({ socket, deps }, input) => (await deps.moderation.actions.kick(socket.data.user, input), null), { activity: true }),
+} satisfies Partial<Routes>;

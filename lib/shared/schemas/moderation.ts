@@ -47,6 +47,7 @@ export const reportSchema = z.object({
   note: z.string().trim().max(500, "Notes are at most 500 characters").default(""),
 });
 export type ReportInput = z.infer<typeof reportSchema>;
+export type ReportReason = ReportInput["reason"];
 
 export const resolveReportSchema = z.object({
   reportId: z.string({ error: "Say which report" }).min(1, "Say which report"),

@@ -2,9 +2,9 @@ import "server-only";
 import { AppError } from "@/lib/shared/errors";
 import { roomChannel, userChannel } from "@/lib/shared/events";
 import { pushToOffline } from "@/lib/server/realtime/push-offline";
+import type { Routes } from "@/lib/server/realtime/router";
 import { on } from "@/lib/server/realtime/router";
 import type { ParleyServer, ParleySocket, RealtimeDeps } from "@/lib/server/realtime/types";
-import { historySchema, sendMessageSchema } from "@/lib/shared/schemas/message";
 import { whenRelayed } from "@/lib/server/services/typing";
 import type { ChatMessage, Delivery } from "@/lib/shared/types";
 
@@ -54,7 +54,6 @@ function requireJoined(socket: ParleySocket, roomId: string) {
 
 export const messageRoutes = {
   "message:send": on(
-    sendMessageSchema,
     async ({ io, socket, deps }, input) => {
       requireJoined(socket, input.roomId);
       const { message, dmRecipients, duplicate } = await deps.messages.send(socket.data.user, input);
@@ -85,11 +84,10 @@ export const messageRoutes = {
   ),
 
   "message:history": on(
-    historySchema,
     async ({ socket, deps }, input) => {
       requireJoined(socket, input.roomId);
       return deps.messages.history(socket.data.user.id, input);
     },
     { activity: true },
   ),
-};
+} satisfies Partial<Routes>;

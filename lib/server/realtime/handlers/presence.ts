@@ -1,11 +1,11 @@
 import "server-only";
-import { z } from "zod";
+import type { Routes } from "@/lib/server/realtime/router";
 import { on } from "@/lib/server/realtime/router";
 import type { ParleyServer, ParleySocket, RealtimeDeps } from "@/lib/server/realtime/types";
 
 export const presenceRoutes = {
-  "presence:list": on(z.unknown(), async ({ deps }) => ({ users: await deps.presence.list() })),
-};
+  "presence:list": on(async ({ deps }) => ({ users: await deps.presence.list() })),
+} satisfies Partial<Routes>;
 
 const publicOf = (socket: ParleySocket) => {
   const { id, username, displayName } = socket.data.user;
@@ -69,10 +69,7 @@ export function createPresenceLifecycle(io: ParleyServer, deps: RealtimeDeps) {
     disconnected(this: ParleySocket, reason: string): void {
       const job = release(this, this.data.user.id);
       const grace = deps.presenceGraceMs ?? 0;
-      if (grace <= 0 || reason === SERVER_CLOSED) {
-        run(job);
-        return;
-      }
+      if (grace <= 0 || reason === SERVER_CLOSED) return run(job);
       const connectionId = this.id;
       const timer = setTimeout(() => releaseNow(connectionId), grace);
       timer.unref();

@@ -1,16 +1,14 @@
 import "server-only";
-import { z } from "zod";
 import { AppError } from "@/lib/shared/errors";
 import { joinEverywhere } from "@/lib/server/realtime/cluster";
 import { roomChannel, userChannel } from "@/lib/shared/events";
+import type { Routes } from "@/lib/server/realtime/router";
 import { on } from "@/lib/server/realtime/router";
-import { blockSchema, checkUserSchema, openDmSchema, recentUsersSchema } from "@/lib/shared/schemas/social";
 import { retryInSeconds } from "@/lib/server/services/rate-limit";
 
 /** Direct messages, blocking and looking people up. */
 export const socialRoutes = {
   "dm:open": on(
-    openDmSchema,
     async ({ io, socket, deps }, { usernames }) => {
       const me = socket.data.user;
       const limited = await deps.moderation.limiters.dmOpen.limit(me.id);
@@ -24,14 +22,11 @@ export const socialRoutes = {
     { activity: true },
   ),
 
-  "block:add": on(blockSchema, async ({ socket, deps }, { usernames }) => ({ blocked: await deps.blocks.block(socket.data.user.id, usernames) }), {
-    activity: true,
-  }),
-  "block:remove": on(blockSchema, async ({ socket, deps }, { usernames }) => deps.blocks.unblock(socket.data.user.id, usernames), { activity: true }),
-  "block:list": on(z.unknown(), async ({ socket, deps }) => ({ users: await deps.blocks.list(socket.data.user.id) })),
+  "block:add": on(async ({ socket, deps }, { usernames }) => ({ blocked: await deps.blocks.block(socket.data.user.id, usernames) }), { activity: true }),
+  "block:remove": on(async ({ socket, deps }, { usernames }) => deps.blocks.unblock(socket.data.user.id, usernames), { activity: true }),
+  "block:list": on(async ({ socket, deps }) => ({ users: await deps.blocks.list(socket.data.user.id) })),
 
   "user:check": on(
-    checkUserSchema,
     async ({ deps }, { username }) => {
       const online = new Set(await deps.presence.onlineIds());
       return deps.users.publicProfile(username, (id) => online.has(id));
@@ -39,13 +34,9 @@ export const socialRoutes = {
     { activity: true },
   ),
 
-  "users:last": on(recentUsersSchema, async ({ deps }, { minutes }) => ({ users: await deps.users.seenSince(minutes, await deps.presence.onlineIds()) }), {
+  "users:last": on(async ({ deps }, { minutes }) => ({ users: await deps.users.seenSince(minutes, await deps.presence.onlineIds()) }), { activity: true }),
+
+  "users:active": on(async ({ deps }, { minutes }) => ({ users: await deps.users.findPublicByIds(await deps.sessions.activeSince(minutes)) }), {
     activity: true,
   }),
-
-  "users:active": on(
-    recentUsersSchema,
-    async ({ deps }, { minutes }) => ({ users: await deps.users.findPublicByIds(await deps.sessions.activeSince(minutes)) }),
-    { activity: true },
-  ),
-};
+} satisfies Partial<Routes>;

@@ -1,8 +1,7 @@
 import "server-only";
 import { roomChannel } from "@/lib/shared/events";
-import type { EventContext } from "@/lib/server/realtime/router";
+import type { EventContext, Routes } from "@/lib/server/realtime/router";
 import { on } from "@/lib/server/realtime/router";
-import { typingSchema } from "@/lib/shared/schemas/message";
 import { whenRelayed } from "@/lib/server/services/typing";
 
 function relay({ socket, deps }: EventContext, roomId: string, typing: boolean): null {
@@ -16,6 +15,6 @@ function relay({ socket, deps }: EventContext, roomId: string, typing: boolean):
 }
 
 export const typingRoutes = {
-  "typing:start": on(typingSchema, (ctx, { roomId }) => relay(ctx, roomId, true), { activity: true }),
-  "typing:stop": on(typingSchema, (ctx, { roomId }) => relay(ctx, roomId, false)),
-};
+  "typing:start": on((ctx, { roomId }) => relay(ctx, roomId, true), { activity: true }),
+  "typing:stop": on((ctx, { roomId }) => relay(ctx, roomId, false)),
+} satisfies Partial<Routes>;
