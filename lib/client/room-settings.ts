@@ -1,4 +1,4 @@
-import { memberLimitTooLow } from "@/lib/schemas/rooms";
+import { memberLimitTooLow } from "@/lib/schemas/limits";
 import type { RoomSummary } from "@/lib/types";
 
 export type PasswordChoice = "keep" | "set" | "remove";
