@@ -7,7 +7,7 @@ import type { FanoutStep } from "./fanout.ts";
 import { NOISY_CPU } from "./stats.ts";
 import type { FanoutResult } from "./step-up.ts";
 import type { MemoryResult } from "./memory.ts";
-import type { BrowserTiming, FirstLoadJs } from "./web.ts";
+import { FIRST_LOAD_JS_BUDGET_BYTES, type BrowserTiming, type FirstLoadJs } from "./web.ts";
 
 export interface ServerResults {
   fanout?: FanoutResult;
@@ -102,6 +102,7 @@ export function evaluate(r: Results, refRate: number): void {
     { name: `durable ack p99 @ ${p.ackLatency?.rate ?? "?"} msg/s`, target: "< 20 ms", value: fmt(p.ackLatency?.latency.p99, " ms"), pass: check(p.ackLatency?.latency.p99, (v) => v < 20) },
     { name: "stored messages/s, many senders", target: "≥ 5,000", value: fmt(p.throughput?.storedPerSecond), pass: check(p.throughput?.storedPerSecond, (v) => v >= 5000) },
     { name: "heap per idle authenticated connection", target: "≤ 12 KiB", value: kb(p.memory?.heapBytesPerConnection), pass: check(p.memory?.heapBytesPerConnection, (v) => v <= 12 * 1024) },
+    { name: "chat page first-load JS (gzip)", target: `≤ ${kb(FIRST_LOAD_JS_BUDGET_BYTES)}`, value: kb(r.web.firstLoadJs?.gzipBytes), pass: check(r.web.firstLoadJs?.gzipBytes, (v) => v <= FIRST_LOAD_JS_BUDGET_BYTES) },
   ];
   r.targets = [
     // `--only cluster` measures no single-server figure: list none rather than six "not measured".
