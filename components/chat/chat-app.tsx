@@ -1,28 +1,31 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { Suspense, useCallback, useRef, useState } from "react";
 import type { DialogState } from "@/components/chat/chat-dialogs";
-import dynamic from "next/dynamic";
 import { ChatHeader } from "@/components/chat/chat-header";
 import { Composer } from "@/components/chat/composer";
 import { ConnectionBanner } from "@/components/chat/connection-banner";
-import { Drawer } from "@/components/chat/drawer";
+import { Drawer, drawerSheet } from "@/components/chat/drawer";
 import { MessageList, type ScrollSpot } from "@/components/chat/message-list";
-import { NotificationsButton } from "@/components/chat/notifications-button";
 import { OnlineList } from "@/components/chat/online-list";
 import { ProfileOverridesProvider, useProfileOverrides } from "@/components/chat/profile-overrides";
 import { useSocketEvent } from "@/components/chat/use-socket-event";
 import { notify } from "@/components/chat/toasts";
+import { reportDialog } from "@/components/chat/report-button";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChat } from "@/components/chat/use-chat";
 import { RoomSidebar } from "@/components/rooms/room-sidebar";
+import { lazyComponent, useHydrated, usePreloadWhenIdle } from "@/components/ui/lazy";
 import { activeStream, conversationTitle, sidebarSections } from "@/lib/client/chat-store";
 import type { PublicUser, RoomSummary, SessionUser } from "@/lib/types";
 
 // Dialogs and toasts are not part of the first paint: their code (Radix Dialog, sonner) loads
-// when a dialog first opens, and right after the page for toasts. Keeps first-load JS in budget.
-const ChatDialogs = dynamic(() => import("@/components/chat/chat-dialogs").then((m) => m.ChatDialogs), { ssr: false });
-const Toaster = dynamic(() => import("@/components/chat/toaster").then((m) => m.Toaster), { ssr: false });
+// after the page, the toaster once hydrated and the dialogs, drawers and the phone menu when the
+// page is idle, so the first open does not wait. Keeps first-load JS in budget (bench/web.ts).
+const chatDialogs = lazyComponent(() => import("@/components/chat/chat-dialogs").then((m) => m.ChatDialogs));
+const toaster = lazyComponent(() => import("@/components/chat/toaster").then((m) => m.Toaster));
+// Renders nothing on the server or before hydration (the permission is per browser): no first-load code.
+const notificationsButton = lazyComponent(() => import("@/components/chat/notifications-button").then((m) => m.NotificationsButton));
 
 export function ChatApp({ me: initialMe, room, welcome }: { me: SessionUser; room: RoomSummary; welcome: string }) {
   const chat = useChat(initialMe, room);
@@ -37,6 +40,8 @@ export function ChatApp({ me: initialMe, room, welcome }: { me: SessionUser; roo
   const closeDialog = useCallback(() => setDialog(null), []);
   const showUser = useCallback((user: PublicUser) => setDialog({ type: "user", user }), []);
   const overrides = useProfileOverrides(conn.socket);
+  const hydrated = useHydrated();
+  usePreloadWhenIdle(chatDialogs.preload, drawerSheet.preload, reportDialog.preload);
   useSocketEvent(conn.socket, "moderation:notice", ({ message }) => notify(message));
   const report = useCallback(
     async (messageId: number, reason: string, note: string) => {
@@ -91,7 +96,13 @@ export function ChatApp({ me: initialMe, room, welcome }: { me: SessionUser; roo
             onOpen={open}
             onBrowse={() => setDialog({ type: "browse" })}
             onCreate={() => setDialog({ type: "create" })}
-            footer={<NotificationsButton />}
+            footer={
+              hydrated ? (
+                <Suspense fallback={null}>
+                  <notificationsButton.Component />
+                </Suspense>
+              ) : null
+            }
           />
         </Drawer>
         <main className="flex min-w-0 flex-1 flex-col" data-room-id={activeId}>
@@ -123,8 +134,16 @@ export function ChatApp({ me: initialMe, room, welcome }: { me: SessionUser; roo
           <OnlineList online={people.online} offline={people.offline} meId={me.id} onUserClick={showUser} />
         </Drawer>
       </div>
-      {dialog ? <ChatDialogs me={me} chat={chat} dialog={dialog} onClose={closeDialog} /> : null}
-      <Toaster />
+      {dialog ? (
+        <Suspense fallback={null}>
+          <chatDialogs.Component me={me} chat={chat} dialog={dialog} onClose={closeDialog} />
+        </Suspense>
+      ) : null}
+      {hydrated ? (
+        <Suspense fallback={null}>
+          <toaster.Component />
+        </Suspense>
+      ) : null}
     </div>
     </ProfileOverridesProvider>
   );

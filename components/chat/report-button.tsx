@@ -1,15 +1,15 @@
 "use client";
 
 import { FlagIcon } from "lucide-react";
-import dynamic from "next/dynamic";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { notify } from "@/components/chat/toasts";
 import { Button } from "@/components/ui/button";
+import { lazyComponent } from "@/components/ui/lazy";
 
 export type ReportReason = "spam" | "abuse" | "other";
 
-// Radix Dialog is not part of the chat's first load: the form loads when someone first reports.
-const ReportDialog = dynamic(() => import("@/components/chat/report-dialog").then((m) => m.ReportDialog), { ssr: false });
+/** Radix Dialog is not part of the chat's first load: the chat preloads the form when idle (chat-app.tsx). */
+export const reportDialog = lazyComponent(() => import("@/components/chat/report-dialog").then((m) => m.ReportDialog));
 
 /** "Report" in a message's toolbar: opens the report dialog; one report per message. */
 export function ReportButton({ author, tabIndex, onReport }: { author: string; tabIndex: number; onReport: (reason: ReportReason, note: string) => Promise<string | null> }) {
@@ -22,16 +22,18 @@ export function ReportButton({ author, tabIndex, onReport }: { author: string; t
         {reported ? "Reported" : "Report"}
       </Button>
       {open ? (
-        <ReportDialog
-          author={author}
-          onReport={onReport}
-          onClose={(done) => {
-            setOpen(false);
-            if (!done) return;
-            setReported(true);
-            notify("Reported. A moderator will look at it.");
-          }}
-        />
+        <Suspense fallback={null}>
+          <reportDialog.Component
+            author={author}
+            onReport={onReport}
+            onClose={(done) => {
+              setOpen(false);
+              if (!done) return;
+              setReported(true);
+              notify("Reported. A moderator will look at it.");
+            }}
+          />
+        </Suspense>
       ) : null}
     </>
   );
