@@ -9,6 +9,7 @@ import { NOISY_CPU } from "./stats.ts";
 import type { FanoutResult } from "./step-up.ts";
 import type { MemoryResult } from "./memory.ts";
 import type { BrowserTiming, FirstLoadJs } from "./web.ts";
+import { FIRST_LOAD_JS_BUDGET_BYTES } from "./web.ts";
 
 export interface ServerResults {
   fanout?: FanoutResult;
@@ -132,6 +133,12 @@ export function evaluate(r: Results, refRate: number): void {
       target: "≤ 12 KiB",
       value: kb(p.memory?.heapBytesPerConnection),
       pass: check(p.memory?.heapBytesPerConnection, (v) => v <= 12 * 1024),
+    },
+    {
+      name: "chat page first-load JS (gzip)",
+      target: `≤ ${kb(FIRST_LOAD_JS_BUDGET_BYTES)}`,
+      value: kb(r.web.firstLoadJs?.gzipBytes),
+      pass: check(r.web.firstLoadJs?.gzipBytes, (v) => v <= FIRST_LOAD_JS_BUDGET_BYTES),
     },
   ];
   r.targets = [

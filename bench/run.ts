@@ -14,6 +14,7 @@ import { evaluate, integrityProblems, renderMarkdown, writeResults } from "./rep
 import { hasTaskset, pinSelf, ROOT } from "./server-runner.ts";
 import { benchCluster } from "./cluster.ts";
 import { benchServer } from "./suite.ts";
+import { firstLoadJsOverBudget } from "./web.ts";
 
 const options = parseOptions(process.argv.slice(2));
 const started = performance.now();
@@ -98,5 +99,8 @@ if (cpuProfDir) {
     if (main) console.log(`\n${summarizeProfile(path.join(cpuProfDir, dir, main))}`);
   }
 }
-// The smoke run fails on a crash or on any loss/duplicate, never on speed.
-process.exit(crashed || results.problems.length > 0 ? 1 : 0);
+// Bytes do not depend on how busy the machine is, so even the smoke run holds the page to its budget.
+const overBudget = firstLoadJsOverBudget(results.web.firstLoadJs);
+if (overBudget) console.error(`\nFAIL: ${overBudget}`);
+// The smoke run fails on a crash, on any loss/duplicate or on a page over its JS budget, never on speed.
+process.exit(crashed || results.problems.length > 0 || overBudget ? 1 : 0);

@@ -1,21 +1,22 @@
-import Link from "next/link";
-import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { buttonVariants } from "@/components/ui/button";
 
-/** What a signed-in plain user sees at /admin. */
+/**
+ * What a signed-in plain user sees at /admin. No client components on purpose: the root
+ * forbidden boundary is part of every page's tree, so anything client-side here would be
+ * loaded (a second time, in its own chunk) with the chat page. A plain link reloads into
+ * the chat, which is what leaving a refusal should do anyway.
+ */
 export function ForbiddenPage() {
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center gap-4 px-4 text-center">
-      <div className="absolute right-3 top-3">
-        <ThemeToggle />
-      </div>
       <p className="text-5xl font-bold text-muted-foreground/60" aria-hidden="true">
         403
       </p>
       <h1 className="text-xl font-semibold">You can&apos;t open this page</h1>
       <p className="max-w-md text-muted-foreground">Only moderators and administrators can open the moderation console.</p>
-      <Link href="/" className="rounded-md bg-primary px-4 py-2 font-medium text-white hover:bg-primary/90">
+      <a href="/" className={buttonVariants()}>
         Back to chat
-      </Link>
+      </a>
     </main>
   );
 }

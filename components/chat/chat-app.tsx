@@ -1,30 +1,33 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { Suspense, useCallback, useRef, useState } from "react";
 import type { DialogState } from "@/components/chat/chat-dialogs";
-import dynamic from "next/dynamic";
 import { ChatHeader } from "@/components/chat/chat-header";
 import { Composer } from "@/components/chat/composer";
 import { ConnectionBanner } from "@/components/chat/connection-banner";
-import { Drawer } from "@/components/chat/drawer";
+import { Drawer, drawerSheet } from "@/components/chat/drawer";
 import type { ScrollSpot } from "@/components/chat/message-list";
 import { MessageList } from "@/components/chat/message-list";
-import { NotificationsButton } from "@/components/chat/notifications-button";
 import { OnlineList } from "@/components/chat/online-list";
 import { ProfileOverridesProvider, useProfileOverrides } from "@/components/chat/profile-overrides";
 import { useSocketEvent } from "@/components/chat/use-socket-event";
 import { notify } from "@/components/chat/toasts";
+import { reportDialog } from "@/components/chat/report-button";
+import type { ReportReason } from "@/components/chat/report-button";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChat } from "@/components/chat/use-chat";
 import { RoomSidebar } from "@/components/rooms/room-sidebar";
+import { lazyComponent, useHydrated, usePreloadWhenIdle } from "@/components/ui/lazy";
 import { activeStream, conversationTitle, sidebarSections } from "@/lib/client/chat-store";
-import type { ReportReason } from "@/lib/shared/schemas/moderation";
 import type { PublicUser, RoomSummary, SessionUser } from "@/lib/shared/types";
 
 // Dialogs and toasts are not part of the first paint: their code (Radix Dialog, sonner) loads
-// when a dialog first opens, and right after the page for toasts. Keeps first-load JS in budget.
-const ChatDialogs = dynamic(() => import("@/components/chat/chat-dialogs").then((m) => m.ChatDialogs), { ssr: false });
-const Toaster = dynamic(() => import("@/components/chat/toaster").then((m) => m.Toaster), { ssr: false });
+// after the page, the toaster once hydrated and the dialogs, drawers and the phone menu when the
+// page is idle, so the first open does not wait. Keeps first-load JS in budget (bench/web.ts).
+const chatDialogs = lazyComponent(() => import("@/components/chat/chat-dialogs").then((m) => m.ChatDialogs));
+const toaster = lazyComponent(() => import("@/components/chat/toaster").then((m) => m.Toaster));
+// Renders nothing on the server or before hydration (the permission is per browser): no first-load code.
+const notificationsButton = lazyComponent(() => import("@/components/chat/notifications-button").then((m) => m.NotificationsButton));
 
 export function ChatApp({ me: initialMe, room, welcome }: { me: SessionUser; room: RoomSummary; welcome: string }) {
   const chat = useChat(initialMe, room);
@@ -39,6 +42,8 @@ export function ChatApp({ me: initialMe, room, welcome }: { me: SessionUser; roo
   const closeDialog = useCallback(() => setDialog(null), []);
   const showUser = useCallback((user: PublicUser) => setDialog({ type: "user", user }), []);
   const overrides = useProfileOverrides(conn.socket);
+  const hydrated = useHydrated();
+  usePreloadWhenIdle(chatDialogs.preload, drawerSheet.preload, reportDialog.preload);
   useSocketEvent(conn.socket, "moderation:notice", ({ message }) => notify(message));
   const report = useCallback(
     async (messageId: number, reason: ReportReason, note: string) => {
@@ -93,7 +98,13 @@ export function ChatApp({ me: initialMe, room, welcome }: { me: SessionUser; roo
               onOpen={open}
               onBrowse={() => setDialog({ type: "browse" })}
               onCreate={() => setDialog({ type: "create" })}
-              footer={<NotificationsButton />}
+              footer={
+                hydrated ? (
+                  <Suspense fallback={null}>
+                    <notificationsButton.Component />
+                  </Suspense>
+                ) : null
+              }
             />
           </Drawer>
           <main className="flex min-w-0 flex-1 flex-col" data-room-id={activeId}>
@@ -125,8 +136,16 @@ export function ChatApp({ me: initialMe, room, welcome }: { me: SessionUser; roo
             <OnlineList online={people.online} offline={people.offline} meId={me.id} onUserClick={showUser} />
           </Drawer>
         </div>
-        {dialog ? <ChatDialogs me={me} chat={chat} dialog={dialog} onClose={closeDialog} /> : null}
-        <Toaster />
+        {dialog ? (
+          <Suspense fallback={null}>
+            <chatDialogs.Component me={me} chat={chat} dialog={dialog} onClose={closeDialog} />
+          </Suspense>
+        ) : null}
+        {hydrated ? (
+          <Suspense fallback={null}>
+            <toaster.Component />
+          </Suspense>
+        ) : null}
       </div>
     </ProfileOverridesProvider>
   );

@@ -1,23 +1,26 @@
 import { EllipsisVerticalIcon, LogOutIcon, MenuIcon, UsersIcon } from "lucide-react";
-import dynamic from "next/dynamic";
-import Link from "next/link";
-import { InstallButton } from "@/components/pwa/install-button";
+import { Suspense } from "react";
+import { PageLink } from "@/components/chat/page-link";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { lazyComponent, useHydrated } from "@/components/ui/lazy";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { MyRoom, SessionUser } from "@/lib/shared/types";
 
 const headerLink = cn(buttonVariants({ variant: "ghost", size: "sm" }), "hidden sm:inline-flex");
 
-// The menu (Radix + floating-ui, ~20 KiB gzip) is for phones only: it loads after the page, not with it.
-const HeaderMenu = dynamic(() => import("@/components/chat/header-menu").then((m) => m.HeaderMenu), {
-  ssr: false,
-  loading: () => (
-    <Button variant="ghost" size="icon" className="sm:hidden" aria-label="More" disabled>
-      <EllipsisVerticalIcon aria-hidden="true" />
-    </Button>
-  ),
-});
+/** The menu (Radix + floating-ui, ~26 KiB gzip) is for phones only: it loads after the page, not with it. */
+export const headerMenu = lazyComponent(() => import("@/components/chat/header-menu").then((m) => m.HeaderMenu));
+
+/** Only shown when the browser offers installing (after hydration at the earliest): not first-load code. */
+const installButton = lazyComponent(() => import("@/components/pwa/install-button").then((m) => m.InstallButton));
+
+/** Holds the menu's place (same size, same name) until its code is in. */
+const menuPlaceholder = (
+  <Button variant="ghost" size="icon" className="sm:hidden" aria-label="More" disabled>
+    <EllipsisVerticalIcon aria-hidden="true" />
+  </Button>
+);
 
 /**
  * One line at every width: on a phone the room name takes what is left after the
@@ -39,6 +42,7 @@ export function ChatHeader(props: {
   const { me, room, title, onlineCount, canManage, canLeave } = props;
   const leaveLabel = room ? `Leave #${room.name}` : "Leave room";
   const moderator = me.role !== "user";
+  const hydrated = useHydrated();
   return (
     <header className="flex h-14 shrink-0 items-center gap-1 border-b border-border px-2 sm:gap-2 sm:px-4">
       <Button variant="ghost" size="icon" className="md:hidden" onClick={props.onOpenRooms} aria-label="Open rooms">
@@ -65,26 +69,36 @@ export function ChatHeader(props: {
       </Button>
       <ThemeToggle />
       <span className="hidden text-sm whitespace-nowrap text-muted-foreground lg:inline">{me.displayName}</span>
-      <InstallButton className="hidden sm:inline-flex" />
-      {moderator ? (
-        <Link href="/admin" className={headerLink}>
-          Moderation
-        </Link>
+      {hydrated ? (
+        <Suspense fallback={null}>
+          <installButton.Component className="hidden sm:inline-flex" />
+        </Suspense>
       ) : null}
-      <Link href="/settings/profile" className={headerLink}>
+      {moderator ? (
+        <PageLink href="/admin" className={headerLink}>
+          Moderation
+        </PageLink>
+      ) : null}
+      <PageLink href="/settings/profile" className={headerLink}>
         Profile
-      </Link>
-      <Link href="/settings" className={headerLink}>
+      </PageLink>
+      <PageLink href="/settings" className={headerLink}>
         Settings
-      </Link>
-      <HeaderMenu
-        canManage={canManage}
-        canLeave={canLeave}
-        moderator={moderator}
-        leaveLabel={leaveLabel}
-        onSettings={props.onSettings}
-        onLeave={props.onLeave}
-      />
+      </PageLink>
+      {hydrated ? (
+        <Suspense fallback={menuPlaceholder}>
+          <headerMenu.Component
+            canManage={canManage}
+            canLeave={canLeave}
+            moderator={moderator}
+            leaveLabel={leaveLabel}
+            onSettings={props.onSettings}
+            onLeave={props.onLeave}
+          />
+        </Suspense>
+      ) : (
+        menuPlaceholder
+      )}
       <Button variant="ghost" size="sm" className="px-2" onClick={props.onLogOut}>
         <LogOutIcon aria-hidden="true" className="hidden sm:block" />
         Log out

@@ -1,10 +1,11 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
+import { Suspense } from "react";
+import { lazyComponent } from "@/components/ui/lazy";
 
-// Radix Dialog loads the first time a drawer opens, not with the chat page.
-const DrawerSheet = dynamic(() => import("@/components/chat/drawer-sheet").then((m) => m.DrawerSheet), { ssr: false });
+/** Radix Dialog is not part of the chat's first load: the chat preloads it when idle (chat-app.tsx). */
+export const drawerSheet = lazyComponent(() => import("@/components/chat/drawer-sheet").then((m) => m.DrawerSheet));
 
 /** Sidebar on wide screens; a modal drawer (focus trapped, Escape closes) on phone-sized ones. */
 export function Drawer({
@@ -29,9 +30,11 @@ export function Drawer({
         {children}
       </aside>
       {open ? (
-        <DrawerSheet side={side} label={label} onClose={onClose}>
-          {children}
-        </DrawerSheet>
+        <Suspense fallback={null}>
+          <drawerSheet.Component side={side} label={label} onClose={onClose}>
+            {children}
+          </drawerSheet.Component>
+        </Suspense>
       ) : null}
     </>
   );

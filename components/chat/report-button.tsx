@@ -1,16 +1,16 @@
 "use client";
 
 import { FlagIcon } from "lucide-react";
-import dynamic from "next/dynamic";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { notify } from "@/components/chat/toasts";
 import { Button } from "@/components/ui/button";
+import { lazyComponent } from "@/components/ui/lazy";
 import type { ReportReason } from "@/lib/shared/schemas/moderation";
 
 export type { ReportReason };
 
-// Radix Dialog is not part of the chat's first load: the form loads when someone first reports.
-const ReportDialog = dynamic(() => import("@/components/chat/report-dialog").then((m) => m.ReportDialog), { ssr: false });
+/** Radix Dialog is not part of the chat's first load: the chat preloads the form when idle (chat-app.tsx). */
+export const reportDialog = lazyComponent(() => import("@/components/chat/report-dialog").then((m) => m.ReportDialog));
 
 /** "Report" in a message's toolbar: opens the report dialog; one report per message. */
 export function ReportButton({
@@ -39,16 +39,18 @@ export function ReportButton({
         {reported ? "Reported" : "Report"}
       </Button>
       {open ? (
-        <ReportDialog
-          author={author}
-          onReport={onReport}
-          onClose={(done) => {
-            setOpen(false);
-            if (!done) return;
-            setReported(true);
-            notify("Reported. A moderator will look at it.");
-          }}
-        />
+        <Suspense fallback={null}>
+          <reportDialog.Component
+            author={author}
+            onReport={onReport}
+            onClose={(done) => {
+              setOpen(false);
+              if (!done) return;
+              setReported(true);
+              notify("Reported. A moderator will look at it.");
+            }}
+          />
+        </Suspense>
       ) : null}
     </>
   );

@@ -1,4 +1,4 @@
-import { memberLimitTooLow } from "@/lib/shared/schemas/rooms";
+import { memberLimitTooLow } from "@/lib/shared/schemas/limits";
 import type { RoomSummary } from "@/lib/shared/types";
 
 export type PasswordChoice = "keep" | "set" | "remove";

@@ -12,3 +12,9 @@ export const MESSAGE_TOO_LONG = `Message is too long (max ${MESSAGE_MAX_CHARS} c
  * 64-bit). A larger cursor is refused as invalid instead of failing in the database.
  */
 export const MAX_ROW_ID = 2_147_483_647;
+
+/** A member limit below the members already in the room can't be met: the sentence saying so, or null. */
+export function memberLimitTooLow(limit: number, memberCount: number): string | null {
+  if (limit <= 0 || limit >= memberCount) return null;
+  return `This room has ${memberCount} members; the limit can't be lower than that`;
+}

@@ -33,11 +33,8 @@ export const createRoomSchema = z
   .refine((r) => r.kind !== "private" || !!r.password, { message: "A private room needs a password", path: ["password"] });
 export type CreateRoomInput = z.infer<typeof createRoomSchema>;
 
-/** A member limit below the members already in the room can't be met: the sentence saying so, or null. */
-export function memberLimitTooLow(limit: number, memberCount: number): string | null {
-  if (limit <= 0 || limit >= memberCount) return null;
-  return `This room has ${memberCount} members; the limit can't be lower than that`;
-}
+// Lives in limits.ts (zod-free): the room settings form in the browser checks it too.
+export { memberLimitTooLow } from "@/lib/shared/schemas/limits";
 
 export const updateRoomSchema = z.object({
   roomId: z.string().min(1),

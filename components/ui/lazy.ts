@@ -1,0 +1,57 @@
+"use client";
+
+import type { ComponentType } from "react";
+import { lazy, useEffect, useSyncExternalStore } from "react";
+
+/**
+ * A component whose code loads on first render instead of with the page, plus `preload`
+ * to fetch it earlier (idle time, or hover/focus of what opens it) so opening never waits.
+ * React.lazy rather than next/dynamic: next/dynamic's loader adds ~2 KiB gzip to every
+ * page that uses it, and these pieces are never rendered on the server anyway (they open
+ * on interaction, or mount after hydration; see useHydrated). Render inside <Suspense>.
+ */
+export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let pending: Promise<ComponentType<P>> | null = null;
+  const preload = () => {
+    pending ??= load().catch((error: unknown) => {
+      // A failed fetch (offline for a moment) is tried again the next time it is wanted.
+      pending = null;
+      throw error;
+    });
+    return pending;
+  };
+  return { Component: lazy(() => preload().then((component) => ({ default: component }))), preload };
+}
+
+const noSubscription = () => () => {};
+
+/** False on the server and during hydration, true after: for pieces that only make sense in the browser. */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
+type IdleWindow = Window & { requestIdleCallback?: (run: () => void, options?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
+
+/**
+ * Fetches lazy pieces once the page has settled, so the first open of a dialog or menu
+ * doesn't wait for the network. Safari has no requestIdleCallback: a timeout stands in.
+ */
+export function usePreloadWhenIdle(...preloads: Array<() => Promise<unknown>>): void {
+  useEffect(() => {
+    const w = window as IdleWindow;
+    const run = () => {
+      for (const preload of preloads) preload().catch(() => undefined);
+    };
+    if (w.requestIdleCallback) {
+      const id = w.requestIdleCallback(run, { timeout: 3_000 });
+      return () => w.cancelIdleCallback?.(id);
+    }
+    const id = window.setTimeout(run, 1_500);
+    return () => window.clearTimeout(id);
+    // The preloads are module-level functions: once per mount is enough.
+  }, []);
+}
