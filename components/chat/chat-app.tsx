@@ -17,6 +17,7 @@ import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChat } from "@/components/chat/use-chat";
 import { RoomSidebar } from "@/components/rooms/room-sidebar";
 import { activeStream, conversationTitle, sidebarSections } from "@/lib/client/chat-store";
+import type { FirstHistory } from "@/lib/services/first-history";
 import type { PublicUser, RoomSummary, SessionUser } from "@/lib/types";
 
 // Dialogs and toasts are not part of the first paint: their code (Radix Dialog, sonner) loads
@@ -24,8 +25,8 @@ import type { PublicUser, RoomSummary, SessionUser } from "@/lib/types";
 const ChatDialogs = dynamic(() => import("@/components/chat/chat-dialogs").then((m) => m.ChatDialogs), { ssr: false });
 const Toaster = dynamic(() => import("@/components/chat/toaster").then((m) => m.Toaster), { ssr: false });
 
-export function ChatApp({ me: initialMe, room, welcome }: { me: SessionUser; room: RoomSummary; welcome: string }) {
-  const chat = useChat(initialMe, room);
+export function ChatApp({ me: initialMe, room, history = null, welcome }: { me: SessionUser; room: RoomSummary; history?: FirstHistory | null; welcome: string }) {
+  const chat = useChat(initialMe, room, history);
   const { me, rooms, active, isHome, people, conn } = chat;
   const { store } = rooms;
   const [drawer, setDrawer] = useState<"rooms" | "online" | null>(null);
