@@ -265,6 +265,7 @@ export function MessageList(props: {
 
   const virtualRows = hydrated ? virtualizer.getVirtualItems() : [];
   return (
+    <>
     <div
       ref={scroller}
       // Before hydration the rows are a plain column; reversed, the scroll box starts at its end (the newest message).
@@ -307,12 +308,14 @@ export function MessageList(props: {
             : rows.slice(-STATIC_TAIL).map((row, at, tail) => renderRow(row, { "aria-posinset": rows.length - tail.length + at + 1, "aria-setsize": rows.length }))}
         </ol>
       </div>
-      <div aria-live="polite" aria-relevant="additions" className="sr-only" data-testid="message-announcements">
-        {spoken.map((line) => (
-          <p key={line.key}>{line.text}</p>
-        ))}
-      </div>
     </div>
+    {/* Beside the list, not in it: its rows are not the news, and "Messages" holds only them. */}
+    <div aria-live="polite" aria-relevant="additions" className="sr-only" data-testid="message-announcements">
+      {spoken.map((line) => (
+        <p key={line.key}>{line.text}</p>
+      ))}
+    </div>
+    </>
   );
 }
 

@@ -65,19 +65,21 @@ export class ChatPage {
   async readStream(): Promise<string[]> {
     return this.messageList.evaluate(async (el) => {
       const settle = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-      const rows = new Map<string, string[]>();
+      // By place in the stream: the list's Tab stop (the newest, by default) is always mounted.
+      const rows = new Map<string, { at: number; texts: string[] }>();
       el.scrollTop = 120;
       for (let step = 0; step < 500; step++) {
         await settle();
         for (const row of el.querySelectorAll<HTMLElement>('li[data-kind="message"]')) {
           const key = row.dataset.row ?? "";
-          if (!rows.has(key)) rows.set(key, [...row.querySelectorAll("p.whitespace-pre-wrap")].map((p) => p.textContent ?? ""));
+          const at = Number(row.getAttribute("aria-posinset"));
+          if (!rows.has(key)) rows.set(key, { at, texts: [...row.querySelectorAll("p.whitespace-pre-wrap")].map((p) => p.textContent ?? "") });
         }
         if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) break;
         el.scrollTop += el.clientHeight / 2;
       }
       el.scrollTop = el.scrollHeight;
-      return [...rows.values()].flat();
+      return [...rows.values()].sort((a, b) => a.at - b.at).flatMap((row) => row.texts);
     });
   }
 
