@@ -19,6 +19,7 @@ import { useChat } from "@/components/chat/use-chat";
 import { RoomSidebar } from "@/components/rooms/room-sidebar";
 import { lazyComponent, useHydrated, usePreloadWhenIdle } from "@/components/ui/lazy";
 import { activeStream, conversationTitle, sidebarSections } from "@/lib/client/chat-store";
+import type { FirstHistory } from "@/lib/server/services/first-history";
 import type { PublicUser, RoomSummary, SessionUser } from "@/lib/shared/types";
 
 // Dialogs and toasts are not part of the first paint: their code (Radix Dialog, sonner) loads
@@ -29,8 +30,18 @@ const toaster = lazyComponent(() => import("@/components/chat/toaster").then((m)
 // Renders nothing on the server or before hydration (the permission is per browser): no first-load code.
 const notificationsButton = lazyComponent(() => import("@/components/chat/notifications-button").then((m) => m.NotificationsButton));
 
-export function ChatApp({ me: initialMe, room, welcome }: { me: SessionUser; room: RoomSummary; welcome: string }) {
-  const chat = useChat(initialMe, room);
+export function ChatApp({
+  me: initialMe,
+  room,
+  history = null,
+  welcome,
+}: {
+  me: SessionUser;
+  room: RoomSummary;
+  history?: FirstHistory | null;
+  welcome: string;
+}) {
+  const chat = useChat(initialMe, room, history);
   const { me, rooms, active, isHome, people, conn } = chat;
   const { store } = rooms;
   const [drawer, setDrawer] = useState<"rooms" | "online" | null>(null);

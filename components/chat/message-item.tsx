@@ -1,4 +1,5 @@
 import { CheckIcon, ClockIcon } from "lucide-react";
+import type { CSSProperties } from "react";
 import { useResolvedUser } from "@/components/chat/profile-overrides";
 import type { ReportReason } from "@/components/chat/report-button";
 import { ReportButton } from "@/components/chat/report-button";
@@ -9,7 +10,8 @@ import type { StreamItem } from "@/lib/client/chat-state";
 import { formatDateTime, formatTime } from "@/lib/shared/format-time";
 import type { PublicUser } from "@/lib/shared/types";
 
-const timeOf = (iso: string) => ({ short: formatTime(iso), full: formatDateTime(iso) });
+/** Written in the reader's locale and zone, which the server does not know: blank in its HTML (`local` false). */
+const timeOf = (iso: string, local: boolean) => (local ? { short: formatTime(iso), full: formatDateTime(iso) } : { short: "", full: undefined });
 
 export interface MessageHandlers {
   meId: string;
@@ -20,10 +22,25 @@ export interface MessageHandlers {
   onRetry: (clientId: string) => void;
 }
 
+/**
+ * What the virtual list puts on a row's `<li>`: where it sits, a ref to measure it, and
+ * its place in the whole stream (most rows are not in the DOM, so a screen reader is told).
+ */
+export interface RowAttributes {
+  ref?: (el: Element | null) => void;
+  "data-index"?: number;
+  "aria-posinset": number;
+  "aria-setsize": number;
+  style?: CSSProperties;
+}
+
 /** How the list places a row: `compact` continues the author's group; `active` is the list's one Tab stop. */
 export interface RowPlacement {
   compact: boolean;
   active: boolean;
+  slot?: RowAttributes;
+  /** False while hydrating the server's HTML: times are written once the page runs in the reader's browser. */
+  localTime?: boolean;
 }
 
 const toneClass = {
@@ -60,11 +77,21 @@ function HiddenAuthor({ user }: { user: PublicUser }) {
   return <span className="sr-only">{useResolvedUser(user).displayName}: </span>;
 }
 
-export function MessageItem({ item, compact, active, meId, onUserClick, onRetry, onReport }: { item: StreamItem } & RowPlacement & MessageHandlers) {
+export function MessageItem({
+  item,
+  compact,
+  active,
+  slot,
+  localTime = true,
+  meId,
+  onUserClick,
+  onRetry,
+  onReport,
+}: { item: StreamItem } & RowPlacement & MessageHandlers) {
   const tab = active ? 0 : -1;
   if (item.kind === "system") {
     return (
-      <li className={cn(toneClass[item.tone], rowClass)} data-kind="system" data-tone={item.tone} data-row={item.key} tabIndex={tab}>
+      <li className={cn(toneClass[item.tone], rowClass)} data-kind="system" data-tone={item.tone} data-row={item.key} tabIndex={tab} {...slot}>
         {item.text}
       </li>
     );
@@ -83,7 +110,7 @@ export function MessageItem({ item, compact, active, meId, onUserClick, onRetry,
           : `whispered to ${message.recipient.displayName}`
         : `whispering to @${item.kind === "pending" ? item.options.whisperTo : "…"}`
       : null;
-  const time = timeOf(createdAt);
+  const time = timeOf(createdAt, localTime);
   const frame = kind === "whisper" ? "border border-dashed border-primary/50 bg-primary/5" : "hover:bg-muted/60 focus-within:bg-muted/60";
   const reportable = !!message && !message.removed && message.author.id !== meId;
 
@@ -95,6 +122,7 @@ export function MessageItem({ item, compact, active, meId, onUserClick, onRetry,
       data-compact={compact ? "true" : undefined}
       data-row={item.key}
       tabIndex={tab}
+      {...slot}
     >
       {reportable ? (
         // First in the row, so Tab from a focused message lands on its actions.
@@ -114,7 +142,7 @@ export function MessageItem({ item, compact, active, meId, onUserClick, onRetry,
         <time
           dateTime={createdAt}
           title={time.full}
-          className={cn("w-9 shrink-0 pt-0.5 text-right text-[0.65rem] leading-5 text-muted-foreground", onRowFocus)}
+          className={cn("flex w-9 shrink-0 justify-end whitespace-nowrap pt-0.5 text-[0.65rem] leading-5 text-muted-foreground", onRowFocus)}
         >
           {time.short}
         </time>

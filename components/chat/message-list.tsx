@@ -1,10 +1,15 @@
 "use client";
 
+import type { Range, VirtualItem } from "@tanstack/react-virtual";
+import { defaultRangeExtractor, useVirtualizer } from "@tanstack/react-virtual";
 import type { FocusEvent, KeyboardEvent } from "react";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import type { MessageHandlers } from "@/components/chat/message-item";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import type { MessageHandlers, RowAttributes } from "@/components/chat/message-item";
 import { MessageItem } from "@/components/chat/message-item";
+import { useLatest } from "@/components/chat/use-socket-event";
+import { cn } from "@/components/ui/cn";
 import type { StreamItem } from "@/lib/client/chat-state";
+import { announcementOf, arrivals } from "@/lib/client/message-announcements";
 import type { ListRow } from "@/lib/client/message-layout";
 import { layoutStream, unreadAfterOnOpen } from "@/lib/client/message-layout";
 import { buttonVariants } from "@/components/ui/button";
@@ -13,7 +18,16 @@ import { buttonVariants } from "@/components/ui/button";
 export interface ScrollSpot {
   top: number;
   atBottom: boolean;
+  /** The rows' measured heights on that visit, so `top` points at the same messages again. */
+  measured?: VirtualItem[];
 }
+
+/** Closer to the bottom than this (px) counts as reading the newest: new messages keep it in view. */
+const AT_BOTTOM_PX = 60;
+/** Rows the server renders (and the first paint shows) before the list is virtualised. */
+const STATIC_TAIL = 40;
+/** How many announcements the live region keeps: each is a new node, which is what gets read. */
+const SPOKEN_KEPT = 5;
 
 const moves: Record<string, (at: number, last: number) => number> = {
   ArrowUp: (at) => at - 1,
@@ -22,10 +36,28 @@ const moves: Record<string, (at: number, last: number) => number> = {
   End: (_, last) => last,
 };
 
-function Divider({ row }: { row: Exclude<ListRow, { type: "item" }> }) {
+/** First guesses of a row's height; every mounted row is measured. */
+const estimate = (row: ListRow | undefined) => (!row || row.type !== "item" ? 34 : row.compact ? 28 : 64);
+
+/** A row's height with its margins: rows are stacked by the virtualiser, not by the layout. */
+function outerHeight(el: Element): number {
+  const style = getComputedStyle(el);
+  return el.getBoundingClientRect().height + (Number.parseFloat(style.marginTop) || 0) + (Number.parseFloat(style.marginBottom) || 0);
+}
+
+const noSubscribe = () => () => {};
+/** False in the server render and while hydrating it, true on the client after: the static first paint hands over to the virtual list. */
+const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
+
+function Divider({ row, slot }: { row: Exclude<ListRow, { type: "item" }>; slot?: RowAttributes }) {
   const unread = row.type === "unread";
   return (
-    <li data-divider={row.type} className="my-2">
+    <li data-divider={row.type} className="my-2" {...slot}>
       <div
         role="separator"
         aria-label={unread ? "New messages" : row.label}
@@ -39,10 +71,27 @@ function Divider({ row }: { row: Exclude<ListRow, { type: "item" }> }) {
   );
 }
 
+/** New messages from others, read out once each (the list's own rows come and go as it scrolls). */
+function useAnnouncements(items: StreamItem[], loaded: boolean, meId: string) {
+  const [spoken, setSpoken] = useState<{ key: string; text: string }[]>([]);
+  const before = useRef<StreamItem[]>([]);
+  useEffect(() => {
+    const fresh = loaded ? arrivals(before.current, items) : [];
+    before.current = loaded ? items : [];
+    const lines = fresh.flatMap((item) => {
+      const text = announcementOf(item, meId);
+      return text ? [{ key: item.key, text }] : [];
+    });
+    if (lines.length) setSpoken((old) => [...old, ...lines].slice(-SPOKEN_KEPT));
+  }, [items, loaded, meId]);
+  return spoken;
+}
+
 /**
- * Keeps the newest message in view while the reader is at the bottom, keeps the
- * reader's place when older history is prepended above, and reopens each room where
- * the reader left it (mount one list per room).
+ * A room's stream, virtualised: only the rows near the viewport are in the DOM. Keeps the
+ * newest message in view while the reader is at the bottom, keeps the reader's place when
+ * older history is prepended above, and reopens each room where the reader left it (mount
+ * one list per room).
  */
 export function MessageList(props: {
   items: StreamItem[];
@@ -59,57 +108,136 @@ export function MessageList(props: {
   handlers: MessageHandlers;
 }) {
   const { items, welcome, hasMore, loaded, loadingOlder, onLoadOlder, saved, onScrollSpot, handlers, lastReadId, unread } = props;
+  const hydrated = useHydrated();
   // Where the reader had read up to when the stream first showed: marking the room read
   // right after must not move the divider (one list is mounted per room visit).
   const [unreadAfter, setUnreadAfter] = useState<number | null | undefined>(undefined);
   if (loaded && unreadAfter === undefined) setUnreadAfter(unreadAfterOnOpen({ unread, lastReadId }));
-  const rows = useMemo(() => layoutStream(items, { unreadAfter: unreadAfter ?? null, meId: handlers.meId }), [items, unreadAfter, handlers.meId]);
-  const keys = useMemo(() => rows.flatMap((r) => (r.type === "item" ? [r.key] : [])), [rows]);
+  const rows = useMemo(
+    () => layoutStream(items, { unreadAfter: unreadAfter ?? null, meId: handlers.meId, dates: hydrated }),
+    [items, unreadAfter, handlers.meId, hydrated],
+  );
+  const { keys, indexOfKey } = useMemo(() => {
+    const itemKeys: string[] = [];
+    const index = new Map<string, number>();
+    rows.forEach((row, at) => {
+      if (row.type !== "item") return;
+      itemKeys.push(row.key);
+      index.set(row.key, at);
+    });
+    return { keys: itemKeys, indexOfKey: index };
+  }, [rows]);
   // Roving tabindex: the list is one Tab stop, on the message last focused (the newest by default).
   const [focusKey, setFocusKey] = useState<string | null>(null);
-  const activeKey = focusKey && keys.includes(focusKey) ? focusKey : (keys.at(-1) ?? null);
-  const scroller = useRef<HTMLDivElement>(null);
-  const stickToBottom = useRef(saved?.atBottom ?? true);
-  const restored = useRef(false);
-  const initial = useRef(saved);
-  const heightBefore = useRef<{ height: number; top: number; firstKey?: string } | null>(null);
-  const firstKey = items[0]?.key;
+  const activeKey = focusKey && indexOfKey.has(focusKey) ? focusKey : (keys.at(-1) ?? null);
+  const activeIndex = activeKey ? (indexOfKey.get(activeKey) ?? -1) : -1;
+  const spoken = useAnnouncements(items, loaded, handlers.meId);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each change of the rendered items, to keep the scroll position.
+  const scroller = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const initial = useRef(saved);
+  const [listTop, setListTop] = useState(0);
+  const spot = useRef<ScrollSpot>(saved ?? { top: 0, atBottom: true });
+  const pendingFocus = useRef<string | null>(null);
+
+  // The Tab stop stays mounted wherever the window is, so Tab always reaches the list
+  // and a focused message keeps focus when it scrolls out of view.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeIndex < 0 || indexes.includes(activeIndex)) return indexes;
+      return [...indexes, activeIndex].sort((a, b) => a - b);
+    },
+    [activeIndex],
+  );
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    enabled: hydrated,
+    getScrollElement: () => scroller.current,
+    estimateSize: (at) => estimate(rows[at]),
+    getItemKey: (at) => rows[at]?.key ?? at,
+    measureElement: outerHeight,
+    rangeExtractor,
+    overscan: 8,
+    scrollMargin: listTop,
+    anchorTo: "end",
+    followOnAppend: true,
+    scrollEndThreshold: AT_BOTTOM_PX,
+    initialOffset: initial.current && !initial.current.atBottom ? initial.current.top : undefined,
+    initialMeasurementsCache: initial.current && !initial.current.atBottom ? initial.current.measured : undefined,
+  });
+
+  // The header above the rows (load older, welcome) moves them down: the virtualiser needs to know by how much.
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (!el) return;
+    const measure = () => setListTop(el.offsetTop);
+    measure();
+    const observer = new ResizeObserver(measure);
+    if (el.previousElementSibling) observer.observe(el.previousElementSibling);
+    return () => observer.disconnect();
+  }, []);
+
+  // Open at the newest message, unless the reader left this room somewhere above it.
+  const opened = useRef(false);
+  useLayoutEffect(() => {
+    if (!hydrated || opened.current || rows.length === 0) return;
+    opened.current = true;
+    if (!initial.current || initial.current.atBottom) virtualizer.scrollToEnd();
+  }, [hydrated, rows.length, virtualizer]);
+
+  // Older history prepended above: the message the reader was looking at stays where it
+  // was on screen. (The virtualiser's own end anchoring takes the row at the scroll
+  // offset, which at the very top is the date divider, and that does not move.)
+  const anchor = useRef<{ key: string; offset: number } | null>(null);
+  const firstKey = keys[0];
+  const noteAnchor = useCallback(() => {
+    const el = scroller.current;
+    if (!el || !hydrated) return;
+    const top = el.scrollTop;
+    const seen = virtualizer.getVirtualItems().find((v) => v.end > top && rows[v.index]?.type === "item");
+    anchor.current = seen ? { key: String(seen.key), offset: seen.start - top } : null;
+  }, [hydrated, rows, virtualizer]);
+  const shownFirst = useRef(firstKey);
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (!el) return;
-    const before = heightBefore.current;
-    const spot = initial.current;
-    if (!restored.current && spot && !spot.atBottom) {
-      el.scrollTop = spot.top;
-    } else if (before && before.firstKey !== firstKey) {
-      el.scrollTop = before.top + (el.scrollHeight - before.height);
-    } else if (stickToBottom.current) {
-      el.scrollTop = el.scrollHeight;
+    const held = anchor.current;
+    const prepended = shownFirst.current !== undefined && firstKey !== shownFirst.current;
+    shownFirst.current = firstKey;
+    if (el && held && prepended) {
+      const at = indexOfKey.get(held.key);
+      const start = at === undefined ? undefined : virtualizer.measurementsCache[at]?.start;
+      if (start !== undefined && Math.abs(start - el.scrollTop - held.offset) > 1) virtualizer.scrollToOffset(start - held.offset);
     }
-    restored.current = true;
-    heightBefore.current = { height: el.scrollHeight, top: el.scrollTop, firstKey };
-  }, [items, firstKey]);
+    noteAnchor();
+  }, [firstKey, indexOfKey, noteAnchor, virtualizer]);
 
+  const save = useLatest(onScrollSpot);
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const onScroll = () => {
-      stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 60;
-      heightBefore.current = { height: el.scrollHeight, top: el.scrollTop, firstKey: heightBefore.current?.firstKey };
-      onScrollSpot({ top: el.scrollTop, atBottom: stickToBottom.current });
+      spot.current = { top: el.scrollTop, atBottom: el.scrollHeight - el.scrollTop - el.clientHeight < AT_BOTTOM_PX };
+      save.current(spot.current);
+      noteAnchor();
       if (el.scrollTop < 120 && hasMore && !loadingOlder) onLoadOlder();
     };
     el.addEventListener("scroll", onScroll, { passive: true });
     return () => el.removeEventListener("scroll", onScroll);
-  }, [hasMore, loadingOlder, onLoadOlder, onScrollSpot]);
+  }, [hasMore, loadingOlder, onLoadOlder, save, noteAnchor]);
+  // Leaving the room: remember the measured heights too, so the way back lands on the same messages.
+  useLayoutEffect(() => () => save.current({ ...spot.current, measured: virtualizer.takeSnapshot() }), [save, virtualizer]);
 
-  const focusRow = (key: string) => {
-    const row = scroller.current?.querySelector<HTMLElement>(`[data-row="${CSS.escape(key)}"]`);
-    row?.focus();
-    row?.scrollIntoView({ block: "nearest" });
-  };
+  // A row moved to by keyboard may have been outside the window: focus it once it is mounted.
+  useLayoutEffect(() => {
+    const key = pendingFocus.current;
+    const row = key ? scroller.current?.querySelector<HTMLElement>(`[data-row="${CSS.escape(key)}"]`) : null;
+    if (!key || !row) return;
+    pendingFocus.current = null;
+    row.focus({ preventScroll: true });
+    const at = indexOfKey.get(key);
+    if (at !== undefined) virtualizer.scrollToIndex(at, { align: "auto" });
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
     const move = moves[event.key];
@@ -120,8 +248,15 @@ export function MessageList(props: {
     const next = Math.max(0, Math.min(keys.length - 1, move(at, keys.length - 1)));
     const key = keys[next];
     if (key) {
+      pendingFocus.current = key;
       setFocusKey(key);
-      focusRow(key);
+      // Already mounted (the usual case for ↑/↓): no render is needed to move focus.
+      const mounted = scroller.current?.querySelector<HTMLElement>(`[data-row="${CSS.escape(key)}"]`);
+      if (mounted) {
+        pendingFocus.current = null;
+        mounted.focus({ preventScroll: true });
+        virtualizer.scrollToIndex(indexOfKey.get(key) ?? 0, { align: "auto" });
+      }
     }
     // Past the oldest message shown: fetch the page before it, as scrolling up does.
     if (next === 0 && (event.key === "Home" || at === 0) && hasMore && !loadingOlder) onLoadOlder();
@@ -132,34 +267,78 @@ export function MessageList(props: {
     if (key && key !== activeKey) setFocusKey(key);
   };
 
+  const renderRow = (row: ListRow, slot?: RowAttributes) =>
+    row.type === "item" ? (
+      <MessageItem key={row.key} item={row.item} compact={row.compact} active={row.key === activeKey} slot={slot} localTime={hydrated} {...handlers} />
+    ) : (
+      <Divider key={row.key} row={row} slot={slot} />
+    );
+
+  const virtualRows = hydrated ? virtualizer.getVirtualItems() : [];
   return (
-    <div ref={scroller} role="region" className="flex-1 overflow-y-auto px-3 py-2 sm:px-4" tabIndex={keys.length ? undefined : 0} aria-label="Messages">
-      {hasMore ? (
-        <div className="flex justify-center py-2">
-          {/* Out of the Tab order: the list's one stop is its messages; ↑ at the oldest (or Home) loads more. */}
-          <button type="button" tabIndex={-1} onClick={onLoadOlder} disabled={loadingOlder} className={buttonVariants({ variant: "link", size: "sm" })}>
-            {loadingOlder ? "Loading older messages…" : "Load older messages"}
-          </button>
+    <>
+      <div
+        ref={scroller}
+        role="region"
+        // Before hydration the rows are a plain column; reversed, the scroll box starts at its end (the newest message).
+        className={cn("relative flex-1 overflow-y-auto px-3 py-2 sm:px-4", !hydrated && "flex flex-col-reverse")}
+        tabIndex={keys.length ? undefined : 0}
+        aria-label="Messages"
+      >
+        <div>
+          <div>
+            {hasMore ? (
+              <div className="flex justify-center py-2">
+                {/* Out of the Tab order: the list's one stop is its messages; ↑ at the oldest (or Home) loads more. */}
+                <button type="button" tabIndex={-1} onClick={onLoadOlder} disabled={loadingOlder} className={buttonVariants({ variant: "link", size: "sm" })}>
+                  {loadingOlder ? "Loading older messages…" : "Load older messages"}
+                </button>
+              </div>
+            ) : loaded ? (
+              <p className="py-3 text-center text-xs text-muted-foreground">This is the beginning of the conversation.</p>
+            ) : (
+              <p className="py-3 text-center text-xs text-muted-foreground">Loading messages…</p>
+            )}
+            {welcome ? (
+              <p className="mb-3 rounded-md bg-primary/10 px-3 py-2 text-sm text-foreground" data-testid="welcome">
+                {welcome}
+              </p>
+            ) : null}
+          </div>
+          <ol
+            ref={list}
+            className={cn("flex flex-col", hydrated && "relative")}
+            style={hydrated ? { height: virtualizer.getTotalSize() } : undefined}
+            onKeyDown={onKeyDown}
+            onFocus={onFocus}
+          >
+            {hydrated
+              ? virtualRows.map((v) => {
+                  const row = rows[v.index];
+                  return row ? renderRow(row, slotAttributes(v, rows.length, listTop, virtualizer.measureElement)) : null;
+                })
+              : rows
+                  .slice(-STATIC_TAIL)
+                  .map((row, at, tail) => renderRow(row, { "aria-posinset": rows.length - tail.length + at + 1, "aria-setsize": rows.length }))}
+          </ol>
         </div>
-      ) : loaded ? (
-        <p className="py-3 text-center text-xs text-muted-foreground">This is the beginning of the conversation.</p>
-      ) : (
-        <p className="py-3 text-center text-xs text-muted-foreground">Loading messages…</p>
-      )}
-      {welcome ? (
-        <p className="mb-3 rounded-md bg-primary/10 px-3 py-2 text-sm text-foreground" data-testid="welcome">
-          {welcome}
-        </p>
-      ) : null}
-      <ol aria-live="polite" aria-relevant="additions" className="flex flex-col" onKeyDown={onKeyDown} onFocus={onFocus}>
-        {rows.map((row) =>
-          row.type === "item" ? (
-            <MessageItem key={row.key} item={row.item} compact={row.compact} active={row.key === activeKey} {...handlers} />
-          ) : (
-            <Divider key={row.key} row={row} />
-          ),
-        )}
-      </ol>
-    </div>
+      </div>
+      {/* Beside the list, not in it: its rows are not the news, and "Messages" holds only them. */}
+      <div aria-live="polite" aria-relevant="additions" className="sr-only" data-testid="message-announcements">
+        {spoken.map((line) => (
+          <p key={line.key}>{line.text}</p>
+        ))}
+      </div>
+    </>
   );
+}
+
+function slotAttributes(v: VirtualItem, count: number, listTop: number, measure: (el: Element | null) => void): RowAttributes {
+  return {
+    ref: measure,
+    "data-index": v.index,
+    "aria-posinset": v.index + 1,
+    "aria-setsize": count,
+    style: { position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${v.start - listTop}px)` },
+  };
 }

@@ -19,6 +19,7 @@ import { totalUnread } from "@/lib/client/chat-store";
 import type { CommandHost } from "@/lib/client/run-command";
 import { runCommand } from "@/lib/client/run-command";
 import { followSessionUser } from "@/lib/client/session-user";
+import type { FirstHistory } from "@/lib/server/services/first-history";
 import type { RoomSummary, SessionUser } from "@/lib/shared/types";
 
 export type { Connection } from "@/components/chat/use-connection";
@@ -26,7 +27,7 @@ export type { Connection } from "@/components/chat/use-connection";
 const byName = (a: MemberRow, b: MemberRow) => a.displayName.localeCompare(b.displayName);
 
 /** The whole chat client: connection, rooms, people, and what commands and buttons do. */
-export function useChat(initialMe: SessionUser, home: RoomSummary) {
+export function useChat(initialMe: SessionUser, home: RoomSummary, first: FirstHistory | null = null) {
   const visible = useDocumentVisible();
   const conn = useConnection();
   // The server's page render is a snapshot: role, name and avatar follow the socket.
@@ -35,7 +36,7 @@ export function useChat(initialMe: SessionUser, home: RoomSummary) {
   useSocketEvent(conn.socket, "user:updated", (profile) => setMe((m) => followSessionUser(m, { type: "profile", profile })));
   useSocketEvent(conn.socket, "session:ready", ({ user }) => setMe((m) => followSessionUser(m, { type: "ready", user })));
   const online = conn.connection === "online";
-  const rooms = useRooms(me, home, conn.socket, visible, notify);
+  const rooms = useRooms(me, home, first, conn.socket, visible, notify);
   const actions = useRoomActions(rooms);
   const { print, ask, dispatch, store, refresh } = rooms;
   useOutbox(store, dispatch, ask, online);

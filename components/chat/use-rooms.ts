@@ -9,14 +9,23 @@ import type { Requester } from "@/lib/client/request";
 import { request } from "@/lib/client/request";
 import { roomGoneNotice } from "@/lib/client/room-settings";
 import type { ClientSocket } from "@/lib/client/socket";
+import type { FirstHistory } from "@/lib/server/services/first-history";
 import type { RoomSummary, SessionUser } from "@/lib/shared/types";
 
 /**
  * Every room the user belongs to, kept live: the socket is subscribed to all of them,
- * so messages for rooms not on screen count as unread.
+ * so messages for rooms not on screen count as unread. `first`: the home room's page
+ * from the server render; the first room:join catches up after its last message.
  */
-export function useRooms(me: SessionUser, home: RoomSummary, socket: ClientSocket | null, visible: boolean, onRoomGone: (text: string) => void) {
-  const [store, dispatch] = useReducer(storeReducer, home, createStore);
+export function useRooms(
+  me: SessionUser,
+  home: RoomSummary,
+  first: FirstHistory | null,
+  socket: ClientSocket | null,
+  visible: boolean,
+  onRoomGone: (text: string) => void,
+) {
+  const [store, dispatch] = useReducer(storeReducer, { home, first }, (given) => createStore(given.home, given.first));
   const [loadingOlder, setLoadingOlder] = useState(false);
   const storeRef = useLatest(store);
   const socketRef = useLatest(socket);

@@ -57,6 +57,33 @@ export class ChatPage {
     return this.page.getByLabel("Messages", { exact: true });
   }
 
+  /**
+   * The text of each stored message in the loaded stream, oldest first (as `bodies`, one
+   * entry per body paragraph). The list is virtual — only rows near the viewport are in
+   * the DOM — so this reads it by scrolling through it, never so near the top that older
+   * history would load, and ends at the bottom.
+   */
+  async readStream(): Promise<string[]> {
+    return this.messageList.evaluate(async (el) => {
+      const settle = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      // By place in the stream: the list's Tab stop (the newest, by default) is always mounted.
+      const rows = new Map<string, { at: number; texts: string[] }>();
+      el.scrollTop = 120;
+      for (let step = 0; step < 500; step++) {
+        await settle();
+        for (const row of el.querySelectorAll<HTMLElement>('li[data-kind="message"]')) {
+          const key = row.dataset.row ?? "";
+          const at = Number(row.getAttribute("aria-posinset"));
+          if (!rows.has(key)) rows.set(key, { at, texts: [...row.querySelectorAll("p.whitespace-pre-wrap")].map((p) => p.textContent ?? "") });
+        }
+        if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) break;
+        el.scrollTop += el.clientHeight / 2;
+      }
+      el.scrollTop = el.scrollHeight;
+      return [...rows.values()].sort((a, b) => a.at - b.at).flatMap((row) => row.texts);
+    });
+  }
+
   /** Presses Enter without waiting for the server: the message may only be queued. */
   async type(text: string) {
     await this.composer.fill(text);

@@ -149,3 +149,41 @@ describe("multi-room store", () => {
     expect(storeReducer(s, { type: "user-updated", user: { id: "nobody", displayName: "X", avatarUrl: null } })).toBe(s);
   });
 });
+
+describe("the server-rendered first page", () => {
+  it("shows the home room's page at once, with its read position, and the first join only catches up after it", () => {
+    const first = { room: mine("general", { unread: 2, lastReadId: 2 }), messages: [msg(1, "general"), msg(2, "general"), msg(3, "general")], hasMore: true };
+    let s = createStore(summary("general"), first);
+    expect(activeStream(s).loaded).toBe(true);
+    expect(activeStream(s).hasMore).toBe(true);
+    expect(ids(s, "general")).toEqual([1, 2, 3]);
+    expect(s.rooms.general).toMatchObject({ unread: 2, lastReadId: 2 });
+    // room:join { afterId: 3 } answers with what came since, including one the live broadcast also brought.
+    s = storeReducer(s, { type: "message", message: msg(4, "general"), meId: "me", seen: true });
+    s = storeReducer(s, {
+      type: "joined",
+      result: { room: summary("general"), messages: [msg(4, "general"), msg(5, "general")], hasMore: false, caughtUp: true },
+      catchUp: true,
+    });
+    expect(ids(s, "general")).toEqual([1, 2, 3, 4, 5]);
+    // Older pages still load before it.
+    expect(activeStream(s).hasMore).toBe(true);
+  });
+
+  it("starts over from the join's answer when the catch-up missed too much", () => {
+    let s = createStore(summary("general"), { room: mine("general"), messages: [msg(1, "general")], hasMore: false });
+    s = storeReducer(s, {
+      type: "joined",
+      result: { room: summary("general"), messages: [msg(300, "general")], hasMore: true, caughtUp: false },
+      catchUp: true,
+    });
+    expect(ids(s, "general")).toEqual([300]);
+    expect(activeStream(s).hasMore).toBe(true);
+  });
+
+  it("ignores a page for another room than home", () => {
+    const s = createStore(summary("general"), { room: mine("lobby"), messages: [msg(1, "lobby")], hasMore: false });
+    expect(s.streams).toEqual({});
+    expect(Object.keys(s.rooms)).toEqual(["general"]);
+  });
+});

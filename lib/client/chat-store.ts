@@ -1,6 +1,7 @@
 import type { ChatAction, ChatState } from "@/lib/client/chat-state";
 import { chatReducer, emptyChat } from "@/lib/client/chat-state";
 import type { JoinRoomResult } from "@/lib/shared/events";
+import type { FirstHistory } from "@/lib/server/services/first-history";
 import type { ChatMessage, MyRoom, PublicUser, RoomSummary } from "@/lib/shared/types";
 
 /** Every room the user belongs to, each with its own stream; one of them is on screen. */
@@ -30,8 +31,18 @@ export type StoreAction =
   /** The socket dropped: every room's unanswered sends go back in the queue. */
   | { type: "connection-lost" };
 
-export function createStore(home: RoomSummary): ChatStore {
-  return { homeId: home.id, activeId: home.id, rooms: { [home.id]: { ...home, unread: 0, lastReadId: 0 } }, streams: {} };
+/**
+ * `first`: the home room's newest page as the server rendered it, so the list shows it
+ * at once; the socket's room:join then only catches up from its last message.
+ */
+export function createStore(home: RoomSummary, first?: FirstHistory | null): ChatStore {
+  const room = first?.room.id === home.id ? first : null;
+  return {
+    homeId: home.id,
+    activeId: home.id,
+    rooms: { [home.id]: room ? room.room : { ...home, unread: 0, lastReadId: 0 } },
+    streams: room ? { [home.id]: chatReducer(emptyChat, { type: "reset", messages: room.messages, hasMore: room.hasMore }) } : {},
+  };
 }
 
 const withRoom = (store: ChatStore, room: MyRoom): ChatStore => ({ ...store, rooms: { ...store.rooms, [room.id]: room } });

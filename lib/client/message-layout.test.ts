@@ -64,6 +64,13 @@ describe("dividers", () => {
     expect(rows.flatMap((r) => (r.type === "date" ? [r.label] : []))).toEqual([formatDate(lastWeek), "Yesterday", "Today"]);
   });
 
+  it("leaves date dividers out of the server's HTML (the reader's days are not the server's), keeping New messages", () => {
+    const lateYesterday = new Date(2026, 11, 1, 23, 58).toISOString();
+    const items = [msg(1, ann, 0, { createdAt: lateYesterday }), msg(2, ann, -3), msg(3, ann, -2)];
+    expect(shape(layoutStream(items, { unreadAfter: 2, meId: "ben", now, dates: false }))).toBe("HHUH");
+    expect(shape(layoutStream(items, { unreadAfter: 2, meId: "ben", now }))).toBe("DHDHUH");
+  });
+
   it("labels days Today, Yesterday, then by date", () => {
     expect(dayLabel(at(-60), now)).toBe("Today");
     expect(dayLabel(new Date(2026, 11, 1, 8).toISOString(), now)).toBe("Yesterday");

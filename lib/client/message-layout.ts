@@ -52,6 +52,8 @@ export interface LayoutOptions {
   unreadAfter: number | null;
   meId: string;
   now?: Date;
+  /** False for the server's HTML: days are the reader's, in a zone the server does not know. */
+  dates?: boolean;
 }
 
 /**
@@ -59,7 +61,7 @@ export interface LayoutOptions {
  * day changes, and "New messages" before the first message from someone else newer than
  * what the reader had read when the room opened. A divider also ends a group.
  */
-export function layoutStream(items: StreamItem[], { unreadAfter, meId, now = new Date() }: LayoutOptions): ListRow[] {
+export function layoutStream(items: StreamItem[], { unreadAfter, meId, now = new Date(), dates = true }: LayoutOptions): ListRow[] {
   const rows: ListRow[] = [];
   let previous: StreamItem | null = null;
   let previousDay: string | null = null;
@@ -67,7 +69,7 @@ export function layoutStream(items: StreamItem[], { unreadAfter, meId, now = new
   for (const item of items) {
     let breaks = false;
     const createdAt = createdAtOf(item);
-    const day = dayOf(createdAt);
+    const day = dates ? dayOf(createdAt) : null;
     if (day && day !== previousDay) {
       rows.push({ type: "date", key: `date-${day}`, label: dayLabel(createdAt, now) });
       previousDay = day;
