@@ -10,7 +10,7 @@ function Row({ user: given, meId, online, onUserClick }: { user: MemberRow; meId
   const user = useResolvedUser(given);
   return (
     <li>
-      <button type="button" onClick={() => onUserClick(user)} className={`flex w-full items-center gap-2 rounded-md px-1 py-1 text-left hover:bg-accent ${online ? "" : "opacity-60"}`}>
+      <button type="button" onClick={() => onUserClick(user)} className={`flex w-full items-center gap-2 rounded-md px-1 py-1 text-left hover:bg-accent ${online ? "" : "text-muted-foreground"}`}>
         <span className="relative">
           <AvatarImage user={user} size="sm" decorative />
           {online ? <span aria-hidden="true" className="absolute -bottom-0.5 -right-0.5 h-2.5 w-2.5 rounded-full border-2 border-sidebar bg-emerald-500" /> : null}
