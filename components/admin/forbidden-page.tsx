@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonVariants } from "@/components/ui/button";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 
 /** What a signed-in plain user sees at /admin. */
@@ -13,7 +14,7 @@ export function ForbiddenPage() {
       </p>
       <h1 className="text-xl font-semibold">You can&apos;t open this page</h1>
       <p className="max-w-md text-muted-foreground">Only moderators and administrators can open the moderation console.</p>
-      <Link href="/" className="rounded-md bg-primary px-4 py-2 font-medium text-white hover:bg-primary/90">
+      <Link href="/" className={buttonVariants({ size: "lg" })}>
         Back to chat
       </Link>
     </main>
