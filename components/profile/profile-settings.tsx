@@ -11,7 +11,7 @@ import type { OwnProfile } from "@/lib/schemas/profile";
 import { Button } from "@/components/ui/button";
 import { ArrowLeftIcon } from "lucide-react";
 
-const headerLink = "inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm hover:bg-accent";
+const headerLink = "inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2 py-1 text-sm hover:bg-accent";
 
 /** /settings/profile: how others see you, and installing the app. Notifications live in /settings. */
 export function ProfileSettings({ initialProfile }: { initialProfile: OwnProfile }) {
@@ -19,7 +19,7 @@ export function ProfileSettings({ initialProfile }: { initialProfile: OwnProfile
   const [cardOpen, setCardOpen] = useState(false);
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center gap-2 border-b border-border px-4 py-2">
+      <header className="flex flex-wrap items-center gap-2 border-b border-border px-4 py-2">
         <Link href="/" className={headerLink}>
           <ArrowLeftIcon aria-hidden="true" className="size-4" />
             Back to chat

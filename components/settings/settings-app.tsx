@@ -38,8 +38,8 @@ export function SettingsApp(props: { me: SessionUser; initialProfile: OwnProfile
   const users = [...blocked.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center gap-2 border-b border-border px-4 py-2">
-        <Link href="/" className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm hover:bg-accent">
+      <header className="flex flex-wrap items-center gap-2 border-b border-border px-4 py-2">
+        <Link href="/" className="inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2 py-1 text-sm hover:bg-accent">
           <ArrowLeftIcon aria-hidden="true" className="size-4" />
             Back to chat
         </Link>
