@@ -88,6 +88,12 @@ test("the profile page writes Avatar once, and every notification setting is on 
   await expect(page.getByRole("heading", { name: "Desktop notifications" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Push notifications" })).toBeVisible();
   await expect(page.getByRole("checkbox", { name: "Mute #general" })).toBeVisible();
+  // On Settings too it is a button by look: filled, and not stretched across the page like a field.
+  const settingsButton = page.getByRole("main").getByRole("button", { name: "Enable desktop notifications" });
+  const [buttonBox, mainBox] = [await box(settingsButton), await box(page.getByRole("main"))];
+  expect(buttonBox.width).toBeLessThan(mainBox.width / 2);
+  const fill = await settingsButton.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(document.body).backgroundColor]);
+  expect(fill[0]).not.toBe(fill[1]);
   await context.close();
 });
 
