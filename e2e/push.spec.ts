@@ -9,7 +9,7 @@ import { expect, newProfileVisitor, test, uniqueName } from "./pages/profile-fix
 test("when notifications are blocked, push settings say so instead of offering the button", async ({ browser, parley }) => {
   const { context, profile } = await newProfileVisitor(browser, parley.url);
   await profile.signUp(uniqueName("pam"), "Pam");
-  await profile.goto();
+  await profile.gotoNotifications();
   await expect(profile.pushSection.getByRole("status")).toHaveText("Push notifications are off.");
   // Nothing is asked on load; headless Chromium answers the click's request with "denied" (no grant given).
   expect(await profile.page.evaluate(() => Notification.permission)).toBe("default");
@@ -28,7 +28,7 @@ test("with permission granted but no push service (headless Chromium has none), 
   const { context, profile } = await newProfileVisitor(browser, parley.url);
   await profile.signUp(uniqueName("gus"), "Gus");
   await context.grantPermissions(["notifications"], { origin: parley.url });
-  await profile.goto();
+  await profile.gotoNotifications();
   await profile.pushSection.getByRole("button", { name: "Enable push notifications" }).click();
   await expect(profile.pushSection.getByRole("alert")).toHaveText(
     "This browser couldn't sign up with its push service. Try again later, or in another browser.",
@@ -42,7 +42,7 @@ test("muting a room is saved and kept across reloads", async ({ browser, parley 
   const { context, profile } = await newProfileVisitor(browser, parley.url);
   const { page } = profile;
   await profile.signUp(uniqueName("moe"), "Moe");
-  await profile.goto();
+  await profile.gotoNotifications();
   const general = profile.muteToggle("general");
   await expect(general).not.toBeChecked();
   await general.check();

@@ -6,7 +6,7 @@ import { ViewerProvider } from "@/components/admin/viewer-context";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { ArrowLeftIcon } from "lucide-react";
 
-const small = "rounded-md px-2 py-1 text-sm hover:bg-accent";
+const small = "inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2 py-1 text-sm hover:bg-accent";
 
 /** Header, section navigation and the page; the viewer is known to every panel below. */
 export function AdminShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {

@@ -14,7 +14,7 @@ export function ForbiddenPage() {
       </p>
       <h1 className="text-xl font-semibold">You can&apos;t open this page</h1>
       <p className="max-w-md text-muted-foreground">Only moderators and administrators can open the moderation console.</p>
-      <a href="/" className={buttonVariants()}>
+      <a href="/" className={buttonVariants({ size: "lg" })}>
         Back to chat
       </a>
     </main>

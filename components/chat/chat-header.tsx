@@ -63,7 +63,7 @@ export function ChatHeader(props: {
           Leave
         </Button>
       ) : null}
-      <Button variant="ghost" size="sm" className="px-2 md:hidden" onClick={props.onOpenMembers} aria-label={`Open online users (${onlineCount} online)`}>
+      <Button variant="ghost" size="sm" className="px-2 md:hidden" onClick={props.onOpenMembers} aria-label={`Open online users, ${onlineCount} online`}>
         <UsersIcon aria-hidden="true" />
         {onlineCount} online
       </Button>

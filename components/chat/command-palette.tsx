@@ -21,7 +21,11 @@ export function CommandPalette({
       // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the listbox of the composer's combobox.
       role="listbox"
       aria-label="Commands"
-      className="absolute bottom-full left-0 right-0 mb-1 max-h-64 overflow-y-auto rounded-md border border-border bg-popover py-1 text-popover-foreground shadow-lg"
+      // A Tab stop of its own only so a keyboard can scroll the whole list (the arrows in the
+      // composer move the choice); a click on it never takes focus from the composer.
+      tabIndex={0}
+      onMouseDown={(e) => e.preventDefault()}
+      className="absolute bottom-full left-0 right-0 z-20 mb-1 max-h-64 overflow-y-auto rounded-md border border-border bg-popover py-1 text-popover-foreground shadow-lg"
     >
       {options.map((command, index) => {
         const active = index === activeIndex;

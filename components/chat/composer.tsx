@@ -53,6 +53,12 @@ export function Composer(props: {
     [],
   );
 
+  // The palette scrolls; the arrows must never choose an option the person can't see.
+  const selectedId = open && selected ? optionId(selected) : null;
+  useEffect(() => {
+    if (selectedId) document.getElementById(selectedId)?.scrollIntoView({ block: "nearest" });
+  }, [selectedId]);
+
   // After login or a room switch, typing goes straight to the composer, unless the
   // person is already somewhere else (a dialog, a link they tabbed to).
   useEffect(() => {

@@ -23,10 +23,11 @@ export function NotificationsButton() {
     return <p className="text-xs text-muted-foreground">Desktop notifications are on for other rooms and direct messages while Parley is in the background.</p>;
   if (permission === "denied") return <p className="text-xs text-muted-foreground">Desktop notifications are blocked in this browser&apos;s site settings.</p>;
   return (
+    // Filled and only as wide as its words: full-width and outlined, it read as a text field.
     <Button
-      variant="outline"
+      variant="secondary"
       size="sm"
-      className="h-auto w-full justify-start py-1.5 text-left whitespace-normal"
+      className="h-auto self-start py-1.5 text-left whitespace-normal"
       onClick={() => void Notification.requestPermission().then(setAsked)}
     >
       <BellIcon aria-hidden="true" />

@@ -13,7 +13,7 @@ function Row({ user: given, meId, online, onUserClick }: { user: MemberRow; meId
       <button
         type="button"
         onClick={() => onUserClick(user)}
-        className={`flex w-full items-center gap-2 rounded-md px-1 py-1 text-left hover:bg-accent ${online ? "" : "opacity-60"}`}
+        className={`flex w-full items-center gap-2 rounded-md px-1 py-1 text-left hover:bg-accent ${online ? "" : "text-muted-foreground"}`}
       >
         <span className="relative">
           <AvatarImage user={user} size="sm" decorative />

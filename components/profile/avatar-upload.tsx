@@ -89,9 +89,11 @@ export function AvatarUpload({ profile, onSaved }: { profile: OwnProfile; onSave
   }
 
   return (
-    // Not labelled by its heading: "Avatar" must name only the file input.
+    // The heading is the file input's label, so "Avatar" is written once and names only the input.
     <section className="flex flex-col gap-4">
-      <h2 className="text-lg font-semibold">Avatar</h2>
+      <h2 className="text-lg font-semibold">
+        <label htmlFor="avatar-file">Avatar</label>
+      </h2>
       <div className="flex flex-wrap items-start gap-6">
         <figure className="flex flex-col items-center gap-1">
           {previewUrl ? (
@@ -115,9 +117,6 @@ export function AvatarUpload({ profile, onSaved }: { profile: OwnProfile; onSave
         </figure>
         <div className="flex min-w-60 flex-1 flex-col gap-3">
           <div className="flex flex-col gap-1">
-            <label htmlFor="avatar-file" className="text-sm font-medium">
-              Avatar
-            </label>
             <input
               ref={input}
               id="avatar-file"

@@ -6,30 +6,20 @@ import { AvatarUpload } from "@/components/profile/avatar-upload";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { UserCardDialog } from "@/components/profile/user-card";
 import { InstallButton } from "@/components/pwa/install-button";
-import { PushSettings } from "@/components/pwa/push-settings";
-import type { MutableRoom } from "@/components/pwa/room-mutes";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { OwnProfile } from "@/lib/shared/schemas/profile";
 import { Button } from "@/components/ui/button";
 import { ArrowLeftIcon } from "lucide-react";
 
-const headerLink = "rounded-md px-2 py-1 text-sm hover:bg-accent";
+const headerLink = "inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2 py-1 text-sm hover:bg-accent";
 
-/** /settings/profile: how others see you, push notifications, installing the app. */
-export function ProfileSettings({
-  initialProfile,
-  rooms,
-  initialMutedRoomIds,
-}: {
-  initialProfile: OwnProfile;
-  rooms: MutableRoom[];
-  initialMutedRoomIds: string[];
-}) {
+/** /settings/profile: how others see you, and installing the app. Notifications live in /settings. */
+export function ProfileSettings({ initialProfile }: { initialProfile: OwnProfile }) {
   const [profile, setProfile] = useState(initialProfile);
   const [cardOpen, setCardOpen] = useState(false);
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center gap-2 border-b border-border px-4 py-2">
+      <header className="flex flex-wrap items-center gap-2 border-b border-border px-4 py-2">
         <Link href="/" className={headerLink}>
           <ArrowLeftIcon aria-hidden="true" className="size-4" />
           Back to chat
@@ -37,7 +27,7 @@ export function ProfileSettings({
         <h1 className="font-semibold">Your profile</h1>
         <span className="flex-1" />
         <Link href="/settings" className={headerLink}>
-          Other settings
+          Settings and notifications
         </Link>
         <ThemeToggle />
       </header>
@@ -50,7 +40,6 @@ export function ProfileSettings({
           </Button>
           <UserCardDialog open={cardOpen} onClose={() => setCardOpen(false)} profile={profile} online />
         </div>
-        <PushSettings profile={profile} rooms={rooms} initialMutedRoomIds={initialMutedRoomIds} onChange={setProfile} />
         <section aria-labelledby="install-heading" className="flex flex-col gap-2">
           <h2 id="install-heading" className="text-lg font-semibold">
             Parley as an app

@@ -7,16 +7,24 @@ import { NotificationsButton } from "@/components/chat/notifications-button";
 import { useBlocks } from "@/components/chat/use-blocks";
 import { useConnection } from "@/components/chat/use-connection";
 import { useLatest } from "@/components/chat/use-socket-event";
+import { PushSettings } from "@/components/pwa/push-settings";
+import type { MutableRoom } from "@/components/pwa/room-mutes";
 import { BlockedUsers } from "@/components/settings/blocked-users";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { Requester } from "@/lib/client/request";
 import { request } from "@/lib/client/request";
+import type { OwnProfile } from "@/lib/shared/schemas/profile";
 import type { SessionUser } from "@/lib/shared/types";
 import { ArrowLeftIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 
-/** Account settings: blocked users and desktop notifications. Shares the tab's socket with the chat. */
-export function SettingsApp({ me }: { me: SessionUser }) {
+/**
+ * Account settings: blocked users and every notification setting (desktop, push, muted
+ * rooms), in one place. Shares the tab's socket with the chat.
+ */
+export function SettingsApp(props: { me: SessionUser; initialProfile: OwnProfile; rooms: MutableRoom[]; initialMutedRoomIds: string[] }) {
+  const { me, rooms, initialMutedRoomIds } = props;
+  const [profile, setProfile] = useState(props.initialProfile);
   const conn = useConnection();
   const socketRef = useLatest(conn.socket);
   const ask: Requester = useCallback((event, payload) => request(socketRef.current, event, payload), [socketRef]);
@@ -31,8 +39,8 @@ export function SettingsApp({ me }: { me: SessionUser }) {
   const users = [...blocked.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center gap-2 border-b border-border px-4 py-2">
-        <Link href="/" className="rounded-md px-2 py-1 text-sm hover:bg-accent">
+      <header className="flex flex-wrap items-center gap-2 border-b border-border px-4 py-2">
+        <Link href="/" className="inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2 py-1 text-sm hover:bg-accent">
           <ArrowLeftIcon aria-hidden="true" className="size-4" />
           Back to chat
         </Link>
@@ -53,6 +61,7 @@ export function SettingsApp({ me }: { me: SessionUser }) {
           </h2>
           <NotificationsButton />
         </section>
+        <PushSettings profile={profile} rooms={rooms} initialMutedRoomIds={initialMutedRoomIds} onChange={setProfile} />
       </main>
     </div>
   );

@@ -4,8 +4,9 @@ import type { ComponentProps } from "react";
 import { useState } from "react";
 import { cn } from "@/components/ui/cn";
 
-// Avatar fills are identity colours, not theme colours: white initials read on each in light and dark.
-const palette = ["bg-rose-600", "bg-amber-600", "bg-emerald-600", "bg-sky-600", "bg-indigo-600", "bg-fuchsia-600", "bg-teal-600", "bg-orange-600"];
+// Avatar fills are identity colours, not theme colours: white initials read on each in light and
+// dark. The 700 shades are the lightest where white small text keeps WCAG AA contrast (4.5:1).
+const palette = ["bg-rose-700", "bg-amber-700", "bg-emerald-700", "bg-sky-700", "bg-indigo-700", "bg-fuchsia-700", "bg-teal-700", "bg-orange-700"];
 
 export function initialsOf(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
@@ -16,7 +17,7 @@ export function initialsOf(name: string): string {
 export function colourOf(seed: string): string {
   let hash = 0;
   for (const ch of seed) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
-  return palette[hash % palette.length] ?? "bg-zinc-600";
+  return palette[hash % palette.length] ?? "bg-zinc-700";
 }
 
 /**

@@ -23,6 +23,12 @@ export class ProfileSettingsPage {
     await expect(this.page.getByRole("heading", { name: "Your profile" })).toBeVisible();
   }
 
+  /** /settings: every notification setting is there, not on the profile page. */
+  async gotoNotifications() {
+    await this.page.goto("/settings");
+    await expect(this.page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+  }
+
   get displayName(): Locator {
     return this.page.getByLabel("Display name", { exact: true });
   }

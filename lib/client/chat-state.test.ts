@@ -73,6 +73,18 @@ describe("chat stream", () => {
     expect(s.items.map((i) => i.kind)).toEqual(["message", "system", "system"]);
     expect(s.items[2]).toMatchObject({ tone: "error" });
   });
+
+  it("keeps one error line: a new failure replaces the last, other lines stay", () => {
+    let s = chatReducer(emptyChat, { type: "reset", messages: [msg(1)], hasMore: false });
+    s = chatReducer(s, { type: "system", text: "Unknown command /x — type /help", tone: "error" });
+    s = chatReducer(s, { type: "system", text: "bob is online" });
+    s = chatReducer(s, { type: "system", text: "No room named #nope", tone: "error" });
+    const lines = s.items.flatMap((i) => (i.kind === "system" ? [[i.tone, i.text]] : []));
+    expect(lines).toEqual([
+      ["presence", "bob is online"],
+      ["error", "No room named #nope"],
+    ]);
+  });
 });
 
 describe("pending sends", () => {

@@ -168,7 +168,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         createdAt: new Date().toISOString(),
         tone: action.tone ?? "presence",
       };
-      return { ...state, items: [...state.items, item] };
+      // One error line per conversation: a new failure replaces the last one instead of piling up in red.
+      const kept = item.tone === "error" ? state.items.filter((i) => !(i.kind === "system" && i.tone === "error")) : state.items;
+      return { ...state, items: [...kept, item] };
     }
   }
 }

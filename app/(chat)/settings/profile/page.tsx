@@ -10,17 +10,11 @@ export const metadata: Metadata = { title: "Your profile · Parley" };
 export default async function ProfileSettingsPage() {
   const me = await getSessionUser();
   if (!me) redirect("/login");
-  const { profiles, memberships, push } = getAppContext();
-  const [profile, rooms, mutedRoomIds] = await Promise.all([profiles.getOwnProfile(me.id), memberships.mine(me.id), push.listMutedRooms(me.id)]);
-  // DMs are not listed: a direct message is exactly what push is for.
-  const mutable = rooms
-    .filter((room) => room.kind !== "dm")
-    .map((room) => ({ id: room.id, name: room.name }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const profile = await getAppContext().profiles.getOwnProfile(me.id);
   return (
     <>
       <KeepConnection />
-      <ProfileSettings initialProfile={profile} rooms={mutable} initialMutedRoomIds={mutedRoomIds} />
+      <ProfileSettings initialProfile={profile} />
     </>
   );
 }
