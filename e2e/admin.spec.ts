@@ -23,7 +23,8 @@ const test = base.extend<{ fresh: ParleyProcess }>({
 /** Keeps every text the page ever rendered that mentions a ban, even if it is replaced a moment later. */
 async function recordBanTexts(page: Page) {
   await page.addInitScript(() => {
-    const seen: string[] = ((window as unknown as { banTexts: string[] }).banTexts = []);
+    const seen: string[] = [];
+    (window as unknown as { banTexts: string[] }).banTexts = seen;
     const grab = (node: Node) => {
       const text = node.textContent ?? "";
       if (/banned/i.test(text)) seen.push(text);

@@ -18,7 +18,7 @@ interface ConsoleColumnMeta {
 /** The console's tables page and sort on the server; react-table holds the state and the header logic. */
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature, columnMeta: {} as ConsoleColumnMeta });
 type Features = typeof features;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a column list mixes value types
+// biome-ignore lint/suspicious/noExplicitAny: a column list mixes value types.
 export type ConsoleColumn<T extends RowData> = ColumnDef<Features, T, any>;
 
 const apply = <S,>(updater: Updater<S>, old: S): S => (typeof updater === "function" ? (updater as (old: S) => S)(old) : updater);
@@ -118,6 +118,7 @@ export function DataTable<T extends RowData>({
             <TableRow key={row.id} {...rowProps?.(row.original)}>
               {row.getAllCells().map((cell) => {
                 const meta = cell.column.columnDef.meta;
+                // biome-ignore lint/correctness/useJsxKeyInIterable: the element is placed inside the keyed cell below.
                 const content = <table.FlexRender cell={cell} />;
                 return meta?.rowHeader ? (
                   <TableHead key={cell.id} scope="row" className={cn("font-medium", meta.className)}>

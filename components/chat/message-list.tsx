@@ -37,7 +37,7 @@ const moves: Record<string, (at: number, last: number) => number> = {
 };
 
 /** First guesses of a row's height; every mounted row is measured. */
-const estimate = (row: ListRow | undefined) => (!row || row.type !== "item" ? 34 : row.compact ? 28 : 64);
+const estimate = (row: ListRow | undefined) => (row?.type !== "item" ? 34 : row.compact ? 28 : 64);
 
 /** A row's height with its margins: rows are stacked by the virtualiser, not by the layout. */
 function outerHeight(el: Element): number {

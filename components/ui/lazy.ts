@@ -41,6 +41,7 @@ type IdleWindow = Window & { requestIdleCallback?: (run: () => void, options?: {
  * doesn't wait for the network. Safari has no requestIdleCallback: a timeout stands in.
  */
 export function usePreloadWhenIdle(...preloads: Array<() => Promise<unknown>>): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the preloads are module-level functions: once per mount is enough.
   useEffect(() => {
     const w = window as IdleWindow;
     const run = () => {
@@ -52,6 +53,5 @@ export function usePreloadWhenIdle(...preloads: Array<() => Promise<unknown>>): 
     }
     const id = window.setTimeout(run, 1_500);
     return () => window.clearTimeout(id);
-    // The preloads are module-level functions: once per mount is enough.
   }, []);
 }

@@ -76,7 +76,10 @@ export function createOutboxDriver(deps: { store: () => ChatStore; dispatch: (ac
     setOnline(value: boolean): void {
       if (value === online) return;
       online = value;
-      if (value) return pump();
+      if (value) {
+        pump();
+        return;
+      }
       // Nothing sent on the old connection will be answered.
       onWire = null;
       deps.dispatch({ type: "connection-lost" });

@@ -25,6 +25,7 @@ const columns: ConsoleColumn<AuditRow>[] = [
       return (
         <ul className="flex flex-col gap-0.5">
           {lines.map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: one entry's lines, rendered in a fixed order that never changes.
             <li key={i} title={line.length > LINE_MAX ? line : undefined}>
               {clip(line)}
             </li>

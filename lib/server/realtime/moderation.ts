@@ -43,10 +43,32 @@ export const moderationRoutes = {
     },
     { activity: true },
   ),
-  "moderation:delete-message": on(async ({ socket, deps }, input) => (await deps.moderation.actions.deleteMessage(socket.data.user, input), null), {
-    activity: true,
-  }),
-  "moderation:timeout": on(async ({ socket, deps }, input) => (await deps.moderation.actions.timeout(socket.data.user, input), null), { activity: true }),
-  "moderation:ban": on(async ({ socket, deps }, input) => (await deps.moderation.actions.ban(socket.data.user, input), null), { activity: true }),
-  "moderation:kick": on(async ({ socket, deps }, input) => (await deps.moderation.actions.kick(socket.data.user, input), null), { activity: true }),
+  "moderation:delete-message": on(
+    async ({ socket, deps }, input) => {
+      await deps.moderation.actions.deleteMessage(socket.data.user, input);
+      return null;
+    },
+    { activity: true },
+  ),
+  "moderation:timeout": on(
+    async ({ socket, deps }, input) => {
+      await deps.moderation.actions.timeout(socket.data.user, input);
+      return null;
+    },
+    { activity: true },
+  ),
+  "moderation:ban": on(
+    async ({ socket, deps }, input) => {
+      await deps.moderation.actions.ban(socket.data.user, input);
+      return null;
+    },
+    { activity: true },
+  ),
+  "moderation:kick": on(
+    async ({ socket, deps }, input) => {
+      await deps.moderation.actions.kick(socket.data.user, input);
+      return null;
+    },
+    { activity: true },
+  ),
 } satisfies Partial<Routes>;

@@ -69,7 +69,10 @@ export function createPresenceLifecycle(io: ParleyServer, deps: RealtimeDeps) {
     disconnected(this: ParleySocket, reason: string): void {
       const job = release(this, this.data.user.id);
       const grace = deps.presenceGraceMs ?? 0;
-      if (grace <= 0 || reason === SERVER_CLOSED) return run(job);
+      if (grace <= 0 || reason === SERVER_CLOSED) {
+        run(job);
+        return;
+      }
       const connectionId = this.id;
       const timer = setTimeout(() => releaseNow(connectionId), grace);
       timer.unref();
