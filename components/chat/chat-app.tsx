@@ -3,6 +3,7 @@
 import { Suspense, useCallback, useRef, useState } from "react";
 import type { DialogState } from "@/components/chat/chat-dialogs";
 import { ChatHeader } from "@/components/chat/chat-header";
+import { commandRuntime } from "@/components/chat/command-runtime";
 import { Composer } from "@/components/chat/composer";
 import { ConnectionBanner } from "@/components/chat/connection-banner";
 import { Drawer, drawerSheet } from "@/components/chat/drawer";
@@ -54,7 +55,7 @@ export function ChatApp({
   const showUser = useCallback((user: PublicUser) => setDialog({ type: "user", user }), []);
   const overrides = useProfileOverrides(conn.socket);
   const hydrated = useHydrated();
-  usePreloadWhenIdle(chatDialogs.preload, drawerSheet.preload, reportDialog.preload);
+  usePreloadWhenIdle(chatDialogs.preload, drawerSheet.preload, reportDialog.preload, commandRuntime.preload);
   useSocketEvent(conn.socket, "moderation:notice", ({ message }) => notify(message));
   const report = useCallback(
     async (messageId: number, reason: ReportReason, note: string) => {

@@ -6,8 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { CommandPalette, optionId, PALETTE_ID } from "@/components/chat/command-palette";
 import type { CommandInfo } from "@/lib/client/command-catalog";
-import { completeCommand, paletteFor } from "@/lib/client/command-catalog";
-import { isCommandText } from "@/lib/client/commands";
+import { commandRuntime } from "@/components/chat/command-runtime";
+import { useLazyModule } from "@/components/ui/lazy";
+import { isCommandText } from "@/lib/client/command-text";
 import { MESSAGE_MAX_CHARS, MESSAGE_TOO_LONG } from "@/lib/shared/schemas/limits";
 
 const TYPING_REPEAT_MS = 2_000;
@@ -22,7 +23,7 @@ export function Composer(props: {
   label: string;
   initialDraft?: string;
   onDraft: (text: string) => void;
-  onSubmit: (text: string) => string | null;
+  onSubmit: (text: string) => string | null | Promise<string | null>;
   onTyping: (active: boolean) => void;
 }) {
   const { label, initialDraft = "", onDraft, onSubmit, onTyping } = props;
@@ -34,7 +35,8 @@ export function Composer(props: {
   const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
 
-  const palette = dismissed ? ({ mode: "closed", options: [] } as const) : paletteFor(text);
+  const commands = useLazyModule(commandRuntime);
+  const palette = dismissed || !commands ? ({ mode: "closed", options: [] } as const) : commands.paletteFor(text);
   const open = palette.mode !== "closed";
   const index = Math.min(activeIndex, Math.max(0, palette.options.length - 1));
   const selected = palette.options[index];
@@ -71,6 +73,7 @@ export function Composer(props: {
     onDraft(value);
     if (error) setError(null);
     if (!value.startsWith("/")) setDismissed(false);
+    else void commandRuntime.preload();
     setActiveIndex(0);
     if (!value.trim() || isCommandText(value)) return stopTyping();
     const now = Date.now();
@@ -83,7 +86,8 @@ export function Composer(props: {
   }
 
   function pick(command: CommandInfo) {
-    update(completeCommand(command, palette.mode === "names" ? palette.typed : ""));
+    if (!commands) return;
+    update(commands.completeCommand(command, palette.mode === "names" ? palette.typed : ""));
     input.current?.focus();
   }
 
@@ -96,8 +100,10 @@ export function Composer(props: {
     }
     stopTyping();
     const problem = onSubmit(body);
-    if (problem) return setError(problem);
-    update("");
+    if (typeof problem === "string") return setError(problem);
+    if (problem === null) return update("");
+    // A command typed before its code arrived: it runs once it has.
+    void problem.then((late) => (late ? setError(late) : update("")));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {

@@ -5,7 +5,7 @@ import type { ReportReason } from "@/components/chat/report-button";
 import { ReportButton } from "@/components/chat/report-button";
 import { AvatarImage } from "@/components/profile/avatar-image";
 import { cn } from "@/components/ui/cn";
-import { deliveryText } from "@/lib/client/command-output";
+import { deliveryText } from "@/lib/client/delivery-text";
 import type { StreamItem } from "@/lib/client/chat-state";
 import { formatDateTime, formatTime } from "@/lib/shared/format-time";
 import type { PublicUser } from "@/lib/shared/types";

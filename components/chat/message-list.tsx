@@ -1,13 +1,13 @@
 "use client";
 
-import type { Range, VirtualItem } from "@tanstack/react-virtual";
-import { defaultRangeExtractor, useVirtualizer } from "@tanstack/react-virtual";
+import type { Range, VirtualItem, Virtualizer } from "@tanstack/react-virtual";
 import type { FocusEvent, KeyboardEvent } from "react";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { MessageHandlers, RowAttributes } from "@/components/chat/message-item";
 import { MessageItem } from "@/components/chat/message-item";
 import { useLatest } from "@/components/chat/use-socket-event";
 import { cn } from "@/components/ui/cn";
+import { lazyModule, useLazyModule } from "@/components/ui/lazy";
 import type { StreamItem } from "@/lib/client/chat-state";
 import { announcementOf, arrivals } from "@/lib/client/message-announcements";
 import type { ListRow } from "@/lib/client/message-layout";
@@ -45,14 +45,59 @@ function outerHeight(el: Element): number {
   return el.getBoundingClientRect().height + (Number.parseFloat(style.marginTop) || 0) + (Number.parseFloat(style.marginBottom) || 0);
 }
 
-const noSubscribe = () => () => {};
-/** False in the server render and while hydrating it, true on the client after: the static first paint hands over to the virtual list. */
-const useHydrated = () =>
-  useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
+/**
+ * The virtualiser is not part of the chat's first load: the server-rendered page shows
+ * the newest rows as a plain column, and the list becomes virtual once this arrives
+ * (fetched as soon as the list mounts in the browser).
+ */
+const virtualModule = lazyModule(() => import("@tanstack/react-virtual"));
+type VirtualModule = typeof import("@tanstack/react-virtual");
+type ListVirtualizer = Virtualizer<HTMLDivElement, Element>;
+
+/** Until the virtualiser has loaded: nothing is windowed, nothing to scroll to. */
+const staticVirtualizer = {
+  getVirtualItems: () => [],
+  getTotalSize: () => 0,
+  measurementsCache: [],
+  scrollToEnd: () => {},
+  scrollToOffset: () => {},
+  scrollToIndex: () => {},
+  takeSnapshot: () => undefined,
+  measureElement: () => {},
+} as unknown as ListVirtualizer;
+const useStaticVirtualizer = (_options: unknown): ListVirtualizer => staticVirtualizer;
+
+type ListProps = {
+  items: StreamItem[];
+  welcome: string;
+  hasMore: boolean;
+  loaded: boolean;
+  loadingOlder: boolean;
+  onLoadOlder: () => void;
+  saved?: ScrollSpot;
+  /** The room's read position and unread count from the store: "New messages" goes after the read part. */
+  lastReadId: number;
+  unread: number;
+  onScrollSpot: (spot: ScrollSpot) => void;
+  handlers: MessageHandlers;
+};
+
+/**
+ * One list per room visit. It is remounted once, when the virtualiser arrives (a hook
+ * can't appear in a mounted component); what must outlive that, the "New messages"
+ * position, is kept here.
+ */
+export function MessageList(props: ListProps) {
+  const virtual = useLazyModule(virtualModule);
+  useEffect(() => {
+    void virtualModule.preload();
+  }, []);
+  // Where the reader had read up to when the stream first showed: marking the room read
+  // right after must not move the divider.
+  const [unreadAfter, setUnreadAfter] = useState<number | null | undefined>(undefined);
+  if (props.loaded && unreadAfter === undefined) setUnreadAfter(unreadAfterOnOpen({ unread: props.unread, lastReadId: props.lastReadId }));
+  return <ListBody key={virtual ? "virtual" : "static"} {...props} virtual={virtual} unreadAfter={unreadAfter ?? null} />;
+}
 
 function Divider({ row, slot }: { row: Exclude<ListRow, { type: "item" }>; slot?: RowAttributes }) {
   const unread = row.type === "unread";
@@ -93,30 +138,11 @@ function useAnnouncements(items: StreamItem[], loaded: boolean, meId: string) {
  * older history is prepended above, and reopens each room where the reader left it (mount
  * one list per room).
  */
-export function MessageList(props: {
-  items: StreamItem[];
-  welcome: string;
-  hasMore: boolean;
-  loaded: boolean;
-  loadingOlder: boolean;
-  onLoadOlder: () => void;
-  saved?: ScrollSpot;
-  /** The room's read position and unread count from the store: "New messages" goes after the read part. */
-  lastReadId: number;
-  unread: number;
-  onScrollSpot: (spot: ScrollSpot) => void;
-  handlers: MessageHandlers;
-}) {
-  const { items, welcome, hasMore, loaded, loadingOlder, onLoadOlder, saved, onScrollSpot, handlers, lastReadId, unread } = props;
-  const hydrated = useHydrated();
-  // Where the reader had read up to when the stream first showed: marking the room read
-  // right after must not move the divider (one list is mounted per room visit).
-  const [unreadAfter, setUnreadAfter] = useState<number | null | undefined>(undefined);
-  if (loaded && unreadAfter === undefined) setUnreadAfter(unreadAfterOnOpen({ unread, lastReadId }));
-  const rows = useMemo(
-    () => layoutStream(items, { unreadAfter: unreadAfter ?? null, meId: handlers.meId, dates: hydrated }),
-    [items, unreadAfter, handlers.meId, hydrated],
-  );
+function ListBody(props: ListProps & { virtual: VirtualModule | null; unreadAfter: number | null }) {
+  const { items, welcome, hasMore, loaded, loadingOlder, onLoadOlder, saved, onScrollSpot, handlers, virtual, unreadAfter } = props;
+  // The static first paint (server render, hydration, until the virtualiser arrives) hands over to the virtual list.
+  const hydrated = virtual !== null;
+  const rows = useMemo(() => layoutStream(items, { unreadAfter, meId: handlers.meId, dates: hydrated }), [items, unreadAfter, handlers.meId, hydrated]);
   const { keys, indexOfKey } = useMemo(() => {
     const itemKeys: string[] = [];
     const index = new Map<string, number>();
@@ -144,13 +170,15 @@ export function MessageList(props: {
   // and a focused message keeps focus when it scrolls out of view.
   const rangeExtractor = useCallback(
     (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
+      const indexes = virtual ? virtual.defaultRangeExtractor(range) : [];
       if (activeIndex < 0 || indexes.includes(activeIndex)) return indexes;
       return [...indexes, activeIndex].sort((a, b) => a - b);
     },
-    [activeIndex],
+    [activeIndex, virtual],
   );
-  const virtualizer = useVirtualizer({
+  // One of the two for the whole life of this component: it is remounted when `virtual` arrives (MessageList).
+  const useListVirtualizer = (virtual?.useVirtualizer ?? useStaticVirtualizer) as (options: Parameters<VirtualModule["useVirtualizer"]>[0]) => ListVirtualizer;
+  const virtualizer = useListVirtualizer({
     count: rows.length,
     enabled: hydrated,
     getScrollElement: () => scroller.current,

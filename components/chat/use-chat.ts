@@ -14,10 +14,10 @@ import { useSocketEvent } from "@/components/chat/use-socket-event";
 import { useDocumentVisible } from "@/components/chat/use-visibility";
 import type { MemberRow } from "@/components/chat/online-list";
 import { roomHref } from "@/components/rooms/room-sidebar";
-import { isCommandText, parseCommand, unescapeMessage } from "@/lib/client/commands";
+import { commandRuntime } from "@/components/chat/command-runtime";
+import { isCommandText, unescapeMessage } from "@/lib/client/command-text";
 import { totalUnread } from "@/lib/client/chat-store";
 import type { CommandHost } from "@/lib/client/run-command";
-import { runCommand } from "@/lib/client/run-command";
 import { followSessionUser } from "@/lib/client/session-user";
 import type { FirstHistory } from "@/lib/server/services/first-history";
 import type { RoomSummary, SessionUser } from "@/lib/shared/types";
@@ -100,15 +100,20 @@ export function useChat(initialMe: SessionUser, home: RoomSummary, first: FirstH
   };
 
   /** The composer's Enter: a command runs, anything else is sent. Returns a sentence if it can't. */
-  const submit = (text: string): string | null => {
+  const submit = (text: string): string | null | Promise<string | null> => {
     if (!isCommandText(text)) {
       rooms.send(unescapeMessage(text), {}, store.activeId);
       return null;
     }
-    const parsed = parseCommand(text);
-    if (!parsed.ok) return parsed.error;
-    void runCommand(parsed.command, host);
-    return null;
+    const run = (commands: typeof import("@/lib/client/command-runtime")): string | null => {
+      const parsed = commands.parseCommand(text);
+      if (!parsed.ok) return parsed.error;
+      void commands.runCommand(parsed.command, host);
+      return null;
+    };
+    const loaded = commandRuntime.current();
+    if (loaded) return run(loaded);
+    return commandRuntime.load().then(run, () => "Commands could not be loaded. Check your connection and press Enter again.");
   };
 
   const setTyping = (typing: boolean) => conn.socket?.emit(typing ? "typing:start" : "typing:stop", { roomId: store.activeId });

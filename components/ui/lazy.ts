@@ -23,6 +23,45 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
   return { Component: lazy(() => preload().then((component) => ({ default: component }))), preload };
 }
 
+/**
+ * A module whose code loads when first wanted instead of with the page: `load()` fetches
+ * it (once), `current()` is the module once it has arrived, and useLazyModule re-renders
+ * when it does. A failed fetch is tried again the next time.
+ */
+export function lazyModule<M>(load: () => Promise<M>) {
+  let loaded: M | null = null;
+  let pending: Promise<M> | null = null;
+  const listeners = new Set<() => void>();
+  const fetchIt = () => {
+    pending ??= load().then(
+      (module) => {
+        loaded = module;
+        for (const listener of listeners) listener();
+        return module;
+      },
+      (error: unknown) => {
+        pending = null;
+        throw error;
+      },
+    );
+    return pending;
+  };
+  return {
+    load: fetchIt,
+    preload: () => fetchIt().catch(() => undefined),
+    current: () => loaded,
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The module once it has loaded (null before, and on the server). */
+export function useLazyModule<M>(module: ReturnType<typeof lazyModule<M>>): M | null {
+  return useSyncExternalStore(module.subscribe, module.current, () => null);
+}
+
 const noSubscription = () => () => {};
 
 /** False on the server and during hydration, true after: for pieces that only make sense in the browser. */

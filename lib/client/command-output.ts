@@ -1,7 +1,7 @@
 import { COMMANDS } from "@/lib/client/command-catalog";
 import { conversationTitle } from "@/lib/client/chat-store";
 import type { PublicProfile } from "@/lib/shared/schemas/profile";
-import type { Delivery, MyRoom, PublicUser, RoomMemberInfo } from "@/lib/shared/types";
+import type { MyRoom, PublicUser, RoomMemberInfo } from "@/lib/shared/types";
 import { formatDate, timeAgo } from "@/lib/shared/format-time";
 
 /** Text for command output shown as local lines in the stream. */
@@ -55,12 +55,6 @@ export function presenceText(profile: Pick<PublicProfile, "online" | "lastSeenAt
 export function profileText(profile: PublicProfile, now: number): string {
   const joined = formatDate(profile.joinedAt);
   return `${who(profile)} — ${presenceText(profile, now)} · joined ${joined}`;
-}
-
-/** The sender's per-recipient feedback for a direct message. */
-export function deliveryText(delivery: Delivery): string {
-  const name = delivery.user.username;
-  return delivery.online ? `delivered to ${name}` : `${name} is offline — saved, will be delivered when they log in`;
 }
 
 export function blockedText(verb: "Blocked" | "Unblocked", users: PublicUser[]): string {

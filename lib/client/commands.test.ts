@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { completeCommand, COMMANDS, findCommand, paletteFor } from "@/lib/client/command-catalog";
-import { isCommandText, parseCommand, readUserList, unescapeMessage } from "@/lib/client/commands";
+import { isCommandText, unescapeMessage } from "@/lib/client/command-text";
+import { parseCommand, readUserList } from "@/lib/client/commands";
 
 const parsed = (text: string) => {
   const result = parseCommand(text);

@@ -16,16 +16,6 @@ export type ParseResult = { ok: true; command: Command } | { ok: false; error: s
 
 export const MAX_DM_OTHERS = 9;
 
-/** Text the composer should run as a command rather than send (`//text` sends `/text`). */
-export function isCommandText(text: string): boolean {
-  return text.trimStart().startsWith("/") && !text.trimStart().startsWith("//");
-}
-
-/** `//shrug` is sent as the message `/shrug`. */
-export function unescapeMessage(text: string): string {
-  return text.startsWith("//") ? text.slice(1) : text;
-}
-
 const fail = (error: string): ParseResult => ({ ok: false, error });
 const ok = (command: Command): ParseResult => ({ ok: true, command });
 const usage = (name: string) => fail(`Usage: ${findCommand(name)?.usage ?? `/${name}`}`);
