@@ -29,7 +29,10 @@ for (const group of Object.keys(def.classGroups)) {
 // 36 cursors); validators and theme getters stay whole. Classes that are not kept are left as they are.
 const bases = new Set<string>();
 for (const c of classes) {
-  const base = c.slice(c.lastIndexOf(":") + 1).replace(/^!|!$/g, "").replace(/^-/, "");
+  const base = c
+    .slice(c.lastIndexOf(":") + 1)
+    .replace(/^!|!$/g, "")
+    .replace(/^-/, "");
   bases.add(base);
   bases.add(base.replace(/\/[^/]*$/, ""));
 }
