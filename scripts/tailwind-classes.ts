@@ -22,15 +22,19 @@ const STRING = /"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`/
  * strings, cva() variants and cn() arguments alike. `${…}` parts of template literals are cut out.
  */
 export function collectClassCandidates(): string[] {
-  const tokens = new Set<string>();
+  return [...new Set(collectClassStrings().flatMap((text) => text.split(" ")))].sort();
+}
+
+/** Each literal's candidate tokens joined by one space (a className, a cva variant, a cn() argument). */
+export function collectClassStrings(): string[] {
+  const strings = new Set<string>();
   for (const file of DIRS.flatMap(walk)) {
     const source = fs.readFileSync(path.join(ROOT, file), "utf8");
     for (const match of source.matchAll(STRING)) {
       const text = (match[1] ?? match[2] ?? match[3] ?? "").replace(/\$\{[^}]*\}/g, " ");
-      for (const token of text.split(/\s+/)) {
-        if (token && /^[!-]?[a-z@*[]/.test(token) && !/[;{}"'<>]/.test(token)) tokens.add(token);
-      }
+      const tokens = text.split(/\s+/).filter((token) => token && /^[!-]?[a-z@*[]/.test(token) && !/[;{}"'<>]/.test(token));
+      if (tokens.length > 0) strings.add(tokens.join(" "));
     }
   }
-  return [...tokens].sort();
+  return [...strings].sort();
 }

@@ -1,6 +1,6 @@
 import { twMerge } from "tailwind-merge";
 import { describe, expect, test } from "vitest";
-import { collectClassCandidates } from "@/scripts/tailwind-classes";
+import { collectClassCandidates, collectClassStrings } from "@/scripts/tailwind-classes";
 import { cn } from "./cn";
 
 // The classes used in components/ and app/, read now, so a newly used class is covered at once.
@@ -28,6 +28,20 @@ describe("cn with the small tailwind-merge config", () => {
     }
     expect(classes.length ** 2).toBeGreaterThan(90_000);
     expect(wrong, "rerun: npx tsx scripts/gen-tailwind-merge-config.ts").toEqual([]);
+  });
+
+  test("merges every ordered pair of the repo's class strings (cva variants, classNames, cn() arguments) as twMerge does", () => {
+    const strings = collectClassStrings().filter((s) => s.split(" ").some((c) => twMerge(`${c} ${c}`) === c));
+    const wrong: string[] = [];
+    for (const a of strings) {
+      for (const b of strings) {
+        const expected = twMerge(a, b);
+        const actual = cn(a, b);
+        if (actual !== expected) wrong.push(`cn("${a}", "${b}") = "${actual}", twMerge gives "${expected}"`);
+      }
+    }
+    expect(strings.length).toBeGreaterThan(100);
+    expect(wrong.slice(0, 20), "rerun: npx tsx scripts/gen-tailwind-merge-config.ts").toEqual([]);
   });
 
   test("keeps text size and text colour apart", () => {
