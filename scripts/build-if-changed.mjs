@@ -52,16 +52,19 @@ function lockHolderAlive() {
 }
 
 try {
-  withLock(() =>
-    ensureBuild({
+  withLock(() => {
+    // cn()'s tailwind-merge config follows the classes the sources use (written only when it changes).
+    const generated = spawnSync(process.execPath, ["--import", "tsx", "scripts/gen-tailwind-merge-config.ts"], { cwd: root, stdio: "inherit" });
+    if (generated.status !== 0) throw new Error("scripts/gen-tailwind-merge-config.ts failed.");
+    return ensureBuild({
       root,
       force,
       build: () => {
         const result = spawnSync(process.execPath, [next, "build", ...nextArgs], { cwd: root, stdio: "inherit" });
         if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal}).`);
       },
-    }),
-  );
+    });
+  });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

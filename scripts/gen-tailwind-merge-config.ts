@@ -113,5 +113,8 @@ ${filterConflicts(def.conflictingClassGroupModifiers as Record<string, readonly 
   orderSensitiveModifiers: ${JSON.stringify(def.orderSensitiveModifiers)},
 };
 `;
-fs.writeFileSync(path.resolve(import.meta.dirname, "../components/ui/tailwind-merge-config.ts"), out);
+// Generated at install and before each build, never committed: it is data from tailwind-merge's own config.
+const target = path.resolve(import.meta.dirname, "../components/ui/tailwind-merge-config.generated.ts");
+// Unchanged content keeps the build stamp (a hash of the sources) unchanged.
+if (!fs.existsSync(target) || fs.readFileSync(target, "utf8") !== out) fs.writeFileSync(target, out);
 console.log(`${classes.length} classes, ${used.size} class groups`);

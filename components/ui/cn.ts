@@ -1,9 +1,10 @@
 import type { ClassValue } from "clsx";
 import { clsx } from "clsx";
 import { createTailwindMerge } from "tailwind-merge";
-import { tailwindMergeConfig } from "./tailwind-merge-config";
+import { tailwindMergeConfig } from "./tailwind-merge-config.generated";
 
-// Only the class groups Parley uses (scripts/gen-tailwind-merge-config.ts), so the browser bundle
+// Only the class groups Parley uses (scripts/gen-tailwind-merge-config.ts, run at install and before
+// each build; the file is not committed), so the browser bundle
 // leaves out tailwind-merge's default config. components/ui/cn.test.ts holds it to twMerge.
 const merge = createTailwindMerge(() => tailwindMergeConfig);
 
