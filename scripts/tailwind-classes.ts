@@ -4,7 +4,7 @@ import path from "node:path";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DIRS = ["components", "app"];
 // The generated merge config is all class-group names, not classes.
-const GENERATED = "components/ui/tailwind-merge-config.ts";
+const GENERATED = "components/ui/tailwind-merge-config.generated.ts";
 
 function walk(dir: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {

@@ -14,7 +14,7 @@ describe("cn with the small tailwind-merge config", () => {
 
   test("recognises every class the full twMerge recognises (a class repeated collapses to one)", () => {
     const missing = classes.filter((c) => cn(c, c) !== c);
-    expect(missing, "rerun: npx tsx scripts/gen-tailwind-merge-config.ts").toEqual([]);
+    expect(missing, "rerun: node --import tsx scripts/gen-tailwind-merge-config.ts (npm install and every build run it)").toEqual([]);
   });
 
   test("merges every ordered pair of the repo's classes as twMerge does", () => {
@@ -27,7 +27,7 @@ describe("cn with the small tailwind-merge config", () => {
       }
     }
     expect(classes.length ** 2).toBeGreaterThan(90_000);
-    expect(wrong, "rerun: npx tsx scripts/gen-tailwind-merge-config.ts").toEqual([]);
+    expect(wrong, "rerun: node --import tsx scripts/gen-tailwind-merge-config.ts (npm install and every build run it)").toEqual([]);
   });
 
   test("merges every ordered pair of the repo's class strings (cva variants, classNames, cn() arguments) as twMerge does", () => {
@@ -41,7 +41,7 @@ describe("cn with the small tailwind-merge config", () => {
       }
     }
     expect(strings.length).toBeGreaterThan(100);
-    expect(wrong.slice(0, 20), "rerun: npx tsx scripts/gen-tailwind-merge-config.ts").toEqual([]);
+    expect(wrong.slice(0, 20), "rerun: node --import tsx scripts/gen-tailwind-merge-config.ts (npm install and every build run it)").toEqual([]);
   });
 
   test("keeps text size and text colour apart", () => {
