@@ -13,7 +13,7 @@ test("two people chat live in #general, see each other online and typing", async
   await bob.chat.signUp(bobName, "Bob Builder");
 
   // Presence: Alice sees Bob arrive, as a line in the stream and in the list.
-  await expect(alice.chat.page.getByText("Bob Builder is online")).toBeVisible();
+  await expect(alice.chat.messageList.getByText("Bob Builder is online")).toBeVisible();
   await expect(alice.chat.page.getByRole("list", { name: "Online users" }).getByText("Bob Builder")).toBeVisible();
   await expect(bob.chat.page.getByRole("list", { name: "Online users" }).getByText("Alice Liddell")).toBeVisible();
 

@@ -33,7 +33,7 @@ test("a private room: created with a password, joined with it by a second user, 
   await expect(bob.chat.heading(`# ${room}`)).toBeVisible();
 
   // Both see the join, then chat live.
-  await expect(alice.chat.page.getByText(`Bob Builder joined #${room}`)).toBeVisible();
+  await expect(alice.chat.messageList.getByText(`Bob Builder joined #${room}`)).toBeVisible();
   await bob.chat.say("hello from the vault");
   await expect(alice.chat.message("hello from the vault")).toBeVisible();
   await alice.chat.say("welcome, Bob");
