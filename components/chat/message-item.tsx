@@ -7,6 +7,7 @@ import { AvatarImage } from "@/components/profile/avatar-image";
 import { cn } from "@/components/ui/cn";
 import { deliveryText } from "@/lib/client/delivery-text";
 import type { StreamItem } from "@/lib/client/chat-state";
+import type { ListRow } from "@/lib/client/message-layout";
 import { formatDateTime, formatTime } from "@/lib/shared/format-time";
 import type { PublicUser } from "@/lib/shared/types";
 
@@ -203,6 +204,24 @@ export function MessageItem({
             <p className="text-xs text-muted-foreground">Sending…</p>
           )
         ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** A date or "New messages" row between messages. */
+export function DividerRow({ row, slot }: { row: Exclude<ListRow, { type: "item" }>; slot?: RowAttributes }) {
+  const unread = row.type === "unread";
+  return (
+    <li data-divider={row.type} className="my-2" {...slot}>
+      <div
+        role="separator"
+        aria-label={unread ? "New messages" : row.label}
+        className={`flex items-center gap-2 text-xs font-medium ${unread ? "text-destructive" : "text-muted-foreground"}`}
+      >
+        <span aria-hidden="true" className={`h-px flex-1 ${unread ? "bg-destructive/60" : "bg-border"}`} />
+        <span aria-hidden="true">{unread ? "New messages" : row.label}</span>
+        <span aria-hidden="true" className={`h-px flex-1 ${unread ? "bg-destructive/60" : "bg-border"}`} />
       </div>
     </li>
   );

@@ -1,15 +1,18 @@
 "use client";
 
-import type { Range, VirtualItem, Virtualizer } from "@tanstack/react-virtual";
+import type { Range, VirtualItem } from "@tanstack/react-virtual";
 import type { FocusEvent, KeyboardEvent } from "react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { MessageHandlers, RowAttributes } from "@/components/chat/message-item";
-import { MessageItem } from "@/components/chat/message-item";
+import { DividerRow, MessageItem } from "@/components/chat/message-item";
+import { useAnnouncements } from "@/components/chat/use-announcements";
 import { useLatest } from "@/components/chat/use-socket-event";
 import { cn } from "@/components/ui/cn";
-import { lazyModule, useLazyModule } from "@/components/ui/lazy";
+import type { VirtualModule } from "@/components/chat/message-virtualizer";
+import type { ListVirtualizer } from "@/components/chat/message-virtualizer";
+import { estimate, outerHeight, slotAttributes, useStaticVirtualizer, virtualModule } from "@/components/chat/message-virtualizer";
+import { useLazyModule } from "@/components/ui/lazy";
 import type { StreamItem } from "@/lib/client/chat-state";
-import { announcementOf, arrivals } from "@/lib/client/message-announcements";
 import type { ListRow } from "@/lib/client/message-layout";
 import { layoutStream, unreadAfterOnOpen } from "@/lib/client/message-layout";
 import { buttonVariants } from "@/components/ui/button";
@@ -26,8 +29,6 @@ export interface ScrollSpot {
 const AT_BOTTOM_PX = 60;
 /** Rows the server renders (and the first paint shows) before the list is virtualised. */
 const STATIC_TAIL = 40;
-/** How many announcements the live region keeps: each is a new node, which is what gets read. */
-const SPOKEN_KEPT = 5;
 
 const moves: Record<string, (at: number, last: number) => number> = {
   ArrowUp: (at) => at - 1,
@@ -35,37 +36,6 @@ const moves: Record<string, (at: number, last: number) => number> = {
   Home: () => 0,
   End: (_, last) => last,
 };
-
-/** First guesses of a row's height; every mounted row is measured. */
-const estimate = (row: ListRow | undefined) => (row?.type !== "item" ? 34 : row.compact ? 28 : 64);
-
-/** A row's height with its margins: rows are stacked by the virtualiser, not by the layout. */
-function outerHeight(el: Element): number {
-  const style = getComputedStyle(el);
-  return el.getBoundingClientRect().height + (Number.parseFloat(style.marginTop) || 0) + (Number.parseFloat(style.marginBottom) || 0);
-}
-
-/**
- * The virtualiser is not part of the chat's first load: the server-rendered page shows
- * the newest rows as a plain column, and the list becomes virtual once this arrives
- * (fetched as soon as the list mounts in the browser).
- */
-const virtualModule = lazyModule(() => import("@tanstack/react-virtual"));
-type VirtualModule = typeof import("@tanstack/react-virtual");
-type ListVirtualizer = Virtualizer<HTMLDivElement, Element>;
-
-/** Until the virtualiser has loaded: nothing is windowed, nothing to scroll to. */
-const staticVirtualizer = {
-  getVirtualItems: () => [],
-  getTotalSize: () => 0,
-  measurementsCache: [],
-  scrollToEnd: () => {},
-  scrollToOffset: () => {},
-  scrollToIndex: () => {},
-  takeSnapshot: () => undefined,
-  measureElement: () => {},
-} as unknown as ListVirtualizer;
-const useStaticVirtualizer = (_options: unknown): ListVirtualizer => staticVirtualizer;
 
 type ListProps = {
   items: StreamItem[];
@@ -97,39 +67,6 @@ export function MessageList(props: ListProps) {
   const [unreadAfter, setUnreadAfter] = useState<number | null | undefined>(undefined);
   if (props.loaded && unreadAfter === undefined) setUnreadAfter(unreadAfterOnOpen({ unread: props.unread, lastReadId: props.lastReadId }));
   return <ListBody key={virtual ? "virtual" : "static"} {...props} virtual={virtual} unreadAfter={unreadAfter ?? null} />;
-}
-
-function Divider({ row, slot }: { row: Exclude<ListRow, { type: "item" }>; slot?: RowAttributes }) {
-  const unread = row.type === "unread";
-  return (
-    <li data-divider={row.type} className="my-2" {...slot}>
-      <div
-        role="separator"
-        aria-label={unread ? "New messages" : row.label}
-        className={`flex items-center gap-2 text-xs font-medium ${unread ? "text-destructive" : "text-muted-foreground"}`}
-      >
-        <span aria-hidden="true" className={`h-px flex-1 ${unread ? "bg-destructive/60" : "bg-border"}`} />
-        <span aria-hidden="true">{unread ? "New messages" : row.label}</span>
-        <span aria-hidden="true" className={`h-px flex-1 ${unread ? "bg-destructive/60" : "bg-border"}`} />
-      </div>
-    </li>
-  );
-}
-
-/** New messages from others, read out once each (the list's own rows come and go as it scrolls). */
-function useAnnouncements(items: StreamItem[], loaded: boolean, meId: string) {
-  const [spoken, setSpoken] = useState<{ key: string; text: string }[]>([]);
-  const before = useRef<StreamItem[]>([]);
-  useEffect(() => {
-    const fresh = loaded ? arrivals(before.current, items) : [];
-    before.current = loaded ? items : [];
-    const lines = fresh.flatMap((item) => {
-      const text = announcementOf(item, meId);
-      return text ? [{ key: item.key, text }] : [];
-    });
-    if (lines.length) setSpoken((old) => [...old, ...lines].slice(-SPOKEN_KEPT));
-  }, [items, loaded, meId]);
-  return spoken;
 }
 
 /**
@@ -299,7 +236,7 @@ function ListBody(props: ListProps & { virtual: VirtualModule | null; unreadAfte
     row.type === "item" ? (
       <MessageItem key={row.key} item={row.item} compact={row.compact} active={row.key === activeKey} slot={slot} localTime={hydrated} {...handlers} />
     ) : (
-      <Divider key={row.key} row={row} slot={slot} />
+      <DividerRow key={row.key} row={row} slot={slot} />
     );
 
   const virtualRows = hydrated ? virtualizer.getVirtualItems() : [];
@@ -359,14 +296,4 @@ function ListBody(props: ListProps & { virtual: VirtualModule | null; unreadAfte
       </div>
     </>
   );
-}
-
-function slotAttributes(v: VirtualItem, count: number, listTop: number, measure: (el: Element | null) => void): RowAttributes {
-  return {
-    ref: measure,
-    "data-index": v.index,
-    "aria-posinset": v.index + 1,
-    "aria-setsize": count,
-    style: { position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${v.start - listTop}px)` },
-  };
 }
