@@ -11,16 +11,9 @@ import { lazy, useEffect, useSyncExternalStore } from "react";
  * on interaction, or mount after hydration; see useHydrated). Render inside <Suspense>.
  */
 export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>) {
-  let pending: Promise<ComponentType<P>> | null = null;
-  const preload = () => {
-    pending ??= load().catch((error: unknown) => {
-      // A failed fetch (offline for a moment) is tried again the next time it is wanted.
-      pending = null;
-      throw error;
-    });
-    return pending;
-  };
-  return { Component: lazy(() => preload().then((component) => ({ default: component }))), preload };
+  // A failed fetch (offline for a moment) is tried again the next time it is wanted (lazyModule).
+  const code = lazyModule(load);
+  return { Component: lazy(() => code.load().then((component) => ({ default: component }))), preload: code.load };
 }
 
 /**
