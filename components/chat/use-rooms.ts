@@ -44,7 +44,7 @@ export function useRooms(
     async (roomId: string): Promise<boolean> => {
       const stream = storeRef.current.streams[roomId];
       const afterId = stream?.loaded && stream.lastId > 0 ? stream.lastId : undefined;
-      const answer = await ask("room:join", { roomId, afterId });
+      const answer = await ask("room:join", { roomId, afterId, ...(afterId !== undefined ? { afterChange: stream?.changeSeq ?? 0 } : {}) });
       if (answer.ok) {
         dispatch({ type: "joined", result: answer.data, catchUp: afterId !== undefined });
         return true;
@@ -121,21 +121,25 @@ export function useRooms(
   // Several nodes: while this node had no Redis, other nodes' messages did not arrive live.
   // Catch up each open conversation from where it stood when the link went (not from its
   // newest message: this node's own messages kept coming meanwhile).
-  const marks = useRef<Record<string, number> | null>(null);
+  const marks = useRef<Record<string, { afterId: number; afterChange: number }> | null>(null);
   useSocketEvent(socket, "cluster:degraded", () => {
     if (marks.current) return;
-    marks.current = Object.fromEntries(Object.entries(storeRef.current.streams).flatMap(([roomId, s]) => (s.loaded ? [[roomId, s.lastId]] : [])));
+    marks.current = Object.fromEntries(
+      Object.entries(storeRef.current.streams).flatMap(([roomId, s]) => (s.loaded ? [[roomId, { afterId: s.lastId, afterChange: s.changeSeq }]] : [])),
+    );
   });
   useSocketEvent(socket, "cluster:resync", () => {
     const from = marks.current ?? {};
     marks.current = null;
-    for (const [roomId, afterId] of Object.entries(from)) {
-      void ask("room:join", { roomId, afterId }).then((answer) => {
+    for (const [roomId, mark] of Object.entries(from)) {
+      void ask("room:join", { roomId, ...mark }).then((answer) => {
         if (answer.ok) dispatch({ type: "joined", result: answer.data, catchUp: true });
       });
     }
   });
-  useSocketEvent(socket, "message:removed", ({ roomId, messageId }) => dispatch({ type: "stream", roomId, action: { type: "removed", messageId } }));
+  useSocketEvent(socket, "message:updated", (message) =>
+    dispatch({ type: "stream", roomId: message.roomId, action: { type: "updated", messages: [message] } }),
+  );
   useSocketEvent(socket, "room:added", (room) => dispatch({ type: "upsert", room }));
   useSocketEvent(socket, "room:updated", (room) => dispatch({ type: "upsert", room }));
   useSocketEvent(socket, "user:updated", (user) => dispatch({ type: "user-updated", user }));

@@ -156,11 +156,32 @@ describe("pending sends", () => {
   });
 });
 
-describe("moderator removal", () => {
-  it("keeps the message in place, emptied and marked removed", () => {
-    let s = chatReducer(emptyChat, { type: "reset", messages: [msg(1), msg(2)], hasMore: false });
-    s = chatReducer(s, { type: "removed", messageId: 2 });
-    expect(s.items[1]).toMatchObject({ kind: "message", message: { id: 2, body: "", removed: true } });
-    expect(chatReducer(s, { type: "removed", messageId: 99 })).toBe(s);
+describe("changes to stored messages", () => {
+  it("replaces a message in place with a newer copy, and never with an older one", () => {
+    let s = chatReducer(emptyChat, { type: "reset", messages: [msg(1), msg(2)], hasMore: false, changeSeq: 4 });
+    s = chatReducer(s, { type: "updated", messages: [{ ...msg(2), body: "", removed: true, removedBy: "author", changeSeq: 6 }] });
+    expect(s.items[1]).toMatchObject({ kind: "message", message: { id: 2, body: "", removed: true, removedBy: "author" } });
+    expect(s.changeSeq).toBe(6);
+    // An edit numbered earlier arrives late (another node's broadcast): the deletion stays.
+    s = chatReducer(s, { type: "updated", messages: [{ ...msg(2), body: "edited", editedAt: "2026-01-01T00:00:00.000Z", changeSeq: 5 }] });
+    expect(s.items[1]).toMatchObject({ message: { id: 2, removed: true } });
+    expect(s.changeSeq).toBe(6);
+  });
+
+  it("ignores messages it does not hold but keeps the room's change number", () => {
+    const s = chatReducer(emptyChat, { type: "reset", messages: [msg(1)], hasMore: true, changeSeq: 1 });
+    const next = chatReducer(s, { type: "updated", messages: [{ ...msg(99), changeSeq: 3 }], changeSeq: 7 });
+    expect(next.items).toEqual(s.items);
+    expect(next.changeSeq).toBe(7);
+  });
+
+  it("follows a parent's edit and deletion in the quotes of its replies", () => {
+    const parent = msg(1);
+    const reply = { ...msg(2), replyTo: { id: 1, author: parent.author, excerpt: parent.body } };
+    let s = chatReducer(emptyChat, { type: "reset", messages: [parent, reply], hasMore: false });
+    s = chatReducer(s, { type: "updated", messages: [{ ...parent, body: "fixed typo", editedAt: "2026-01-01T00:00:00.000Z", changeSeq: 1 }] });
+    expect(s.items[1]).toMatchObject({ message: { replyTo: { id: 1, excerpt: "fixed typo" } } });
+    s = chatReducer(s, { type: "updated", messages: [{ ...parent, body: "", removed: true, removedBy: "author", changeSeq: 2 }] });
+    expect(s.items[1]).toMatchObject({ message: { replyTo: { id: 1, excerpt: "", removed: true } } });
   });
 });

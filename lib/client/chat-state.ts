@@ -6,6 +6,8 @@ import type { ChatMessage, Delivery, PublicUser } from "@/lib/shared/types";
 export interface SendOptions {
   kind?: "me";
   whisperTo?: string;
+  /** The message this one answers. */
+  replyTo?: number;
 }
 
 /**
@@ -48,12 +50,14 @@ export interface ChatState {
   hasMore: boolean;
   /** False until the first room:join answer arrived. */
   loaded: boolean;
+  /** The room's newest change number this stream has: a catch-up asks for changes after it. */
+  changeSeq: number;
 }
 
-export const emptyChat: ChatState = { items: [], seen: new Set(), lastId: 0, hasMore: false, loaded: false };
+export const emptyChat: ChatState = { items: [], seen: new Set(), lastId: 0, hasMore: false, loaded: false, changeSeq: 0 };
 
 export type ChatAction =
-  | { type: "reset"; messages: ChatMessage[]; hasMore: boolean }
+  | { type: "reset"; messages: ChatMessage[]; hasMore: boolean; changeSeq?: number }
   | { type: "append"; messages: ChatMessage[] }
   | { type: "prepend"; messages: ChatMessage[]; hasMore: boolean }
   /** The sender's ack: the stored message and, for direct messages, who got it. */
@@ -67,8 +71,12 @@ export type ChatAction =
   /** The connection dropped: what was on the wire or got no answer goes out again. */
   | { type: "connection-lost" }
   | { type: "system"; text: string; tone?: SystemTone }
-  /** A moderator removed a message: it stays in place as "message removed by a moderator". */
-  | { type: "removed"; messageId: number };
+  /**
+   * A stored message changed (message:updated, or a catch-up's `changed`): it is
+   * replaced where it stands if this copy is newer. `changeSeq`: the room's change
+   * number the stream has now seen (a catch-up's answer).
+   */
+  | { type: "updated"; messages: ChatMessage[]; changeSeq?: number };
 
 let systemSeq = 0;
 const asItem = (message: ChatMessage): StreamItem => ({ kind: "message", key: `m${message.id}`, message });
@@ -98,6 +106,32 @@ function append(state: ChatState, messages: ChatMessage[]): ChatState {
   return { ...state, items: merged, seen, lastId };
 }
 
+/** A reply's quote as its parent reads now (the server cuts excerpts the same way). */
+function quoteOf(parent: ChatMessage, limit = 160): NonNullable<ChatMessage["replyTo"]> {
+  if (parent.removed) return { id: parent.id, author: parent.author, excerpt: "", removed: true };
+  const chars = [...parent.body];
+  return { id: parent.id, author: parent.author, excerpt: chars.length > limit ? `${chars.slice(0, limit - 1).join("")}…` : parent.body };
+}
+
+function updated(state: ChatState, messages: ChatMessage[], changeSeq?: number): ChatState {
+  const byId = new Map<number, ChatMessage>();
+  let seq = Math.max(state.changeSeq, changeSeq ?? 0);
+  for (const m of messages) {
+    seq = Math.max(seq, m.changeSeq ?? 0);
+    if (state.seen.has(m.id)) byId.set(m.id, m);
+  }
+  if (byId.size === 0) return seq === state.changeSeq ? state : { ...state, changeSeq: seq };
+  const items = state.items.map((i) => {
+    if (i.kind !== "message") return i;
+    const next = byId.get(i.message.id);
+    // Changes cross the network out of order (an ack, a broadcast, a catch-up): the highest number wins.
+    if (next && (next.changeSeq ?? 0) >= (i.message.changeSeq ?? 0)) return { ...i, message: next };
+    const parent = i.message.replyTo ? byId.get(i.message.replyTo.id) : undefined;
+    return parent ? { ...i, message: { ...i.message, replyTo: quoteOf(parent) } } : i;
+  });
+  return { ...state, items, changeSeq: seq };
+}
+
 function updatePending(state: ChatState, clientId: string, change: (item: PendingItem) => PendingItem): ChatState {
   let changed = false;
   const items = state.items.map((i) => {
@@ -113,14 +147,8 @@ const requeued = (i: PendingItem): PendingItem => ({ ...i, status: "queued", err
 
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
-    case "removed":
-      if (!state.seen.has(action.messageId)) return state;
-      return {
-        ...state,
-        items: state.items.map((i) =>
-          i.kind === "message" && i.message.id === action.messageId ? { ...i, message: { ...i.message, body: "", removed: true } } : i,
-        ),
-      };
+    case "updated":
+      return updated(state, action.messages, action.changeSeq);
     case "reset": {
       // Keep local lines and unsent messages; replace the stored history.
       const kept = withoutLanded(state.items, action.messages).filter((i) => i.kind !== "message");
@@ -128,7 +156,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       const items = action.messages.map((m) => ({ ...asItem(m), delivery: delivery.get(m.id) }) as StreamItem);
       const seen = new Set(action.messages.map((m) => m.id));
       const lastId = action.messages.at(-1)?.id ?? state.lastId;
-      return { items: [...items, ...kept], seen, lastId, hasMore: action.hasMore, loaded: true };
+      return { items: [...items, ...kept], seen, lastId, hasMore: action.hasMore, loaded: true, changeSeq: action.changeSeq ?? state.changeSeq };
     }
     case "append":
       return append(state, action.messages);

@@ -36,7 +36,7 @@ function loaded(): ChatStore {
   });
   return storeReducer(s, {
     type: "joined",
-    result: { room: summary("general"), messages: [msg(1, "general")], hasMore: false, caughtUp: true },
+    result: { room: summary("general"), messages: [msg(1, "general")], hasMore: false, caughtUp: true, changeSeq: 0 },
     catchUp: false,
   });
 }
@@ -87,17 +87,21 @@ describe("multi-room store", () => {
     expect(s.activeId).toBe("lobby");
     s = storeReducer(s, {
       type: "joined",
-      result: { room: summary("lobby"), messages: [msg(30, "lobby"), msg(31, "lobby")], hasMore: true, caughtUp: true },
+      result: { room: summary("lobby"), messages: [msg(30, "lobby"), msg(31, "lobby")], hasMore: true, caughtUp: true, changeSeq: 0 },
       catchUp: false,
     });
     s = storeReducer(s, { type: "activate", roomId: "general" });
-    s = storeReducer(s, { type: "joined", result: { room: summary("general"), messages: [msg(2, "general")], hasMore: false, caughtUp: true }, catchUp: true });
+    s = storeReducer(s, {
+      type: "joined",
+      result: { room: summary("general"), messages: [msg(2, "general")], hasMore: false, caughtUp: true, changeSeq: 0 },
+      catchUp: true,
+    });
     expect(ids(s, "general")).toEqual([1, 2]);
     expect(ids(s, "lobby")).toEqual([30, 31]);
     // Missed too much: the server says start over.
     s = storeReducer(s, {
       type: "joined",
-      result: { room: summary("general"), messages: [msg(50, "general")], hasMore: true, caughtUp: false },
+      result: { room: summary("general"), messages: [msg(50, "general")], hasMore: true, caughtUp: false, changeSeq: 0 },
       catchUp: true,
     });
     expect(ids(s, "general")).toEqual([50]);
@@ -152,7 +156,12 @@ describe("multi-room store", () => {
 
 describe("the server-rendered first page", () => {
   it("shows the home room's page at once, with its read position, and the first join only catches up after it", () => {
-    const first = { room: mine("general", { unread: 2, lastReadId: 2 }), messages: [msg(1, "general"), msg(2, "general"), msg(3, "general")], hasMore: true };
+    const first = {
+      room: mine("general", { unread: 2, lastReadId: 2 }),
+      messages: [msg(1, "general"), msg(2, "general"), msg(3, "general")],
+      hasMore: true,
+      changeSeq: 0,
+    };
     let s = createStore(summary("general"), first);
     expect(activeStream(s).loaded).toBe(true);
     expect(activeStream(s).hasMore).toBe(true);
@@ -162,7 +171,7 @@ describe("the server-rendered first page", () => {
     s = storeReducer(s, { type: "message", message: msg(4, "general"), meId: "me", seen: true });
     s = storeReducer(s, {
       type: "joined",
-      result: { room: summary("general"), messages: [msg(4, "general"), msg(5, "general")], hasMore: false, caughtUp: true },
+      result: { room: summary("general"), messages: [msg(4, "general"), msg(5, "general")], hasMore: false, caughtUp: true, changeSeq: 0 },
       catchUp: true,
     });
     expect(ids(s, "general")).toEqual([1, 2, 3, 4, 5]);
@@ -171,10 +180,10 @@ describe("the server-rendered first page", () => {
   });
 
   it("starts over from the join's answer when the catch-up missed too much", () => {
-    let s = createStore(summary("general"), { room: mine("general"), messages: [msg(1, "general")], hasMore: false });
+    let s = createStore(summary("general"), { room: mine("general"), messages: [msg(1, "general")], hasMore: false, changeSeq: 0 });
     s = storeReducer(s, {
       type: "joined",
-      result: { room: summary("general"), messages: [msg(300, "general")], hasMore: true, caughtUp: false },
+      result: { room: summary("general"), messages: [msg(300, "general")], hasMore: true, caughtUp: false, changeSeq: 0 },
       catchUp: true,
     });
     expect(ids(s, "general")).toEqual([300]);
@@ -182,7 +191,7 @@ describe("the server-rendered first page", () => {
   });
 
   it("ignores a page for another room than home", () => {
-    const s = createStore(summary("general"), { room: mine("lobby"), messages: [msg(1, "lobby")], hasMore: false });
+    const s = createStore(summary("general"), { room: mine("lobby"), messages: [msg(1, "lobby")], hasMore: false, changeSeq: 0 });
     expect(s.streams).toEqual({});
     expect(Object.keys(s.rooms)).toEqual(["general"]);
   });

@@ -41,7 +41,7 @@ export function createStore(home: RoomSummary, first?: FirstHistory | null): Cha
     homeId: home.id,
     activeId: home.id,
     rooms: { [home.id]: room ? room.room : { ...home, unread: 0, lastReadId: 0 } },
-    streams: room ? { [home.id]: chatReducer(emptyChat, { type: "reset", messages: room.messages, hasMore: room.hasMore }) } : {},
+    streams: room ? { [home.id]: chatReducer(emptyChat, { type: "reset", messages: room.messages, hasMore: room.hasMore, changeSeq: room.changeSeq }) } : {},
   };
 }
 
@@ -77,10 +77,12 @@ export function storeReducer(store: ChatStore, action: StoreAction): ChatStore {
     case "activate":
       return store.rooms[action.roomId] ? { ...store, activeId: action.roomId } : store;
     case "joined": {
-      const { room, messages, hasMore, caughtUp } = action.result;
+      const { room, messages, hasMore, caughtUp, changeSeq, changed = [] } = action.result;
       const upserted = storeReducer(store, { type: "upsert", room });
-      const streamAction: ChatAction = action.catchUp && caughtUp ? { type: "append", messages } : { type: "reset", messages, hasMore };
-      return withStream(upserted, room.id, streamAction);
+      if (!(action.catchUp && caughtUp)) return withStream(upserted, room.id, { type: "reset", messages, hasMore, changeSeq });
+      // What came after the last message, then what changed among the earlier ones.
+      const appended = withStream(upserted, room.id, { type: "append", messages });
+      return withStream(appended, room.id, { type: "updated", messages: changed, changeSeq });
     }
     case "message": {
       const { message } = action;
@@ -93,14 +95,15 @@ export function storeReducer(store: ChatStore, action: StoreAction): ChatStore {
       const own = message.author.id === action.meId;
       const onScreen = message.roomId === store.activeId && action.seen;
       if (own || onScreen || message.id <= room.lastReadId) return next;
-      return withRoom(next, { ...room, unread: room.unread + 1 });
+      const mentioned = mentionsUser(message, action.meId);
+      return withRoom(next, { ...room, unread: room.unread + 1, ...(mentioned ? { mentions: (room.mentions ?? 0) + 1 } : {}) });
     }
     case "read": {
       const room = store.rooms[action.roomId];
       if (!room) return store;
       const lastReadId = Math.max(room.lastReadId, store.streams[action.roomId]?.lastId ?? 0);
-      if (room.unread === 0 && lastReadId === room.lastReadId) return store;
-      return withRoom(store, { ...room, unread: 0, lastReadId });
+      if (room.unread === 0 && !room.mentions && lastReadId === room.lastReadId) return store;
+      return withRoom(store, { ...room, unread: 0, mentions: 0, lastReadId });
     }
     case "member-count": {
       const room = store.rooms[action.roomId];
@@ -123,6 +126,9 @@ export function storeReducer(store: ChatStore, action: StoreAction): ChatStore {
       return Object.keys(store.streams).reduce((s, roomId) => withStream(s, roomId, { type: "connection-lost" }), store);
   }
 }
+
+/** The message addresses this user (an `@name`, or an `@here` while they were online). */
+export const mentionsUser = (message: ChatMessage, userId: string): boolean => !!message.mentions?.userIds.includes(userId);
 
 export const activeRoom = (store: ChatStore): MyRoom | undefined => store.rooms[store.activeId];
 export const activeStream = (store: ChatStore): ChatState => store.streams[store.activeId] ?? emptyChat;

@@ -21,7 +21,8 @@ const room = (id: string): RoomSummary => ({
 
 function storeWith(...roomIds: string[]): ChatStore {
   let s = createStore(room(roomIds[0]!));
-  for (const id of roomIds) s = storeReducer(s, { type: "joined", result: { room: room(id), messages: [], hasMore: false, caughtUp: true }, catchUp: false });
+  for (const id of roomIds)
+    s = storeReducer(s, { type: "joined", result: { room: room(id), messages: [], hasMore: false, caughtUp: true, changeSeq: 0 }, catchUp: false });
   return s;
 }
 const queue = (s: ChatStore, roomId: string, body: string) =>

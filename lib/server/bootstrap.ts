@@ -12,6 +12,8 @@ import { createDmService } from "@/lib/server/services/dms";
 import { createMembershipService } from "@/lib/server/services/memberships";
 import { createMessageWriter } from "@/lib/server/services/message-writer";
 import { createMessageService } from "@/lib/server/services/messages";
+import { createMessageChanges } from "@/lib/server/services/message-changes";
+import { createMentionResolver } from "@/lib/server/services/mentions";
 import { argon2Hasher } from "@/lib/server/services/passwords";
 import { createMemoryPresence } from "@/lib/server/services/presence";
 import { createRedisPresence } from "@/lib/server/services/presence.redis";
@@ -96,6 +98,9 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
   const importedAvatars = await avatars.importLegacyFiles();
   if (importedAvatars > 0) logger.info(`moved ${importedAvatars} avatar(s) from the data folder into the database`);
   const defaultRoom = await rooms.ensureDefaultRoom();
+  const presence = redis ? createRedisPresence({ redis, nodeId: randomUUID(), prefix: `{${redisPrefix}:presence}:`, logger }) : createMemoryPresence();
+  const mentions = createMentionResolver({ db, onlineIds: () => presence.onlineIds() });
+  const messages = createMessageService({ db, writer, rooms, memberships, blocks, gate: moderation.gate, mentions });
   const context: AppContext = {
     db,
     logger,
@@ -114,10 +119,11 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     memberships,
     blocks,
     dms: createDmService({ db, rooms, memberships, blocks }),
-    messages: createMessageService({ db, writer, rooms, memberships, blocks, gate: moderation.gate }),
+    messages,
+    changes: createMessageChanges({ db, rooms, messages, gate: moderation.gate, mentions, reactionLimiter: moderation.limiters.reaction }),
     writer,
     // A fresh node id per process: a restarted node's old connections are swept, not reused.
-    presence: redis ? createRedisPresence({ redis, nodeId: randomUUID(), prefix: `{${redisPrefix}:presence}:`, logger }) : createMemoryPresence(),
+    presence,
     presenceGraceMs: (options.presenceGraceSeconds ?? 5) * 1000,
     typing: redis ? createRedisTypingThrottle({ redis, logger, prefix: redisPrefix }) : createTypingThrottle(),
     avatars,

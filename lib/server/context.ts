@@ -6,6 +6,7 @@ import type { Logger } from "@/lib/server/logger";
 import type { ModerationContext } from "@/lib/server/moderation-context";
 import type { MessageWriter } from "@/lib/server/services/message-writer";
 import type { MessageService } from "@/lib/server/services/messages";
+import type { MessageChanges } from "@/lib/server/services/message-changes";
 import type { PresenceStore } from "@/lib/server/services/presence";
 import type { BlockService } from "@/lib/server/services/blocks";
 import type { DmService } from "@/lib/server/services/dms";
@@ -57,6 +58,8 @@ export interface AppContext {
   blocks: BlockService;
   dms: DmService;
   messages: MessageService;
+  /** Edits, deletions by authors and reactions. */
+  changes: MessageChanges;
   writer: MessageWriter;
   presence: PresenceStore;
   /** How long a closed socket keeps its person online (moving between Parley's pages must not flap). */

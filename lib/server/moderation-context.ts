@@ -50,7 +50,7 @@ export interface ModerationContext {
 const noEffects: ModerationEffects = {
   notify: () => undefined,
   endUserSessions: async () => undefined,
-  messageRemoved: () => undefined,
+  messageRemoved: async () => undefined,
   roleChanged: () => undefined,
 };
 

@@ -17,6 +17,13 @@ export interface JoinRoomResult {
   hasMore: boolean;
   /** False when the client asked to catch up but missed too much: it should start over from `messages`. */
   caughtUp: boolean;
+  /**
+   * The room's change number when this answer was read: send it back as `afterChange`
+   * to catch up on edits, deletions and reactions made after it.
+   */
+  changeSeq: number;
+  /** A catch-up (`caughtUp`): earlier messages changed after `afterChange`, as they are now. */
+  changed?: ChatMessage[];
 }
 
 /**
@@ -52,8 +59,11 @@ export interface ServerToClientEvents {
   "user:updated": (profile: ProfileCard) => void;
   /** A moderator acted on this user (ban, timeout, kick, role change): show the sentence. */
   "moderation:notice": (data: ModerationNotice) => void;
-  /** A moderator removed a message: show "message removed by a moderator" in its place. */
-  "message:removed": (data: { roomId: string; messageId: number }) => void;
+  /**
+   * A message changed (edited, deleted by its author or a moderator, a reaction added or
+   * taken back): the whole message as it is now. Keep it if its `changeSeq` is newer.
+   */
+  "message:updated": (message: ChatMessage) => void;
   "room:updated": (room: RoomSummary) => void;
   "room:deleted": (data: { roomId: string; name: string; message: string }) => void;
   "room:kicked": (data: { roomId: string; name: string; message: string }) => void;

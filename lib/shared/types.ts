@@ -23,8 +23,51 @@ export interface ChatMessage {
   kind: MessageKind;
   /** Whispers only: who it was whispered to. */
   recipient?: PublicUser;
-  /** Removed by a moderator: the body is empty and clients show "message removed by a moderator". */
+  /**
+   * Deleted: the body is empty. `removedBy` says who took it back: its author ("message
+   * deleted") or a moderator ("message removed by a moderator").
+   */
   removed?: boolean;
+  removedBy?: "author" | "moderator";
+  /** When its author last edited it (ISO); absent when never edited. */
+  editedAt?: string;
+  /** Reactions, in the order they were first given. */
+  reactions?: Reaction[];
+  /** The message this one answers, as it reads now. */
+  replyTo?: ReplyQuote;
+  /** Who it mentions: parsed from the text by the server when it was sent or edited. */
+  mentions?: MessageMentions;
+  /**
+   * The room's change number of this message's last edit, deletion or reaction (0 or
+   * absent: never changed). Clients keep the copy with the highest one.
+   */
+  changeSeq?: number;
+}
+
+/** One emoji under a message and the people who gave it. */
+export interface Reaction {
+  emoji: string;
+  count: number;
+  users: Pick<PublicUser, "id" | "displayName">[];
+}
+
+/** A compact quote of a reply's parent. */
+export interface ReplyQuote {
+  id: number;
+  author: PublicUser;
+  /** The parent's text, cut to REPLY_EXCERPT_CHARS; empty when it was deleted. */
+  excerpt: string;
+  /** The parent was deleted or removed: clients show "original message deleted". */
+  removed?: boolean;
+}
+
+export interface MessageMentions {
+  /** Everyone the message addresses (an `@here` counts the room's members online when it was sent). */
+  userIds: string[];
+  /** Usernames written as `@name` that are members of the room: shown as mentions, not text. */
+  usernames: string[];
+  /** Written with `@here` by the room's owner or a moderator. */
+  here?: true;
 }
 
 export type RoomKind = "public" | "private" | "hidden" | "dm";
@@ -48,6 +91,8 @@ export interface RoomSummary {
 /** A room in the viewer's sidebar. */
 export interface MyRoom extends RoomSummary {
   unread: number;
+  /** Unread messages that mention the viewer (absent: none). */
+  mentions?: number;
   lastReadId: number;
 }
 

@@ -183,9 +183,10 @@ describe("message removal and reports", () => {
       reports: [{ reporter: reader.user.username, reason: "abuse", note: "rude" }],
     });
 
-    const removed = next<{ messageId: number }>(reader.client, "message:removed");
+    const removed = next<ChatMessage>(reader.client, "message:updated");
     await server.context.moderation.actions.deleteMessage(admin, { messageId: sent.data.id, reason: "abuse" });
-    expect(await removed).toEqual({ roomId: server.roomId, messageId: sent.data.id });
+    expect(await removed).toMatchObject({ roomId: server.roomId, id: sent.data.id, body: "", removed: true, removedBy: "moderator" });
+    expect((await removed).changeSeq).toBeGreaterThan(0);
     const history = await call<{ messages: ChatMessage[] }>(reader.client, "message:history", { roomId: server.roomId });
     const shown = history.ok ? history.data.messages.find((m) => m.id === sent.data.id) : undefined;
     expect(shown).toMatchObject({ removed: true, body: "" });

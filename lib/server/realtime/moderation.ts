@@ -2,7 +2,8 @@ import "server-only";
 import { AppError } from "@/lib/shared/errors";
 import type { Routes } from "@/lib/server/realtime/router";
 import { on } from "@/lib/server/realtime/router";
-import { roomChannel, userChannel } from "@/lib/shared/events";
+import { userChannel } from "@/lib/shared/events";
+import { broadcast } from "@/lib/server/realtime/handlers/messages";
 import type { ParleyServer, RealtimeDeps } from "@/lib/server/realtime/types";
 import type { ModerationEffects } from "@/lib/server/services/moderation/actions";
 import { retryInSeconds } from "@/lib/server/services/rate-limit";
@@ -19,10 +20,10 @@ export function createModerationEffects(io: ParleyServer, deps: RealtimeDeps): M
       // Give the notice a moment to leave before the sockets close.
       setTimeout(() => io.in(userChannel(userId)).disconnectSockets(true), 150);
     },
-    messageRemoved(message) {
-      const event = { roomId: message.roomId, messageId: message.id };
-      if (message.recipientId) io.to([userChannel(message.authorId), userChannel(message.recipientId)]).emit("message:removed", event);
-      else io.to(roomChannel(message.roomId)).emit("message:removed", event);
+    async messageRemoved(messageId) {
+      // As every reader sees it now ("message removed by a moderator"): a whisper to its two people only.
+      const message = await deps.messages.read(messageId);
+      if (message) await broadcast(io, message, deps.redis?.status === "ready", "message:updated");
     },
     roleChanged(userId, role) {
       // Every node's sockets of that person carry the new role from their next event on.

@@ -2,19 +2,11 @@ import "server-only";
 import type { RealtimeDeps } from "@/lib/server/realtime/types";
 import type { ChatMessage } from "@/lib/shared/types";
 
-const MENTION = /(?:^|[^\w@])@([a-z0-9_]{3,20})\b/gi;
-
-/** Users a message is addressed to: DM members, the whisper's target, and @mentions in rooms. */
-async function addressees(deps: RealtimeDeps, message: ChatMessage, dmRecipients?: string[]): Promise<string[]> {
+/** Users a message is addressed to: DM members, the whisper's target, and the people it mentions (resolved by the server when it was stored). */
+function addressees(message: ChatMessage, dmRecipients?: string[]): string[] {
   if (dmRecipients) return dmRecipients;
   if (message.recipient) return [message.recipient.id];
-  const names = [...new Set([...message.body.matchAll(MENTION)].map((m) => (m[1] ?? "").toLowerCase()))].filter((n) => n !== message.author.username);
-  if (names.length === 0) return [];
-  const users = await deps.db.user.findMany({
-    where: { username: { in: names.slice(0, 20) }, memberships: { some: { roomId: message.roomId } } },
-    select: { id: true },
-  });
-  return users.map((u) => u.id);
+  return message.mentions?.userIds ?? [];
 }
 
 /**
@@ -22,7 +14,7 @@ async function addressees(deps: RealtimeDeps, message: ChatMessage, dmRecipients
  * a plain room message without mentions costs nothing here.
  */
 export async function pushToOffline(deps: RealtimeDeps, message: ChatMessage, roomName: string, dmRecipients?: string[]): Promise<void> {
-  const targets = await addressees(deps, message, dmRecipients);
+  const targets = addressees(message, dmRecipients);
   for (const userId of targets) {
     if (await deps.presence.isOnline(userId)) continue;
     const where = dmRecipients ? "sent you a message" : message.recipient ? "whispered to you" : `mentioned you in #${roomName}`;

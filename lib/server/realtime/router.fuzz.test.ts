@@ -61,7 +61,17 @@ function validSamples(f: Fixtures, me: SessionUser): { [E in EventName]: fc.Arbi
     "dm:open": people.map((usernames) => ({ usernames })),
     "message:send": fc
       .tuple(anyRoom, fc.uuid(), fc.constantFrom("text", "me"), fc.option(person, { nil: undefined }))
-      .map(([roomId, clientId, kind, whisper]) => ({ roomId, body: "fuzz says hi", clientId, kind, ...(whisper ? { whisperTo: whisper.username } : {}) })),
+      .map(([roomId, clientId, kind, whisper]) => ({
+        roomId,
+        body: "fuzz says hi @here",
+        clientId,
+        kind,
+        ...(whisper ? { whisperTo: whisper.username } : {}),
+      })),
+    "message:edit": anyRoom.map((roomId) => ({ roomId, messageId: f.messageId, body: "fuzz edits this" })),
+    "message:delete": anyRoom.map((roomId) => ({ roomId, messageId: f.messageId })),
+    "reaction:add": fc.tuple(anyRoom, fc.constantFrom("👍", "🎉", "👨‍👩‍👧")).map(([roomId, emoji]) => ({ roomId, messageId: f.messageId, emoji })),
+    "reaction:remove": fc.tuple(anyRoom, fc.constantFrom("👍", "🎉")).map(([roomId, emoji]) => ({ roomId, messageId: f.messageId, emoji })),
     "message:history": fc
       .tuple(anyRoom, fc.option(c(f.messageId), { nil: undefined }))
       .map(([roomId, before]) => ({ roomId, limit: 20, ...(before ? { before } : {}) })),

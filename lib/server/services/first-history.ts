@@ -11,6 +11,8 @@ export interface FirstHistory {
   room: MyRoom;
   messages: ChatMessage[];
   hasMore: boolean;
+  /** The room's change number before the page was read (JoinRoomResult.changeSeq). */
+  changeSeq: number;
 }
 
 /**
@@ -26,6 +28,8 @@ export async function firstHistory(
   roomId: string,
   ip: string,
 ): Promise<FirstHistory | null> {
+  // Before the page: a change made meanwhile is caught up by the socket's first room:join.
+  const changeSeq = await deps.messages.changeSeq(roomId);
   const [standing, ipBan, mine, page] = await Promise.all([
     deps.sanctions.standing(viewer.id),
     deps.sanctions.ipBanned(ip),
@@ -34,5 +38,5 @@ export async function firstHistory(
   ]);
   const room = mine.find((r) => r.id === roomId);
   if (standing.ban || ipBan || !room) return null;
-  return { room, messages: page.messages, hasMore: page.hasMore };
+  return { room, messages: page.messages, hasMore: page.hasMore, changeSeq };
 }

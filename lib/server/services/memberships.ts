@@ -11,6 +11,7 @@ import type { RoomRecord, RoomService } from "@/lib/server/services/rooms";
 import { DEFAULT_ROOM_NAME, isStaff, toSummary } from "@/lib/server/services/rooms";
 import type { MyRoom, PublicUser, RoomMemberInfo, SessionUser } from "@/lib/shared/types";
 import { upsertRacing } from "@/lib/server/db/upsert";
+import { mentionNeedle } from "@/lib/server/services/mentions";
 
 const userSelect = { id: true, username: true, displayName: true } as const;
 
@@ -182,6 +183,20 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
         _count: { _all: true },
       });
       const unreadByRoom = new Map(unread.map((u) => [u.roomId, u._count._all]));
+      // Of those, the ones that mention the user (Message.mentions holds their id as a JSON string).
+      const mentioned = unread.length
+        ? await db.message.groupBy({
+            by: ["roomId"],
+            where: {
+              authorId: { not: userId },
+              deletedAt: null,
+              mentions: { contains: mentionNeedle(userId) },
+              OR: memberships.filter((m) => unreadByRoom.has(m.room.id)).map((m) => ({ roomId: m.room.id, id: { gt: m.lastReadId } })),
+            },
+            _count: { _all: true },
+          })
+        : [];
+      const mentionsByRoom = new Map(mentioned.map((u) => [u.roomId, u._count._all]));
       const dmIds = memberships.filter((m) => m.room.kind === "dm").map((m) => m.room.id);
       const participants = dmIds.length
         ? await db.roomMember.findMany({ where: { roomId: { in: dmIds } }, select: { roomId: true, user: { select: userSelect } } })
@@ -189,7 +204,13 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
       return memberships.map((m) => {
         const summary = toSummary({ ...m.room, kind: m.room.kind as MyRoom["kind"] }, m.room._count.members);
         const people = m.room.kind === "dm" ? participants.filter((p) => p.roomId === m.room.id).map((p) => p.user) : undefined;
-        return { ...summary, ...(people ? { participants: people } : {}), unread: unreadByRoom.get(m.room.id) ?? 0, lastReadId: m.lastReadId };
+        return {
+          ...summary,
+          ...(people ? { participants: people } : {}),
+          unread: unreadByRoom.get(m.room.id) ?? 0,
+          ...(mentionsByRoom.has(m.room.id) ? { mentions: mentionsByRoom.get(m.room.id) } : {}),
+          lastReadId: m.lastReadId,
+        };
       });
     },
 

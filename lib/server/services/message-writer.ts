@@ -14,6 +14,10 @@ export interface NewMessage {
   clientId: string;
   kind?: string;
   recipientId?: string | null;
+  /** The message this one answers (checked by the caller: same room, readable). */
+  replyToId?: number | null;
+  /** MessageMentions as JSON, or null: resolved by the caller from the text. */
+  mentions?: string | null;
 }
 
 export interface StoredMessage extends NewMessage {
@@ -21,6 +25,8 @@ export interface StoredMessage extends NewMessage {
   createdAt: Date;
   kind: string;
   recipientId: string | null;
+  replyToId: number | null;
+  mentions: string | null;
   /** Set when a moderator removed it (only read for rows stored earlier). */
   deletedAt?: Date | null;
 }
@@ -40,8 +46,8 @@ interface Pending {
 
 const keyOf = (m: { authorId: string; clientId: string }) => `${m.authorId}\u0000${m.clientId}`;
 
-const COLUMNS = `"roomId", "authorId", "body", "clientId", "kind", "recipientId", "createdAt"`;
-const RETURNING = `"id", "roomId", "authorId", "body", "clientId", "kind", "recipientId", "createdAt"`;
+const COLUMNS = `"roomId", "authorId", "body", "clientId", "kind", "recipientId", "replyToId", "mentions", "createdAt"`;
+const RETURNING = `"id", "roomId", "authorId", "body", "clientId", "kind", "recipientId", "replyToId", "mentions", "createdAt"`;
 
 /**
  * One statement for a whole batch, plain SQL that SQLite and PostgreSQL both speak.
@@ -52,7 +58,8 @@ const RETURNING = `"id", "roomId", "authorId", "body", "clientId", "kind", "reci
 function insertStatement(db: Db, inputs: NewMessage[]) {
   const createdAt = new Date();
   const values = inputs.map(
-    (m) => Prisma.sql`(${m.roomId}, ${m.authorId}, ${m.body}, ${m.clientId}, ${m.kind ?? "text"}, ${m.recipientId ?? null}, ${createdAt})`,
+    (m) =>
+      Prisma.sql`(${m.roomId}, ${m.authorId}, ${m.body}, ${m.clientId}, ${m.kind ?? "text"}, ${m.recipientId ?? null}, ${m.replyToId ?? null}, ${m.mentions ?? null}, ${createdAt})`,
   );
   return db.$queryRaw<StoredMessage[]>`
     INSERT INTO "Message" (${Prisma.raw(COLUMNS)})
@@ -77,7 +84,7 @@ async function insertSerializedPerRoom(db: Db, inputs: NewMessage[]): Promise<St
   // Typed here: rows that come from VALUES through a SELECT are not typed by the columns.
   const values = inputs.map(
     (m) =>
-      Prisma.sql`(${m.roomId}::text, ${m.authorId}::text, ${m.body}::text, ${m.clientId}::text, ${m.kind ?? "text"}::text, ${m.recipientId ?? null}::text, ${createdAt}::timestamp(3))`,
+      Prisma.sql`(${m.roomId}::text, ${m.authorId}::text, ${m.body}::text, ${m.clientId}::text, ${m.kind ?? "text"}::text, ${m.recipientId ?? null}::text, ${m.replyToId ?? null}::int, ${m.mentions ?? null}::text, ${createdAt}::timestamp(3))`,
   );
   // One statement, one round trip, its own transaction: the materialized CTE takes every
   // lock (a volatile call the planner keeps) before the join yields the first row, so
@@ -108,10 +115,12 @@ type SqliteRow = Omit<StoredMessage, "createdAt"> & { createdAt: string };
  */
 function sqliteInserter(connection: SqliteConnection) {
   const insert = connection.prepare<unknown[], SqliteRow>(
-    `INSERT INTO "Message" (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("authorId", "clientId") DO NOTHING RETURNING ${RETURNING}`,
+    `INSERT INTO "Message" (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("authorId", "clientId") DO NOTHING RETURNING ${RETURNING}`,
   );
   const insertAll = connection.transaction((inputs: NewMessage[], createdAt: string) =>
-    inputs.map((m) => insert.get(m.roomId, m.authorId, m.body, m.clientId, m.kind ?? "text", m.recipientId ?? null, createdAt)),
+    inputs.map((m) =>
+      insert.get(m.roomId, m.authorId, m.body, m.clientId, m.kind ?? "text", m.recipientId ?? null, m.replyToId ?? null, m.mentions ?? null, createdAt),
+    ),
   );
   return (inputs: NewMessage[]): StoredMessage[] =>
     insertAll(inputs, new Date().toISOString().replace("Z", "+00:00"))
@@ -129,6 +138,8 @@ const storedFields = {
   clientId: true,
   kind: true,
   recipientId: true,
+  replyToId: true,
+  mentions: true,
   createdAt: true,
   deletedAt: true,
 } as const;

@@ -7,13 +7,23 @@ import type { MessageWriter, StoredMessage } from "@/lib/server/services/message
 import type { MessageGate } from "@/lib/server/services/moderation/message-gate";
 import type { MembershipService } from "@/lib/server/services/memberships";
 import type { RoomRecord, RoomService } from "@/lib/server/services/rooms";
-import type { ChatMessage, MessageKind, PublicUser, SessionUser } from "@/lib/shared/types";
+import type { MentionResolver } from "@/lib/server/services/mentions";
+import { readMentions, storeMentions } from "@/lib/server/services/mentions";
+import { REPLY_EXCERPT_CHARS } from "@/lib/shared/schemas/limits";
+import type { ChatMessage, MessageKind, PublicUser, Reaction, ReplyQuote, SessionUser } from "@/lib/shared/types";
 
-/** How many missed messages a reconnecting client may catch up on before it reloads. */
+/** How many missed messages (and, separately, changed ones) a reconnecting client may catch up on before it reloads. */
 export const CATCH_UP_LIMIT = 200;
 
 const userSelect = { id: true, username: true, displayName: true } as const;
-const include = { author: { select: { ...userSelect, avatarPath: true } }, recipient: { select: userSelect } } as const;
+const authorSelect = { ...userSelect, avatarPath: true } as const;
+/** What every read of a message brings along: its people, reactions and the parent it answers. */
+export const messageInclude = {
+  author: { select: authorSelect },
+  recipient: { select: userSelect },
+  reactions: { select: { emoji: true, user: { select: { id: true, displayName: true } } }, orderBy: { createdAt: "asc" } },
+  replyTo: { select: { id: true, body: true, deletedAt: true, author: { select: authorSelect } } },
+} as const;
 
 type UserLike = PublicUser & { avatarPath?: string | null };
 const asUser = (u: UserLike): PublicUser => {
@@ -21,23 +31,70 @@ const asUser = (u: UserLike): PublicUser => {
   return { id: u.id, username: u.username, displayName: u.displayName, ...(avatarUrl ? { avatarUrl } : {}) };
 };
 
-function toChatMessage(row: StoredMessage & { deletedAt?: Date | null }, author: UserLike, recipient?: PublicUser | null): ChatMessage {
+/** A parent as its reply's quote shows it. */
+export interface ParentRow {
+  id: number;
+  body: string;
+  deletedAt: Date | null;
+  author: UserLike;
+}
+
+export function toQuote(parent: ParentRow): ReplyQuote {
+  if (parent.deletedAt) return { id: parent.id, author: asUser(parent.author), excerpt: "", removed: true };
+  const chars = [...parent.body];
+  const excerpt = chars.length > REPLY_EXCERPT_CHARS ? `${chars.slice(0, REPLY_EXCERPT_CHARS - 1).join("")}…` : parent.body;
+  return { id: parent.id, author: asUser(parent.author), excerpt };
+}
+
+/** Reactions grouped by emoji, in the order each emoji was first given. */
+function groupReactions(rows: { emoji: string; user: { id: string; displayName: string } }[]): Reaction[] {
+  const byEmoji = new Map<string, Reaction>();
+  for (const r of rows) {
+    const group = byEmoji.get(r.emoji) ?? { emoji: r.emoji, count: 0, users: [] };
+    group.count++;
+    group.users.push(r.user);
+    byEmoji.set(r.emoji, group);
+  }
+  return [...byEmoji.values()];
+}
+
+export type MessageRow = StoredMessage & {
+  deletedAt?: Date | null;
+  deletedById?: string | null;
+  editedAt?: Date | null;
+  changeSeq?: number;
+  reactions?: { emoji: string; user: { id: string; displayName: string } }[];
+  replyTo?: ParentRow | null;
+};
+
+export function toChatMessage(row: MessageRow, author: UserLike, recipient?: PublicUser | null): ChatMessage {
   const kind: MessageKind = row.kind === "me" || row.kind === "whisper" ? row.kind : "text";
+  const removed = !!row.deletedAt;
+  const reactions = !removed && row.reactions?.length ? groupReactions(row.reactions) : undefined;
+  const mentions = removed ? undefined : readMentions(row.mentions);
   return {
     id: row.id,
     roomId: row.roomId,
-    body: row.deletedAt ? "" : row.body,
-    ...(row.deletedAt ? { removed: true } : {}),
+    body: removed ? "" : row.body,
+    ...(removed ? { removed: true, removedBy: row.deletedById === row.authorId ? "author" : "moderator" } : {}),
     clientId: row.clientId,
     createdAt: row.createdAt.toISOString(),
     author: asUser(author),
     kind,
     ...(recipient ? { recipient: asUser(recipient) } : {}),
+    ...(row.editedAt && !removed ? { editedAt: row.editedAt.toISOString() } : {}),
+    ...(reactions ? { reactions } : {}),
+    ...(row.replyTo ? { replyTo: toQuote(row.replyTo) } : {}),
+    ...(mentions ? { mentions } : {}),
+    ...(row.changeSeq ? { changeSeq: row.changeSeq } : {}),
   };
 }
 
+type ReadRow = MessageRow & { author: UserLike; recipient: PublicUser | null };
+const fromRow = (r: ReadRow) => toChatMessage(r, r.author, r.recipient);
+
 /** Whispers are visible to their author and recipient only, in history as live. */
-const visibleTo = (viewerId: string) => ({ OR: [{ recipientId: null }, { authorId: viewerId }, { recipientId: viewerId }] });
+export const visibleTo = (viewerId: string) => ({ OR: [{ recipientId: null }, { authorId: viewerId }, { recipientId: viewerId }] });
 
 export function createMessageService(deps: {
   db: Db;
@@ -46,8 +103,26 @@ export function createMessageService(deps: {
   memberships: MembershipService;
   blocks: BlockService;
   gate: MessageGate;
+  mentions: MentionResolver;
 }) {
   const { db, writer, rooms, memberships, blocks, gate } = deps;
+
+  /** The parent a reply quotes: in the same room, and never a whisper quoted outside its two people. */
+  async function parentFor(author: SessionUser, room: RoomRecord, replyTo: number, recipientId: string | null): Promise<ParentRow> {
+    const parent = await db.message.findUnique({
+      where: { id: replyTo },
+      select: { id: true, roomId: true, body: true, deletedAt: true, authorId: true, recipientId: true, author: { select: authorSelect } },
+    });
+    const readable = parent && (!parent.recipientId || parent.authorId === author.id || parent.recipientId === author.id);
+    if (!parent || parent.roomId !== room.id || !readable)
+      throw new AppError("VALIDATION", "You can only reply to a message in this conversation. Pick the message again and press Reply.");
+    if (parent.recipientId) {
+      const pair = new Set([parent.authorId, parent.recipientId]);
+      if (!recipientId || !pair.has(author.id) || !pair.has(recipientId))
+        throw new AppError("VALIDATION", "A whisper can only be answered with a whisper to the same person, so it isn't quoted in the room.");
+    }
+    return parent;
+  }
 
   async function store(author: SessionUser, room: RoomRecord, input: SendMessageInput, body: string) {
     let recipient: PublicUser | null = null;
@@ -66,16 +141,43 @@ export function createMessageService(deps: {
       if (blocker) throw new AppError("FORBIDDEN", `${blocker.username} has blocked you — message not sent`);
     }
     const kind = recipient ? "whisper" : input.kind;
-    const row = await writer.write({ roomId: room.id, authorId: author.id, body, clientId: input.clientId, kind, recipientId: recipient?.id ?? null });
-    if (!row.duplicate) return { message: toChatMessage(row, author, recipient), dmRecipients, duplicate: false };
+    const [parent, mentions] = await Promise.all([
+      input.replyTo ? parentFor(author, room, input.replyTo, recipient?.id ?? null) : null,
+      deps.mentions.resolve({ author, room, body, recipientId: recipient?.id ?? null }),
+    ]);
+    const row = await writer.write({
+      roomId: room.id,
+      authorId: author.id,
+      body,
+      clientId: input.clientId,
+      kind,
+      recipientId: recipient?.id ?? null,
+      replyToId: parent?.id ?? null,
+      mentions: storeMentions(mentions),
+    });
+    if (!row.duplicate) return { message: toChatMessage({ ...row, replyTo: parent }, author, recipient), dmRecipients, duplicate: false };
     // The clientId names a message stored earlier: never let it reach another room.
     if (row.roomId !== room.id)
       throw new AppError("CONFLICT", "That message was already sent in another conversation, so it was not sent here. Send it again as a new message.");
-    const storedRecipient = row.recipientId ? await db.user.findUnique({ where: { id: row.recipientId }, select: userSelect }) : null;
-    return { message: toChatMessage(row, author, storedRecipient), duplicate: true };
+    const stored = await read(row.id);
+    if (!stored) throw new AppError("NOT_FOUND", "That message no longer exists.");
+    return { message: stored, duplicate: true };
+  }
+
+  /** One message as everyone who may read it sees it now (null: gone). */
+  async function read(id: number): Promise<ChatMessage | null> {
+    const row = await db.message.findUnique({ where: { id }, include: messageInclude });
+    return row ? fromRow(row) : null;
   }
 
   return {
+    read,
+
+    /** The room's change number now: changes after it reach a client as message:updated (or in its next catch-up). */
+    async changeSeq(roomId: string): Promise<number> {
+      return (await db.room.findUnique({ where: { id: roomId }, select: { changeSeq: true } }))?.changeSeq ?? 0;
+    },
+
     /**
      * Resolves after the message is committed; the caller acks and broadcasts then.
      * A plain room message costs one write (room facts are cached; membership is
@@ -102,22 +204,47 @@ export function createMessageService(deps: {
         where: { roomId: input.roomId, ...(input.before ? { id: { lt: input.before } } : {}), ...visibleTo(viewerId) },
         orderBy: { id: "desc" },
         take: input.limit + 1,
-        include,
+        include: messageInclude,
       });
       const hasMore = rows.length > input.limit;
       const page = rows.slice(0, input.limit).reverse();
-      return { messages: page.map((r) => toChatMessage(r, r.author, r.recipient)), hasMore };
+      return { messages: page.map(fromRow), hasMore };
     },
 
-    /** Messages after `afterId`, oldest first; `complete` is false when more than the limit were missed. */
-    async since(viewerId: string, roomId: string, afterId: number, limit = CATCH_UP_LIMIT): Promise<{ messages: ChatMessage[]; complete: boolean }> {
-      const rows = await db.message.findMany({
-        where: { roomId, id: { gt: afterId }, ...visibleTo(viewerId) },
-        orderBy: { id: "asc" },
-        take: limit + 1,
-        include,
-      });
-      return { messages: rows.slice(0, limit).map((r) => toChatMessage(r, r.author, r.recipient)), complete: rows.length <= limit };
+    /**
+     * What a client that has everything up to message `afterId` and change `afterChange`
+     * missed: the messages after `afterId` (oldest first) and, if `afterChange` is given,
+     * the earlier ones changed since (edited, deleted, reacted to), as they are now.
+     * `complete` is false when either part is more than the limit: the client reloads.
+     */
+    async since(
+      viewerId: string,
+      roomId: string,
+      afterId: number,
+      afterChange?: number,
+      limit = CATCH_UP_LIMIT,
+    ): Promise<{ messages: ChatMessage[]; changed: ChatMessage[]; complete: boolean }> {
+      const [rows, changedRows] = await Promise.all([
+        db.message.findMany({
+          where: { roomId, id: { gt: afterId }, ...visibleTo(viewerId) },
+          orderBy: { id: "asc" },
+          take: limit + 1,
+          include: messageInclude,
+        }),
+        afterChange === undefined
+          ? []
+          : db.message.findMany({
+              where: { roomId, id: { lte: afterId }, changeSeq: { gt: afterChange }, ...visibleTo(viewerId) },
+              orderBy: { changeSeq: "asc" },
+              take: limit + 1,
+              include: messageInclude,
+            }),
+      ]);
+      return {
+        messages: rows.slice(0, limit).map(fromRow),
+        changed: changedRows.slice(0, limit).map(fromRow),
+        complete: rows.length <= limit && changedRows.length <= limit,
+      };
     },
   };
 }

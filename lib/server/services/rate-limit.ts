@@ -27,6 +27,8 @@ export interface LimitRule {
 export const LIMITS = {
   message: { name: "msg", tokens: 30, windowMs: 10_000 },
   roomCreate: { name: "room", tokens: 5, windowMs: 3_600_000 },
+  /** Adding and taking back reactions, per user. */
+  reaction: { name: "react", tokens: 30, windowMs: 10_000 },
   dmOpen: { name: "dm", tokens: 30, windowMs: 600_000 },
   report: { name: "report", tokens: 10, windowMs: 3_600_000 },
   /** Counted per user before the upload is read: every try costs a decode. */
@@ -140,6 +142,7 @@ export function createRateLimiters(redis?: Redis, live: { signUpsPerHour?: () =>
   return {
     message: make(LIMITS.message),
     roomCreate: make(LIMITS.roomCreate),
+    reaction: make(LIMITS.reaction),
     dmOpen: make(LIMITS.dmOpen),
     report: make(LIMITS.report),
     avatarUpload: make(LIMITS.avatarUpload),

@@ -6,6 +6,12 @@
 export const MESSAGE_MAX_CHARS = 2000;
 export const HISTORY_PAGE_SIZE = 50;
 export const MESSAGE_TOO_LONG = `Message is too long (max ${MESSAGE_MAX_CHARS} characters)`;
+/** How much of a reply's parent its quote carries. */
+export const REPLY_EXCERPT_CHARS = 160;
+/** Different emoji one message can hold. */
+export const MAX_REACTIONS_PER_MESSAGE = 20;
+/** People an `@here` can address at once (the room's members online then, up to this many). */
+export const MAX_HERE_MENTIONS = 500;
 
 /**
  * The largest id a message can have: Prisma's Int is 32-bit on PostgreSQL (SQLite's is

@@ -22,8 +22,31 @@ export const sendMessageSchema = z.object({
   kind: z.enum(["text", "me"]).default("text"),
   /** A whisper: delivered only to this user (a member of the room) and the sender. */
   whisperTo: usernameRefSchema.optional(),
+  /** The message this one answers: it must be in the same room and readable by the sender. */
+  replyTo: messageId.optional(),
 });
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+
+/** One message of a room: what edits, deletions and reactions point at. */
+const messageRef = { roomId, messageId };
+
+export const editMessageSchema = z.object({ ...messageRef, body: messageBodySchema });
+export type EditMessageInput = z.infer<typeof editMessageSchema>;
+
+export const deleteOwnMessageSchema = z.object(messageRef);
+export type DeleteOwnMessageInput = z.infer<typeof deleteOwnMessageSchema>;
+
+/** One emoji as Unicode draws it (skin tones, flags and families included); never text or markup. */
+const RGI_EMOJI = /^\p{RGI_Emoji}$/v;
+export const emojiSchema = z
+  .string({ error: "Pick an emoji" })
+  .trim()
+  .min(1, "Pick an emoji")
+  .max(32, "That is not one emoji")
+  .refine((s) => RGI_EMOJI.test(s), "Reactions are single emoji");
+
+export const reactionSchema = z.object({ ...messageRef, emoji: emojiSchema });
+export type ReactionInput = z.infer<typeof reactionSchema>;
 
 export const historySchema = z.object({
   roomId,

@@ -59,6 +59,8 @@ export const enterRoomSchema = z
     name: roomNameSchema.optional(),
     password: z.string().max(200).optional(),
     afterId: z.number().int().min(0).max(MAX_ROW_ID).optional(),
+    /** With `afterId`: the room's change number the client has seen (JoinRoomResult.changeSeq). */
+    afterChange: z.number().int().min(0).max(MAX_ROW_ID).optional(),
   })
   .refine((r) => r.roomId || r.name, { message: "Say which room to join", path: ["name"] });
 export type EnterRoomInput = z.infer<typeof enterRoomSchema>;

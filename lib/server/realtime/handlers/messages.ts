@@ -32,14 +32,19 @@ const PUBLISH_WAIT_MS = 1000;
  * between an ack and its publish would leave an acknowledged message that the people on
  * other nodes, who stay connected and run no catch-up, never receive.
  */
-async function broadcast(io: ParleyServer, message: ChatMessage, clustered: boolean): Promise<void> {
+export async function broadcast(
+  io: ParleyServer,
+  message: ChatMessage,
+  clustered: boolean,
+  event: "message:new" | "message:updated" = "message:new",
+): Promise<void> {
   const rooms = message.recipient ? [userChannel(message.author.id), userChannel(message.recipient.id)] : [roomChannel(message.roomId)];
   if (!clustered) {
-    io.to(rooms).emit("message:new", message);
+    io.to(rooms).emit(event, message);
     return;
   }
   // What BroadcastOperator.emit does, keeping the adapter's promise (resolved after its publish).
-  const packet = { type: 2 /* EVENT */, data: ["message:new", message], nsp: "/" };
+  const packet = { type: 2 /* EVENT */, data: [event, message], nsp: "/" };
   const published = Promise.resolve(io.of("/").adapter.broadcast(packet, { rooms: new Set(rooms), except: new Set(), flags: {} }) as unknown);
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([published, new Promise((resolve) => (timer = setTimeout(resolve, PUBLISH_WAIT_MS)))]).finally(() => clearTimeout(timer));
@@ -50,6 +55,16 @@ function requireJoined(socket: ParleySocket, roomId: string) {
   if (!socket.rooms.has(roomChannel(roomId))) {
     throw new AppError("FORBIDDEN", "Join the room before sending or reading messages there.");
   }
+}
+
+/**
+ * A change everyone who can read the message sees live (message:updated), on every node
+ * before the ack, as for new messages. One that changed nothing (a reaction already
+ * there, the same text) is answered without a broadcast.
+ */
+async function announced(io: ParleyServer, deps: RealtimeDeps, result: { message: ChatMessage; changed: boolean }): Promise<ChatMessage> {
+  if (result.changed) await broadcast(io, result.message, deps.redis?.status === "ready", "message:updated");
+  return result.message;
 }
 
 export const messageRoutes = {
@@ -71,7 +86,7 @@ export const messageRoutes = {
       whenRelayed(deps.typing.stop(socket.data.user.id, input.roomId), () =>
         socket.to(roomChannel(input.roomId)).emit("typing:update", { roomId: input.roomId, user: message.author, typing: false }),
       );
-      if (dmRecipients || message.recipient || message.body.includes("@")) {
+      if (dmRecipients || message.recipient || message.mentions?.userIds.length) {
         const room = await deps.rooms.getRoom(input.roomId);
         pushToOffline(deps, message, room.name, dmRecipients).catch((error) => deps.logger.warn("web push failed", error));
       }
@@ -79,6 +94,38 @@ export const messageRoutes = {
       const people = await deps.users.findPublicByIds(dmRecipients);
       const delivery: Delivery[] = await Promise.all(people.map(async (user) => ({ user, online: await deps.presence.isOnline(user.id) })));
       return { ...message, delivery };
+    },
+    { activity: true },
+  ),
+
+  "message:edit": on(
+    async ({ io, socket, deps }, input) => {
+      requireJoined(socket, input.roomId);
+      return announced(io, deps, await deps.changes.edit(socket.data.user, input));
+    },
+    { activity: true },
+  ),
+
+  "message:delete": on(
+    async ({ io, socket, deps }, input) => {
+      requireJoined(socket, input.roomId);
+      return announced(io, deps, await deps.changes.deleteOwn(socket.data.user, input));
+    },
+    { activity: true },
+  ),
+
+  "reaction:add": on(
+    async ({ io, socket, deps }, input) => {
+      requireJoined(socket, input.roomId);
+      return announced(io, deps, await deps.changes.addReaction(socket.data.user, input));
+    },
+    { activity: true },
+  ),
+
+  "reaction:remove": on(
+    async ({ io, socket, deps }, input) => {
+      requireJoined(socket, input.roomId);
+      return announced(io, deps, await deps.changes.removeReaction(socket.data.user, input));
     },
     { activity: true },
   ),

@@ -34,12 +34,15 @@ export const roomRoutes = {
         if (mine) socket.to(userChannel(me.id)).emit("room:added", mine);
       }
       const summary = toSummary(room, memberCount);
+      // Read before the messages: a change committed after this number reaches the client
+      // live (it is subscribed already) or in its next catch-up; never in neither.
+      const changeSeq = await deps.messages.changeSeq(room.id);
       if (input.afterId !== undefined) {
-        const missed = await deps.messages.since(me.id, room.id, input.afterId);
-        if (missed.complete) return { room: summary, messages: missed.messages, hasMore: false, caughtUp: true };
+        const missed = await deps.messages.since(me.id, room.id, input.afterId, input.afterChange);
+        if (missed.complete) return { room: summary, messages: missed.messages, changed: missed.changed, hasMore: false, caughtUp: true, changeSeq };
       }
       const latest = await deps.messages.history(me.id, { roomId: room.id, limit: HISTORY_PAGE_SIZE });
-      return { room: summary, messages: latest.messages, hasMore: latest.hasMore, caughtUp: input.afterId === undefined };
+      return { room: summary, messages: latest.messages, hasMore: latest.hasMore, caughtUp: input.afterId === undefined, changeSeq };
     },
     { activity: (payload) => !isCatchUp(payload) },
   ),

@@ -1,4 +1,5 @@
 import "server-only";
+import { withRoomChange } from "@/lib/server/services/message-changes";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/shared/errors";
 import type { BanInput, TargetUserInput, TimeoutInput } from "@/lib/shared/schemas/moderation";
@@ -15,7 +16,8 @@ const rank: Record<Role, number> = { user: 0, moderator: 1, admin: 2 };
 export interface ModerationEffects {
   notify(userId: string, notice: { kind: "ban" | "timeout" | "kick" | "logout"; message: string }): void;
   endUserSessions(userId: string, reason: "banned" | "kicked" | "logout", message: string, detail?: SessionEndDetail): Promise<void>;
-  messageRemoved(message: { id: number; roomId: string; authorId: string; recipientId: string | null }): void;
+  /** Tells its readers, as message:updated (resolves once published to the other nodes). */
+  messageRemoved(messageId: number): Promise<void>;
   roleChanged(userId: string, role: Role): void;
 }
 
@@ -130,7 +132,10 @@ export function createModerationActions(deps: {
       const actor = await authorize(actorIn, "moderator");
       const row = await db.message.findUnique({ where: { id: input.messageId }, include: { author: { select: { id: true, username: true } } } });
       if (!row || row.deletedAt) throw new AppError("NOT_FOUND", "That message does not exist or was already removed.");
-      await db.message.update({ where: { id: row.id }, data: { deletedAt: new Date(), deletedById: actor.id } });
+      // A change like an edit: clients that were away catch it up (messages.since).
+      await withRoomChange(db, row.roomId, (tx, seq) =>
+        tx.message.update({ where: { id: row.id }, data: { deletedAt: new Date(), deletedById: actor.id, changeSeq: seq } }),
+      );
       await audit.record({
         actor: who(actor),
         action: "delete-message",
@@ -138,7 +143,7 @@ export function createModerationActions(deps: {
         reason: input.reason,
         details: { messageId: row.id, roomId: row.roomId, text: row.body.slice(0, 200) },
       });
-      deps.effects().messageRemoved({ id: row.id, roomId: row.roomId, authorId: row.authorId, recipientId: row.recipientId });
+      await deps.effects().messageRemoved(row.id);
     },
   };
 }

@@ -89,14 +89,37 @@ export function createMessageGate(deps: {
     }
   }
 
+  async function inStanding(user: SessionUser): Promise<void> {
+    const standing = await deps.sanctions.standing(user.id);
+    if (standing.ban) throw new AppError("FORBIDDEN", banSentence(standing.ban));
+    if (standing.timeout)
+      throw new AppError("FORBIDDEN", timeoutSentence(standing.timeout, now()), {
+        retryAfter: String(Math.ceil(((standing.timeout.until?.getTime() ?? now()) - now()) / 1000)),
+      });
+  }
+
   return {
+    /**
+     * A change to a stored message: an edit (`body` given: it counts against the message
+     * limit and passes the word filter; the masked text is returned) or a reaction
+     * (`limiter`: the reaction limit). Bans and timeouts stop both; staff skip the limits.
+     */
+    async checkChange(user: SessionUser, change: { body: string } | { limiter: RateLimiter }): Promise<string | undefined> {
+      await inStanding(user);
+      if (!isStaff(user)) {
+        const limited = await ("limiter" in change ? change.limiter : deps.limiter).limit(user.id);
+        if (!limited.success) {
+          const wait = retryInSeconds(limited, now());
+          const what = "limiter" in change ? "reacting" : "editing";
+          throw new AppError("RATE_LIMITED", `You are ${what} too fast — try again in ${wait} s.`, { retryAfter: String(wait) });
+        }
+      }
+      if (!("body" in change)) return undefined;
+      return isStaff(user) ? applyWordFilter(change.body, deps.settings.get().wordFilter).body : wordFilter(user, change.body);
+    },
+
     async check(user: SessionUser, room: { id: string; slowModeSeconds: number }, body: string, clientId: string): Promise<Admission> {
-      const standing = await deps.sanctions.standing(user.id);
-      if (standing.ban) throw new AppError("FORBIDDEN", banSentence(standing.ban));
-      if (standing.timeout)
-        throw new AppError("FORBIDDEN", timeoutSentence(standing.timeout, now()), {
-          retryAfter: String(Math.ceil(((standing.timeout.until?.getTime() ?? now()) - now()) / 1000)),
-        });
+      await inStanding(user);
       if (isStaff(user)) return { body: applyWordFilter(body, deps.settings.get().wordFilter).body, settle: noop };
 
       const limited = await deps.limiter.limit(user.id);
