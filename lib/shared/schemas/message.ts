@@ -37,7 +37,8 @@ export const deleteOwnMessageSchema = z.object(messageRef);
 export type DeleteOwnMessageInput = z.infer<typeof deleteOwnMessageSchema>;
 
 /** One emoji as Unicode draws it (skin tones, flags and families included); never text or markup. */
-const RGI_EMOJI = /^\p{RGI_Emoji}$/v;
+// biome-ignore lint/complexity/useRegexLiterals: a `v`-flag literal needs TypeScript's ES2024 target; Node 20 and every browser Parley supports run it.
+const RGI_EMOJI = new RegExp("^\\p{RGI_Emoji}$", "v");
 export const emojiSchema = z
   .string({ error: "Pick an emoji" })
   .trim()
