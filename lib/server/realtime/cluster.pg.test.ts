@@ -194,4 +194,35 @@ describe("two nodes on PostgreSQL + Redis", () => {
     nodeA.context.moderation.effects.roleChanged(person.user.id, "moderator");
     await expect.poll(() => socketB?.data.user.role, { timeout: 2000 }).toBe("moderator");
   });
+
+  it("shows an edit, a reaction and a deletion made on node A live on node B, and catches them up there after a disconnect", async (ctx) => {
+    if (!nodeA || !nodeB) return ctx.skip();
+    const author = await nodeA.person({ joinGeneral: true });
+    const watcher = await nodeB.person({ joinGeneral: true });
+    const away = await nodeB.person({ joinGeneral: true });
+    const sent = await send(author.client, nodeA.roomId, "draft");
+    const join = await call<{ changeSeq: number }>(away.client, "room:join", { roomId: nodeB.roomId });
+    if (!join.ok) throw new Error(join.error.message);
+    away.client.disconnect();
+
+    const live = collect<ChatMessage>(watcher.client, "message:updated");
+    const edit = await call<ChatMessage>(author.client, "message:edit", { roomId: nodeA.roomId, messageId: sent.id, body: "final" });
+    const react = await call<ChatMessage>(watcher.client, "reaction:add", { roomId: nodeB.roomId, messageId: sent.id, emoji: "👍" });
+    expect(edit.ok && react.ok).toBe(true);
+    await expect
+      .poll(() => live.seen.map((m) => [m.body, m.reactions?.length ?? 0]), { timeout: 3000 })
+      .toEqual([
+        ["final", 0],
+        ["final", 1],
+      ]);
+
+    const back = await nodeB.connectAs({ cookie: await nodeA.cookieFor(away.user) });
+    const caught = await call<{ changed: ChatMessage[]; caughtUp: boolean }>(back, "room:join", {
+      roomId: nodeB.roomId,
+      afterId: sent.id,
+      afterChange: join.data.changeSeq,
+    });
+    if (!caught.ok) throw new Error(caught.error.message);
+    expect(caught.data.changed).toEqual([expect.objectContaining({ id: sent.id, body: "final", reactions: [expect.objectContaining({ emoji: "👍" })] })]);
+  });
 });
