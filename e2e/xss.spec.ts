@@ -1,13 +1,24 @@
+import type { Locator } from "@playwright/test";
 import { io } from "socket.io-client";
 import type { ParleyProcess } from "./fixtures/parley-server";
 import { startParley } from "./fixtures/parley-server";
-import { BROKEN, CORPUS, HUGE, MARKUP, OTHER, SHORT } from "./fixtures/hostile-strings";
+import type { Formatted } from "./fixtures/hostile-strings";
+import { BROKEN, CORPUS, formattingOf, HUGE, MARKUP, mentioning, OTHER, SHORT, shownText } from "./fixtures/hostile-strings";
 import { expect, test, uniqueName } from "./fixtures/test";
 import { cookieHeader } from "./pages/admin-api";
 import { AdminConsole } from "./pages/admin-console";
 import { AdminUsers } from "./pages/admin-users";
 import { RoomsPage } from "./pages/rooms-page";
-import { expectNoMarkup, xssWatchedContext } from "./pages/xss-watch";
+import { expectNoMarkup, readBodies, xssWatchedContext } from "./pages/xss-watch";
+
+/** A message's body reads exactly as `shown`, and renders as (and never as) what `formatted` says. */
+async function expectRendered(message: Locator, payload: string, formatted = formattingOf(payload)) {
+  const body = message.locator("[data-message-body]");
+  // A full match: it waits out the plain text shown while the Markdown code loads.
+  await expect(body).toHaveText(formatted ? formatted.shown : shownText(payload));
+  for (const selector of formatted?.has ?? []) await expect(body.locator(selector), selector).not.toHaveCount(0);
+  if (formatted?.hasNo) await expect(body.locator(formatted.hasNo), formatted.hasNo).toHaveCount(0);
+}
 
 /**
  * A server of this file's own (the shared worker server may already have an admin),
@@ -32,21 +43,36 @@ test("hostile text in every field is shown as text and never runs, in chat and i
   await adaChat.signUp(uniqueName("ada"), "Ada");
   await bobChat.signUp(bobName, "Bob");
 
-  await test.step("message bodies: Ada types the whole corpus; both see each one as text", async () => {
+  await test.step("message bodies: Ada types the whole corpus; both see each one as text or its Markdown, never markup", async () => {
     for (const payload of CORPUS) {
       await adaChat.composer.fill(payload);
       await adaChat.composer.press("Enter");
       await expect(adaChat.pending).toHaveCount(0);
-      await expect(adaChat.messages.last()).toContainText(payload === HUGE ? HUGE.slice(0, 200) : payload);
+      await expectRendered(adaChat.messages.last(), payload);
     }
     // The list is virtual (rows near the viewport only): read the whole stream by scrolling it.
     for (const chat of [adaChat, bobChat]) {
-      await expect(chat.messages.last()).toContainText(HUGE.slice(0, 200));
-      const shown = await chat.readStream();
-      expect(shown).toHaveLength(CORPUS.length);
-      for (const [i, payload] of CORPUS.entries()) expect(shown[i]).toContain(payload === HUGE ? HUGE.slice(0, 200) : payload);
+      await expectRendered(chat.messages.last(), HUGE);
+      const shown = await readBodies(chat.messageList);
+      expect(shown).toEqual(CORPUS.map(shownText));
     }
     expect(await bobChat.messages.last().textContent()).toContain(HUGE);
+    await expectNoMarkup(adaChat.page, ada.ran);
+    await expectNoMarkup(bobChat.page, bob.ran);
+  });
+
+  await test.step("a mention among hostile formatting: the member's name is a mention, the rest text", async () => {
+    const mention: Formatted = mentioning(bobName);
+    await adaChat.composer.fill(mention.body);
+    await adaChat.composer.press("Enter");
+    await expect(adaChat.pending).toHaveCount(0);
+    for (const chat of [adaChat, bobChat]) {
+      await expectRendered(chat.messages.last(), mention.body, mention);
+      const chips = chat.messages.last().locator("[data-mention]");
+      await expect(chips).toHaveCount(1);
+      await expect(chips).toHaveText(`@${bobName}`);
+      await expect(chips).toHaveAttribute("data-mention", bobName);
+    }
     await expectNoMarkup(adaChat.page, ada.ran);
     await expectNoMarkup(bobChat.page, bob.ran);
   });
@@ -58,8 +84,8 @@ test("hostile text in every field is shown as text and never runs, in chat and i
     const whispers = bobChat.page.locator('li[data-message-kind="whisper"]');
     await expect(actions).toHaveCount(4);
     await expect(whispers).toHaveCount(4);
-    for (const [i, payload] of MARKUP.slice(0, 4).entries()) await expect(actions.nth(i)).toContainText(payload);
-    for (const [i, payload] of BROKEN.slice(0, 4).entries()) await expect(whispers.nth(i)).toContainText(payload);
+    for (const [i, payload] of MARKUP.slice(0, 4).entries()) await expect(actions.nth(i)).toContainText(shownText(payload));
+    for (const [i, payload] of BROKEN.slice(0, 4).entries()) await expect(whispers.nth(i)).toContainText(shownText(payload));
     await expect(whispers.first()).toContainText("whispered to you");
     await expectNoMarkup(bobChat.page, bob.ran);
   });
@@ -75,7 +101,7 @@ test("hostile text in every field is shown as text and never runs, in chat and i
     await bobChat.conversationLink("Ada").click();
     await expect(bobChat.heading("Ada")).toBeVisible();
     await expect(bobChat.messages).toHaveCount(dms.length);
-    for (const [i, payload] of dms.entries()) await expect(bobChat.messages.nth(i)).toContainText(payload);
+    for (const [i, payload] of dms.entries()) await expectRendered(bobChat.messages.nth(i), payload);
     await expectNoMarkup(bobChat.page, bob.ran);
   });
 

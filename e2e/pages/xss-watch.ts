@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 import { personContext } from "../fixtures/test";
 
@@ -38,6 +38,42 @@ export async function expectNoMarkup(page: Page, ran: string[]) {
         (a) => /^\s*(javascript|data):/i.test(e.getAttribute(a) ?? "") && /__xss|alert/.test(e.getAttribute(a) ?? ""),
       ),
     ).length,
+    // Inside message bodies (rendered Markdown): no image, no handler attribute, and every
+    // link an http(s)/mailto one that opens apart from Parley.
+    bodyImages: document.querySelectorAll("[data-message-body] img, [data-message-body] svg:not(.lucide)").length,
+    bodyHandlers: [...document.querySelectorAll("[data-message-body] *")].filter((e) => e.getAttributeNames().some((a) => /^on/i.test(a))).length,
+    bodyBadLinks: [...document.querySelectorAll("[data-message-body] a")].filter(
+      (a) =>
+        !/^(https?|mailto):/i.test(a.getAttribute("href") ?? "") ||
+        a.getAttribute("target") !== "_blank" ||
+        a.getAttribute("rel") !== "noopener noreferrer nofollow ugc",
+    ).length,
   }));
-  expect({ ...found, ran }, page.url()).toEqual({ injected: 0, frames: 0, scriptLinks: 0, ran: [] });
+  expect({ ...found, ran }, page.url()).toEqual({ injected: 0, frames: 0, scriptLinks: 0, bodyImages: 0, bodyHandlers: 0, bodyBadLinks: 0, ran: [] });
+}
+
+/**
+ * Every stored message's body, in the order shown: its exact textContent (the list is
+ * virtual, so it is read by scrolling, as ChatPage.readStream does). One body per row, Markdown or plain
+ * (`[data-message-body]`, written by MessageBody).
+ */
+export async function readBodies(messageList: Locator): Promise<string[]> {
+  return messageList.evaluate(async (el) => {
+    const settle = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const rows = new Map<string, { at: number; texts: string[] }>();
+    // Never so near the top that older history would load (as ChatPage.readStream).
+    el.scrollTop = 120;
+    for (let step = 0; step < 500; step++) {
+      await settle();
+      for (const row of el.querySelectorAll<HTMLElement>('li[data-kind="message"]')) {
+        const key = row.dataset.row ?? "";
+        const at = Number(row.getAttribute("aria-posinset"));
+        if (!rows.has(key)) rows.set(key, { at, texts: [...row.querySelectorAll("[data-message-body]")].map((body) => body.textContent ?? "") });
+      }
+      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) break;
+      el.scrollTop += el.clientHeight / 2;
+    }
+    el.scrollTop = el.scrollHeight;
+    return [...rows.values()].sort((a, b) => a.at - b.at).flatMap((row) => row.texts);
+  });
 }
