@@ -69,7 +69,8 @@ export function readGeneralRoomId(server: RunningServer): string {
   }
 }
 
-export function connectOne(url: string, cookie?: string): Promise<Client> {
+/** `listen` runs before the handshake, so a listener it adds misses nothing the server sends after it. */
+export function connectOne(url: string, cookie?: string, listen?: (socket: Client) => void): Promise<Client> {
   const socket = io(url, {
     path: "/socket.io",
     transports: ["websocket"],
@@ -78,6 +79,7 @@ export function connectOne(url: string, cookie?: string): Promise<Client> {
     forceNew: true,
     timeout: 30_000,
   });
+  listen?.(socket);
   return new Promise((resolve, reject) => {
     socket.once("connect", () => {
       socket.on("disconnect", (reason) => {

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-export const PHASES = ["fanout", "durable", "memory", "web", "cluster"] as const;
+export const PHASES = ["fanout", "durable", "catchup", "memory", "web", "cluster"] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchOptions {
@@ -21,6 +21,11 @@ export interface BenchOptions {
   memStep: number;
   memUsers: number;
   loads: number;
+  /** Catch-up phase: seconds each reader stays away, how many readers (one after another), the room's load. */
+  catchupSeconds: number;
+  catchupReps: number;
+  catchupRate: number;
+  catchupChanges: number;
   phases: Set<Phase>;
   baseline: boolean;
   cpuProf: boolean;
@@ -52,6 +57,10 @@ const USAGE = `npm run bench -- [--quick] [flags]
   --mem-max N        idle sockets at the last memory step       (default 10000; quick 400)
   --mem-step N       idle sockets added per memory step         (default 1000; quick 200)
   --loads N          cold Chromium loads of the chat page       (default 20; quick 2)
+  --catchup-seconds S  catch-up: seconds a reader stays disconnected   (default 60; quick 5)
+  --catchup-reps N     catch-up: readers that leave and come back     (default 3; quick 1)
+  --catchup-rate R     catch-up: messages/s in the room meanwhile     (default 20)
+  --catchup-changes R  catch-up: edits, deletions, reactions/s        (default 10)
   --cluster-rates a,b  cluster phase fan-out msgs/s, 1 node then 2 (default 10,20,40; quick 5)
   --cluster-cores a,b  cores for the two cluster nodes            (default 0,1: node B shares the generator's core)
   --pg-url URL       PostgreSQL server for the cluster phase    (default postgresql://postgres@127.0.0.1:5432/postgres)
@@ -80,6 +89,10 @@ export function parseOptions(argv: string[]): BenchOptions {
       "mem-max": { type: "string" },
       "mem-step": { type: "string" },
       loads: { type: "string" },
+      "catchup-seconds": { type: "string" },
+      "catchup-reps": { type: "string" },
+      "catchup-rate": { type: "string" },
+      "catchup-changes": { type: "string" },
       only: { type: "string" },
       "cluster-rates": { type: "string" },
       "cluster-cores": { type: "string" },
@@ -128,6 +141,10 @@ export function parseOptions(argv: string[]): BenchOptions {
     memStep: num(values["mem-step"], 1000, 200),
     memUsers: quick ? 5 : 10,
     loads: num(values.loads, 20, 2),
+    catchupSeconds: num(values["catchup-seconds"], 60, 5),
+    catchupReps: Math.max(1, Math.round(num(values["catchup-reps"], 3, 1))),
+    catchupRate: num(values["catchup-rate"], 20),
+    catchupChanges: num(values["catchup-changes"], 10),
     phases: new Set(phases as Phase[]),
     baseline: !values["no-baseline"],
     cpuProf: values["cpu-prof"],
@@ -141,6 +158,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     postgresUrl: values["pg-url"] ?? "postgresql://postgres@127.0.0.1:5432/postgres",
     redisUrl: values["redis-url"] ?? "redis://127.0.0.1:6379",
   };
+  if (!(options.catchupRate > 0)) throw new Error(`Bad --catchup-rate\n\n${USAGE}`);
   if (options.publishers > options.clients) throw new Error("--publishers must be ≤ --clients");
   return options;
 }

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { CatchUpResult } from "./catch-up.ts";
 import type { ActivityShares } from "./cluster-services.ts";
 import type { ClusterResults } from "./cluster-report.ts";
 import { clusterFigures, clusterMarkdown, clusterTargets } from "./cluster-report.ts";
@@ -16,6 +17,8 @@ export interface ServerResults {
   ackLatency?: AckLatencyResult;
   throughput?: ThroughputResult;
   memory?: MemoryResult;
+  /** Parley only: catch-up after a disconnect in a busy room. */
+  catchup?: CatchUpResult;
   /** Cluster phase only: what PostgreSQL's sessions were doing during each durable run. */
   pgActivity?: { ackLatency: ActivityShares; throughput: ActivityShares };
 }
@@ -49,6 +52,11 @@ export const stepAt = (r: ServerResults, rate: number) => r.fanout?.steps.find((
 const kb = (bytes: number | undefined) => (bytes === undefined ? "—" : `${(bytes / 1024).toFixed(1)} KiB`);
 export const fmt = (n: number | null | undefined, unit = "") => (n === null || n === undefined ? "—" : `${n.toLocaleString("en-US")}${unit}`);
 
+const canonCodes = (codes: Record<string, number>) =>
+  Object.entries(codes)
+    .map(([code, n]) => `${n} ${code}`)
+    .join(", ") || "none";
+
 /** Loss, duplicates and stored-vs-acked mismatches, over every phase of both servers. */
 export function integrityProblems(r: Results): string[] {
   const problems: string[] = [];
@@ -67,6 +75,13 @@ export function integrityProblems(r: Results): string[] {
     if (t && (t.duplicateIds || t.errors)) problems.push(`${kind} throughput: ${t.duplicateIds} duplicate ids, ${t.errors} failed sends`);
     if (t && t.stored !== null && t.stored !== t.acked) problems.push(`${kind} throughput: ${t.acked} acked but ${t.stored} stored`);
     if (result.ackLatency?.errors) problems.push(`${kind} ack latency: ${result.ackLatency.errors} failed sends`);
+    const c = result.catchup;
+    if (c && (c.sendErrors || c.changeErrors))
+      problems.push(`${kind} catch-up: ${c.sendErrors} failed sends, ${c.changeErrors} failed changes (${canonCodes(c.errorCodes)})`);
+    c?.runs.forEach((run, i) => {
+      if (run.mismatches.length) problems.push(`${kind} catch-up, reader ${i + 1}: view after the answer is not the server's: ${run.mismatches.join("; ")}`);
+    });
+    if (c?.finalMismatches.length) problems.push(`${kind} catch-up: views at the end differ from message:history: ${c.finalMismatches.join("; ")}`);
   }
   return problems;
 }
@@ -135,6 +150,14 @@ export function evaluate(r: Results, refRate: number): void {
       pass: check(p.memory?.heapBytesPerConnection, (v) => v <= 12 * 1024),
     },
     {
+      name: `catch-up after ${p.catchup?.awaySeconds ?? "?"} s away: view equals the server's`,
+      target: "every reader",
+      value: p.catchup
+        ? `${p.catchup.runs.filter((run) => run.mismatches.length === 0).length}/${p.catchup.runs.length}${p.catchup.finalMismatches.length ? ", not at the end" : ""}`
+        : "—",
+      pass: p.catchup ? p.catchup.runs.every((run) => run.mismatches.length === 0) && p.catchup.finalMismatches.length === 0 : null,
+    },
+    {
       name: "chat page first-load JS (gzip)",
       target: `≤ ${kb(FIRST_LOAD_JS_BUDGET_BYTES)}`,
       value: kb(r.web.firstLoadJs?.gzipBytes),
@@ -164,6 +187,22 @@ export function stepRow(kind: string, s: FanoutStep): string {
   const l = s.latency;
   const flags = [s.held ? "held" : "failed", s.valid ? "" : "INVALID (generator saturated)"].filter(Boolean).join(", ");
   return `| ${kind} | ${s.rate} × ${s.clients} | ${fmt(s.deliveriesPerSecond)} | ${l.p50} | ${l.p90} | ${l.p99} | ${l.p999} | ${l.max} | ${s.lost}/${s.duplicates} | ${Math.round(s.generatorCpu * 100)}% | ${Math.round(s.serverCpu * 100)}% | ${s.serverUsPerDelivery} | ${Math.round(s.otherCpu * 100)}% | ${flags} |`;
+}
+
+function catchUpMarkdown(c: CatchUpResult): string[] {
+  return [
+    "",
+    `Catch-up (#general at ${c.rate} msg/s + ${c.changeRate} edits, deletions and reactions/s, asked; held ${c.sentPerSecond} + ${c.changesPerSecond}/s over ${c.seconds} s; server CPU ${Math.round(c.serverCpu * 100)}%, other ${Math.round(c.otherCpu * 100)}%): a reader leaves, comes back and sends \`room:join { afterId, afterChange }\`; "consistent" compares its view right after the answer with what a reader that stayed connected received, and every view at the end with \`message:history\`.`,
+    "",
+    "| reader | away | missed messages / changes | answer: new / changed | caughtUp | connect | join ack | reconnect → consistent view | consistent |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...c.runs.map(
+      (run, i) =>
+        `| ${i + 1} | ${run.awaySeconds} s | ${fmt(run.missedMessages)} / ${fmt(run.missedChanges)} | ${run.answerMessages} / ${run.answerChanged} | ${run.caughtUp ? "yes" : "no: reloaded the newest page"} | ${run.connectMs} ms | ${run.joinMs} ms | ${run.totalMs} ms | ${run.mismatches.length ? "**no**" : "yes"} |`,
+    ),
+    "",
+    `Reconnect → consistent view over ${c.runs.length} reader${c.runs.length > 1 ? "s" : ""}: p50 ${c.roundTrip.p50} ms, p95 ${c.roundTrip.p95} ms, max ${c.roundTrip.max} ms; at the end ${c.finalMismatches.length ? "**views differ from message:history**" : "every view equals message:history"}.`,
+  ];
 }
 
 export function renderMarkdown(r: Results): string {
@@ -210,6 +249,7 @@ export function renderMarkdown(r: Results): string {
     `| heap per idle connection | ${kb(b.memory?.heapBytesPerConnection)} | ${kb(p.memory?.heapBytesPerConnection)} | ${fmt(r.ratios.heapPerConnection, "×")} |`,
     `| RSS per idle connection | ${kb(b.memory?.rssBytesPerConnection)} | ${kb(p.memory?.rssBytesPerConnection)} | — |`,
     `| handshakes/s (memory phase) | ${fmt(b.memory?.handshakesPerSecond)} | ${fmt(p.memory?.handshakesPerSecond)} | — |`,
+    `| catch-up after ${p.catchup?.awaySeconds ?? "?"} s away in a busy room, reconnect → consistent view p50 / p95 | — | ${p.catchup ? `${p.catchup.roundTrip.p50} / ${p.catchup.roundTrip.p95} ms` : "—"} | — |`,
     `| chat page first-load JS (gzip) | — | ${r.web.firstLoadJs ? `${kb(r.web.firstLoadJs.gzipBytes)} in ${r.web.firstLoadJs.files} files` : "—"} | — |`,
     `| navigation → first history, p50 / p95 of ${r.web.firstHistory?.loads ?? 0} cold loads | — | ${r.web.firstHistory ? `${r.web.firstHistory.p50} / ${r.web.firstHistory.p95} ms` : (r.web.note ?? "—")} | — |`,
     "",
@@ -224,6 +264,7 @@ export function renderMarkdown(r: Results): string {
     ...(b.fanout?.steps ?? []).map((s) => stepRow("baseline", s)),
     ...(p.fanout?.steps ?? []).map((s) => stepRow("Parley", s)),
   );
+  if (p.catchup) lines.push(...catchUpMarkdown(p.catchup));
   lines.push(...clusterMarkdown(r, Number(r.options.refRate)));
   lines.push("", otherCpuLine([b, p, r.cluster?.oneNode ?? {}, r.cluster?.twoNodes ?? {}]));
   if (r.problems.length) lines.push("", "**Problems:**", ...r.problems.map((x) => `- ${x}`));

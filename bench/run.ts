@@ -69,7 +69,9 @@ try {
   const ctx = { options, core: pinned ? 0 : null, cpuProfDir, log };
   // The single-server phases on the embedded default (SQLite); skipped entirely by `--only cluster`.
   if ([...options.phases].some((phase) => phase !== "cluster")) {
-    if (options.baseline) await benchServer("baseline", ctx, results.baseline, results.web);
+    // The baseline has no accounts, history or changes: only memory, fan-out and durable compare.
+    const compared = ["memory", "fanout", "durable"] as const;
+    if (options.baseline && compared.some((phase) => options.phases.has(phase))) await benchServer("baseline", ctx, results.baseline, results.web);
     await benchServer("parley", ctx, results.parley, results.web);
   }
   if (options.phases.has("cluster")) {

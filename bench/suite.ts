@@ -1,3 +1,4 @@
+import { measureCatchUp } from "./catch-up.ts";
 import { closeAll, connectMany, createSessions, emitAck, readGeneralRoomId } from "./clients.ts";
 import { durableTarget, measureAckLatency, measureThroughput } from "./durable.ts";
 import { measureMemory } from "./memory.ts";
@@ -54,7 +55,8 @@ export async function benchServer(kind: ServerKind, ctx: SuiteContext, out: Serv
   const publishers = Math.max(o.publishers, Math.ceil(Math.max(...o.rates) / PER_USER_RATE));
   await withServer(kind, ctx, {}, async (server) => {
     const parley = kind === "parley";
-    const users = Math.max(o.users, o.memUsers, publishers);
+    // Fan-out needs many accounts; the other phases a few (catch-up: a reader and a connected reference).
+    const users = Math.max(o.phases.has("fanout") ? Math.max(o.users, publishers) : 0, o.phases.has("memory") ? o.memUsers : 0, 2);
     if (parley) log(`parley: creating 1 admin and ${users} users`);
     // The first account on a fresh install is the admin. Staff skip the per-user rate
     // limits (by design), not validation, sanctions, the word filter or storage: the
@@ -107,6 +109,30 @@ export async function benchServer(kind: ServerKind, ctx: SuiteContext, out: Serv
       } finally {
         closeAll(sockets);
       }
+      await waitForNoConnections(server);
+    }
+    if (parley && o.phases.has("catchup")) {
+      if (o.quietSeconds > 0) await waitForQuiet(server.pid, o.quietSeconds, NOISY_CPU, log);
+      log(
+        `parley: catch-up after ${o.catchupSeconds} s away, ${o.catchupRate} msg/s + ${o.catchupChanges} changes/s in the room, ${o.catchupReps} reader${o.catchupReps > 1 ? "s" : ""}`,
+      );
+      const c = await measureCatchUp(server, {
+        adminCookies,
+        readerCookies: cookies.slice(0, 2),
+        roomId,
+        rate: o.catchupRate,
+        changeRate: o.catchupChanges,
+        awaySeconds: o.catchupSeconds,
+        repetitions: o.catchupReps,
+        drainSeconds: o.drainSeconds,
+        tag: `${tag}c`,
+        body: BODY,
+        log,
+      });
+      out.catchup = c;
+      log(
+        `parley: catch-up reconnect → consistent view p50 ${c.roundTrip.p50} p95 ${c.roundTrip.p95} ms; ${c.sentPerSecond} msg/s + ${c.changesPerSecond} changes/s held, ${c.runs.filter((r) => r.mismatches.length).length + (c.finalMismatches.length ? 1 : 0)} inconsistent`,
+      );
       await waitForNoConnections(server);
     }
     if (parley && o.phases.has("web")) await webPhase(server, cookies[0]!, adminCookies[0]!, roomId, ctx, web);
