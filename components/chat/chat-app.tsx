@@ -1,14 +1,17 @@
 "use client";
 
-import { Suspense, useCallback, useRef, useState } from "react";
+import { Suspense, useCallback, useMemo, useRef, useState } from "react";
 import type { DialogState } from "@/components/chat/chat-dialogs";
 import { ChatHeader } from "@/components/chat/chat-header";
 import { commandRuntime } from "@/components/chat/command-runtime";
+import type { ComposeMode } from "@/components/chat/composer";
 import { Composer } from "@/components/chat/composer";
 import { ConnectionBanner } from "@/components/chat/connection-banner";
 import { Drawer, drawerSheet } from "@/components/chat/drawer";
 import type { ScrollSpot } from "@/components/chat/message-list";
 import { MessageList } from "@/components/chat/message-list";
+import { preloadMarkdown } from "@/components/chat/message-body";
+import { emojiPicker } from "@/components/chat/reactions";
 import { OnlineList } from "@/components/chat/online-list";
 import { ProfileOverridesProvider, useProfileOverrides } from "@/components/chat/profile-overrides";
 import { useSocketEvent } from "@/components/chat/use-socket-event";
@@ -21,7 +24,7 @@ import { RoomSidebar } from "@/components/rooms/room-sidebar";
 import { lazyComponent, useHydrated, usePreloadWhenIdle } from "@/components/ui/lazy";
 import { activeStream, conversationTitle, sidebarSections } from "@/lib/client/chat-store";
 import type { FirstHistory } from "@/lib/server/services/first-history";
-import type { PublicUser, RoomSummary, SessionUser } from "@/lib/shared/types";
+import type { ChatMessage, PublicUser, RoomSummary, SessionUser } from "@/lib/shared/types";
 
 // Dialogs and toasts are not part of the first paint: their code (Radix Dialog, sonner) loads
 // after the page, the toaster once hydrated and the dialogs, drawers and the phone menu when the
@@ -29,6 +32,7 @@ import type { PublicUser, RoomSummary, SessionUser } from "@/lib/shared/types";
 const chatDialogs = lazyComponent(() => import("@/components/chat/chat-dialogs").then((m) => m.ChatDialogs));
 const toaster = lazyComponent(() => import("@/components/chat/toaster").then((m) => m.Toaster));
 // Renders nothing on the server or before hydration (the permission is per browser): no first-load code.
+const deleteDialog = lazyComponent(() => import("@/components/chat/delete-message-dialog").then((m) => m.DeleteMessageDialog));
 const notificationsButton = lazyComponent(() => import("@/components/chat/notifications-button").then((m) => m.NotificationsButton));
 
 export function ChatApp({
@@ -55,7 +59,15 @@ export function ChatApp({
   const showUser = useCallback((user: PublicUser) => setDialog({ type: "user", user }), []);
   const overrides = useProfileOverrides(conn.socket);
   const hydrated = useHydrated();
-  usePreloadWhenIdle(chatDialogs.preload, drawerSheet.preload, reportDialog.preload, commandRuntime.preload);
+  usePreloadWhenIdle(
+    chatDialogs.preload,
+    drawerSheet.preload,
+    reportDialog.preload,
+    commandRuntime.preload,
+    deleteDialog.preload,
+    preloadMarkdown,
+    emojiPicker.preload,
+  );
   useSocketEvent(conn.socket, "moderation:notice", ({ message }) => notify(message));
   const report = useCallback(
     async (messageId: number, reason: ReportReason, note: string) => {
@@ -65,6 +77,72 @@ export function ChatApp({
     [rooms],
   );
   const activeId = store.activeId;
+  // Replying to or editing a message belongs to the room it was started in.
+  const [composeIn, setCompose] = useState<{ roomId: string; value: ComposeMode } | null>(null);
+  const compose = composeIn?.roomId === activeId ? composeIn.value : null;
+  const [deleting, setDeleting] = useState<ChatMessage | null>(null);
+  const [jumpTo, setJumpTo] = useState<{ messageId: number; nonce: number } | null>(null);
+  /** The answer to an edit, deletion or reaction is the message as it is now: shown at once, before its broadcast. */
+  const applyChange = useCallback(
+    (message: ChatMessage) => rooms.dispatch({ type: "stream", roomId: message.roomId, action: { type: "updated", messages: [message] } }),
+    [rooms],
+  );
+  const saveEdit = useCallback(
+    async (message: ChatMessage, body: string) => {
+      const answer = await rooms.ask("message:edit", { roomId: message.roomId, messageId: message.id, body });
+      if (!answer.ok) return answer.error.message;
+      applyChange(answer.data);
+      return null;
+    },
+    [rooms, applyChange],
+  );
+  const confirmDelete = useCallback(
+    async (message: ChatMessage) => {
+      if (message.author.id !== me.id) {
+        const answer = await rooms.ask("moderation:delete-message", { messageId: message.id, reason: "" });
+        return answer.ok ? null : answer.error.message;
+      }
+      const answer = await rooms.ask("message:delete", { roomId: message.roomId, messageId: message.id });
+      if (!answer.ok) return answer.error.message;
+      applyChange(answer.data);
+      return null;
+    },
+    [rooms, applyChange, me.id],
+  );
+  const react = useCallback(
+    async (message: ChatMessage, emoji: string, add: boolean) => {
+      const answer = await rooms.ask(add ? "reaction:add" : "reaction:remove", { roomId: message.roomId, messageId: message.id, emoji });
+      if (answer.ok) applyChange(answer.data);
+      else notify(answer.error.message);
+    },
+    [rooms, applyChange],
+  );
+  const jump = useCallback(
+    async (messageId: number) => {
+      if (await rooms.loadUntil(messageId)) setJumpTo({ messageId, nonce: Date.now() });
+      else notify("That message is no longer in this conversation's history.");
+    },
+    [rooms],
+  );
+  const mentionable = useMemo(
+    () => [
+      ...people.online.map((u) => ({ ...u, online: true, isOwner: !!u.isOwner })),
+      ...people.offline.map((u) => ({ ...u, online: false, isOwner: !!u.isOwner })),
+    ],
+    [people],
+  );
+  const stored = activeStream(store).items;
+  /** ↑ in an empty composer: the newest message of yours that can still be edited. */
+  const editLast = () => {
+    for (let i = stored.length - 1; i >= 0; i--) {
+      const item = stored[i];
+      if (item?.kind === "message" && item.message.author.id === me.id && !item.message.removed) {
+        setCompose({ roomId: activeId, value: { mode: "edit", message: item.message } });
+        return true;
+      }
+    }
+    return false;
+  };
   const saveSpot = useCallback((spot: ScrollSpot) => spots.current.set(activeId, spot), [activeId]);
   const stream = activeStream(store);
   const title = active ? conversationTitle(active, me.id) : "# general";
@@ -132,7 +210,20 @@ export function ChatApp({
               lastReadId={active?.lastReadId ?? 0}
               unread={active?.unread ?? 0}
               onScrollSpot={saveSpot}
-              handlers={{ meId: me.id, onUserClick: showUser, onRetry: rooms.retry, onReport: report }}
+              jumpTo={jumpTo}
+              handlers={{
+                meId: me.id,
+                meUsername: me.username,
+                canModerate: me.role !== "user",
+                onUserClick: showUser,
+                onRetry: rooms.retry,
+                onReport: report,
+                onReply: (message) => setCompose({ roomId: activeId, value: { mode: "reply", message } }),
+                onEdit: (message) => setCompose({ roomId: activeId, value: { mode: "edit", message } }),
+                onDelete: setDeleting,
+                onReact: (message, emoji, add) => void react(message, emoji, add),
+                onJump: (messageId) => void jump(messageId),
+              }}
             />
             <TypingIndicator users={chat.presence.typingIn(activeId)} />
             <Composer
@@ -140,8 +231,17 @@ export function ChatApp({
               label={label}
               initialDraft={drafts.current.get(activeId)}
               onDraft={(text) => drafts.current.set(activeId, text)}
-              onSubmit={chat.submit}
+              onSubmit={(text) => chat.submit(text, compose?.mode === "reply" ? { replyTo: compose.message.id } : {})}
               onTyping={chat.setTyping}
+              compose={compose}
+              onComposeEnd={() => setCompose(null)}
+              onSaveEdit={saveEdit}
+              onEditLast={editLast}
+              mentions={{
+                members: mentionable,
+                meId: me.id,
+                canMentionHere: !!active && active.kind !== "dm" && (active.ownerId === me.id || me.role !== "user"),
+              }}
             />
           </main>
           <Drawer side="right" label="Online users" open={drawer === "online"} onClose={closeDrawer}>
@@ -151,6 +251,16 @@ export function ChatApp({
         {dialog ? (
           <Suspense fallback={null}>
             <chatDialogs.Component me={me} chat={chat} dialog={dialog} onClose={closeDialog} />
+          </Suspense>
+        ) : null}
+        {deleting ? (
+          <Suspense fallback={null}>
+            <deleteDialog.Component
+              message={deleting}
+              asModerator={deleting.author.id !== me.id}
+              onConfirm={() => confirmDelete(deleting)}
+              onClose={() => setDeleting(null)}
+            />
           </Suspense>
         ) : null}
         {hydrated ? (

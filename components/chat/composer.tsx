@@ -1,15 +1,22 @@
 "use client";
 
+import { XIcon } from "lucide-react";
 import type { KeyboardEvent } from "react";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { CommandPalette, optionId, PALETTE_ID } from "@/components/chat/command-palette";
+import { MENTION_LIST_ID, MentionSuggestions, mentionOptionId } from "@/components/chat/mention-suggestions";
+import { useMentionAutocomplete } from "@/lib/client/use-mention-autocomplete";
 import type { CommandInfo } from "@/lib/client/command-catalog";
 import { commandRuntime } from "@/components/chat/command-runtime";
 import { useLazyModule } from "@/components/ui/lazy";
 import { isCommandText } from "@/lib/client/command-text";
 import { MESSAGE_MAX_CHARS, MESSAGE_TOO_LONG } from "@/lib/shared/schemas/limits";
+import type { ChatMessage, RoomMemberInfo } from "@/lib/shared/types";
+
+/** What the composer is doing besides writing a new message: answering one, or correcting one. */
+export type ComposeMode = { mode: "reply"; message: ChatMessage } | { mode: "edit"; message: ChatMessage } | null;
 
 const TYPING_REPEAT_MS = 2_000;
 const TYPING_IDLE_MS = 3_000;
@@ -25,9 +32,22 @@ export function Composer(props: {
   onDraft: (text: string) => void;
   onSubmit: (text: string) => string | null | Promise<string | null>;
   onTyping: (active: boolean) => void;
+  /** Replying to or editing a message (Esc or ✕ ends it). */
+  compose?: ComposeMode;
+  onComposeEnd?: () => void;
+  /** Saves an edit; answers with a sentence when it can't. */
+  onSaveEdit?: (message: ChatMessage, body: string) => Promise<string | null>;
+  /** ↑ in an empty composer: start editing the last message you sent (false: none). */
+  onEditLast?: () => boolean;
+  /** `@` suggests these people; `@here` too when allowed (the room's owner, moderators). */
+  mentions?: { members: readonly RoomMemberInfo[]; meId: string; canMentionHere: boolean };
 }) {
-  const { label, initialDraft = "", onDraft, onSubmit, onTyping } = props;
+  const { label, initialDraft = "", onDraft, onSubmit, onTyping, compose = null, onComposeEnd, onSaveEdit, onEditLast } = props;
+  const [caret, setCaret] = useState<number | null>(null);
   const [text, setText] = useState(initialDraft);
+  const editing = compose?.mode === "edit" ? compose.message : null;
+  /** The draft put aside while editing, back once the edit ends. */
+  const putAside = useRef<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   const [dismissed, setDismissed] = useState(false);
@@ -40,6 +60,22 @@ export function Composer(props: {
   const open = palette.mode !== "closed";
   const index = Math.min(activeIndex, Math.max(0, palette.options.length - 1));
   const selected = palette.options[index];
+  const mention = useMentionAutocomplete({
+    text,
+    caret: open ? null : caret,
+    members: props.mentions?.members ?? [],
+    meId: props.mentions?.meId ?? "",
+    canMentionHere: !!props.mentions?.canMentionHere,
+    onComplete: ({ text: next, caret: at }) => {
+      update(next);
+      setCaret(at);
+      requestAnimationFrame(() => {
+        input.current?.focus();
+        input.current?.setSelectionRange(at, at);
+      });
+    },
+  });
+  const track = (el: HTMLTextAreaElement) => setCaret(el.selectionStart === el.selectionEnd ? el.selectionStart : null);
 
   const stopTyping = () => {
     if (idleTimer.current) clearTimeout(idleTimer.current);
@@ -56,10 +92,32 @@ export function Composer(props: {
   );
 
   // The palette scrolls; the arrows must never choose an option the person can't see.
-  const selectedId = open && selected ? optionId(selected) : null;
+  const mentionId = mention.open && mention.active ? mentionOptionId(mention.active) : null;
+  const selectedId = open && selected ? optionId(selected) : mentionId;
   useEffect(() => {
     if (selectedId) document.getElementById(selectedId)?.scrollIntoView({ block: "nearest" });
   }, [selectedId]);
+
+  // Editing starts: the message's text in the box, the draft kept aside until the edit ends.
+  const editingId = editing?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another message starts being edited, not on every keystroke.
+  useEffect(() => {
+    if (editingId === undefined) return;
+    putAside.current ??= text;
+    setText(editing?.body ?? "");
+    setError(null);
+    input.current?.focus();
+  }, [editingId]);
+
+  function endCompose() {
+    if (editing) {
+      setText(putAside.current ?? "");
+      putAside.current = null;
+    }
+    setError(null);
+    onComposeEnd?.();
+    input.current?.focus();
+  }
 
   // After login or a room switch, typing goes straight to the composer, unless the
   // person is already somewhere else (a dialog, a link they tabbed to).
@@ -99,15 +157,24 @@ export function Composer(props: {
       return;
     }
     stopTyping();
+    if (editing && onSaveEdit) {
+      void onSaveEdit(editing, body).then((refused) => (refused ? setError(refused) : endCompose()));
+      return;
+    }
     const problem = onSubmit(body);
     if (typeof problem === "string") return setError(problem);
-    if (problem === null) return update("");
+    if (problem === null) {
+      update("");
+      if (compose?.mode === "reply") onComposeEnd?.();
+      return;
+    }
     // A command typed before its code arrived: it runs once it has.
     void problem.then((late) => (late ? setError(late) : update("")));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.nativeEvent.isComposing) return;
+    if (mention.onKeyDown(event)) return;
     if (open && palette.mode === "names" && selected) {
       const completes = palette.typed !== selected.name || selected.takesArgs;
       if (event.key === "ArrowDown" || event.key === "ArrowUp") {
@@ -125,6 +192,15 @@ export function Composer(props: {
       event.stopPropagation();
       return setDismissed(true);
     }
+    if (compose && event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      return endCompose();
+    }
+    if (event.key === "ArrowUp" && !text && !compose && onEditLast?.()) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === "Enter" && !event.shiftKey) {
       event.preventDefault();
       submit();
@@ -140,8 +216,35 @@ export function Composer(props: {
         submit();
       }}
     >
+      {compose ? (
+        <div className="mb-2 flex items-center gap-2 rounded-md border-l-2 border-primary bg-muted px-2 py-1 text-sm" data-compose={compose.mode}>
+          <p className="min-w-0 flex-1 truncate">
+            {compose.mode === "edit" ? (
+              <span className="font-medium">Editing your message</span>
+            ) : (
+              <>
+                <span className="text-muted-foreground">Replying to </span>
+                <span className="font-medium">{compose.message.author.displayName}</span>
+                <span className="text-muted-foreground">: {compose.message.body}</span>
+              </>
+            )}
+            <span className="text-xs text-muted-foreground"> · Esc to cancel</span>
+          </p>
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            className="h-6 px-1"
+            aria-label={compose.mode === "edit" ? "Cancel editing" : "Cancel reply"}
+            onClick={endCompose}
+          >
+            <XIcon aria-hidden="true" className="size-4" />
+          </Button>
+        </div>
+      ) : null}
       <div className="relative flex items-end gap-2">
         {open ? <CommandPalette options={palette.options} activeIndex={index} onPick={pick} usageOnly={palette.mode === "usage"} /> : null}
+        {!open && mention.open ? <MentionSuggestions options={mention.options} activeIndex={mention.activeIndex} onPick={mention.pick} /> : null}
         <label htmlFor="composer" className="sr-only">
           {label}
         </label>
@@ -150,18 +253,24 @@ export function Composer(props: {
           ref={input}
           rows={1}
           value={text}
-          onChange={(e) => update(e.target.value)}
+          onChange={(e) => {
+            update(e.target.value);
+            track(e.target);
+          }}
+          onSelect={(e) => track(e.currentTarget)}
+          onKeyUp={(e) => track(e.currentTarget)}
+          onClick={(e) => track(e.currentTarget)}
           onKeyDown={onKeyDown}
           // The hint under the box says "/ for commands"; the placeholder alone must fit a phone.
           placeholder={label}
           aria-describedby={error ? "composer-error" : "composer-hint"}
           aria-autocomplete="list"
-          aria-controls={open ? PALETTE_ID : undefined}
-          aria-activedescendant={open && palette.mode === "names" && selected ? optionId(selected) : undefined}
+          aria-controls={open ? PALETTE_ID : mention.open ? MENTION_LIST_ID : undefined}
+          aria-activedescendant={open && palette.mode === "names" && selected ? optionId(selected) : (mentionId ?? undefined)}
           className="max-h-40 min-h-10 flex-1 resize-none text-ellipsis"
         />
         <Button type="submit" disabled={!text.trim()} className="h-10">
-          {isCommandText(text) ? "Run" : "Send"}
+          {editing ? "Save" : isCommandText(text) ? "Run" : "Send"}
         </Button>
       </div>
       {error ? (
@@ -170,7 +279,9 @@ export function Composer(props: {
         </p>
       ) : (
         <p id="composer-hint" className="mt-1 text-xs text-muted-foreground">
-          Enter to send, Shift+Enter for a new line, / for commands{length > MESSAGE_MAX_CHARS - 200 ? ` · ${length}/${MESSAGE_MAX_CHARS}` : ""}
+          {editing ? "Enter to save, Esc to cancel" : "Enter to send, Shift+Enter for a new line, / for commands, @ to mention, ↑ to edit your last message"} ·{" "}
+          <span className="whitespace-nowrap">**bold** *italic* ~~strike~~ `code` &gt; quote</span>
+          {length > MESSAGE_MAX_CHARS - 200 ? ` · ${length}/${MESSAGE_MAX_CHARS}` : ""}
         </p>
       )}
     </form>

@@ -1,24 +1,27 @@
-import { CheckIcon, ClockIcon } from "lucide-react";
+import { CheckIcon, ClockIcon, CornerUpLeftIcon } from "lucide-react";
 import type { CSSProperties } from "react";
+import { MessageBody } from "@/components/chat/message-body";
+import type { ToolbarActions } from "@/components/chat/message-toolbar";
+import { MessageToolbar } from "@/components/chat/message-toolbar";
 import { useResolvedUser } from "@/components/chat/profile-overrides";
-import type { ReportReason } from "@/components/chat/report-button";
-import { ReportButton } from "@/components/chat/report-button";
+import { ReactionChips } from "@/components/chat/reactions";
 import { AvatarImage } from "@/components/profile/avatar-image";
 import { cn } from "@/components/ui/cn";
 import { deliveryText } from "@/lib/client/delivery-text";
 import type { StreamItem } from "@/lib/client/chat-state";
 import type { ListRow } from "@/lib/client/message-layout";
 import { formatDateTime, formatTime } from "@/lib/shared/format-time";
-import type { PublicUser } from "@/lib/shared/types";
+import type { ChatMessage, PublicUser } from "@/lib/shared/types";
 
 /** Written in the reader's locale and zone, which the server does not know: blank in its HTML (`local` false). */
 const timeOf = (iso: string, local: boolean) => (local ? { short: formatTime(iso), full: formatDateTime(iso) } : { short: "", full: undefined });
 
-export interface MessageHandlers {
-  meId: string;
-  /** Returns an error sentence, or null when the report was taken. */
-  onReport: (messageId: number, reason: ReportReason, note: string) => Promise<string | null>;
+export interface MessageHandlers extends ToolbarActions {
+  /** Mentions of this username are highlighted in the text. */
+  meUsername: string;
   onUserClick: (user: PublicUser) => void;
+  /** A reply's quote was clicked: show its parent (loading older history if needed). */
+  onJump: (messageId: number) => void;
   /** Only offered for failures a resend can fix; the same clientId goes out again. */
   onRetry: (clientId: string) => void;
 }
@@ -55,6 +58,42 @@ const rowClass = "rounded-md outline-none focus-visible:ring-2 focus-visible:rin
 /** Shown while the row is hovered or holds focus (a tap focuses it on a phone). */
 const onRowFocus = "opacity-0 group-hover:opacity-100 group-focus-within:opacity-100";
 
+/** What stands in place of a deleted message. */
+const removedText = (message: ChatMessage) => (message.removedBy === "author" ? "message deleted" : "message removed by a moderator");
+
+/** The compact quote of the message a reply answers; it jumps to it. */
+function ReplyQuoteButton({ quote, tabIndex, onJump }: { quote: NonNullable<ChatMessage["replyTo"]>; tabIndex: number; onJump: (id: number) => void }) {
+  const author = useResolvedUser(quote.author);
+  return (
+    <button
+      type="button"
+      tabIndex={tabIndex}
+      onClick={() => onJump(quote.id)}
+      data-reply-to={quote.id}
+      aria-label={quote.removed ? "Reply to a deleted message" : `Reply to ${author.displayName}: ${quote.excerpt}. Show that message`}
+      className="mb-0.5 flex max-w-full items-center gap-1 truncate rounded text-left text-xs text-muted-foreground hover:text-foreground"
+    >
+      <CornerUpLeftIcon aria-hidden="true" className="size-3 shrink-0" />
+      {quote.removed ? (
+        <span className="italic">original message deleted</span>
+      ) : (
+        <>
+          <span className="font-semibold">{author.displayName}</span>
+          <span className="truncate">{quote.excerpt}</span>
+        </>
+      )}
+    </button>
+  );
+}
+
+function Edited({ at, local }: { at: string; local: boolean }) {
+  return (
+    <span className="ml-1 text-xs text-muted-foreground" title={local ? `Edited ${formatDateTime(at)}` : undefined} data-edited={at}>
+      (edited)
+    </span>
+  );
+}
+
 function Name({ user: given, tabIndex, onUserClick }: { user: PublicUser; tabIndex: number; onUserClick: (u: PublicUser) => void }) {
   const user = useResolvedUser(given);
   return (
@@ -78,17 +117,8 @@ function HiddenAuthor({ user }: { user: PublicUser }) {
   return <span className="sr-only">{useResolvedUser(user).displayName}: </span>;
 }
 
-export function MessageItem({
-  item,
-  compact,
-  active,
-  slot,
-  localTime = true,
-  meId,
-  onUserClick,
-  onRetry,
-  onReport,
-}: { item: StreamItem } & RowPlacement & MessageHandlers) {
+export function MessageItem({ item, compact, active, slot, localTime = true, ...handlers }: { item: StreamItem } & RowPlacement & MessageHandlers) {
+  const { meId, meUsername, onUserClick, onRetry, onJump, onReact } = handlers;
   const tab = active ? 0 : -1;
   if (item.kind === "system") {
     return (
@@ -112,8 +142,15 @@ export function MessageItem({
         : `whispering to @${item.kind === "pending" ? item.options.whisperTo : "…"}`
       : null;
   const time = timeOf(createdAt, localTime);
-  const frame = kind === "whisper" ? "border border-dashed border-primary/50 bg-primary/5" : "hover:bg-muted/60 focus-within:bg-muted/60";
-  const reportable = !!message && !message.removed && message.author.id !== meId;
+  const mentioned = !!message && !message.removed && !!message.mentions?.userIds.includes(meId);
+  const frame =
+    kind === "whisper"
+      ? "border border-dashed border-primary/50 bg-primary/5"
+      : mentioned
+        ? "border-l-2 border-warning bg-warning/10"
+        : "hover:bg-muted/60 focus-within:bg-muted/60";
+  const actionable = !!message && !message.removed;
+  const pendingClass = item.kind === "pending" ? "opacity-60" : "";
 
   return (
     <li
@@ -121,24 +158,12 @@ export function MessageItem({
       data-kind={item.kind}
       data-message-kind={kind}
       data-compact={compact ? "true" : undefined}
+      data-mentioned={mentioned ? "true" : undefined}
       data-row={item.key}
       tabIndex={tab}
       {...slot}
     >
-      {reportable ? (
-        // First in the row, so Tab from a focused message lands on its actions.
-        <div
-          role="toolbar"
-          aria-label="Message actions"
-          className={cn(
-            "pointer-events-none absolute -top-3 right-2 z-10 flex rounded-md border border-border bg-popover p-0.5 text-popover-foreground shadow-sm",
-            onRowFocus,
-            "group-hover:pointer-events-auto group-focus-within:pointer-events-auto",
-          )}
-        >
-          <ReportButton author={author.displayName} tabIndex={tab} onReport={(reason, note) => onReport(message.id, reason, note)} />
-        </div>
-      ) : null}
+      {actionable ? <MessageToolbar message={message} tabIndex={tab} actions={handlers} /> : null}
       {compact ? (
         <time
           dateTime={createdAt}
@@ -155,7 +180,12 @@ export function MessageItem({
           <p className="flex min-w-0 flex-wrap items-baseline gap-x-1 italic">
             <span aria-hidden="true">*</span>
             <Name user={author} tabIndex={tab} onUserClick={onUserClick} />
-            <span className={`min-w-0 whitespace-pre-wrap wrap-anywhere ${item.kind === "pending" ? "opacity-60" : ""}`}>{body}</span>
+            {message?.removed ? (
+              <span className="not-italic text-muted-foreground">{removedText(message)}</span>
+            ) : (
+              <span className={`min-w-0 whitespace-pre-wrap wrap-anywhere ${pendingClass}`}>{body}</span>
+            )}
+            {message?.editedAt ? <Edited at={message.editedAt} local={localTime} /> : null}
             <time dateTime={createdAt} title={time.full} className="ml-1 text-xs not-italic text-muted-foreground">
               {time.short}
             </time>
@@ -173,13 +203,26 @@ export function MessageItem({
                 </time>
               </p>
             )}
+            {message?.replyTo ? <ReplyQuoteButton quote={message.replyTo} tabIndex={tab} onJump={onJump} /> : null}
             {message?.removed ? (
-              <p className="italic text-muted-foreground">message removed by a moderator</p>
+              <p className="italic text-muted-foreground">{removedText(message)}</p>
             ) : (
-              <p className={`whitespace-pre-wrap wrap-anywhere ${item.kind === "pending" ? "opacity-60" : ""}`}>{body}</p>
+              <div className={cn("min-w-0", pendingClass)}>
+                <MessageBody body={body} mentions={message?.mentions} meUsername={meUsername} />
+                {message?.editedAt ? <Edited at={message.editedAt} local={localTime} /> : null}
+              </div>
             )}
           </>
         )}
+        {message?.reactions?.length && !message.removed ? (
+          <ReactionChips
+            reactions={message.reactions}
+            meId={meId}
+            tabIndex={tab}
+            onToggle={(emoji, mine) => onReact(message, emoji, !mine)}
+            onPick={(emoji) => onReact(message, emoji, true)}
+          />
+        ) : null}
         {item.kind === "message" && item.delivery?.length ? (
           <ul className="mt-0.5 text-xs text-muted-foreground" aria-label="Delivery">
             {item.delivery.map((d) => (

@@ -50,6 +50,8 @@ type ListProps = {
   unread: number;
   onScrollSpot: (spot: ScrollSpot) => void;
   handlers: MessageHandlers;
+  /** Bring this message into view and focus it (a reply's quote was clicked); `nonce` repeats a jump. */
+  jumpTo?: { messageId: number; nonce: number } | null;
 };
 
 /**
@@ -203,6 +205,18 @@ function ListBody(props: ListProps & { virtual: VirtualModule | null; unreadAfte
     const at = indexOfKey.get(key);
     if (at !== undefined) virtualizer.scrollToIndex(at, { align: "auto" });
   });
+
+  // A jump to a reply's parent, once it is in the stream: scroll to it, then focus it when mounted.
+  const jumpKey = props.jumpTo ? `m${props.jumpTo.messageId}` : null;
+  const jumpNonce = props.jumpTo?.nonce;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per jump (its nonce), when the parent has arrived.
+  useEffect(() => {
+    const at = jumpKey ? indexOfKey.get(jumpKey) : undefined;
+    if (!jumpKey || at === undefined) return;
+    pendingFocus.current = jumpKey;
+    setFocusKey(jumpKey);
+    virtualizer.scrollToIndex(at, { align: "center" });
+  }, [jumpNonce, jumpKey !== null && indexOfKey.has(jumpKey)]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
     const move = moves[event.key];

@@ -46,8 +46,8 @@ export function useAttention(
     const room = rooms[message.roomId];
     if (typeof Notification === "undefined") return;
     const hidden = document.visibilityState === "hidden";
-    if (!shouldNotify({ hidden, permission: Notification.permission, message, meId: me.id, activeId, roomKind: room?.kind })) return;
-    const { title: heading, body } = notificationText(message, room ? conversationTitle(room, me.id).replace("# ", "#") : "Parley");
+    if (!shouldNotify({ hidden, permission: Notification.permission, message, meId: me.id, activeId, roomKind: room?.kind, muted: room?.muted })) return;
+    const { title: heading, body } = notificationText(message, room ? conversationTitle(room, me.id).replace("# ", "#") : "Parley", me.id);
     try {
       const note = new Notification(heading, { body, tag: `parley-${message.roomId}` });
       note.onclick = () => window.focus();

@@ -100,9 +100,9 @@ export function useChat(initialMe: SessionUser, home: RoomSummary, first: FirstH
   };
 
   /** The composer's Enter: a command runs, anything else is sent. Returns a sentence if it can't. */
-  const submit = (text: string): string | null | Promise<string | null> => {
+  const submit = (text: string, options: { replyTo?: number } = {}): string | null | Promise<string | null> => {
     if (!isCommandText(text)) {
-      rooms.send(unescapeMessage(text), {}, store.activeId);
+      rooms.send(unescapeMessage(text), options, store.activeId);
       return null;
     }
     const run = (commands: typeof import("@/lib/client/command-runtime")): string | null => {

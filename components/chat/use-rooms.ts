@@ -43,10 +43,11 @@ export function useRooms(
   const load = useCallback(
     async (roomId: string): Promise<boolean> => {
       const stream = storeRef.current.streams[roomId];
-      const afterId = stream?.loaded && stream.lastId > 0 ? stream.lastId : undefined;
-      const answer = await ask("room:join", { roomId, afterId, ...(afterId !== undefined ? { afterChange: stream?.changeSeq ?? 0 } : {}) });
+      // From where it stood when the connection dropped, if it did (live messages since then don't count).
+      const from = stream?.resume ?? (stream?.loaded && stream.lastId > 0 ? { afterId: stream.lastId, afterChange: stream.changeSeq } : undefined);
+      const answer = await ask("room:join", { roomId, ...from });
       if (answer.ok) {
-        dispatch({ type: "joined", result: answer.data, catchUp: afterId !== undefined });
+        dispatch({ type: "joined", result: answer.data, catchUp: from !== undefined });
         return true;
       }
       const { homeId } = storeRef.current;
@@ -109,6 +110,35 @@ export function useRooms(
     setLoadingOlder(false);
   }, [ask, loadingOlder, print, storeRef]);
 
+  /**
+   * Loads older pages of the room on screen until message `id` is in it (a reply's parent):
+   * true once it is, false when the history ends first or a page fails.
+   */
+  const loadUntil = useCallback(
+    async (id: number): Promise<boolean> => {
+      const roomId = storeRef.current.activeId;
+      for (let page = 0; page < 50; page++) {
+        const stream = storeRef.current.streams[roomId];
+        if (stream?.seen.has(id)) return true;
+        const first = stream?.items.find((i) => i.kind === "message");
+        if (!stream?.hasMore || first?.kind !== "message") return false;
+        const answer = await ask("message:history", { roomId, before: first.message.id, limit: 100 });
+        if (!answer.ok) {
+          print(answer.error.message, "error", roomId);
+          return false;
+        }
+        dispatch({ type: "stream", roomId, action: { type: "prepend", messages: answer.data.messages, hasMore: answer.data.hasMore } });
+        // The store ref follows once React has rendered the new page.
+        const oldest = first.message.id;
+        const firstNow = () => storeRef.current.streams[roomId]?.items.find((i) => i.kind === "message");
+        for (let wait = 0; wait < 50 && answer.data.messages.length && firstNow()?.key === `m${oldest}`; wait++)
+          await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return false;
+    },
+    [ask, print, storeRef],
+  );
+
   const refreshing = useRef(false);
   useSocketEvent(socket, "message:new", (message) => {
     // A conversation this tab has not heard of yet (room:added raced it): fetch the list once.
@@ -167,7 +197,7 @@ export function useRooms(
       print(`${user.displayName} left #${room.name}`, "presence", roomId);
   });
 
-  return { store, dispatch, ask, print, load, activate, refresh, send, retry, loadOlder, loadingOlder };
+  return { store, dispatch, ask, print, load, activate, refresh, send, retry, loadOlder, loadUntil, loadingOlder };
 }
 
 export type Rooms = ReturnType<typeof useRooms>;

@@ -12,9 +12,20 @@ export const roomHref = (room: MyRoom, homeId: string) => (room.id === homeId ? 
 function Unread({ count }: { count: number }) {
   if (count <= 0) return null;
   return (
-    <span className="ml-auto rounded-full bg-primary px-1.5 text-xs font-semibold text-primary-foreground" data-testid="unread">
+    <span className="rounded-full bg-primary px-1.5 text-xs font-semibold text-primary-foreground" data-testid="unread">
       {count > 99 ? "99+" : count}
       <span className="sr-only"> unread</span>
+    </span>
+  );
+}
+
+/** Unread messages that mention you: apart from the unread count, so they stand out. */
+function Mentions({ count }: { count: number }) {
+  if (count <= 0) return null;
+  return (
+    <span className="rounded-full bg-destructive px-1.5 text-xs font-semibold text-destructive-foreground" data-testid="mentions">
+      @{count > 99 ? "99+" : count}
+      <span className="sr-only"> {count === 1 ? "mention" : "mentions"}</span>
     </span>
   );
 }
@@ -44,7 +55,10 @@ function RoomLink({
       <a href={href} onClick={open} aria-current={active ? "page" : undefined} className={`${linkClass} ${room.unread > 0 ? "font-semibold" : ""}`}>
         <span className="min-w-0 truncate">{title}</span>
         {children}
-        <Unread count={room.unread} />
+        <span className="ml-auto flex shrink-0 gap-1">
+          <Mentions count={room.mentions ?? 0} />
+          <Unread count={room.unread} />
+        </span>
       </a>
     </li>
   );

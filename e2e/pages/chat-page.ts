@@ -50,7 +50,7 @@ export class ChatPage {
 
   /** The text of each stored message, in the order shown. */
   get bodies(): Locator {
-    return this.messages.locator("p.whitespace-pre-wrap");
+    return this.messages.locator("[data-message-body]");
   }
 
   get messageList(): Locator {
@@ -74,7 +74,7 @@ export class ChatPage {
         for (const row of el.querySelectorAll<HTMLElement>('li[data-kind="message"]')) {
           const key = row.dataset.row ?? "";
           const at = Number(row.getAttribute("aria-posinset"));
-          if (!rows.has(key)) rows.set(key, { at, texts: [...row.querySelectorAll("p.whitespace-pre-wrap")].map((p) => p.textContent ?? "") });
+          if (!rows.has(key)) rows.set(key, { at, texts: [...row.querySelectorAll("[data-message-body]")].map((p) => p.textContent ?? "") });
         }
         if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) break;
         el.scrollTop += el.clientHeight / 2;

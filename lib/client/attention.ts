@@ -19,7 +19,10 @@ export function tabTitle(totalUnread: number, conversation: string): string {
   return totalUnread > 0 ? `(${totalUnread > 99 ? "99+" : totalUnread}) ${base}` : base;
 }
 
-/** Desktop notifications: messages from others in other rooms and in DMs, only while the tab is hidden. */
+/**
+ * Desktop notifications, only while the tab is hidden: messages from others in other
+ * rooms and in DMs, and mentions of you anywhere. A muted room notifies nothing.
+ */
 export function shouldNotify(input: {
   hidden: boolean;
   permission: string;
@@ -27,14 +30,19 @@ export function shouldNotify(input: {
   meId: string;
   activeId: string;
   roomKind: RoomKind | undefined;
+  muted?: boolean;
 }): boolean {
-  const { hidden, permission, message, meId, activeId, roomKind } = input;
-  if (!hidden || permission !== "granted" || !roomKind || message.author.id === meId) return false;
-  return roomKind === "dm" || message.roomId !== activeId;
+  const { hidden, permission, message, meId, activeId, roomKind, muted } = input;
+  if (!hidden || permission !== "granted" || !roomKind || message.author.id === meId || muted) return false;
+  return roomKind === "dm" || message.roomId !== activeId || isMentioned(message, meId);
 }
 
-export function notificationText(message: ChatMessage, conversation: string): { title: string; body: string } {
+const isMentioned = (message: ChatMessage, meId: string) => !!message.mentions?.userIds.includes(meId);
+
+export function notificationText(message: ChatMessage, conversation: string, meId?: string): { title: string; body: string } {
   const who = message.author.displayName;
+  if (meId && isMentioned(message, meId) && conversation.startsWith("#"))
+    return { title: `${who} mentioned you in ${conversation}`, body: message.body.slice(0, 200) };
   if (message.kind === "me") return { title: conversation, body: `* ${who} ${message.body}` };
   if (message.kind === "whisper") return { title: `${who} whispered in ${conversation}`, body: message.body };
   return { title: conversation.startsWith("#") ? `${who} in ${conversation}` : who, body: message.body.slice(0, 200) };

@@ -52,6 +52,12 @@ export interface ChatState {
   loaded: boolean;
   /** The room's newest change number this stream has: a catch-up asks for changes after it. */
   changeSeq: number;
+  /**
+   * Where the stream stood when the connection dropped. The next catch-up starts here,
+   * not at `lastId`: after a reconnect, live messages arrive before the catch-up answer
+   * and would move `lastId` past everything missed meanwhile.
+   */
+  resume?: { afterId: number; afterChange: number };
 }
 
 export const emptyChat: ChatState = { items: [], seen: new Set(), lastId: 0, hasMore: false, loaded: false, changeSeq: 0 };
@@ -76,7 +82,9 @@ export type ChatAction =
    * replaced where it stands if this copy is newer. `changeSeq`: the room's change
    * number the stream has now seen (a catch-up's answer).
    */
-  | { type: "updated"; messages: ChatMessage[]; changeSeq?: number };
+  | { type: "updated"; messages: ChatMessage[]; changeSeq?: number }
+  /** A catch-up from `resume` was applied: the stream is whole again. */
+  | { type: "caught-up" };
 
 let systemSeq = 0;
 const asItem = (message: ChatMessage): StreamItem => ({ kind: "message", key: `m${message.id}`, message });
@@ -149,6 +157,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
     case "updated":
       return updated(state, action.messages, action.changeSeq);
+    case "caught-up":
+      return state.resume ? { ...state, resume: undefined } : state;
     case "reset": {
       // Keep local lines and unsent messages; replace the stored history.
       const kept = withoutLanded(state.items, action.messages).filter((i) => i.kind !== "message");
@@ -156,7 +166,15 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       const items = action.messages.map((m) => ({ ...asItem(m), delivery: delivery.get(m.id) }) as StreamItem);
       const seen = new Set(action.messages.map((m) => m.id));
       const lastId = action.messages.at(-1)?.id ?? state.lastId;
-      return { items: [...items, ...kept], seen, lastId, hasMore: action.hasMore, loaded: true, changeSeq: action.changeSeq ?? state.changeSeq };
+      return {
+        items: [...items, ...kept],
+        seen,
+        lastId,
+        hasMore: action.hasMore,
+        loaded: true,
+        changeSeq: action.changeSeq ?? state.changeSeq,
+        resume: undefined,
+      };
     }
     case "append":
       return append(state, action.messages);
@@ -185,8 +203,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return updatePending(state, action.clientId, (i) => (i.status === "failed" && i.retryable ? requeued(i) : i));
     case "connection-lost": {
       const lost = (i: StreamItem) => i.kind === "pending" && (i.status === "sending" || (i.status === "failed" && i.code === "UNAVAILABLE"));
-      if (!state.items.some(lost)) return state;
-      return { ...state, items: state.items.map((i) => (i.kind === "pending" && lost(i) ? requeued(i) : i)) };
+      const marked = state.loaded && !state.resume ? { ...state, resume: { afterId: state.lastId, afterChange: state.changeSeq } } : state;
+      if (!marked.items.some(lost)) return marked;
+      return { ...marked, items: marked.items.map((i) => (i.kind === "pending" && lost(i) ? requeued(i) : i)) };
     }
     case "system": {
       const item: StreamItem = {

@@ -196,3 +196,25 @@ describe("the server-rendered first page", () => {
     expect(Object.keys(s.rooms)).toEqual(["general"]);
   });
 });
+
+describe("reconnect catch-up cursor", () => {
+  it("starts from where the stream stood when the connection dropped, not from live messages that came after the reconnect", () => {
+    let s = createStore(summary("general"), { room: mine("general"), messages: [msg(1, "general"), msg(2, "general")], hasMore: false, changeSeq: 5 });
+    s = storeReducer(s, { type: "connection-lost" });
+    // Reconnected: a live message arrives before the catch-up answer.
+    s = storeReducer(s, { type: "message", message: msg(9, "general"), meId: "me", seen: true });
+    expect(activeStream(s).lastId).toBe(9);
+    expect(activeStream(s).resume).toEqual({ afterId: 2, afterChange: 5 });
+    // A second drop before the catch-up keeps the first mark.
+    s = storeReducer(s, { type: "connection-lost" });
+    expect(activeStream(s).resume).toEqual({ afterId: 2, afterChange: 5 });
+    s = storeReducer(s, {
+      type: "joined",
+      result: { room: summary("general"), messages: [msg(3, "general"), msg(9, "general")], hasMore: false, caughtUp: true, changeSeq: 7, changed: [] },
+      catchUp: true,
+    });
+    expect(activeStream(s).items.map((i) => (i.kind === "message" ? i.message.id : null))).toEqual([1, 2, 3, 9]);
+    expect(activeStream(s).resume).toBeUndefined();
+    expect(activeStream(s).changeSeq).toBe(7);
+  });
+});

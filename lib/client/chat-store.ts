@@ -82,7 +82,7 @@ export function storeReducer(store: ChatStore, action: StoreAction): ChatStore {
       if (!(action.catchUp && caughtUp)) return withStream(upserted, room.id, { type: "reset", messages, hasMore, changeSeq });
       // What came after the last message, then what changed among the earlier ones.
       const appended = withStream(upserted, room.id, { type: "append", messages });
-      return withStream(appended, room.id, { type: "updated", messages: changed, changeSeq });
+      return withStream(withStream(appended, room.id, { type: "updated", messages: changed, changeSeq }), room.id, { type: "caught-up" });
     }
     case "message": {
       const { message } = action;

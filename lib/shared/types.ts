@@ -93,6 +93,8 @@ export interface MyRoom extends RoomSummary {
   unread: number;
   /** Unread messages that mention the viewer (absent: none). */
   mentions?: number;
+  /** The viewer muted it: no push or desktop notifications. */
+  muted?: boolean;
   lastReadId: number;
 }
 

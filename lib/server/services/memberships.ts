@@ -197,6 +197,7 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
           })
         : [];
       const mentionsByRoom = new Map(mentioned.map((u) => [u.roomId, u._count._all]));
+      const muted = new Set((await db.roomMute.findMany({ where: { userId }, select: { roomId: true } })).map((m) => m.roomId));
       const dmIds = memberships.filter((m) => m.room.kind === "dm").map((m) => m.room.id);
       const participants = dmIds.length
         ? await db.roomMember.findMany({ where: { roomId: { in: dmIds } }, select: { roomId: true, user: { select: userSelect } } })
@@ -209,6 +210,7 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
           ...(people ? { participants: people } : {}),
           unread: unreadByRoom.get(m.room.id) ?? 0,
           ...(mentionsByRoom.has(m.room.id) ? { mentions: mentionsByRoom.get(m.room.id) } : {}),
+          ...(muted.has(m.room.id) ? { muted: true } : {}),
           lastReadId: m.lastReadId,
         };
       });
