@@ -95,7 +95,12 @@ test("messages group by author under date and New messages dividers; the toolbar
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: "test-results/screens/message-toolbar-dark.png" });
   await page.emulateMedia({ colorScheme: "light" });
+  // Tab reaches the toolbar (one stop, on its first button); ←/→ and Home/End move within it.
   await page.keyboard.press("Tab");
+  await expect(target.getByRole("button", { name: "Add reaction" })).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(target.getByRole("button", { name: "Reply" })).toBeFocused();
+  await page.keyboard.press("End");
   const report = target.getByRole("button", { name: "Report" });
   await expect(report).toBeFocused();
   await page.keyboard.press("Enter");
@@ -114,7 +119,7 @@ test("messages group by author under date and New messages dividers; the toolbar
   // Tab from a message's toolbar leaves the list for the composer: one stop, not one per message.
   await ben.chat.exactMessage("unread two").focus();
   await page.keyboard.press("Tab");
-  await expect(ben.chat.exactMessage("unread two").getByRole("button", { name: "Report" })).toBeFocused();
+  await expect(ben.chat.exactMessage("unread two").getByRole("button", { name: "Add reaction" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(ben.chat.composer).toBeFocused();
   await ann.context.close();
@@ -138,7 +143,7 @@ test("the message list is one Tab stop, however many messages it holds", async (
   for (const text of ["four from Cat", "five from Cat", "six from Cat", "seven from Cat"]) await cat.chat.send(text);
   await expect(ben.chat.message("seven from Cat")).toBeVisible();
   const withNine = await tabsToComposer(ben.chat.page, ben.chat.composer);
-  // One message row takes focus; past it, only that message's own buttons (Report, at most a name).
+  // One message row takes focus; past it, only that message's own stops (its toolbar, at most a name).
   for (const run of [withFive, withNine]) {
     expect(run.rows).toBe(1);
     expect(run.inList).toBeLessThanOrEqual(3);

@@ -1,6 +1,8 @@
 "use client";
 
 import { PencilIcon, ReplyIcon, Trash2Icon } from "lucide-react";
+import type { KeyboardEvent } from "react";
+import { useState } from "react";
 import type { ReportReason } from "@/components/chat/report-button";
 import { ReportButton } from "@/components/chat/report-button";
 import { ReactButton } from "@/components/chat/reactions";
@@ -10,6 +12,14 @@ import type { ChatMessage } from "@/lib/shared/types";
 
 /** Shown while the row is hovered or holds focus (a tap focuses it on a phone). */
 const onRowFocus = "opacity-0 group-hover:opacity-100 group-focus-within:opacity-100";
+
+/** Where each key moves focus in the toolbar (wrapping at the ends). */
+const toolbarMoves: Record<string, (at: number, last: number) => number> = {
+  ArrowRight: (at, last) => (at >= last ? 0 : at + 1),
+  ArrowLeft: (at, last) => (at <= 0 ? last : at - 1),
+  Home: () => 0,
+  End: (_at, last) => last,
+};
 
 export interface ToolbarActions {
   meId: string;
@@ -37,32 +47,55 @@ function ToolButton({ label, tabIndex, onClick, children }: { label: string; tab
  */
 export function MessageToolbar({ message, tabIndex, actions }: { message: ChatMessage; tabIndex: number; actions: ToolbarActions }) {
   const own = message.author.id === actions.meId;
+  // One Tab stop for the whole toolbar (WAI-ARIA toolbar): ←/→, Home and End move between its buttons.
+  const [current, setCurrent] = useState(0);
+  const stop = (index: number) => (tabIndex === 0 && index === current ? 0 : -1);
+  const buttons = (el: HTMLElement) => [...el.querySelectorAll<HTMLElement>(":scope > button, :scope > * > button")];
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const move = toolbarMoves[event.key];
+    if (!move) return;
+    const all = buttons(event.currentTarget);
+    const at = all.indexOf(event.target as HTMLElement);
+    if (at < 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const next = move(at, all.length - 1);
+    setCurrent(next);
+    all[next]?.focus();
+  };
+  let index = 0;
+  const nextStop = () => stop(index++);
   return (
     <div
       role="toolbar"
       aria-label="Message actions"
+      onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        const at = buttons(event.currentTarget).indexOf(event.target as HTMLElement);
+        if (at >= 0 && at !== current) setCurrent(at);
+      }}
       className={cn(
         "pointer-events-none absolute -top-3 right-2 z-10 flex rounded-md border border-border bg-popover p-0.5 text-popover-foreground shadow-sm",
         onRowFocus,
         "group-hover:pointer-events-auto group-focus-within:pointer-events-auto",
       )}
     >
-      <ReactButton tabIndex={tabIndex} onPick={(emoji) => actions.onReact(message, emoji, true)} />
-      <ToolButton label="Reply" tabIndex={tabIndex} onClick={() => actions.onReply(message)}>
+      <ReactButton tabIndex={nextStop()} onPick={(emoji) => actions.onReact(message, emoji, true)} />
+      <ToolButton label="Reply" tabIndex={nextStop()} onClick={() => actions.onReply(message)}>
         <ReplyIcon aria-hidden="true" className="size-3.5" />
       </ToolButton>
       {own ? (
-        <ToolButton label="Edit message" tabIndex={tabIndex} onClick={() => actions.onEdit(message)}>
+        <ToolButton label="Edit message" tabIndex={nextStop()} onClick={() => actions.onEdit(message)}>
           <PencilIcon aria-hidden="true" className="size-3.5" />
         </ToolButton>
       ) : null}
       {own || actions.canModerate ? (
-        <ToolButton label="Delete message" tabIndex={tabIndex} onClick={() => actions.onDelete(message)}>
+        <ToolButton label="Delete message" tabIndex={nextStop()} onClick={() => actions.onDelete(message)}>
           <Trash2Icon aria-hidden="true" className="size-3.5" />
         </ToolButton>
       ) : null}
       {own ? null : (
-        <ReportButton author={message.author.displayName} tabIndex={tabIndex} onReport={(reason, note) => actions.onReport(message.id, reason, note)} />
+        <ReportButton author={message.author.displayName} tabIndex={nextStop()} onReport={(reason, note) => actions.onReport(message.id, reason, note)} />
       )}
     </div>
   );
