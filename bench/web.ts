@@ -24,10 +24,13 @@ export interface FirstLoadJs {
 }
 
 /**
- * Issue 12's budget for the chat page's first-load JavaScript (gzip). `npm test` runs
- * the bench's --quick step, which fails when the page goes over it.
+ * The guard on the chat page's first-load JavaScript (gzip). `npm test` runs the bench's
+ * --quick step, which fails when the page goes over it. Issue 12 held the page to 179 KiB;
+ * issue 13 (rich messages: toolbar, reactions, replies, mentions, Markdown) caps it at
+ * 200 KiB with the heavy parts loaded lazily. It measured 179.0 KiB then; the guard sits at
+ * 185 KiB so that growth is noticed long before the cap.
  */
-export const FIRST_LOAD_JS_BUDGET_BYTES = 179 * 1024;
+export const FIRST_LOAD_JS_BUDGET_BYTES = 185 * 1024;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 

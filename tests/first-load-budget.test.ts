@@ -31,7 +31,7 @@ function results(firstLoadJs: FirstLoadJs): Results {
 }
 
 describe("the chat page's first-load JS budget (issue 12)", () => {
-  it("is 179 KiB gzip", () => expect(FIRST_LOAD_JS_BUDGET_BYTES).toBe(179 * 1024));
+  it("is 185 KiB gzip (issue 13 caps the page at 200)", () => expect(FIRST_LOAD_JS_BUDGET_BYTES).toBe(185 * 1024));
 
   it("is a target of the bench report, met at the budget and missed one byte over", () => {
     for (const [bytes, pass] of [
@@ -40,14 +40,14 @@ describe("the chat page's first-load JS budget (issue 12)", () => {
     ] as const) {
       const r = results(page(bytes));
       evaluate(r, 20);
-      expect(r.targets.find((t) => t.name === "chat page first-load JS (gzip)")).toMatchObject({ target: "≤ 179.0 KiB", pass });
+      expect(r.targets.find((t) => t.name === "chat page first-load JS (gzip)")).toMatchObject({ target: "≤ 185.0 KiB", pass });
     }
   });
 
   it("fails the run with every chunk listed when over, and says nothing within", () => {
     expect(firstLoadJsOverBudget(page(FIRST_LOAD_JS_BUDGET_BYTES))).toBeNull();
     const message = firstLoadJsOverBudget(page(FIRST_LOAD_JS_BUDGET_BYTES + 2048));
-    expect(message).toContain("over the 179.0 KiB budget by 2.0 KiB");
+    expect(message).toContain("over the 185.0 KiB budget by 2.0 KiB");
     expect(message).toContain("static/chunks/big.js");
     expect(message).toContain("static/chunks/small.js");
   });

@@ -12,6 +12,7 @@ import type { ScrollSpot } from "@/components/chat/message-list";
 import { MessageList } from "@/components/chat/message-list";
 import { preloadMarkdown } from "@/components/chat/message-body";
 import { emojiPicker } from "@/components/chat/reactions";
+import { preloadMentions } from "@/components/chat/mention-runtime";
 import { OnlineList } from "@/components/chat/online-list";
 import { ProfileOverridesProvider, useProfileOverrides } from "@/components/chat/profile-overrides";
 import { useSocketEvent } from "@/components/chat/use-socket-event";

@@ -2,11 +2,12 @@
 
 import { XIcon } from "lucide-react";
 import type { KeyboardEvent } from "react";
-import { useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { CommandPalette, optionId, PALETTE_ID } from "@/components/chat/command-palette";
-import { MENTION_LIST_ID, MentionSuggestions, mentionOptionId } from "@/components/chat/mention-suggestions";
+import { mentionList, mentionQuery, preloadMentions } from "@/components/chat/mention-runtime";
+import { MENTION_LIST_ID, mentionOptionId } from "@/lib/client/mention-ids";
 import { useMentionAutocomplete } from "@/lib/client/use-mention-autocomplete";
 import type { CommandInfo } from "@/lib/client/command-catalog";
 import { commandRuntime } from "@/components/chat/command-runtime";
@@ -61,6 +62,7 @@ export function Composer(props: {
   const index = Math.min(activeIndex, Math.max(0, palette.options.length - 1));
   const selected = palette.options[index];
   const mention = useMentionAutocomplete({
+    query: useLazyModule(mentionQuery),
     text,
     caret: open ? null : caret,
     members: props.mentions?.members ?? [],
@@ -131,6 +133,7 @@ export function Composer(props: {
     onDraft(value);
     if (error) setError(null);
     if (!value.startsWith("/")) setDismissed(false);
+    if (value.includes("@")) void preloadMentions();
     else void commandRuntime.preload();
     setActiveIndex(0);
     if (!value.trim() || isCommandText(value)) return stopTyping();
@@ -244,7 +247,11 @@ export function Composer(props: {
       ) : null}
       <div className="relative flex items-end gap-2">
         {open ? <CommandPalette options={palette.options} activeIndex={index} onPick={pick} usageOnly={palette.mode === "usage"} /> : null}
-        {!open && mention.open ? <MentionSuggestions options={mention.options} activeIndex={mention.activeIndex} onPick={mention.pick} /> : null}
+        {!open && mention.open ? (
+          <Suspense fallback={null}>
+            <mentionList.Component id={MENTION_LIST_ID} options={mention.options} activeIndex={mention.activeIndex} onPick={mention.pick} />
+          </Suspense>
+        ) : null}
         <label htmlFor="composer" className="sr-only">
           {label}
         </label>

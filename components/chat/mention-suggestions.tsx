@@ -1,11 +1,11 @@
 import { useResolvedUser } from "@/components/chat/profile-overrides";
 import { AvatarImage } from "@/components/profile/avatar-image";
+import { MENTION_LIST_ID, mentionOptionId } from "@/lib/client/mention-ids";
 import type { MentionOption } from "@/lib/client/mention-query";
 import { HERE_DESCRIPTION } from "@/lib/client/mention-query";
 import type { RoomMemberInfo } from "@/lib/shared/types";
 
-export const MENTION_LIST_ID = "mention-suggestions";
-export const mentionOptionId = (option: MentionOption) => (option.kind === "here" ? "mention-option-here" : `mention-option-user-${option.user.id}`);
+export { MENTION_LIST_ID, mentionOptionId };
 
 function UserRow({ user: given }: { user: RoomMemberInfo }) {
   const user = useResolvedUser(given);

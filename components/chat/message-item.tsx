@@ -1,4 +1,4 @@
-import { CheckIcon, ClockIcon, CornerUpLeftIcon } from "lucide-react";
+import { CheckIcon, ClockIcon, ReplyIcon } from "lucide-react";
 import type { CSSProperties } from "react";
 import { MessageBody } from "@/components/chat/message-body";
 import type { ToolbarActions } from "@/components/chat/message-toolbar";
@@ -73,7 +73,7 @@ function ReplyQuoteButton({ quote, tabIndex, onJump }: { quote: NonNullable<Chat
       aria-label={quote.removed ? "Reply to a deleted message" : `Reply to ${author.displayName}: ${quote.excerpt}. Show that message`}
       className="mb-0.5 flex max-w-full items-center gap-1 truncate rounded text-left text-xs text-muted-foreground hover:text-foreground"
     >
-      <CornerUpLeftIcon aria-hidden="true" className="size-3 shrink-0" />
+      <ReplyIcon aria-hidden="true" className="size-3 shrink-0" />
       {quote.removed ? (
         <span className="italic">original message deleted</span>
       ) : (

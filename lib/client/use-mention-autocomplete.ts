@@ -2,7 +2,6 @@
 
 import { useMemo, useState } from "react";
 import type { MentionOption, MentionToken } from "@/lib/client/mention-query";
-import { completeMention, mentionAt, mentionOptions } from "@/lib/client/mention-query";
 import type { RoomMemberInfo } from "@/lib/shared/types";
 
 /** The parts of a keyboard event the hook reads (a React KeyboardEvent fits). */
@@ -28,6 +27,7 @@ export interface MentionCompletion {
  * option is picked, by key (Tab/Enter) or through `pick` (a click).
  */
 export function useMentionAutocomplete({
+  query,
   text,
   caret,
   members,
@@ -36,6 +36,8 @@ export function useMentionAutocomplete({
   limit,
   onComplete,
 }: {
+  /** The matching code (lib/client/mention-query), loaded after the page: until it arrives, nothing opens. */
+  query: typeof import("@/lib/client/mention-query") | null;
   text: string;
   caret: number | null;
   members: readonly RoomMemberInfo[];
@@ -44,10 +46,10 @@ export function useMentionAutocomplete({
   limit?: number;
   onComplete?: (next: MentionCompletion) => void;
 }) {
-  const token: MentionToken | null = useMemo(() => (caret === null ? null : mentionAt(text, caret)), [text, caret]);
+  const token: MentionToken | null = useMemo(() => (caret === null || !query ? null : query.mentionAt(text, caret)), [query, text, caret]);
   const options = useMemo(
-    () => (token ? mentionOptions(members, token.query, { meId, canMentionHere, limit }) : []),
-    [token, members, meId, canMentionHere, limit],
+    () => (token && query ? query.mentionOptions(members, token.query, { meId, canMentionHere, limit }) : []),
+    [query, token, members, meId, canMentionHere, limit],
   );
 
   const [activeIndex, setActiveIndex] = useState(0);
@@ -69,7 +71,7 @@ export function useMentionAutocomplete({
   const active = open ? options[index] : undefined;
 
   function pick(option: MentionOption): MentionCompletion {
-    const next = token ? completeMention(text, token, option) : { text, caret: caret ?? text.length };
+    const next = token && query ? query.completeMention(text, token, option) : { text, caret: caret ?? text.length };
     onComplete?.(next);
     return next;
   }
