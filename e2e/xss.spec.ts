@@ -9,7 +9,7 @@ import { cookieHeader } from "./pages/admin-api";
 import { AdminConsole } from "./pages/admin-console";
 import { AdminUsers } from "./pages/admin-users";
 import { RoomsPage } from "./pages/rooms-page";
-import { expectNoMarkup, readBodies, xssWatchedContext } from "./pages/xss-watch";
+import { expectNoMarkup, xssWatchedContext } from "./pages/xss-watch";
 
 /** A message's body reads exactly as `shown`, and renders as (and never as) what `formatted` says. */
 async function expectRendered(message: Locator, payload: string, formatted = formattingOf(payload)) {
@@ -53,7 +53,7 @@ test("hostile text in every field is shown as text and never runs, in chat and i
     // The list is virtual (rows near the viewport only): read the whole stream by scrolling it.
     for (const chat of [adaChat, bobChat]) {
       await expectRendered(chat.messages.last(), HUGE);
-      const shown = await readBodies(chat.messageList);
+      const shown = await chat.readStream();
       expect(shown).toEqual(CORPUS.map(shownText));
     }
     expect(await bobChat.messages.last().textContent()).toContain(HUGE);

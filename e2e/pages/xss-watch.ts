@@ -51,29 +51,3 @@ export async function expectNoMarkup(page: Page, ran: string[]) {
   }));
   expect({ ...found, ran }, page.url()).toEqual({ injected: 0, frames: 0, scriptLinks: 0, bodyImages: 0, bodyHandlers: 0, bodyBadLinks: 0, ran: [] });
 }
-
-/**
- * Every stored message's body, in the order shown: its exact textContent (the list is
- * virtual, so it is read by scrolling, as ChatPage.readStream does). One body per row, Markdown or plain
- * (`[data-message-body]`, written by MessageBody).
- */
-export async function readBodies(messageList: Locator): Promise<string[]> {
-  return messageList.evaluate(async (el) => {
-    const settle = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-    const rows = new Map<string, { at: number; texts: string[] }>();
-    // Never so near the top that older history would load (as ChatPage.readStream).
-    el.scrollTop = 120;
-    for (let step = 0; step < 500; step++) {
-      await settle();
-      for (const row of el.querySelectorAll<HTMLElement>('li[data-kind="message"]')) {
-        const key = row.dataset.row ?? "";
-        const at = Number(row.getAttribute("aria-posinset"));
-        if (!rows.has(key)) rows.set(key, { at, texts: [...row.querySelectorAll("[data-message-body]")].map((body) => body.textContent ?? "") });
-      }
-      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) break;
-      el.scrollTop += el.clientHeight / 2;
-    }
-    el.scrollTop = el.scrollHeight;
-    return [...rows.values()].sort((a, b) => a.at - b.at).flatMap((row) => row.texts);
-  });
-}
