@@ -172,7 +172,9 @@ test("a reported message reaches the queue in context and is resolved by deletin
   await expect(desk.main.getByText("No open reports.")).toBeVisible();
 
   // Removed live: the server pushed the removal to the chatting author at once…
-  await expect.poll(() => authorFrames.some((f) => f.includes('"message:updated"') && f.includes(`"id":${messageId},`) && f.includes('"removedBy":"moderator"'))).toBe(true);
+  await expect
+    .poll(() => authorFrames.some((f) => f.includes('"message:updated"') && f.includes(`"id":${messageId},`) && f.includes('"removedBy":"moderator"')))
+    .toBe(true);
   // …and the message search shows it removed, the audit log records both steps.
   await desk.open("Messages");
   await desk.main.getByLabel("Containing text").fill("cheap pills");

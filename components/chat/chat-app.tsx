@@ -68,6 +68,7 @@ export function ChatApp({
     deleteDialog.preload,
     preloadMarkdown,
     emojiPicker.preload,
+    preloadMentions,
   );
   useSocketEvent(conn.socket, "moderation:notice", ({ message }) => notify(message));
   const report = useCallback(
