@@ -185,3 +185,15 @@ describe("changes to stored messages", () => {
     expect(s.items[1]).toMatchObject({ message: { replyTo: { id: 1, excerpt: "", removed: true } } });
   });
 });
+
+describe("a reload after too much was missed", () => {
+  it("keeps messages that arrived live while the newest page was on its way", () => {
+    let s = chatReducer(emptyChat, { type: "reset", messages: [msg(1), msg(2)], hasMore: false });
+    // Reconnected: #305 arrives live; then the catch-up answers with a reload of the newest page (up to #300).
+    s = chatReducer(s, { type: "append", messages: [msg(305)] });
+    s = chatReducer(s, { type: "reset", messages: [msg(299), msg(300)], hasMore: true });
+    expect(s.items.map((i) => (i.kind === "message" ? i.message.id : null))).toEqual([299, 300, 305]);
+    expect(s.lastId).toBe(305);
+    expect(s.seen.has(305)).toBe(true);
+  });
+});

@@ -164,10 +164,13 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       const kept = withoutLanded(state.items, action.messages).filter((i) => i.kind !== "message");
       const delivery = new Map(state.items.flatMap((i) => (i.kind === "message" && i.delivery ? [[i.message.id, i.delivery] as const] : [])));
       const items = action.messages.map((m) => ({ ...asItem(m), delivery: delivery.get(m.id) }) as StreamItem);
-      const seen = new Set(action.messages.map((m) => m.id));
-      const lastId = action.messages.at(-1)?.id ?? state.lastId;
+      // Messages that arrived live while the page was on its way are newer than it: they stay.
+      const newest = action.messages.at(-1)?.id;
+      const later = newest === undefined ? [] : state.items.filter((i) => i.kind === "message" && i.message.id > newest);
+      const seen = new Set([...action.messages.map((m) => m.id), ...later.flatMap((i) => (i.kind === "message" ? [i.message.id] : []))]);
+      const lastId = Math.max(action.messages.at(-1)?.id ?? state.lastId, ...later.flatMap((i) => (i.kind === "message" ? [i.message.id] : [])));
       return {
-        items: [...items, ...kept],
+        items: [...items, ...later, ...kept],
         seen,
         lastId,
         hasMore: action.hasMore,
