@@ -11,6 +11,7 @@ import {
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { excerpt } from "@/lib/shared/schemas/limits";
 import type { ChatMessage } from "@/lib/shared/types";
 
 /**
@@ -31,7 +32,7 @@ export function DeleteMessageDialog({
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const excerpt = [...message.body].length > 120 ? `${[...message.body].slice(0, 119).join("")}…` : message.body;
+  const shown = excerpt(message.body, 120);
   return (
     <AlertDialog open onOpenChange={(open) => (open ? undefined : onClose())}>
       <AlertDialogContent>
@@ -44,7 +45,7 @@ export function DeleteMessageDialog({
           </AlertDialogDescription>
         </AlertDialogHeader>
         <blockquote className="max-h-32 overflow-auto whitespace-pre-wrap wrap-anywhere rounded-md border-l-2 border-border bg-muted px-3 py-2 text-sm">
-          {excerpt}
+          {shown}
         </blockquote>
         {error ? (
           <p role="alert" className="text-sm text-destructive">

@@ -1,5 +1,6 @@
 import type { ErrorBody, ErrorCode } from "@/lib/shared/errors";
 import { isRetryable } from "@/lib/shared/errors";
+import { excerpt } from "@/lib/shared/schemas/limits";
 import type { ChatMessage, Delivery, PublicUser } from "@/lib/shared/types";
 
 /** How a send was asked for, so a retry repeats it exactly. */
@@ -114,11 +115,10 @@ function append(state: ChatState, messages: ChatMessage[]): ChatState {
   return { ...state, items: merged, seen, lastId };
 }
 
-/** A reply's quote as its parent reads now (the server cuts excerpts the same way). */
-function quoteOf(parent: ChatMessage, limit = 160): NonNullable<ChatMessage["replyTo"]> {
+/** A reply's quote as its parent reads now (cut as the server cuts it). */
+function quoteOf(parent: ChatMessage): NonNullable<ChatMessage["replyTo"]> {
   if (parent.removed) return { id: parent.id, author: parent.author, excerpt: "", removed: true };
-  const chars = [...parent.body];
-  return { id: parent.id, author: parent.author, excerpt: chars.length > limit ? `${chars.slice(0, limit - 1).join("")}…` : parent.body };
+  return { id: parent.id, author: parent.author, excerpt: excerpt(parent.body) };
 }
 
 function updated(state: ChatState, messages: ChatMessage[], changeSeq?: number): ChatState {

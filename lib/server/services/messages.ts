@@ -9,7 +9,7 @@ import type { MembershipService } from "@/lib/server/services/memberships";
 import type { RoomRecord, RoomService } from "@/lib/server/services/rooms";
 import type { MentionResolver } from "@/lib/server/services/mentions";
 import { readMentions, storeMentions } from "@/lib/server/services/mentions";
-import { REPLY_EXCERPT_CHARS } from "@/lib/shared/schemas/limits";
+import { excerpt } from "@/lib/shared/schemas/limits";
 import type { ChatMessage, MessageKind, PublicUser, Reaction, ReplyQuote, SessionUser } from "@/lib/shared/types";
 
 /** How many missed messages (and, separately, changed ones) a reconnecting client may catch up on before it reloads. */
@@ -41,9 +41,7 @@ export interface ParentRow {
 
 export function toQuote(parent: ParentRow): ReplyQuote {
   if (parent.deletedAt) return { id: parent.id, author: asUser(parent.author), excerpt: "", removed: true };
-  const chars = [...parent.body];
-  const excerpt = chars.length > REPLY_EXCERPT_CHARS ? `${chars.slice(0, REPLY_EXCERPT_CHARS - 1).join("")}…` : parent.body;
-  return { id: parent.id, author: asUser(parent.author), excerpt };
+  return { id: parent.id, author: asUser(parent.author), excerpt: excerpt(parent.body) };
 }
 
 /** Reactions grouped by emoji, in the order each emoji was first given. */

@@ -8,6 +8,12 @@ export const HISTORY_PAGE_SIZE = 50;
 export const MESSAGE_TOO_LONG = `Message is too long (max ${MESSAGE_MAX_CHARS} characters)`;
 /** How much of a reply's parent its quote carries. */
 export const REPLY_EXCERPT_CHARS = 160;
+
+/** `text` cut to at most `max` characters (code points, so emoji stay whole), ending in "…" when cut. */
+export function excerpt(text: string, max = REPLY_EXCERPT_CHARS): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
+}
 /** Different emoji one message can hold. */
 export const MAX_REACTIONS_PER_MESSAGE = 20;
 /** People an `@here` can address at once (the room's members online then, up to this many). */
