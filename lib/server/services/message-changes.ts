@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MentionResolver } from "@/lib/server/services/mentions";
 import { storeMentions } from "@/lib/server/services/mentions";
 import type { MessageService } from "@/lib/server/services/messages";
+import { mayRead } from "@/lib/server/services/messages";
 import type { MessageGate } from "@/lib/server/services/moderation/message-gate";
 import type { RateLimiter } from "@/lib/server/services/rate-limit";
 import type { RoomService } from "@/lib/server/services/rooms";
@@ -42,8 +43,7 @@ export function createMessageChanges(deps: {
       where: { id: messageId },
       select: { id: true, roomId: true, authorId: true, recipientId: true, body: true, deletedAt: true },
     });
-    if (!row || row.roomId !== roomId || (row.recipientId && row.authorId !== user.id && row.recipientId !== user.id))
-      throw new AppError("NOT_FOUND", "That message doesn't exist in this conversation.");
+    if (!row || row.roomId !== roomId || !mayRead(row, user.id)) throw new AppError("NOT_FOUND", "That message doesn't exist in this conversation.");
     return row;
   }
 

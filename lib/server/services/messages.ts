@@ -18,7 +18,7 @@ export const CATCH_UP_LIMIT = 200;
 const userSelect = { id: true, username: true, displayName: true } as const;
 const authorSelect = { ...userSelect, avatarPath: true } as const;
 /** What every read of a message brings along: its people, reactions and the parent it answers. */
-export const messageInclude = {
+const messageInclude = {
   author: { select: authorSelect },
   recipient: { select: userSelect },
   reactions: { select: { emoji: true, user: { select: { id: true, displayName: true } } }, orderBy: { createdAt: "asc" } },
@@ -32,14 +32,14 @@ const asUser = (u: UserLike): PublicUser => {
 };
 
 /** A parent as its reply's quote shows it. */
-export interface ParentRow {
+interface ParentRow {
   id: number;
   body: string;
   deletedAt: Date | null;
   author: UserLike;
 }
 
-export function toQuote(parent: ParentRow): ReplyQuote {
+function toQuote(parent: ParentRow): ReplyQuote {
   if (parent.deletedAt) return { id: parent.id, author: asUser(parent.author), excerpt: "", removed: true };
   return { id: parent.id, author: asUser(parent.author), excerpt: excerpt(parent.body) };
 }
@@ -56,7 +56,7 @@ function groupReactions(rows: { emoji: string; user: { id: string; displayName: 
   return [...byEmoji.values()];
 }
 
-export type MessageRow = StoredMessage & {
+type MessageRow = StoredMessage & {
   deletedAt?: Date | null;
   deletedById?: string | null;
   editedAt?: Date | null;
@@ -65,7 +65,7 @@ export type MessageRow = StoredMessage & {
   replyTo?: ParentRow | null;
 };
 
-export function toChatMessage(row: MessageRow, author: UserLike, recipient?: PublicUser | null): ChatMessage {
+function toChatMessage(row: MessageRow, author: UserLike, recipient?: PublicUser | null): ChatMessage {
   const kind: MessageKind = row.kind === "me" || row.kind === "whisper" ? row.kind : "text";
   const removed = !!row.deletedAt;
   const reactions = !removed && row.reactions?.length ? groupReactions(row.reactions) : undefined;
@@ -92,7 +92,11 @@ type ReadRow = MessageRow & { author: UserLike; recipient: PublicUser | null };
 const fromRow = (r: ReadRow) => toChatMessage(r, r.author, r.recipient);
 
 /** Whispers are visible to their author and recipient only, in history as live. */
-export const visibleTo = (viewerId: string) => ({ OR: [{ recipientId: null }, { authorId: viewerId }, { recipientId: viewerId }] });
+const visibleTo = (viewerId: string) => ({ OR: [{ recipientId: null }, { authorId: viewerId }, { recipientId: viewerId }] });
+
+/** The same rule for one message in hand (members of its room may read the rest). */
+export const mayRead = (message: { authorId: string; recipientId: string | null }, viewerId: string) =>
+  !message.recipientId || message.authorId === viewerId || message.recipientId === viewerId;
 
 export function createMessageService(deps: {
   db: Db;
@@ -111,8 +115,7 @@ export function createMessageService(deps: {
       where: { id: replyTo },
       select: { id: true, roomId: true, body: true, deletedAt: true, authorId: true, recipientId: true, author: { select: authorSelect } },
     });
-    const readable = parent && (!parent.recipientId || parent.authorId === author.id || parent.recipientId === author.id);
-    if (!parent || parent.roomId !== room.id || !readable)
+    if (!parent || parent.roomId !== room.id || !mayRead(parent, author.id))
       throw new AppError("VALIDATION", "You can only reply to a message in this conversation. Pick the message again and press Reply.");
     if (parent.recipientId) {
       const pair = new Set([parent.authorId, parent.recipientId]);

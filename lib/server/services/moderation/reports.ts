@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/shared/errors";
+import { mayRead } from "@/lib/server/services/messages";
 import type { ReportInput } from "@/lib/shared/schemas/moderation";
 import type { PublicUser } from "@/lib/shared/types";
 
@@ -26,10 +27,7 @@ export function createReportService(deps: { db: Db; isMember: (roomId: string, u
         where: { id: input.messageId },
         select: { roomId: true, authorId: true, recipientId: true, deletedAt: true },
       });
-      const canSee =
-        message &&
-        (!message.recipientId || message.recipientId === reporterId || message.authorId === reporterId) &&
-        (await deps.isMember(message.roomId, reporterId));
+      const canSee = message && mayRead(message, reporterId) && (await deps.isMember(message.roomId, reporterId));
       if (!message || !canSee || message.deletedAt) throw new AppError("NOT_FOUND", "That message does not exist or was removed.");
       if (message.authorId === reporterId) throw new AppError("VALIDATION", "You can't report your own message.");
       try {
