@@ -6,7 +6,8 @@ import type { Routes } from "@/lib/server/realtime/router";
 import { on } from "@/lib/server/realtime/router";
 import type { ParleyServer, ParleySocket, RealtimeDeps } from "@/lib/server/realtime/types";
 import { whenRelayed } from "@/lib/server/services/typing";
-import type { ChatMessage, Delivery } from "@/lib/shared/types";
+import type { DeleteOwnMessageInput, EditMessageInput, ReactionInput } from "@/lib/shared/schemas/message";
+import type { ChatMessage, Delivery, SessionUser } from "@/lib/shared/types";
 
 /**
  * Several nodes only: a message resent within this time after it was stored is broadcast
@@ -58,13 +59,23 @@ function requireJoined(socket: ParleySocket, roomId: string) {
 }
 
 /**
- * A change everyone who can read the message sees live (message:updated), on every node
- * before the ack, as for new messages. One that changed nothing (a reaction already
- * there, the same text) is answered without a broadcast.
+ * A change to a stored message, by a member of its room: everyone who can read the
+ * message sees it live (message:updated), on every node before the ack, as for new
+ * messages. One that changed nothing (a reaction already there, the same text) is
+ * answered without a broadcast.
  */
-async function announced(io: ParleyServer, deps: RealtimeDeps, result: { message: ChatMessage; changed: boolean }): Promise<ChatMessage> {
-  if (result.changed) await broadcast(io, result.message, deps.redis?.status === "ready", "message:updated");
-  return result.message;
+function changeRoute<I extends { roomId: string }>(
+  apply: (changes: RealtimeDeps["changes"], user: SessionUser, input: I) => Promise<{ message: ChatMessage; changed: boolean }>,
+) {
+  return on(
+    async ({ io, socket, deps }, input: I) => {
+      requireJoined(socket, input.roomId);
+      const result = await apply(deps.changes, socket.data.user, input);
+      if (result.changed) await broadcast(io, result.message, deps.redis?.status === "ready", "message:updated");
+      return result.message;
+    },
+    { activity: true },
+  );
 }
 
 export const messageRoutes = {
@@ -98,37 +109,10 @@ export const messageRoutes = {
     { activity: true },
   ),
 
-  "message:edit": on(
-    async ({ io, socket, deps }, input) => {
-      requireJoined(socket, input.roomId);
-      return announced(io, deps, await deps.changes.edit(socket.data.user, input));
-    },
-    { activity: true },
-  ),
-
-  "message:delete": on(
-    async ({ io, socket, deps }, input) => {
-      requireJoined(socket, input.roomId);
-      return announced(io, deps, await deps.changes.deleteOwn(socket.data.user, input));
-    },
-    { activity: true },
-  ),
-
-  "reaction:add": on(
-    async ({ io, socket, deps }, input) => {
-      requireJoined(socket, input.roomId);
-      return announced(io, deps, await deps.changes.addReaction(socket.data.user, input));
-    },
-    { activity: true },
-  ),
-
-  "reaction:remove": on(
-    async ({ io, socket, deps }, input) => {
-      requireJoined(socket, input.roomId);
-      return announced(io, deps, await deps.changes.removeReaction(socket.data.user, input));
-    },
-    { activity: true },
-  ),
+  "message:edit": changeRoute((changes, user, input: EditMessageInput) => changes.edit(user, input)),
+  "message:delete": changeRoute((changes, user, input: DeleteOwnMessageInput) => changes.deleteOwn(user, input)),
+  "reaction:add": changeRoute((changes, user, input: ReactionInput) => changes.addReaction(user, input)),
+  "reaction:remove": changeRoute((changes, user, input: ReactionInput) => changes.removeReaction(user, input)),
 
   "message:history": on(
     async ({ socket, deps }, input) => {
