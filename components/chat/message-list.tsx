@@ -1,11 +1,11 @@
 "use client";
 
 import type { Range, VirtualItem } from "@tanstack/react-virtual";
-import type { FocusEvent, KeyboardEvent } from "react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { MessageHandlers, RowAttributes } from "@/components/chat/message-item";
 import { DividerRow, MessageItem } from "@/components/chat/message-item";
 import { useAnnouncements } from "@/components/chat/use-announcements";
+import { useRovingRow, useRowNavigation } from "@/components/chat/use-list-focus";
 import { useLatest } from "@/components/chat/use-socket-event";
 import { cn } from "@/components/ui/cn";
 import type { VirtualModule } from "@/components/chat/message-virtualizer";
@@ -29,13 +29,6 @@ export interface ScrollSpot {
 const AT_BOTTOM_PX = 60;
 /** Rows the server renders (and the first paint shows) before the list is virtualised. */
 const STATIC_TAIL = 40;
-
-const moves: Record<string, (at: number, last: number) => number> = {
-  ArrowUp: (at) => at - 1,
-  ArrowDown: (at) => at + 1,
-  Home: () => 0,
-  End: (_, last) => last,
-};
 
 type ListProps = {
   items: StreamItem[];
@@ -92,10 +85,8 @@ function ListBody(props: ListProps & { virtual: VirtualModule | null; unreadAfte
     });
     return { keys: itemKeys, indexOfKey: index };
   }, [rows]);
-  // Roving tabindex: the list is one Tab stop, on the message last focused (the newest by default).
-  const [focusKey, setFocusKey] = useState<string | null>(null);
-  const activeKey = focusKey && indexOfKey.has(focusKey) ? focusKey : (keys.at(-1) ?? null);
-  const activeIndex = activeKey ? (indexOfKey.get(activeKey) ?? -1) : -1;
+  const roving = useRovingRow(keys, indexOfKey);
+  const { activeKey, activeIndex } = roving;
   const spoken = useAnnouncements(items, loaded, handlers.meId);
 
   const scroller = useRef<HTMLDivElement>(null);
@@ -103,7 +94,6 @@ function ListBody(props: ListProps & { virtual: VirtualModule | null; unreadAfte
   const initial = useRef(saved);
   const [listTop, setListTop] = useState(0);
   const spot = useRef<ScrollSpot>(saved ?? { top: 0, atBottom: true });
-  const pendingFocus = useRef<string | null>(null);
 
   // The Tab stop stays mounted wherever the window is, so Tab always reaches the list
   // and a focused message keeps focus when it scrolls out of view.
@@ -195,56 +185,17 @@ function ListBody(props: ListProps & { virtual: VirtualModule | null; unreadAfte
   // Leaving the room: remember the measured heights too, so the way back lands on the same messages.
   useLayoutEffect(() => () => save.current({ ...spot.current, measured: virtualizer.takeSnapshot() }), [save, virtualizer]);
 
-  // A row moved to by keyboard may have been outside the window: focus it once it is mounted.
-  useLayoutEffect(() => {
-    const key = pendingFocus.current;
-    const row = key ? scroller.current?.querySelector<HTMLElement>(`[data-row="${CSS.escape(key)}"]`) : null;
-    if (!key || !row) return;
-    pendingFocus.current = null;
-    row.focus({ preventScroll: true });
-    const at = indexOfKey.get(key);
-    if (at !== undefined) virtualizer.scrollToIndex(at, { align: "auto" });
+  const { onKeyDown, onFocus } = useRowNavigation({
+    roving,
+    keys,
+    indexOfKey,
+    virtualizer,
+    scroller,
+    jumpTo: props.jumpTo,
+    hasMore,
+    loadingOlder,
+    onLoadOlder,
   });
-
-  // A jump to a reply's parent, once it is in the stream: scroll to it, then focus it when mounted.
-  const jumpKey = props.jumpTo ? `m${props.jumpTo.messageId}` : null;
-  const jumpNonce = props.jumpTo?.nonce;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per jump (its nonce), when the parent has arrived.
-  useEffect(() => {
-    const at = jumpKey ? indexOfKey.get(jumpKey) : undefined;
-    if (!jumpKey || at === undefined) return;
-    pendingFocus.current = jumpKey;
-    setFocusKey(jumpKey);
-    virtualizer.scrollToIndex(at, { align: "center" });
-  }, [jumpNonce, jumpKey !== null && indexOfKey.has(jumpKey)]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
-    const move = moves[event.key];
-    const row = (event.target as HTMLElement).closest<HTMLElement>("[data-row]");
-    if (!move || !row || event.altKey || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    const at = keys.indexOf(row.dataset.row ?? "");
-    const next = Math.max(0, Math.min(keys.length - 1, move(at, keys.length - 1)));
-    const key = keys[next];
-    if (key) {
-      pendingFocus.current = key;
-      setFocusKey(key);
-      // Already mounted (the usual case for ↑/↓): no render is needed to move focus.
-      const mounted = scroller.current?.querySelector<HTMLElement>(`[data-row="${CSS.escape(key)}"]`);
-      if (mounted) {
-        pendingFocus.current = null;
-        mounted.focus({ preventScroll: true });
-        virtualizer.scrollToIndex(indexOfKey.get(key) ?? 0, { align: "auto" });
-      }
-    }
-    // Past the oldest message shown: fetch the page before it, as scrolling up does.
-    if (next === 0 && (event.key === "Home" || at === 0) && hasMore && !loadingOlder) onLoadOlder();
-  };
-
-  const onFocus = (event: FocusEvent<HTMLOListElement>) => {
-    const key = (event.target as HTMLElement).closest<HTMLElement>("[data-row]")?.dataset.row;
-    if (key && key !== activeKey) setFocusKey(key);
-  };
 
   const renderRow = (row: ListRow, slot?: RowAttributes) =>
     row.type === "item" ? (
