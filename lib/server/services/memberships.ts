@@ -173,31 +173,25 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
       // room deleted in between comes back null (the socket fuzzer hit it). It is gone: skip it.
       const memberships = rows.filter((m) => (m.room as typeof m.room | null) !== null);
       if (memberships.length === 0) return [];
-      const unread = await db.message.groupBy({
-        by: ["roomId"],
-        where: {
-          authorId: { not: userId },
-          OR: memberships.map((m) => ({ roomId: m.room.id, id: { gt: m.lastReadId } })),
-          AND: [{ OR: [{ recipientId: null }, { recipientId: userId }] }],
-        },
-        _count: { _all: true },
-      });
+      const unreadSince = memberships.map((m) => ({ roomId: m.room.id, id: { gt: m.lastReadId } }));
+      // Unread counts, the unread ones that mention the user (Message.mentions holds their id
+      // as a JSON string) and the user's muted rooms: read together.
+      const [unread, mentioned, mutes] = await Promise.all([
+        db.message.groupBy({
+          by: ["roomId"],
+          where: { authorId: { not: userId }, OR: unreadSince, AND: [{ OR: [{ recipientId: null }, { recipientId: userId }] }] },
+          _count: { _all: true },
+        }),
+        db.message.groupBy({
+          by: ["roomId"],
+          where: { authorId: { not: userId }, deletedAt: null, mentions: { contains: mentionNeedle(userId) }, OR: unreadSince },
+          _count: { _all: true },
+        }),
+        db.roomMute.findMany({ where: { userId }, select: { roomId: true } }),
+      ]);
       const unreadByRoom = new Map(unread.map((u) => [u.roomId, u._count._all]));
-      // Of those, the ones that mention the user (Message.mentions holds their id as a JSON string).
-      const mentioned = unread.length
-        ? await db.message.groupBy({
-            by: ["roomId"],
-            where: {
-              authorId: { not: userId },
-              deletedAt: null,
-              mentions: { contains: mentionNeedle(userId) },
-              OR: memberships.filter((m) => unreadByRoom.has(m.room.id)).map((m) => ({ roomId: m.room.id, id: { gt: m.lastReadId } })),
-            },
-            _count: { _all: true },
-          })
-        : [];
       const mentionsByRoom = new Map(mentioned.map((u) => [u.roomId, u._count._all]));
-      const muted = new Set((await db.roomMute.findMany({ where: { userId }, select: { roomId: true } })).map((m) => m.roomId));
+      const muted = new Set(mutes.map((m) => m.roomId));
       const dmIds = memberships.filter((m) => m.room.kind === "dm").map((m) => m.room.id);
       const participants = dmIds.length
         ? await db.roomMember.findMany({ where: { roomId: { in: dmIds } }, select: { roomId: true, user: { select: userSelect } } })
