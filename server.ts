@@ -35,6 +35,7 @@ async function main() {
     presenceGraceSeconds: env.PRESENCE_GRACE_SECONDS,
     adminUsernames: env.ADMIN_USERNAMES,
     login: { maxAttempts: env.LOGIN_MAX_ATTEMPTS, blockSeconds: env.LOGIN_BLOCK_SECONDS },
+    files: { maxMb: env.UPLOAD_MAX_MB, dailyQuotaMb: env.UPLOAD_DAILY_QUOTA_MB },
     trustProxy: env.TRUST_PROXY,
     vapidSubject: env.VAPID_SUBJECT,
     redis: env.REDIS_URL ? createRedisClient(env.REDIS_URL, (error) => redisFailed(error, "reconnecting")) : undefined,

@@ -48,6 +48,8 @@ export interface BootstrapOptions {
   /** Promoted to admin at start. */
   adminUsernames?: string[];
   login?: { maxAttempts: number; blockSeconds: number };
+  /** Defaults of the console's file settings. */
+  files?: { maxMb: number; dailyQuotaMb: number };
   trustProxy?: TrustProxy;
   /** VAPID contact for web push (mailto: or https:). */
   vapidSubject?: string;
@@ -93,6 +95,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     findUser: users.findById,
     isMember: memberships.isMember,
     login: options.login ?? { maxAttempts: 3, blockSeconds: 60 },
+    files: options.files,
   });
   const avatars = createAvatarService({ db, dataDir: options.dataDir });
   const importedAvatars = await avatars.importLegacyFiles();

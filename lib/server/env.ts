@@ -103,6 +103,9 @@ const envSchema = z.object({
     .default("mailto:admin@example.com"),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(3),
   LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Defaults of the console's file settings: the largest attachment, and uploads per person per 24 h. */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  UPLOAD_DAILY_QUOTA_MB: z.coerce.number().int().min(1).max(100_000).default(500),
   /** Set by `npm run bench` on the server it starts: answer memory probes over IPC. */
   PARLEY_BENCH_PROBE: boolish,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

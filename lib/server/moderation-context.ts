@@ -61,6 +61,8 @@ export async function createModerationContext(deps: {
   findUser: (id: string) => Promise<SessionUser | null>;
   isMember: (roomId: string, userId: string) => Promise<boolean>;
   login: { maxAttempts: number; blockSeconds: number };
+  /** Defaults for the console's file settings (UPLOAD_MAX_MB, UPLOAD_DAILY_QUOTA_MB). */
+  files?: { maxMb: number; dailyQuotaMb: number };
   /** With Redis, every node shares one login lockout, spam windows, slow mode, last addresses and chart. */
   redis?: Redis;
   /** Start of every Redis key of this community (default "parley"). */
@@ -71,7 +73,12 @@ export async function createModerationContext(deps: {
   const { db } = deps;
   const settings = createSettingsService({
     db,
-    defaults: defaultModerationSettings({ loginMaxAttempts: deps.login.maxAttempts, loginBlockSeconds: deps.login.blockSeconds }),
+    defaults: defaultModerationSettings({
+      loginMaxAttempts: deps.login.maxAttempts,
+      loginBlockSeconds: deps.login.blockSeconds,
+      fileMaxMb: deps.files?.maxMb,
+      fileDailyQuotaMb: deps.files?.dailyQuotaMb,
+    }),
     bus: deps.bus,
     onError: (error) => deps.logger.error("settings reload failed", error),
   });

@@ -42,6 +42,36 @@ export interface ChatMessage {
    * absent: never changed). Clients keep the copy with the highest one.
    */
   changeSeq?: number;
+  /** Files sent with it, in the order they were attached; absent when none (or removed). */
+  attachments?: MessageAttachment[];
+  /** The card for the first link of its text, once the server fetched it; absent when none or removed by its sender. */
+  preview?: LinkPreview;
+}
+
+/** A file sent with a message. Both URLs are served only to people who may read the message. */
+export interface MessageAttachment {
+  id: string;
+  /** image: re-encoded by Parley and shown inline; file: only ever served as a download. */
+  kind: "image" | "file";
+  name: string;
+  /** Read from the content, never the sender's word. */
+  mime: string;
+  /** Bytes. */
+  size: number;
+  width?: number;
+  height?: number;
+  url: string;
+  /** Images only: a small WebP (at most 480×480). */
+  thumbUrl?: string;
+}
+
+/** What a link's page says about itself (OpenGraph / Twitter cards), as plain text; the image is a copy Parley re-encoded and serves itself. */
+export interface LinkPreview {
+  url: string;
+  title: string;
+  description?: string;
+  siteName?: string;
+  imageUrl?: string;
 }
 
 /** One emoji under a message and the people who gave it. */

@@ -51,6 +51,9 @@ const SETTING_LABELS: Record<string, { label: string; unit?: string }> = {
   "login.ipMaxFailures": { label: "Failures per IP address" },
   "login.ipWindowSeconds": { label: "Per-IP window", unit: "s" },
   "signUp.perAddressPerHour": { label: "Sign-ups per IP address", unit: "per hour" },
+  "files.maxMb": { label: "Largest file", unit: "MB" },
+  "files.dailyQuotaMb": { label: "Uploads per person per day", unit: "MB" },
+  "linkPreviews.enabled": { label: "Link previews" },
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

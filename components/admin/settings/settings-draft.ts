@@ -24,6 +24,10 @@ export const NUMBER_FIELDS = {
       unit: "per hour",
     },
   ],
+  files: [
+    { path: "files.maxMb", label: "Largest file", hint: "Per attachment; a bigger file is refused with its size and this limit.", unit: "MB" },
+    { path: "files.dailyQuotaMb", label: "Uploads per person per day", hint: "All of one person's uploads in the last 24 hours.", unit: "MB" },
+  ],
 } as const;
 
 export type Draft = Record<string, string>;
@@ -32,10 +36,12 @@ const get = (obj: unknown, path: string): unknown => path.split(".").reduce<unkn
 
 export function toDraft(settings: ModerationSettings): Draft {
   const draft: Draft = {};
-  for (const field of [...NUMBER_FIELDS.spam, ...NUMBER_FIELDS.login, ...NUMBER_FIELDS.signUp]) draft[field.path] = String(get(settings, field.path) ?? "");
+  for (const field of [...NUMBER_FIELDS.spam, ...NUMBER_FIELDS.login, ...NUMBER_FIELDS.signUp, ...NUMBER_FIELDS.files])
+    draft[field.path] = String(get(settings, field.path) ?? "");
   draft.escalationMinutes = settings.escalationMinutes.join(", ");
   draft["wordFilter.words"] = settings.wordFilter.words.join("\n");
   draft["wordFilter.mode"] = settings.wordFilter.mode;
+  draft["linkPreviews.enabled"] = settings.linkPreviews.enabled ? "on" : "off";
   return draft;
 }
 
@@ -76,6 +82,8 @@ export function fromDraft(draft: Draft): { settings: ModerationSettings } | { fi
       ipWindowSeconds: num("login.ipWindowSeconds"),
     },
     signUp: { perAddressPerHour: num("signUp.perAddressPerHour") },
+    files: { maxMb: num("files.maxMb"), dailyQuotaMb: num("files.dailyQuotaMb") },
+    linkPreviews: { enabled: draft["linkPreviews.enabled"] !== "off" },
   };
   return Object.keys(fields).length ? { fields } : { settings };
 }

@@ -106,6 +106,18 @@ export function SettingsForm({ initial, canEdit }: { initial: ModerationSettings
           <legend className="px-1 font-semibold">Sign-ups</legend>
           {numbers("signUp")}
         </fieldset>
+        <fieldset className={`rounded-xl border border-border bg-card p-4 text-card-foreground flex flex-col gap-4`}>
+          <legend className="px-1 font-semibold">Files and link previews</legend>
+          {numbers("files")}
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={draft["linkPreviews.enabled"] !== "off"}
+              onChange={(e) => set("linkPreviews.enabled")(e.target.checked ? "on" : "off")}
+            />
+            Show link preview cards (rooms can still turn theirs off)
+          </label>
+        </fieldset>
       </fieldset>
       {error ? <ErrorNotice error={error} step={error.fields ? "Fix the marked field and save again." : undefined} /> : null}
       {Object.keys(localFields).length ? (

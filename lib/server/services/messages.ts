@@ -10,10 +10,37 @@ import type { RoomRecord, RoomService } from "@/lib/server/services/rooms";
 import type { MentionResolver } from "@/lib/server/services/mentions";
 import { readMentions, storeMentions } from "@/lib/server/services/mentions";
 import { excerpt } from "@/lib/shared/schemas/limits";
-import type { ChatMessage, MessageKind, PublicUser, Reaction, ReplyQuote, SessionUser } from "@/lib/shared/types";
+import { readLinkPreview } from "@/lib/shared/schemas/link-preview";
+import type { ChatMessage, MessageAttachment, MessageKind, PublicUser, Reaction, ReplyQuote, SessionUser } from "@/lib/shared/types";
 
 /** How many missed messages (and, separately, changed ones) a reconnecting client may catch up on before it reloads. */
 export const CATCH_UP_LIMIT = 200;
+
+/** What a client needs of an attachment (its bytes are read through /api/files/<id>, access checked). */
+export const attachmentSelect = { id: true, kind: true, name: true, mime: true, size: true, width: true, height: true, thumbKey: true } as const;
+type AttachmentRow = {
+  id: string;
+  kind: string;
+  name: string;
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  thumbKey: string | null;
+};
+
+export function toAttachment(row: AttachmentRow): MessageAttachment {
+  return {
+    id: row.id,
+    kind: row.kind === "image" ? "image" : "file",
+    name: row.name,
+    mime: row.mime,
+    size: row.size,
+    ...(row.width && row.height ? { width: row.width, height: row.height } : {}),
+    url: `/api/files/${row.id}`,
+    ...(row.thumbKey ? { thumbUrl: `/api/files/${row.id}?thumb=1` } : {}),
+  };
+}
 
 const userSelect = { id: true, username: true, displayName: true } as const;
 const authorSelect = { ...userSelect, avatarPath: true } as const;
@@ -23,6 +50,7 @@ const messageInclude = {
   recipient: { select: userSelect },
   reactions: { select: { emoji: true, user: { select: { id: true, displayName: true } } }, orderBy: { createdAt: "asc" } },
   replyTo: { select: { id: true, body: true, deletedAt: true, author: { select: authorSelect } } },
+  attachments: { select: attachmentSelect, orderBy: { position: "asc" } },
 } as const;
 
 type UserLike = PublicUser & { avatarPath?: string | null };
@@ -63,6 +91,8 @@ type MessageRow = StoredMessage & {
   changeSeq?: number;
   reactions?: { emoji: string; user: { id: string; displayName: string } }[];
   replyTo?: ParentRow | null;
+  attachments?: AttachmentRow[];
+  preview?: string | null;
 };
 
 function toChatMessage(row: MessageRow, author: UserLike, recipient?: PublicUser | null): ChatMessage {
@@ -70,6 +100,8 @@ function toChatMessage(row: MessageRow, author: UserLike, recipient?: PublicUser
   const removed = !!row.deletedAt;
   const reactions = !removed && row.reactions?.length ? groupReactions(row.reactions) : undefined;
   const mentions = removed ? undefined : readMentions(row.mentions);
+  const attachments = !removed && row.attachments?.length ? row.attachments.map(toAttachment) : undefined;
+  const preview = removed ? undefined : readLinkPreview(row.preview);
   return {
     id: row.id,
     roomId: row.roomId,
@@ -85,6 +117,8 @@ function toChatMessage(row: MessageRow, author: UserLike, recipient?: PublicUser
     ...(row.replyTo ? { replyTo: toQuote(row.replyTo) } : {}),
     ...(mentions ? { mentions } : {}),
     ...(row.changeSeq ? { changeSeq: row.changeSeq } : {}),
+    ...(attachments ? { attachments } : {}),
+    ...(preview ? { preview } : {}),
   };
 }
 

@@ -110,6 +110,10 @@ export const moderationSettingsSchema = z.object({
   }),
   /** Per network address: an office or school behind one NAT signs up together. */
   signUp: z.object({ perAddressPerHour: between("Sign-ups per address per hour", 1, 10_000) }),
+  /** Attachments: the largest file, and what one person may upload in 24 hours. */
+  files: z.object({ maxMb: between("Largest file (MB)", 1, 1024), dailyQuotaMb: between("Uploads per person per day (MB)", 1, 100_000) }),
+  /** Link preview cards, server-wide (rooms can turn theirs off too). */
+  linkPreviews: z.object({ enabled: z.boolean({ error: "Link previews are on or off" }) }),
 });
 export type ModerationSettings = z.infer<typeof moderationSettingsSchema>;
 

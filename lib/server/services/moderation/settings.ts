@@ -7,7 +7,9 @@ import { moderationSettingsSchema } from "@/lib/shared/schemas/moderation";
 import { LIMITS } from "@/lib/server/services/rate-limit";
 import { upsertRacing } from "@/lib/server/db/upsert";
 
-export function defaultModerationSettings(overrides: { loginMaxAttempts?: number; loginBlockSeconds?: number } = {}): ModerationSettings {
+export function defaultModerationSettings(
+  overrides: { loginMaxAttempts?: number; loginBlockSeconds?: number; fileMaxMb?: number; fileDailyQuotaMb?: number } = {},
+): ModerationSettings {
   return {
     flood: { messages: 5, windowSeconds: 5 },
     repeatWindowSeconds: 60,
@@ -17,6 +19,8 @@ export function defaultModerationSettings(overrides: { loginMaxAttempts?: number
     wordFilter: { words: [], mode: "block" },
     login: { maxAttempts: overrides.loginMaxAttempts ?? 3, blockSeconds: overrides.loginBlockSeconds ?? 60, ipMaxFailures: 20, ipWindowSeconds: 600 },
     signUp: { perAddressPerHour: LIMITS.signUpPerIp.tokens },
+    files: { maxMb: overrides.fileMaxMb ?? 25, dailyQuotaMb: overrides.fileDailyQuotaMb ?? 500 },
+    linkPreviews: { enabled: true },
   };
 }
 
