@@ -1,6 +1,8 @@
 import { CheckIcon, ClockIcon, ReplyIcon } from "lucide-react";
 import type { CSSProperties } from "react";
 import { MessageBody } from "@/components/chat/message-body";
+import { MessageAttachments } from "@/components/chat/message-attachments";
+import { LinkPreviewCard } from "@/components/chat/link-preview-card";
 import type { ToolbarActions } from "@/components/chat/message-toolbar";
 import { MessageToolbar } from "@/components/chat/message-toolbar";
 import { useResolvedUser } from "@/components/chat/profile-overrides";
@@ -208,8 +210,10 @@ export function MessageItem({ item, compact, active, slot, localTime = true, ...
               <p className="italic text-muted-foreground">{removedText(message)}</p>
             ) : (
               <div className={cn("min-w-0", pendingClass)}>
-                <MessageBody body={body} mentions={message?.mentions} meUsername={meUsername} />
+                {body ? <MessageBody body={body} mentions={message?.mentions} meUsername={meUsername} /> : null}
                 {message?.editedAt ? <Edited at={message.editedAt} local={localTime} /> : null}
+                {message?.attachments?.length ? <MessageAttachments attachments={message.attachments} tabIndex={tab} /> : null}
+                {message?.preview ? <LinkPreviewCard preview={message.preview} tabIndex={tab} /> : null}
               </div>
             )}
           </>
