@@ -9,7 +9,19 @@ const MULTIPART_OVERHEAD = 16 * 1024;
  * more than `maxBytes` (plus headers) in memory: the body is counted as it
  * streams, so a huge or endless upload is cut off instead of buffered.
  */
-export async function readUploadedFile(request: Request, options: { field: string; maxBytes: number; tooLarge: string; missing: string }): Promise<Buffer> {
+export async function readUploadedFile(request: Request, options: UploadOptions): Promise<Buffer> {
+  return (await readUploadedPart(request, options)).bytes;
+}
+
+interface UploadOptions {
+  field: string;
+  maxBytes: number;
+  tooLarge: string;
+  missing: string;
+}
+
+/** The same, with the name the browser gave the file (for display only: the type is read from the bytes). */
+export async function readUploadedPart(request: Request, options: UploadOptions): Promise<{ bytes: Buffer; name: string }> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data;/i.test(contentType)) {
     throw new AppError("VALIDATION", `Send the file as multipart/form-data in a field named "${options.field}".`);
@@ -43,5 +55,5 @@ export async function readUploadedFile(request: Request, options: { field: strin
     throw new AppError("VALIDATION", options.missing, { [options.field]: options.missing });
   }
   if (file.size > options.maxBytes) throw tooLarge();
-  return Buffer.from(await file.arrayBuffer());
+  return { bytes: Buffer.from(await file.arrayBuffer()), name: file instanceof File ? file.name : "" };
 }

@@ -13,18 +13,35 @@ export const messageBodySchema = z
   .min(1, "Message can't be empty")
   .refine((s) => [...s].length <= MESSAGE_MAX_CHARS, MESSAGE_TOO_LONG);
 
-export const sendMessageSchema = z.object({
-  roomId,
-  body: messageBodySchema,
-  /** Chosen by the client per message; a resend with the same id is stored once. */
-  clientId: z.string({ error: "clientId is required" }).min(8, "clientId is too short").max(64, "clientId is too long"),
-  /** `me` is an action line (`/me waves`). */
-  kind: z.enum(["text", "me"]).default("text"),
-  /** A whisper: delivered only to this user (a member of the room) and the sender. */
-  whisperTo: usernameRefSchema.optional(),
-  /** The message this one answers: it must be in the same room and readable by the sender. */
-  replyTo: messageId.optional(),
-});
+/** How many files one message may carry. */
+export const MAX_ATTACHMENTS = 10;
+export const attachmentIdSchema = z.string({ error: "Attachment ids are strings" }).regex(/^[A-Za-z0-9_-]{22}$/, "No such upload");
+
+export const sendMessageSchema = z
+  .object({
+    roomId,
+    /** Optional when files are attached: it is their caption then. */
+    body: z
+      .string({ error: "Message text is required" })
+      .trim()
+      .refine((s) => [...s].length <= MESSAGE_MAX_CHARS, MESSAGE_TOO_LONG)
+      .default(""),
+    /** Uploads (POST /api/uploads) of the sender, not sent before: they go out with this message, in this order. */
+    attachments: z
+      .array(attachmentIdSchema)
+      .max(MAX_ATTACHMENTS, `A message can carry at most ${MAX_ATTACHMENTS} files; send the rest in another message.`)
+      .refine((ids) => new Set(ids).size === ids.length, "The same file is attached twice")
+      .optional(),
+    /** Chosen by the client per message; a resend with the same id is stored once. */
+    clientId: z.string({ error: "clientId is required" }).min(8, "clientId is too short").max(64, "clientId is too long"),
+    /** `me` is an action line (`/me waves`). */
+    kind: z.enum(["text", "me"]).default("text"),
+    /** A whisper: delivered only to this user (a member of the room) and the sender. */
+    whisperTo: usernameRefSchema.optional(),
+    /** The message this one answers: it must be in the same room and readable by the sender. */
+    replyTo: messageId.optional(),
+  })
+  .refine((m) => m.body.length > 0 || (m.attachments?.length ?? 0) > 0, { message: "Message can't be empty", path: ["body"] });
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 
 /** One message of a room: what edits, deletions and reactions point at. */
