@@ -39,17 +39,7 @@ function parseDay(name: string, text: string): Date {
 
 /** True when the query has nothing to search by. */
 export function isEmptySearch(q: SearchQuery): boolean {
-  return (
-    q.words.length === 0 &&
-    q.phrases.length === 0 &&
-    !q.from &&
-    !q.in &&
-    !q.hasLink &&
-    !q.hasFile &&
-    !q.mentionsMe &&
-    !q.before &&
-    !q.after
-  );
+  return q.words.length === 0 && q.phrases.length === 0 && !q.from && !q.in && !q.hasLink && !q.hasFile && !q.mentionsMe && !q.before && !q.after;
 }
 
 /** Reads a search box's text; throws AppError("VALIDATION") for a date it cannot read. */

@@ -29,8 +29,7 @@ export function searchSuite(name: string, open: () => Promise<{ db: Db; close: (
     db!.message.create({
       data: { roomId, authorId: author.id, body, clientId: `c${++n}`, kind: extra.recipientId ? "whisper" : "text", ...extra },
     });
-  const bodies = async (viewer: SessionUser, q: string) =>
-    (await createSearchService({ db: db! }).search(viewer, q)).results.map((r) => r.message.body);
+  const bodies = async (viewer: SessionUser, q: string) => (await createSearchService({ db: db! }).search(viewer, q)).results.map((r) => r.message.body);
 
   describe(`message search (${name})`, () => {
     it("finds only what the viewer may read", async (ctx) => {

@@ -176,7 +176,7 @@ export function createSearchService(deps: { db: Db }) {
     /** Newest first; `page` counts from 1. Throws AppError("VALIDATION") for a query it cannot read or an empty one. */
     async search(viewer: SessionUser, text: string, options: { page?: number; pageSize?: number } = {}): Promise<SearchResult> {
       const query = parseSearchQuery(text);
-      if (isEmptySearch(query)) throw new AppError("VALIDATION", "Type a word, a \"phrase\" or a filter such as from:name to search.");
+      if (isEmptySearch(query)) throw new AppError("VALIDATION", 'Type a word, a "phrase" or a filter such as from:name to search.');
       const page = Math.max(1, Math.floor(options.page ?? 1));
       const pageSize = Math.min(100, Math.max(1, Math.floor(options.pageSize ?? SEARCH_PAGE_SIZE)));
       return run(viewer, query, page, pageSize);
