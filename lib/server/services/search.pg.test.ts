@@ -1,6 +1,6 @@
 import { openDb } from "@/lib/server/db/client";
 import { applyMigrations } from "@/lib/server/db/migrate";
-import { searchSuite } from "@/lib/server/services/search.cases";
+import { searchSuite } from "@/tests/search-suite";
 import { createPostgresDatabase, postgresReachable } from "@/tests/test-database";
 
 searchSuite("PostgreSQL", async () => {
