@@ -16,7 +16,7 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { NO_FILTERS, readMigrationsList } from "../lib/server/db/migrate";
+import { readMigrationsList, SCHEMA_FILTERS } from "../lib/server/db/migrate";
 import { createSchemaEngine } from "../lib/server/db/schema-engine";
 import type { DbProvider } from "../lib/server/db/url";
 import { migrationsDirFor } from "../lib/server/db/url";
@@ -62,7 +62,7 @@ async function diff(target: Target): Promise<string> {
       to: { tag: "schemaDatamodel", files: [{ path: target.schema, content: schema }] },
       script: true,
       exitCode: null,
-      filters: NO_FILTERS,
+      filters: SCHEMA_FILTERS[target.provider],
     });
     const script = result.stdout ?? "";
     // An empty diff comes back as a comment-only script.

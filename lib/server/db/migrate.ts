@@ -14,9 +14,24 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { LOCK_NAMESPACE } from "./locks";
 import { createSchemaEngine } from "./schema-engine";
+import type { DbProvider } from "./url";
 import { databaseOf, migrationsDirFor, providerOfUrl, sqlitePath } from "./url";
 
 export const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
+
+/**
+ * Tables the migrations create but schema.prisma cannot describe: SQLite's FTS5 index
+ * of message bodies and its shadow tables (prisma/migrations/*_message_search). Without
+ * this the engine would see them as drift and a diff would drop them.
+ */
+export const SCHEMA_FILTERS: Record<DbProvider, SchemaFilter> = {
+  sqlite: {
+    externalTables: ["MessageFts", "MessageFts_data", "MessageFts_idx", "MessageFts_docsize", "MessageFts_config"],
+    externalEnums: [],
+  },
+  // PostgreSQL's search index is on "Message" itself, and the diff leaves expression indexes alone.
+  postgresql: NO_FILTERS,
+};
 
 /**
  * Reads a migrations folder the way the Prisma CLI does: one sub-directory per
@@ -109,7 +124,7 @@ export async function applyMigrations(databaseUrl: string, migrationsDir = migra
   try {
     const { appliedMigrationNames } = await session.engine.applyMigrations({
       migrationsList,
-      filters: NO_FILTERS,
+      filters: SCHEMA_FILTERS.sqlite,
     });
     return { applied: appliedMigrationNames };
   } catch (error) {
@@ -183,7 +198,7 @@ async function applyPostgresMigrations(databaseUrl: string, migrationsDir: strin
     });
     const session = await createSchemaEngine(databaseUrl);
     try {
-      const { appliedMigrationNames } = await session.engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
+      const { appliedMigrationNames } = await session.engine.applyMigrations({ migrationsList, filters: SCHEMA_FILTERS.postgresql });
       return { applied: appliedMigrationNames };
     } catch (error) {
       const detail = withoutTrace(session.errorMessage(error));

@@ -42,6 +42,9 @@ export function toAttachment(row: AttachmentRow): MessageAttachment {
   };
 }
 
+/** Messages on each side of the one a `history` call with `around` jumps to. */
+export const AROUND_PAGE_SIZE = 25;
+
 const userSelect = { id: true, username: true, displayName: true } as const;
 const authorSelect = { ...userSelect, avatarPath: true } as const;
 /** What every read of a message brings along: its people, reactions and the parent it answers. */
@@ -205,6 +208,27 @@ export function createMessageService(deps: {
     return row ? fromRow(row) : null;
   }
 
+  async function around(viewerId: string, roomId: string, id: number) {
+    const [older, newer] = await Promise.all([
+      db.message.findMany({
+        where: { roomId, id: { lte: id }, ...visibleTo(viewerId) },
+        orderBy: { id: "desc" },
+        take: AROUND_PAGE_SIZE + 2,
+        include: messageInclude,
+      }),
+      db.message.findMany({
+        where: { roomId, id: { gt: id }, ...visibleTo(viewerId) },
+        orderBy: { id: "asc" },
+        take: AROUND_PAGE_SIZE + 1,
+        include: messageInclude,
+      }),
+    ]);
+    // `older` may hold the message itself: one more than the page, so it never counts against it.
+    const olderLimit = older[0]?.id === id ? AROUND_PAGE_SIZE + 1 : AROUND_PAGE_SIZE;
+    const rows = [...older.slice(0, olderLimit).reverse(), ...newer.slice(0, AROUND_PAGE_SIZE)];
+    return { messages: rows.map(fromRow), hasMore: older.length > olderLimit, hasNewer: newer.length > AROUND_PAGE_SIZE };
+  }
+
   return {
     read,
 
@@ -233,8 +257,13 @@ export function createMessageService(deps: {
       }
     },
 
-    /** Newest page, or the page before `before`; returned oldest → newest. */
-    async history(viewerId: string, input: HistoryInput): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
+    /**
+     * Newest page, or the page before `before`; returned oldest → newest. With `around`:
+     * up to AROUND_PAGE_SIZE messages before it and as many after, it included;
+     * `hasMore` then speaks of older messages and `hasNewer` of newer ones.
+     */
+    async history(viewerId: string, input: HistoryInput): Promise<{ messages: ChatMessage[]; hasMore: boolean; hasNewer?: boolean }> {
+      if (input.around) return around(viewerId, input.roomId, input.around);
       const rows = await db.message.findMany({
         where: { roomId: input.roomId, ...(input.before ? { id: { lt: input.before } } : {}), ...visibleTo(viewerId) },
         orderBy: { id: "desc" },

@@ -69,6 +69,8 @@ export type ReactionInput = z.infer<typeof reactionSchema>;
 export const historySchema = z.object({
   roomId,
   before: messageId.optional(),
+  /** Jump to a message (from search): about AROUND_PAGE_SIZE messages either side of it, it included. */
+  around: messageId.optional(),
   limit: z.number().int().min(1).max(100).default(HISTORY_PAGE_SIZE),
 });
 export type HistoryInput = z.infer<typeof historySchema>;
