@@ -105,6 +105,16 @@ const envSchema = z.object({
   LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** Set by `npm run bench` on the server it starts: answer memory probes over IPC. */
   PARLEY_BENCH_PROBE: boolish,
+  /** Hosts (`host` or `host:port`) link previews may fetch despite the address and port rules; for tests against a local server. */
+  LINK_PREVIEW_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
