@@ -1,7 +1,9 @@
 import "server-only";
 import { env } from "@/lib/server/env";
-import { type PagePreview, parsePreview } from "@/lib/server/services/link-preview/parse";
-import { type SafeFetchOptions, safeFetch } from "@/lib/server/services/link-preview/safe-fetch";
+import type { PagePreview } from "@/lib/server/services/link-preview/parse";
+import { parsePreview } from "@/lib/server/services/link-preview/parse";
+import type { SafeFetchOptions } from "@/lib/server/services/link-preview/safe-fetch";
+import { safeFetch } from "@/lib/server/services/link-preview/safe-fetch";
 
 function charsetOf(contentType: string): string {
   return /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType)?.[1] ?? "utf-8";

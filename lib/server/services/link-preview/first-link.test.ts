@@ -13,9 +13,8 @@ describe("firstLink", () => {
     ["HTTPS://Upper.example/Path", "HTTPS://Upper.example/Path"],
   ])("%j → %s", (body, link) => expect(firstLink(body)).toBe(link));
 
-  it.each(["no links here", "ftp://files.example", "`https://only-code.example`", "```\nhttps://unclosed.example"])(
-    "%j has no link",
-    (body) => expect(firstLink(body)).toBeNull(),
+  it.each(["no links here", "ftp://files.example", "`https://only-code.example`", "```\nhttps://unclosed.example"])("%j has no link", (body) =>
+    expect(firstLink(body)).toBeNull(),
   );
 
   it("skips links longer than 2048 characters", () => {

@@ -15,9 +15,7 @@ const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))
 
 /** Comments, scripts and styles can hold text that looks like tags; drop them first. */
 function stripInert(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, "")
-    .replace(/<(script|style|template|noscript)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, "");
+  return html.replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/<(script|style|template|noscript)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, "");
 }
 
 function metaTags(html: string): Map<string, string> {
@@ -44,7 +42,12 @@ function clean(raw: string | undefined, max: number): string | null {
     .trim();
   if (!text) return null;
   const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 function absoluteImage(raw: string | undefined, pageUrl: string): string | null {

@@ -2,7 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchLinkPreview } from "@/lib/server/services/link-preview/fetch-preview";
-import { PreviewFetchError, type SafeFetchOptions, safeFetch } from "@/lib/server/services/link-preview/safe-fetch";
+import type { SafeFetchOptions } from "@/lib/server/services/link-preview/safe-fetch";
+import { PreviewFetchError, safeFetch } from "@/lib/server/services/link-preview/safe-fetch";
 
 const PAGE = `<!doctype html><html><head><title>Fallback</title>
 <meta property="og:title" content="Hello &amp; welcome"><meta property="og:image" content="/pic.png"></head><body>hi</body></html>`;
@@ -131,9 +132,7 @@ describe("safeFetch with the test server allowed", () => {
   it("refuses a redirect to a local address that is not allowed", async () => {
     otherHits = 0;
     expect(await reason(`http://127.0.0.1:${main.port}/to-other`, { allowHosts: allow })).toBe("bad-port");
-    expect(await reason(`http://127.0.0.1:${main.port}/to-other`, { allowHosts: allow, allowedPorts: [other.port] })).toBe(
-      "blocked-address",
-    );
+    expect(await reason(`http://127.0.0.1:${main.port}/to-other`, { allowHosts: allow, allowedPorts: [other.port] })).toBe("blocked-address");
     expect(otherHits).toBe(0);
   });
 

@@ -1,6 +1,8 @@
 import "server-only";
-import { promises as dns, type LookupAddress } from "node:dns";
-import http, { type IncomingMessage } from "node:http";
+import type { LookupAddress } from "node:dns";
+import { promises as dns } from "node:dns";
+import http from "node:http";
+import type { IncomingMessage } from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
 import zlib from "node:zlib";
@@ -155,13 +157,7 @@ function request(target: Target, kind: "page" | "image", signal: AbortSignal): P
   });
 }
 
-async function readResponse(
-  response: IncomingMessage,
-  url: URL,
-  kind: "page" | "image",
-  maxBytes: number,
-  signal: AbortSignal,
-): Promise<SafeFetchResult> {
+async function readResponse(response: IncomingMessage, url: URL, kind: "page" | "image", maxBytes: number, signal: AbortSignal): Promise<SafeFetchResult> {
   const status = response.statusCode ?? 0;
   const contentType = (response.headers["content-type"] ?? "").toLowerCase();
   const fail = (error: PreviewFetchError) => {
