@@ -108,6 +108,16 @@ const envSchema = z.object({
   UPLOAD_DAILY_QUOTA_MB: z.coerce.number().int().min(1).max(100_000).default(500),
   /** Set by `npm run bench` on the server it starts: answer memory probes over IPC. */
   PARLEY_BENCH_PROBE: boolish,
+  /** Hosts (`host` or `host:port`) link previews may fetch despite the address and port rules; for tests against a local server. */
+  LINK_PREVIEW_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
