@@ -13,6 +13,7 @@ import { createMembershipService } from "@/lib/server/services/memberships";
 import { createMessageWriter } from "@/lib/server/services/message-writer";
 import { createMessageService } from "@/lib/server/services/messages";
 import { createMessageChanges } from "@/lib/server/services/message-changes";
+import { createSearchService } from "@/lib/server/services/search";
 import { createMentionResolver } from "@/lib/server/services/mentions";
 import { argon2Hasher } from "@/lib/server/services/passwords";
 import { createMemoryPresence } from "@/lib/server/services/presence";
@@ -123,6 +124,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     blocks,
     dms: createDmService({ db, rooms, memberships, blocks }),
     messages,
+    search: createSearchService({ db }),
     changes: createMessageChanges({ db, rooms, messages, gate: moderation.gate, mentions, reactionLimiter: moderation.limiters.reaction }),
     writer,
     // A fresh node id per process: a restarted node's old connections are swept, not reused.

@@ -7,6 +7,7 @@ import type { ModerationContext } from "@/lib/server/moderation-context";
 import type { MessageWriter } from "@/lib/server/services/message-writer";
 import type { MessageService } from "@/lib/server/services/messages";
 import type { MessageChanges } from "@/lib/server/services/message-changes";
+import type { SearchService } from "@/lib/server/services/search";
 import type { PresenceStore } from "@/lib/server/services/presence";
 import type { BlockService } from "@/lib/server/services/blocks";
 import type { DmService } from "@/lib/server/services/dms";
@@ -60,6 +61,8 @@ export interface AppContext {
   messages: MessageService;
   /** Edits, deletions by authors and reactions. */
   changes: MessageChanges;
+  /** Full-text search over what the person may read (FTS5 / tsvector). */
+  search: SearchService;
   writer: MessageWriter;
   presence: PresenceStore;
   /** How long a closed socket keeps its person online (moving between Parley's pages must not flap). */

@@ -2,7 +2,6 @@ import { NextResponse } from "next/server";
 import { requireUser } from "@/lib/server/auth/require-user";
 import { getAppContext } from "@/lib/server/context";
 import { errorResponse } from "@/lib/server/http";
-import { createSearchService } from "@/lib/server/services/search";
 import { parseInput } from "@/lib/shared/schemas/parse";
 import { searchRequestSchema } from "@/lib/shared/schemas/search";
 
@@ -11,8 +10,7 @@ export async function GET(request: Request) {
   try {
     const user = await requireUser();
     const input = parseInput(searchRequestSchema, Object.fromEntries(new URL(request.url).searchParams));
-    const search = createSearchService({ db: getAppContext().db });
-    return NextResponse.json(await search.search(user, input.q, { page: input.page }));
+    return NextResponse.json(await getAppContext().search.search(user, input.q, { page: input.page }));
   } catch (error) {
     return errorResponse(error);
   }
