@@ -245,6 +245,8 @@ export function createMessageService(deps: {
      * perhaps): the caller answers the sender only.
      */
     async send(author: SessionUser, input: SendMessageInput): Promise<{ message: ChatMessage; dmRecipients?: string[]; duplicate: boolean }> {
+      // The upload path (POST /api/uploads, claiming files for a message) is not in yet: never store a message without the files its sender meant to send.
+      if (input.attachments?.length) throw new AppError("VALIDATION", "This server can't send files yet. Send the message without them.");
       const room = await rooms.getRoom(input.roomId);
       const admission = await gate.check(author, room, input.body, input.clientId);
       try {

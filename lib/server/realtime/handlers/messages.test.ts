@@ -78,6 +78,25 @@ describe("message:send", () => {
     expect(await server.context.db.message.count({ where: { clientId: "resend-0001" } })).toBe(1);
   });
 
+  it("refuses a message with files, caption or not, and stores nothing, until uploads can be claimed", async () => {
+    const a = await joined();
+    for (const body of ["", "look at this"]) {
+      const clientId = `files-000${body.length}`;
+      const answer = await call<ChatMessage>(a.client, "message:send", { roomId: server.roomId, body, clientId, attachments: ["A".repeat(22)] });
+      expect(answer.ok).toBe(false);
+      if (!answer.ok) expect(answer.error.message).toBe("This server can't send files yet. Send the message without them.");
+      expect(await server.context.db.message.count({ where: { clientId } })).toBe(0);
+    }
+    const tooMany = await call(a.client, "message:send", {
+      roomId: server.roomId,
+      body: "",
+      clientId: "files-0099",
+      attachments: Array.from({ length: 11 }, (_, i) => `${i}`.padStart(22, "A")),
+    });
+    expect(tooMany.ok).toBe(false);
+    if (!tooMany.ok) expect(tooMany.error.message).toContain("at most 10 files");
+  });
+
   it("answers bad payloads with error acks and keeps serving", async () => {
     const a = await joined();
     const bad: Array<[unknown, string]> = [
