@@ -1,3 +1,4 @@
+import "server-only";
 import { BlockList, isIPv4, isIPv6 } from "node:net";
 
 /**

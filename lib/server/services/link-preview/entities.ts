@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Enough of HTML's character references for page titles and descriptions: every
  * numeric form and the named ones that turn up in real <meta> tags. An unknown

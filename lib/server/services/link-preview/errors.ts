@@ -1,3 +1,4 @@
+import "server-only";
 export type PreviewFetchReason =
   | "bad-url"
   | "bad-scheme"

@@ -1,3 +1,4 @@
+import "server-only";
 const MAX_URL = 2048;
 
 /** Code fences first, then inline code: a link someone quotes as code is not one they are sharing. */

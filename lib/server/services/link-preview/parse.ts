@@ -1,3 +1,4 @@
+import "server-only";
 import { decodeEntities } from "@/lib/server/services/link-preview/entities";
 
 export interface PagePreview {
