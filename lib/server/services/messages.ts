@@ -11,36 +11,12 @@ import type { MentionResolver } from "@/lib/server/services/mentions";
 import { readMentions, storeMentions } from "@/lib/server/services/mentions";
 import { excerpt } from "@/lib/shared/schemas/limits";
 import { readLinkPreview } from "@/lib/shared/schemas/link-preview";
-import type { ChatMessage, MessageAttachment, MessageKind, PublicUser, Reaction, ReplyQuote, SessionUser } from "@/lib/shared/types";
+import type { AttachmentRow } from "@/lib/server/services/attachment-info";
+import { attachmentSelect, toAttachment } from "@/lib/server/services/attachment-info";
+import type { ChatMessage, MessageKind, PublicUser, Reaction, ReplyQuote, SessionUser } from "@/lib/shared/types";
 
 /** How many missed messages (and, separately, changed ones) a reconnecting client may catch up on before it reloads. */
 export const CATCH_UP_LIMIT = 200;
-
-/** What a client needs of an attachment (its bytes are read through /api/files/<id>, access checked). */
-export const attachmentSelect = { id: true, kind: true, name: true, mime: true, size: true, width: true, height: true, thumbKey: true } as const;
-type AttachmentRow = {
-  id: string;
-  kind: string;
-  name: string;
-  mime: string;
-  size: number;
-  width: number | null;
-  height: number | null;
-  thumbKey: string | null;
-};
-
-export function toAttachment(row: AttachmentRow): MessageAttachment {
-  return {
-    id: row.id,
-    kind: row.kind === "image" ? "image" : "file",
-    name: row.name,
-    mime: row.mime,
-    size: row.size,
-    ...(row.width && row.height ? { width: row.width, height: row.height } : {}),
-    url: `/api/files/${row.id}`,
-    ...(row.thumbKey ? { thumbUrl: `/api/files/${row.id}?thumb=1` } : {}),
-  };
-}
 
 /** Messages on each side of the one a `history` call with `around` jumps to. */
 export const AROUND_PAGE_SIZE = 25;
