@@ -22,6 +22,7 @@ import type { ReportReason } from "@/components/chat/report-button";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChat } from "@/components/chat/use-chat";
 import { RoomSidebar } from "@/components/rooms/room-sidebar";
+import { attachmentLightbox } from "@/components/chat/message-attachments";
 import { lazyComponent, useHydrated, usePreloadWhenIdle } from "@/components/ui/lazy";
 import { activeStream, conversationTitle, sidebarSections } from "@/lib/client/chat-store";
 import type { FirstHistory } from "@/lib/server/services/first-history";
@@ -69,6 +70,7 @@ export function ChatApp({
     preloadMarkdown,
     emojiPicker.preload,
     preloadMentions,
+    attachmentLightbox.preload,
   );
   useSocketEvent(conn.socket, "moderation:notice", ({ message }) => notify(message));
   const report = useCallback(

@@ -1,10 +1,15 @@
 "use client";
 
 import { DownloadIcon, FileIcon } from "lucide-react";
-import { useState } from "react";
-import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
+import { Suspense, useState } from "react";
+import { lazyComponent } from "@/components/ui/lazy";
 import { formatBytes } from "@/lib/shared/format-bytes";
 import type { MessageAttachment } from "@/lib/shared/types";
+
+/** Radix Dialog is not part of the chat's first load: the lightbox loads on first open, or when the pointer reaches a thumbnail. */
+export const attachmentLightbox = lazyComponent(() => import("@/components/chat/attachment-lightbox").then((m) => m.AttachmentLightbox));
+
+const preloadLightbox = () => void attachmentLightbox.preload().catch(() => undefined);
 
 /**
  * A message's files: images as thumbnails that open full size in a lightbox, other files
@@ -24,6 +29,8 @@ export function MessageAttachments({ attachments, tabIndex }: { attachments: Mes
                 type="button"
                 tabIndex={tabIndex}
                 onClick={() => setOpen(image)}
+                onPointerEnter={preloadLightbox}
+                onFocus={preloadLightbox}
                 aria-label={`Open image ${image.name}`}
                 className="block overflow-hidden rounded-md border border-border bg-muted focus-visible:ring-2 focus-visible:ring-ring"
               >
@@ -62,21 +69,11 @@ export function MessageAttachments({ attachments, tabIndex }: { attachments: Mes
           ))}
         </ul>
       ) : null}
-      <Dialog open={open !== null} onOpenChange={(next) => !next && setOpen(null)}>
-        {open ? (
-          <DialogContent className="w-[min(64rem,calc(100vw-2rem))]" closeLabel="Close image">
-            <DialogTitle className="truncate pr-8 text-base">{open.name}</DialogTitle>
-            <DialogDescription className="text-xs text-muted-foreground">
-              {open.width && open.height ? `${open.width}×${open.height}, ` : ""}
-              {formatBytes(open.size)} ·{" "}
-              <a href={open.url} download={open.name} className="underline">
-                Download
-              </a>
-            </DialogDescription>
-            <img src={open.url} alt={open.name} className="max-h-[70dvh] w-full object-contain" />
-          </DialogContent>
-        ) : null}
-      </Dialog>
+      {open ? (
+        <Suspense fallback={null}>
+          <attachmentLightbox.Component image={open} onClose={() => setOpen(null)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
