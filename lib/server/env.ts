@@ -3,6 +3,8 @@ import path from "node:path";
 import { z } from "zod";
 import type { TrustProxy } from "@/lib/server/client-ip";
 import { parseTrustProxy } from "@/lib/server/client-ip";
+import { checkFileStoreEnv, fileStoreEnvShape } from "@/lib/server/storage/file-store-env";
+import { localFilesDir } from "@/lib/server/storage/local-store";
 
 /**
  * The only reader of process.env. Every setting has a default that works on a
@@ -106,6 +108,8 @@ const envSchema = z.object({
   /** Defaults of the console's file settings: the largest attachment, and uploads per person per 24 h. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
   UPLOAD_DAILY_QUOTA_MB: z.coerce.number().int().min(1).max(100_000).default(500),
+  /** Where attachment bytes live: FILE_STORE, FILES_DIR, S3_* (see storage/file-store-env.ts). */
+  ...fileStoreEnvShape,
   /** Set by `npm run bench` on the server it starts: answer memory probes over IPC. */
   PARLEY_BENCH_PROBE: boolish,
   /** Hosts (`host` or `host:port`) link previews may fetch despite the address and port rules; for tests against a local server. */
@@ -121,10 +125,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
-export type Env = z.infer<typeof envSchema> & { DATA_DIR: string; DATABASE_URL: string };
+/** Rules between settings, each reported on the setting to change. */
+const checkedEnvSchema = envSchema.superRefine(checkFileStoreEnv);
 
-function loadEnv(source: NodeJS.ProcessEnv): Env {
-  const parsed = envSchema.safeParse(source);
+export type Env = z.infer<typeof envSchema> & { DATA_DIR: string; DATABASE_URL: string; FILES_DIR: string };
+
+/** Exported for tests; the app reads `env`. */
+export function loadEnv(source: Record<string, string | undefined>): Env {
+  const parsed = checkedEnvSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
@@ -137,6 +145,7 @@ function loadEnv(source: NodeJS.ProcessEnv): Env {
     ...parsed.data,
     DATA_DIR: dataDir,
     DATABASE_URL: parsed.data.DATABASE_URL ?? `file:${path.join(dataDir, "parley.db")}`,
+    FILES_DIR: path.resolve(parsed.data.FILES_DIR ?? localFilesDir(dataDir)),
   };
 }
 
