@@ -15,6 +15,7 @@ const extensionOf = (name: string) => /\.([A-Za-z0-9]{1,10})$/.exec(name)?.[1]?.
 export function safeDisplayName(raw: string, options: { ext?: string; fallbackExt?: string; fallback?: string } = {}): string {
   let name = (raw.split(/[/\\]/).pop() ?? "")
     .normalize("NFC")
+    .replace(/[\t\n\r\v\f]/g, " ")
     .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, "")
     .replace(/\s+/g, " ")
     .trim()
