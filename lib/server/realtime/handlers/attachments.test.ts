@@ -18,6 +18,8 @@ import { call, next, startTestServer } from "@/tests/socket-harness";
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
+  // The install's first account is its admin, whom the spam rules skip: everyone after is a member.
+  await server.createUser();
 });
 afterAll(async () => {
   await server.close();
@@ -222,6 +224,14 @@ describe("message:send with files", () => {
     expect(await server.context.db.message.count({ where: { clientId: id } })).toBe(0);
     const good = await send(ann.client, { attachments: ordered.map((f) => f.id) });
     expect(good.ok && good.data.attachments?.map((f) => f.name)).toEqual(["three.txt", "one.txt", "two.txt"]);
+  });
+
+  it("counts caption-less messages as repeats only when they carry the same files", async () => {
+    const ann = await server.person({ joinGeneral: true });
+    for (let i = 0; i < 4; i++) {
+      const file = await upload(ann.user, Buffer.from(`page ${i}`), `page${i}.txt`);
+      expect(await send(ann.client, { attachments: [file.id] })).toMatchObject({ ok: true });
+    }
   });
 
   it("claims atomically when two messages race for one upload: exactly one gets it", async () => {
