@@ -76,7 +76,7 @@ describe("POST /api/uploads", () => {
     expect(shown.headers.get("content-type")).toBe("image/png");
     expect(shown.headers.get("content-disposition")).toMatch(/^inline; filename="holiday.png"/);
     expect(shown.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(shown.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
+    expect(shown.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
     expect(shown.headers.get("cache-control")).toMatch(/^private/);
     expect((await sharp(Buffer.from(await shown.arrayBuffer())).metadata()).format).toBe("png");
     const thumb = await get(user, image.thumbUrl!);
@@ -92,7 +92,7 @@ describe("POST /api/uploads", () => {
       expect(served.headers.get("content-type")).toBe("application/octet-stream");
       expect(served.headers.get("content-disposition")).toBe(`attachment; filename="cute cat.png"; filename*=UTF-8''cute%20cat.png`);
       expect(served.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(served.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
+      expect(served.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
       expect(await served.text()).toBe(markup);
       expect((await get(user, `${file.url}?thumb=1`)).status).toBe(404);
     }

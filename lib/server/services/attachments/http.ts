@@ -27,7 +27,7 @@ export async function uploadFromRequest(service: AttachmentService, user: Sessio
 /** Whatever may be served from Parley's origin must never run: no sniffing, no scripts, no plugins, no frames. */
 const SAFE_HEADERS = {
   "X-Content-Type-Options": "nosniff",
-  "Content-Security-Policy": "sandbox; default-src 'none'",
+  "Content-Security-Policy": "sandbox; default-src 'none'; frame-ancestors 'none'",
   "Cross-Origin-Resource-Policy": "same-origin",
   // Access can end (a message deleted, a member gone): keep it out of shared caches, and revalidate.
   "Cache-Control": "private, no-cache",
