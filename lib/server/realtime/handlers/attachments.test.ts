@@ -292,5 +292,14 @@ describe("deleting", () => {
     expect(left.map((r) => r.id).sort()).toEqual([fresh.id, sentOld.id].sort());
     expect(storedFiles()).not.toContain(oldKey);
     expect(fs.existsSync(path.join(localFilesDir(server.dataDir), fresh.id))).toBe(true);
+
+    // Files left on a deleted message (its node died before deleting them) go too.
+    const leftover = await upload(ann.user, Buffer.from("leftover"), "leftover.txt");
+    const removed = await send(ann.client, { attachments: [leftover.id] });
+    if (!removed.ok) throw new Error(removed.error.message);
+    await server.context.db.message.update({ where: { id: removed.data.id }, data: { deletedAt: new Date() } });
+    expect(await server.context.attachments.purgeUnclaimed()).toBe(1);
+    expect(await server.context.db.attachment.count({ where: { id: leftover.id } })).toBe(0);
+    expect(fs.existsSync(path.join(localFilesDir(server.dataDir), leftover.id))).toBe(false);
   });
 });
