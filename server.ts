@@ -1,3 +1,4 @@
+import { createFileStore } from "@/lib/server/storage/create-store";
 import { env, exportAuthEnvironment, isDevServer } from "@/lib/server/env";
 import { EventEmitter } from "node:events";
 import fs from "node:fs";
@@ -27,6 +28,7 @@ const redisFailed = createStoreFailureLog(logger, "Redis connection", 30_000);
 async function main() {
   const context = await bootstrap({
     dataDir: env.DATA_DIR,
+    fileStore: createFileStore(env),
     databaseUrl: env.DATABASE_URL,
     pool: { max: env.DATABASE_POOL_MAX, acquireTimeoutMs: env.DATABASE_POOL_TIMEOUT_MS, idleTimeoutMs: env.DATABASE_POOL_IDLE_MS },
     authSecret: env.AUTH_SECRET,
