@@ -33,6 +33,10 @@ export const LIMITS = {
   report: { name: "report", tokens: 10, windowMs: 3_600_000 },
   /** Counted per user before the upload is read: every try costs a decode. */
   avatarUpload: { name: "avatar", tokens: 10, windowMs: 600_000 },
+  /** New secret rooms, per user. */
+  secretRoomCreate: { name: "secret-new", tokens: 10, windowMs: 3_600_000 },
+  /** Everything relayed in one secret room, whoever sends it (on top of each person's message limit). */
+  secretRoomRelay: { name: "secret-room", tokens: 100, windowMs: 10_000 },
   /** The default only: the console's sign-up setting replaces `tokens` (see createRateLimiters). */
   signUpPerIp: { name: "signup", tokens: 20, windowMs: 3_600_000 },
 } satisfies Record<string, LimitRule>;
@@ -146,6 +150,8 @@ export function createRateLimiters(redis?: Redis, live: { signUpsPerHour?: () =>
     dmOpen: make(LIMITS.dmOpen),
     report: make(LIMITS.report),
     avatarUpload: make(LIMITS.avatarUpload),
+    secretRoomCreate: make(LIMITS.secretRoomCreate),
+    secretRoomRelay: make(LIMITS.secretRoomRelay),
     signUpPerIp: make(signUpsPerHour ? () => ({ ...LIMITS.signUpPerIp, tokens: signUpsPerHour() }) : LIMITS.signUpPerIp),
   };
 }
