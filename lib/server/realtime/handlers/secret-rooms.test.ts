@@ -33,7 +33,7 @@ const join = (client: TestClient, roomId: string, alias: string) => call<SecretJ
 
 async function people(n: number): Promise<{ user: SessionUser; client: TestClient }[]> {
   const list = [];
-  for (let i = 0; i < n; i++) list.push(await server.person());
+  for (let i = 0; i < n; i++) list.push(await server.person({ joinGeneral: true }));
   return list;
 }
 
@@ -41,7 +41,7 @@ describe("secret rooms over real sockets", () => {
   it("relay only ciphertext; nothing reaches the database or the log; whispers reach only their target", async () => {
     const [alice, bob, carol] = await people(3);
     if (!alice || !bob || !carol) throw new Error("people");
-    // Their accounts and sessions exist; from here on the room may add nothing.
+    // Their accounts, sessions and #general memberships exist; from here on the room may add nothing.
     const before = await everyTable(server);
     const key = await generateRoomKey();
     const roomId = await newRoom(alice.client);
