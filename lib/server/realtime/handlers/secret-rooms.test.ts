@@ -214,6 +214,21 @@ describe("secret rooms over real sockets", () => {
     expect(await join(later.client, roomId, "late")).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
   });
 
+  it("holds a timed-out person to their timeout here too", async () => {
+    const [a, b] = await people(2);
+    if (!a || !b) throw new Error("people");
+    const roomId = await newRoom(a.client);
+    ok(await join(a.client, roomId, "muted"));
+    ok(await join(b.client, roomId, "other"));
+    await server.context.moderation.sanctions.impose({ kind: "timeout", userId: a.user.id, reason: "cool off", minutes: 5, byId: null });
+    const envelope = { iv: "AAAAAAAAAAAAAAAA", ciphertext: "A".repeat(40) };
+    expect(await call(a.client, "secret:send", { roomId, envelope })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN", message: expect.stringContaining("timed out") },
+    });
+    expect(await call(a.client, "secret:whisper", { roomId, to: "other", envelope })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+  });
+
   it("follows the console: off refuses creating and joining; creating can be kept to some roles", async () => {
     const settings = server.context.moderation.settings;
     const member = await server.person();

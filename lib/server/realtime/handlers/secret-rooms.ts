@@ -3,6 +3,7 @@ import type { EventContext, Routes } from "@/lib/server/realtime/router";
 import { on } from "@/lib/server/realtime/router";
 import type { RealtimeDeps } from "@/lib/server/realtime/types";
 import type { RateLimiter } from "@/lib/server/services/rate-limit";
+import { banSentence, timeoutSentence } from "@/lib/server/services/moderation/sanctions";
 import { retryInSeconds } from "@/lib/server/services/rate-limit";
 import type { SecretRoomState } from "@/lib/server/services/secret-rooms";
 import { aliasKey, newSecretRoomId } from "@/lib/server/services/secret-rooms";
@@ -64,8 +65,11 @@ function onlyCreator(room: SecretRoomState, userId: string, what: string): void 
   if (room.creatorId !== userId) throw new AppError("FORBIDDEN", `Only the room's creator can ${what}.`);
 }
 
-/** Each person's message limit (the same as in rooms), then the room's own. */
+/** Bans and timeouts as in rooms, each person's message limit (the same as in rooms), then the room's own. */
 async function relayAllowed({ socket, deps }: EventContext, roomId: string): Promise<void> {
+  const standing = await deps.moderation.sanctions.standing(socket.data.user.id);
+  if (standing.ban) throw new AppError("FORBIDDEN", banSentence(standing.ban));
+  if (standing.timeout) throw new AppError("FORBIDDEN", timeoutSentence(standing.timeout));
   await within(deps.moderation.limiters.message, socket.data.user.id, "You are sending messages too fast");
   await within(deps.moderation.limiters.secretRoomRelay, roomId, "This secret room is busy");
 }
