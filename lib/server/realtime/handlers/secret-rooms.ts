@@ -108,6 +108,11 @@ export const secretRoomRoutes = {
       if (outcome.kind === "alias-taken")
         throw new AppError("CONFLICT", "Someone in this room already goes by that alias: choose another.", { alias: "Choose another alias" });
       await socket.join([secretChannel(roomId), secretMemberChannel(roomId, userId)]);
+      // Closed while joining: its "disconnecting" found no channel to leave, so leave here.
+      if (socket.disconnected) {
+        await stored(deps, (store) => store.dropConnection(roomId, userId, socket.id));
+        throw new AppError("UNAVAILABLE", "The connection closed while joining: open the link again.");
+      }
       if (outcome.kind === "joined") socket.to(secretChannel(roomId)).emit("secret:joined", { roomId, alias: outcome.alias });
       const room = await stored(deps, (store) => store.get(roomId));
       if (!room) throw new AppError("NOT_FOUND", GONE);
