@@ -5,7 +5,7 @@
  * - Page navigations go to the network; when it is gone, the offline page shows.
  *   Pages are never stored: they carry the signed-in user's data, and a stale
  *   chat page is no use without its live connection anyway.
- * - /api/ and /socket.io/ are never touched (private, live, or both).
+ * - /api/, /socket.io/ and secret rooms (/s/) are never touched (private, live, or both).
  * - Web push: shows the notification; a click focuses or opens its conversation.
  *
  * Bump VERSION when SHELL changes: the old caches are deleted on activate.
@@ -44,6 +44,8 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith("/api/") || url.pathname.startsWith("/socket.io/")) return;
+  // Secret rooms: not even the offline page stands in; nothing of them passes through here.
+  if (url.pathname.startsWith("/s/")) return;
 
   if (request.mode === "navigate") {
     event.respondWith(networkOrOfflinePage(event));

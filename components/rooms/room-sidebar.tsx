@@ -1,8 +1,8 @@
 import type { MouseEvent, ReactNode } from "react";
 import { conversationTitle } from "@/lib/client/chat-store";
 import type { MyRoom } from "@/lib/shared/types";
-import { LockIcon, PlusIcon, SearchIcon } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import { KeyRoundIcon, LockIcon, PlusIcon, SearchIcon } from "lucide-react";
+import { Button, buttonVariants } from "@/components/ui/button";
 
 const headingClass = "text-xs font-semibold uppercase tracking-wide text-muted-foreground";
 const linkClass = "flex items-center gap-1 rounded-md px-2 py-1.5 text-sm hover:bg-accent aria-[current=page]:bg-accent aria-[current=page]:font-semibold";
@@ -106,6 +106,11 @@ export function RoomSidebar(props: {
             <PlusIcon aria-hidden="true" />
             Create room
           </Button>
+          {/* A page of its own: the encryption code never loads with the chat. */}
+          <a href="/s/new" className={buttonVariants({ variant: "ghost", size: "sm", className: "px-2 text-primary" })}>
+            <KeyRoundIcon aria-hidden="true" />
+            New secret room
+          </a>
         </div>
       </section>
       <section className="flex flex-col gap-2">

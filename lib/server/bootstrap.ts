@@ -23,6 +23,8 @@ import { randomUUID } from "node:crypto";
 import { createRoomService } from "@/lib/server/services/rooms";
 import { createTypingThrottle } from "@/lib/server/services/typing";
 import { createRedisTypingThrottle } from "@/lib/server/services/typing.redis";
+import { createMemorySecretRooms } from "@/lib/server/services/secret-rooms";
+import { createRedisSecretRooms } from "@/lib/server/services/secret-rooms.redis";
 import { createSessionService } from "@/lib/server/services/sessions";
 import { createUserService } from "@/lib/server/services/users";
 import { createSignIn } from "@/lib/server/services/sign-in";
@@ -146,6 +148,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     presence,
     presenceGraceMs: (options.presenceGraceSeconds ?? 5) * 1000,
     typing: redis ? createRedisTypingThrottle({ redis, logger, prefix: redisPrefix }) : createTypingThrottle(),
+    secretRooms: redis ? createRedisSecretRooms({ redis, prefix: redisPrefix }) : createMemorySecretRooms(),
     avatars,
     attachments,
     profiles: createProfileService({ db, avatars, onPublicChange: (profile) => context.realtime?.profileChanged(profile) }),

@@ -21,6 +21,7 @@ import type { AttachmentService } from "@/lib/server/services/attachments/servic
 import type { ProfileService } from "@/lib/server/services/profiles";
 import type { PushService } from "@/lib/server/services/push";
 import type { TypingThrottle } from "@/lib/server/services/typing";
+import type { SecretRoomStore } from "@/lib/server/services/secret-rooms";
 import type { SignIn } from "@/lib/server/services/sign-in";
 import type { SignUp } from "@/lib/server/services/sign-up";
 import type { RoomSummary } from "@/lib/shared/types";
@@ -70,6 +71,8 @@ export interface AppContext {
   presenceGraceMs?: number;
   /** Which typing events to relay (per person and room). */
   typing: TypingThrottle;
+  /** Who is in which secret room: memory, or Redis with several nodes. Never the database. */
+  secretRooms: SecretRoomStore;
   sessions: SessionService;
   moderation: ModerationContext;
   avatars: AvatarService;

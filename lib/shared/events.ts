@@ -1,5 +1,6 @@
 import type { ErrorBody } from "@/lib/shared/errors";
 import type { PublicProfile as ProfileCard } from "@/lib/shared/schemas/profile";
+import type { SecretEnvelopeInput } from "@/lib/shared/schemas/secret-rooms";
 import type { AckData, ClientEvent, EventPayload, FireAndForgetEvent } from "@/lib/shared/protocol";
 import type { ChatMessage, Delivery, MyRoom, PublicUser, RoomSummary, SessionUser } from "@/lib/shared/types";
 
@@ -76,6 +77,16 @@ export interface ServerToClientEvents {
    */
   "cluster:degraded": () => void;
   "cluster:resync": () => void;
+  /** A secret room's message: `envelope` is AES-GCM ciphertext only members' browsers can open. */
+  "secret:message": (data: { roomId: string; from: string; envelope: SecretEnvelopeInput; at: string }) => void;
+  /** `/purr`: sent only to the sockets of the member `to`. */
+  "secret:whisper": (data: { roomId: string; from: string; to: string; envelope: SecretEnvelopeInput; at: string }) => void;
+  "secret:joined": (data: { roomId: string; alias: string }) => void;
+  "secret:left": (data: { roomId: string; alias: string; reason: "left" | "kicked" | "disconnected" }) => void;
+  /** This person was removed by the room's creator. */
+  "secret:kicked": (data: { roomId: string; message: string }) => void;
+  /** The room is gone (its creator stopped it): clear it from the screen. */
+  "secret:ended": (data: { roomId: string; message: string }) => void;
 }
 
 /** A moderator acted on this user; a role change carries the new role, so the page can follow it. */
@@ -109,3 +120,7 @@ export function roomChannel(roomId: string): string {
 }
 export const userChannel = (userId: string) => `user:${userId}`;
 export const sessionChannel = (sessionId: string) => `session:${sessionId}`;
+/** Every socket in a secret room. */
+export const secretChannel = (roomId: string) => `secret:${roomId}`;
+/** One member's sockets in a secret room (`/purr` goes here only). */
+export const secretMemberChannel = (roomId: string, userId: string) => `secret:${roomId}:${userId}`;

@@ -3,6 +3,8 @@ import { banSchema, deleteMessageSchema, reportSchema, targetUserSchema, timeout
 import { deleteOwnMessageSchema, editMessageSchema, historySchema, reactionSchema, sendMessageSchema, typingSchema } from "@/lib/shared/schemas/message";
 import { createRoomSchema, enterRoomSchema, kickSchema, listRoomsSchema, markReadSchema, roomRefSchema, updateRoomSchema } from "@/lib/shared/schemas/rooms";
 import { blockSchema, checkUserSchema, openDmSchema, recentUsersSchema } from "@/lib/shared/schemas/social";
+import type { SecretJoinResult, SecretMember } from "@/lib/shared/schemas/secret-rooms";
+import { secretJoinSchema, secretKickSchema, secretRoomRefSchema, secretSendSchema, secretWhisperSchema } from "@/lib/shared/schemas/secret-rooms";
 import { z } from "@/lib/shared/schemas/zod";
 import type { PublicProfile } from "@/lib/shared/schemas/profile";
 import type { ChatMessage, MyRoom, PublicUser, RoomMemberInfo, RoomSummary } from "@/lib/shared/types";
@@ -70,6 +72,15 @@ export const clientEvents = {
   "moderation:kick": event(targetUserSchema).answers<null>(),
   /** Sent by the client on real input (keys, clicks, scrolling), at most once a minute. */
   "session:activity": event(noPayloadSchema).fireAndForget(),
+  /** Secret rooms (docs/protocol.md): the server relays ciphertext envelopes and never sees a key. */
+  "secret:create": event(noPayloadSchema).answers<{ roomId: string }>(),
+  "secret:join": event(secretJoinSchema).answers<SecretJoinResult>(),
+  "secret:send": event(secretSendSchema).answers<null>(),
+  "secret:whisper": event(secretWhisperSchema).answers<null>(),
+  "secret:who": event(secretRoomRefSchema).answers<{ members: SecretMember[] }>(),
+  "secret:leave": event(secretRoomRefSchema).answers<null>(),
+  "secret:kick": event(secretKickSchema).answers<null>(),
+  "secret:stop": event(secretRoomRefSchema).answers<null>(),
 } satisfies Record<string, EventSpec>;
 
 export type ClientProtocol = typeof clientEvents;

@@ -54,6 +54,9 @@ const SETTING_LABELS: Record<string, { label: string; unit?: string }> = {
   "files.maxMb": { label: "Largest file", unit: "MB" },
   "files.dailyQuotaMb": { label: "Uploads per person per day", unit: "MB" },
   "linkPreviews.enabled": { label: "Link previews" },
+  "secretRooms.enabled": { label: "Secret rooms" },
+  "secretRooms.creatorRoles": { label: "Who may create secret rooms" },
+  "secretRooms.memberLimit": { label: "People per secret room" },
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

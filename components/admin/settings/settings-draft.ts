@@ -28,7 +28,11 @@ export const NUMBER_FIELDS = {
     { path: "files.maxMb", label: "Largest file", hint: "Per attachment; a bigger file is refused with its size and this limit.", unit: "MB" },
     { path: "files.dailyQuotaMb", label: "Uploads per person per day", hint: "All of one person's uploads in the last 24 hours.", unit: "MB" },
   ],
+  secretRooms: [{ path: "secretRooms.memberLimit", label: "People per secret room", hint: "Including its creator.", unit: "" }],
 } as const;
+
+/** The roles the console offers for creating secret rooms, in the order shown. */
+export const SECRET_ROOM_ROLES = ["user", "moderator", "admin"] as const;
 
 export type Draft = Record<string, string>;
 
@@ -36,12 +40,14 @@ const get = (obj: unknown, path: string): unknown => path.split(".").reduce<unkn
 
 export function toDraft(settings: ModerationSettings): Draft {
   const draft: Draft = {};
-  for (const field of [...NUMBER_FIELDS.spam, ...NUMBER_FIELDS.login, ...NUMBER_FIELDS.signUp, ...NUMBER_FIELDS.files])
+  for (const field of [...NUMBER_FIELDS.spam, ...NUMBER_FIELDS.login, ...NUMBER_FIELDS.signUp, ...NUMBER_FIELDS.files, ...NUMBER_FIELDS.secretRooms])
     draft[field.path] = String(get(settings, field.path) ?? "");
   draft.escalationMinutes = settings.escalationMinutes.join(", ");
   draft["wordFilter.words"] = settings.wordFilter.words.join("\n");
   draft["wordFilter.mode"] = settings.wordFilter.mode;
   draft["linkPreviews.enabled"] = settings.linkPreviews.enabled ? "on" : "off";
+  draft["secretRooms.enabled"] = settings.secretRooms.enabled ? "on" : "off";
+  for (const role of SECRET_ROOM_ROLES) draft[`secretRooms.creator.${role}`] = settings.secretRooms.creatorRoles.includes(role) ? "on" : "off";
   return draft;
 }
 
@@ -84,6 +90,11 @@ export function fromDraft(draft: Draft): { settings: ModerationSettings } | { fi
     signUp: { perAddressPerHour: num("signUp.perAddressPerHour") },
     files: { maxMb: num("files.maxMb"), dailyQuotaMb: num("files.dailyQuotaMb") },
     linkPreviews: { enabled: draft["linkPreviews.enabled"] !== "off" },
+    secretRooms: {
+      enabled: draft["secretRooms.enabled"] !== "off",
+      creatorRoles: SECRET_ROOM_ROLES.filter((role) => draft[`secretRooms.creator.${role}`] === "on"),
+      memberLimit: num("secretRooms.memberLimit"),
+    },
   };
   return Object.keys(fields).length ? { fields } : { settings };
 }

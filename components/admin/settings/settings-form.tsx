@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { ErrorNotice } from "@/components/admin/error-notice";
 import { NumberField } from "@/components/admin/settings/number-field";
 import type { Draft } from "@/components/admin/settings/settings-draft";
-import { fieldError, fromDraft, NUMBER_FIELDS, toDraft } from "@/components/admin/settings/settings-draft";
+import { fieldError, fromDraft, NUMBER_FIELDS, SECRET_ROOM_ROLES, toDraft } from "@/components/admin/settings/settings-draft";
 import { WordFilterFields } from "@/components/admin/settings/word-filter-fields";
 import { StatusLine } from "@/components/admin/status-line";
 import type { ModerationSettings } from "@/components/admin/types";
@@ -13,6 +13,8 @@ import { useMutation } from "@/components/admin/use-mutation";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+
+const SECRET_ROLE_LABELS = { user: "Members", moderator: "Moderators", admin: "Admins" } as const;
 
 /** Anti-spam, word filter, login lockout and sign-up limit; saved as one object, applied on the next message. */
 export function SettingsForm({ initial, canEdit }: { initial: ModerationSettings; canEdit: boolean }) {
@@ -117,6 +119,39 @@ export function SettingsForm({ initial, canEdit }: { initial: ModerationSettings
             />
             Show link preview cards (rooms can still turn theirs off)
           </label>
+        </fieldset>
+        <fieldset className={`rounded-xl border border-border bg-card p-4 text-card-foreground flex flex-col gap-4`}>
+          <legend className="px-1 font-semibold">Secret rooms</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={draft["secretRooms.enabled"] !== "off"}
+              onChange={(e) => set("secretRooms.enabled")(e.target.checked ? "on" : "off")}
+            />
+            Allow end-to-end encrypted secret rooms (nothing about them is stored)
+          </label>
+          <fieldset className="flex flex-col gap-2 text-sm" aria-describedby="secret-roles-hint">
+            <legend className="font-medium">Who may create secret rooms</legend>
+            <p id="secret-roles-hint" className="text-muted-foreground">
+              Anyone signed in can join one by its link.
+            </p>
+            {SECRET_ROOM_ROLES.map((role) => (
+              <label key={role} className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={draft[`secretRooms.creator.${role}`] === "on"}
+                  onChange={(e) => set(`secretRooms.creator.${role}`)(e.target.checked ? "on" : "off")}
+                />
+                {SECRET_ROLE_LABELS[role]}
+              </label>
+            ))}
+            {fieldError(fields, "secretRooms.creatorRoles") ? (
+              <p role="alert" className="text-destructive">
+                {fieldError(fields, "secretRooms.creatorRoles")}
+              </p>
+            ) : null}
+          </fieldset>
+          {numbers("secretRooms")}
         </fieldset>
       </fieldset>
       {error ? <ErrorNotice error={error} step={error.fields ? "Fix the marked field and save again." : undefined} /> : null}

@@ -7,6 +7,7 @@ import { createConnectionCaps, DEFAULT_CONNECTION_CAPS } from "@/lib/server/real
 import { createRedisConnectionCaps } from "@/lib/server/realtime/connection-caps.redis";
 import { roomChannel, sessionChannel, userChannel } from "@/lib/shared/events";
 import { createPresenceLifecycle } from "@/lib/server/realtime/handlers/presence";
+import { createSecretRoomLifecycle } from "@/lib/server/realtime/handlers/secret-room-lifecycle";
 import { createModerationEffects } from "@/lib/server/realtime/moderation";
 import { refuseForeignOrigins } from "@/lib/server/realtime/origin-check";
 import { startClusterDuties, attachRedisAdapter } from "@/lib/server/realtime/cluster";
@@ -56,7 +57,9 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps,
   // Built once: every socket shares these listeners instead of owning ~30 closures.
   const dispatch = createDispatcher(io, deps, routes);
   const presence = createPresenceLifecycle(io, deps);
+  const secretRooms = createSecretRoomLifecycle(io, deps);
   httpServer.once("close", () => {
+    secretRooms.stop();
     stopSweeper();
     stopPurging();
     stopDuties();
@@ -68,6 +71,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps,
     socket.onAny(dispatch);
     socket.on("disconnect", presence.disconnected);
     socket.on("disconnect", caps.released);
+    socket.on("disconnecting", secretRooms.disconnecting);
     const { user, sessionId } = socket.data;
     void socket.join([userChannel(user.id), sessionChannel(sessionId)]);
     socket.emit("session:ready", { user });

@@ -28,7 +28,7 @@ const ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
 ]);
 
 type EventName = keyof ClientToServerEvents;
-type Fixtures = { general: string; room: string; messageId: number; victims: SessionUser[] };
+type Fixtures = { general: string; room: string; messageId: number; victims: SessionUser[]; secretRoom: string };
 
 /**
  * A valid payload per event for the fuzzer `me`, built on real ids. Typed against the
@@ -41,6 +41,9 @@ function validSamples(f: Fixtures, me: SessionUser): { [E in EventName]: fc.Arbi
   const person = fc.constantFrom(...f.victims, me);
   const people = fc.uniqueArray(person, { minLength: 1, maxLength: 3, selector: (u) => u.id }).map((list) => list.map((u) => u.username));
   const anyRoom = fc.constantFrom(f.general, f.room);
+  const secretRoom = fc.constantFrom(f.secretRoom, "AAAAAAAAAAAAAAAAAAAAAA");
+  const alias = fc.constantFrom("fuzz-admin", "fuzz-mod", "fuzz_user", "nobody");
+  const envelope = c({ iv: "AAAAAAAAAAAAAAAA", ciphertext: "Zm9vYmFyYmF6cXV4cXV1eHh5eno" });
   return {
     "room:join": fc.oneof(
       anyRoom.map((roomId) => ({ roomId })),
@@ -90,6 +93,14 @@ function validSamples(f: Fixtures, me: SessionUser): { [E in EventName]: fc.Arbi
     "moderation:ban": fc.tuple(person, fc.boolean()).map(([u, ip]) => ({ userId: u.id, reason: "fuzz", minutes: 1, ip })),
     "moderation:kick": person.map((u) => ({ userId: u.id, reason: "fuzz" })),
     "session:activity": c({}),
+    "secret:create": c({}),
+    "secret:join": fc.tuple(secretRoom, alias).map(([roomId, name]) => ({ roomId, alias: name })),
+    "secret:send": fc.tuple(secretRoom, envelope).map(([roomId, env]) => ({ roomId, envelope: env })),
+    "secret:whisper": fc.tuple(secretRoom, alias, envelope).map(([roomId, to, env]) => ({ roomId, to, envelope: env })),
+    "secret:who": secretRoom.map((roomId) => ({ roomId })),
+    "secret:leave": secretRoom.map((roomId) => ({ roomId })),
+    "secret:kick": fc.tuple(secretRoom, alias).map(([roomId, name]) => ({ roomId, alias: name })),
+    "secret:stop": secretRoom.map((roomId) => ({ roomId })),
   };
 }
 
@@ -139,8 +150,11 @@ beforeAll(async () => {
   const admin = fuzzers[0]!.client;
   const room = await call<{ id: string }>(admin, "room:create", { name: "fuzz-target", kind: "public" });
   const sent = await call<ChatMessage>(admin, "message:send", { roomId: server.roomId, body: "target", clientId: "fuzz-target-0001" });
-  if (!room.ok || !sent.ok) throw new Error("fixtures failed");
-  fixtures = { general: server.roomId, room: room.data.id, messageId: sent.data.id, victims };
+  const secret = await call<{ roomId: string }>(admin, "secret:create", {});
+  if (!room.ok || !sent.ok || !secret.ok) throw new Error("fixtures failed");
+  const joined = await call(admin, "secret:join", { roomId: secret.data.roomId, alias: "fuzz-admin" });
+  if (!joined.ok) throw new Error("fixtures failed");
+  fixtures = { general: server.roomId, room: room.data.id, messageId: sent.data.id, victims, secretRoom: secret.data.roomId };
 });
 
 afterAll(async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { messageRoutes } from "@/lib/server/realtime/handlers/messages";
 import { presenceRoutes } from "@/lib/server/realtime/handlers/presence";
 import { roomRoutes } from "@/lib/server/realtime/handlers/rooms";
+import { secretRoomRoutes } from "@/lib/server/realtime/handlers/secret-rooms";
 import { socialRoutes } from "@/lib/server/realtime/handlers/social";
 import { typingRoutes } from "@/lib/server/realtime/handlers/typing";
 import { moderationRoutes } from "@/lib/server/realtime/moderation";
@@ -17,4 +18,5 @@ export const routes: Routes = {
   ...socialRoutes,
   ...moderationRoutes,
   ...sessionRoutes,
+  ...secretRoomRoutes,
 };

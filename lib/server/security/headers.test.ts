@@ -70,3 +70,12 @@ describe("applySecurityHeaders", () => {
     expect(run(fakeRequest("/", { "x-forwarded-proto": "https" }), { trustProxy: { hops: 1 } })["strict-transport-security"]).toBeDefined();
   });
 });
+
+describe("secret rooms' pages", () => {
+  it("send no referrer at all; other pages send their origin only", () => {
+    expect(run(fakeRequest("/s/AAAAAAAAAAAAAAAAAAAAAA"))["referrer-policy"]).toBe("no-referrer");
+    expect(run(fakeRequest("/s/new"))["referrer-policy"]).toBe("no-referrer");
+    expect(run(fakeRequest("/settings"))["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(run(fakeRequest("/search?q=/s/"))["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  });
+});

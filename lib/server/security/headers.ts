@@ -51,13 +51,16 @@ export function cameOverHttps(req: IncomingMessage, trustProxy: TrustProxy): boo
   return first === "https";
 }
 
+/** Secret rooms' pages: their address names the room, so no request from them may carry it. */
+export const isSecretRoomPath = (url: string | undefined) => (url ?? "").startsWith("/s/");
+
 /** What every response carries besides its policy; HSTS only when the browser came over https. */
 export function commonSecurityHeaders(req: IncomingMessage, trustProxy: TrustProxy): Record<string, string> {
   return {
     "X-Content-Type-Options": "nosniff",
     // Older browsers that ignore frame-ancestors.
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Referrer-Policy": isSecretRoomPath(req.url) ? "no-referrer" : "strict-origin-when-cross-origin",
     "Permissions-Policy": PERMISSIONS_POLICY,
     "Cross-Origin-Opener-Policy": "same-origin",
     ...(cameOverHttps(req, trustProxy) ? { "Strict-Transport-Security": HSTS } : {}),

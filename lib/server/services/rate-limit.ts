@@ -35,6 +35,10 @@ export const LIMITS = {
   avatarUpload: { name: "avatar", tokens: 10, windowMs: 600_000 },
   /** Attachment uploads per user, counted before the body is read (10 files per message, a few messages a minute). */
   upload: { name: "upload", tokens: 60, windowMs: 600_000 },
+  /** New secret rooms, per user. */
+  secretRoomCreate: { name: "secret-new", tokens: 10, windowMs: 3_600_000 },
+  /** Everything relayed in one secret room, whoever sends it (on top of each person's message limit). */
+  secretRoomRelay: { name: "secret-room", tokens: 100, windowMs: 10_000 },
   /** The default only: the console's sign-up setting replaces `tokens` (see createRateLimiters). */
   signUpPerIp: { name: "signup", tokens: 20, windowMs: 3_600_000 },
 } satisfies Record<string, LimitRule>;
@@ -149,6 +153,8 @@ export function createRateLimiters(redis?: Redis, live: { signUpsPerHour?: () =>
     report: make(LIMITS.report),
     avatarUpload: make(LIMITS.avatarUpload),
     upload: make(LIMITS.upload),
+    secretRoomCreate: make(LIMITS.secretRoomCreate),
+    secretRoomRelay: make(LIMITS.secretRoomRelay),
     signUpPerIp: make(signUpsPerHour ? () => ({ ...LIMITS.signUpPerIp, tokens: signUpsPerHour() }) : LIMITS.signUpPerIp),
   };
 }

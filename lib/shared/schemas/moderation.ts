@@ -1,3 +1,4 @@
+import { secretRoomSettingsSchema } from "@/lib/shared/schemas/secret-rooms";
 import { z } from "@/lib/shared/schemas/zod";
 import { usernameRefSchema } from "@/lib/shared/schemas/strings";
 import { MAX_ROW_ID } from "@/lib/shared/schemas/limits";
@@ -114,6 +115,8 @@ export const moderationSettingsSchema = z.object({
   files: z.object({ maxMb: between("Largest file (MB)", 1, 1024), dailyQuotaMb: between("Uploads per person per day (MB)", 1, 100_000) }),
   /** Link preview cards, server-wide (rooms can turn theirs off too). */
   linkPreviews: z.object({ enabled: z.boolean({ error: "Link previews are on or off" }) }),
+  /** End-to-end encrypted rooms that store nothing: on or off, and who may create one. */
+  secretRooms: secretRoomSettingsSchema,
 });
 export type ModerationSettings = z.infer<typeof moderationSettingsSchema>;
 

@@ -6,6 +6,7 @@ import type { ModerationSettings } from "@/lib/shared/schemas/moderation";
 import { moderationSettingsSchema } from "@/lib/shared/schemas/moderation";
 import { LIMITS } from "@/lib/server/services/rate-limit";
 import { upsertRacing } from "@/lib/server/db/upsert";
+import { defaultSecretRoomSettings } from "@/lib/shared/schemas/secret-rooms";
 
 export function defaultModerationSettings(
   overrides: { loginMaxAttempts?: number; loginBlockSeconds?: number; fileMaxMb?: number; fileDailyQuotaMb?: number } = {},
@@ -21,6 +22,7 @@ export function defaultModerationSettings(
     signUp: { perAddressPerHour: LIMITS.signUpPerIp.tokens },
     files: { maxMb: overrides.fileMaxMb ?? 25, dailyQuotaMb: overrides.fileDailyQuotaMb ?? 500 },
     linkPreviews: { enabled: true },
+    secretRooms: { ...defaultSecretRoomSettings, creatorRoles: [...defaultSecretRoomSettings.creatorRoles] },
   };
 }
 
