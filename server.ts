@@ -43,6 +43,7 @@ async function main() {
     redis: env.REDIS_URL ? createRedisClient(env.REDIS_URL, (error) => redisFailed(error, "reconnecting")) : undefined,
     redisPrefix: env.REDIS_PREFIX,
     logger,
+    linkPreviewAllowHosts: env.LINK_PREVIEW_ALLOW_HOSTS,
   });
   setAppContext(context);
   exportAuthEnvironment(context.authSecret);

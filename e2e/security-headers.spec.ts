@@ -68,6 +68,7 @@ test("every kind of response carries the security headers; pages get a fresh non
     ["/api/users/nobody", "an API error", 404],
     [profile.avatarUrl, "an avatar", 200],
     ["/api/avatars/AAAAAAAAAAAAAAAAAAAAAA.webp", "a missing avatar", 404],
+    ["/api/previews/AAAAAAAAAAAAAAAAAAAAAA.webp", "a missing link preview image", 404],
     [staticAsset, "a static asset", 200],
     ["/icons/icon-192.png", "a public file", 200],
     ["/manifest.webmanifest", "the manifest", 200],

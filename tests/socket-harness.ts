@@ -42,6 +42,8 @@ export async function startTestServer(
     trustProxy?: TrustProxy;
     /** A cluster node: Redis at `url`, or a client of the test's own; keys and channels under `prefix` (one per test cluster). */
     redis?: { url: string; prefix: string } | Redis;
+    /** Hosts link previews may fetch though they are local (a test's own page server); default none. */
+    linkPreviewAllowHosts?: string[];
   } = {},
 ) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
@@ -58,6 +60,7 @@ export async function startTestServer(
     idleTimeoutMinutes: options.idleTimeoutMinutes,
     presenceGraceSeconds: options.presenceGraceSeconds ?? 0,
     trustProxy: options.trustProxy,
+    linkPreviewAllowHosts: options.linkPreviewAllowHosts,
     logger: createLogger(process.env.PARLEY_TEST_LOG_LEVEL === "error" ? "error" : "silent"),
   });
   const httpServer = http.createServer();
@@ -119,6 +122,7 @@ export async function startTestServer(
     io.disconnectSockets(true);
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await context.writer.drain();
+    await context.previews.drain();
     context.writer.close();
     await context.db.$disconnect();
     context.bus.close();

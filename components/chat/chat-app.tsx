@@ -121,6 +121,14 @@ export function ChatApp({
     },
     [rooms, applyChange],
   );
+  const removePreview = useCallback(
+    async (message: ChatMessage) => {
+      const answer = await rooms.ask("message:remove-preview", { roomId: message.roomId, messageId: message.id });
+      if (answer.ok) applyChange(answer.data);
+      else notify(answer.error.message);
+    },
+    [rooms, applyChange],
+  );
   const jump = useCallback(
     async (messageId: number) => {
       if (await rooms.loadUntil(messageId)) setJumpTo({ messageId, nonce: Date.now() });
@@ -226,6 +234,7 @@ export function ChatApp({
                 onEdit: (message) => setCompose({ roomId: activeId, value: { mode: "edit", message } }),
                 onDelete: setDeleting,
                 onReact: (message, emoji, add) => void react(message, emoji, add),
+                onRemovePreview: (message) => void removePreview(message),
                 onJump: (messageId) => void jump(messageId),
               }}
             />

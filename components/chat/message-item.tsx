@@ -26,6 +26,8 @@ export interface MessageHandlers extends ToolbarActions {
   onJump: (messageId: number) => void;
   /** Only offered for failures a resend can fix; the same clientId goes out again. */
   onRetry: (clientId: string) => void;
+  /** Its sender takes a message's link preview card away (offered on their own messages only). */
+  onRemovePreview?: (message: ChatMessage) => void;
 }
 
 /**
@@ -120,7 +122,7 @@ function HiddenAuthor({ user }: { user: PublicUser }) {
 }
 
 export function MessageItem({ item, compact, active, slot, localTime = true, ...handlers }: { item: StreamItem } & RowPlacement & MessageHandlers) {
-  const { meId, meUsername, onUserClick, onRetry, onJump, onReact } = handlers;
+  const { meId, meUsername, onUserClick, onRetry, onJump, onReact, onRemovePreview } = handlers;
   const tab = active ? 0 : -1;
   if (item.kind === "system") {
     return (
@@ -213,7 +215,13 @@ export function MessageItem({ item, compact, active, slot, localTime = true, ...
                 {body ? <MessageBody body={body} mentions={message?.mentions} meUsername={meUsername} /> : null}
                 {message?.editedAt ? <Edited at={message.editedAt} local={localTime} /> : null}
                 {message?.attachments?.length ? <MessageAttachments attachments={message.attachments} tabIndex={tab} /> : null}
-                {message?.preview ? <LinkPreviewCard preview={message.preview} tabIndex={tab} /> : null}
+                {message?.preview ? (
+                  <LinkPreviewCard
+                    preview={message.preview}
+                    tabIndex={tab}
+                    onRemove={message.author.id === meId && onRemovePreview ? () => onRemovePreview(message) : undefined}
+                  />
+                ) : null}
               </div>
             )}
           </>

@@ -58,6 +58,7 @@ export function useRoomActions(rooms: Rooms) {
       description?: string;
       password?: string | null;
       memberLimit?: number;
+      linkPreviews?: boolean;
     }): Promise<RoomOutcome<RoomSummary>> => {
       const answer = await ask("room:update", input);
       if (!answer.ok) return failed(answer);

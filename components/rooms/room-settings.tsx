@@ -10,11 +10,17 @@ import { memberLimitProblem, passwordChoices } from "@/lib/client/room-settings"
 import type { MyRoom } from "@/lib/shared/types";
 import { Button } from "@/components/ui/button";
 
-/** Owner (or moderator) settings: description, password, member limit; and deleting the room. */
+/** Owner (or moderator) settings: description, password, member limit, link previews; and deleting the room. */
 export function RoomSettings(props: {
   room: MyRoom;
   canEdit: boolean;
-  onUpdate: (input: { roomId: string; description?: string; password?: string | null; memberLimit?: number }) => Promise<RoomOutcome<unknown>>;
+  onUpdate: (input: {
+    roomId: string;
+    description?: string;
+    password?: string | null;
+    memberLimit?: number;
+    linkPreviews?: boolean;
+  }) => Promise<RoomOutcome<unknown>>;
   onDelete: (roomId: string) => Promise<RoomOutcome<unknown>>;
 }) {
   const { room, canEdit, onUpdate, onDelete } = props;
@@ -36,6 +42,7 @@ export function RoomSettings(props: {
       roomId: room.id,
       description: String(form.get("description") ?? ""),
       memberLimit: Number(limit),
+      linkPreviews: form.get("linkPreviews") === "on",
       ...(password !== undefined ? { password } : {}),
     });
     setBusy(false);
@@ -69,6 +76,15 @@ export function RoomSettings(props: {
           </fieldset>
           {passwordChoice === "set" ? <Field label="New room password" name="password" type="password" autoComplete="new-password" required /> : null}
           <Field label="Member limit" name="memberLimit" type="number" min={0} defaultValue={room.memberLimit} hint="0 = no limit" />
+          <div className="flex flex-col gap-0.5 text-sm">
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="linkPreviews" defaultChecked={room.linkPreviews !== false} aria-describedby="room-link-previews-hint" />
+              Show link previews
+            </label>
+            <p id="room-link-previews-hint" className="text-xs text-muted-foreground">
+              A card with the page&apos;s title and image under messages with a link.
+            </p>
+          </div>
           <Button size="sm" type="submit" disabled={busy}>
             Save changes
           </Button>

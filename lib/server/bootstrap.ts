@@ -14,6 +14,8 @@ import { createMessageWriter } from "@/lib/server/services/message-writer";
 import { createMessageService } from "@/lib/server/services/messages";
 import { createMessageChanges } from "@/lib/server/services/message-changes";
 import { createSearchService } from "@/lib/server/services/search";
+import { createMessagePreviews } from "@/lib/server/services/link-preview/message-previews";
+import { createPreviewLookup } from "@/lib/server/services/link-preview/preview-lookup";
 import { createMentionResolver } from "@/lib/server/services/mentions";
 import { argon2Hasher } from "@/lib/server/services/passwords";
 import { createMemoryPresence } from "@/lib/server/services/presence";
@@ -66,6 +68,8 @@ export interface BootstrapOptions {
   /** Start of every Redis key and channel (default "parley"). */
   redisPrefix?: string;
   logger?: Logger;
+  /** LINK_PREVIEW_ALLOW_HOSTS: hosts link previews may fetch despite the address rules (tests); default none. */
+  linkPreviewAllowHosts?: readonly string[];
 }
 
 /** Prepares the data folder and database, then wires the services. */
@@ -122,6 +126,15 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     logger,
   });
   const messages = createMessageService({ db, writer, rooms, memberships, blocks, gate: moderation.gate, mentions });
+  const previewLookup = createPreviewLookup({ db, logger, allowHosts: options.linkPreviewAllowHosts ?? [] });
+  const previews = createMessagePreviews({
+    db,
+    rooms,
+    messages,
+    lookup: previewLookup,
+    logger,
+    enabled: () => moderation.settings.get().linkPreviews.enabled,
+  });
   const context: AppContext = {
     db,
     logger,
@@ -143,6 +156,8 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     messages,
     search: createSearchService({ db }),
     changes: createMessageChanges({ db, rooms, messages, gate: moderation.gate, mentions, reactionLimiter: moderation.limiters.reaction, attachments }),
+    previews,
+    previewLookup,
     writer,
     // A fresh node id per process: a restarted node's old connections are swept, not reused.
     presence,

@@ -8,6 +8,8 @@ import type { MessageWriter } from "@/lib/server/services/message-writer";
 import type { MessageService } from "@/lib/server/services/messages";
 import type { MessageChanges } from "@/lib/server/services/message-changes";
 import type { SearchService } from "@/lib/server/services/search";
+import type { MessagePreviews } from "@/lib/server/services/link-preview/message-previews";
+import type { PreviewLookup } from "@/lib/server/services/link-preview/preview-lookup";
 import type { PresenceStore } from "@/lib/server/services/presence";
 import type { BlockService } from "@/lib/server/services/blocks";
 import type { DmService } from "@/lib/server/services/dms";
@@ -63,6 +65,10 @@ export interface AppContext {
   messages: MessageService;
   /** Edits, deletions by authors and reactions. */
   changes: MessageChanges;
+  /** Link preview cards: fetched after a message's ack, removed by its sender. */
+  previews: MessagePreviews;
+  /** The per-URL card cache and the stored preview images (GET /api/previews/<name>). */
+  previewLookup: PreviewLookup;
   /** Full-text search over what the person may read (FTS5 / tsvector). */
   search: SearchService;
   writer: MessageWriter;

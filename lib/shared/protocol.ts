@@ -1,6 +1,14 @@
 import type { JoinRoomResult, SentMessage } from "@/lib/shared/events";
 import { banSchema, deleteMessageSchema, reportSchema, targetUserSchema, timeoutSchema } from "@/lib/shared/schemas/moderation";
-import { deleteOwnMessageSchema, editMessageSchema, historySchema, reactionSchema, sendMessageSchema, typingSchema } from "@/lib/shared/schemas/message";
+import {
+  deleteOwnMessageSchema,
+  editMessageSchema,
+  historySchema,
+  reactionSchema,
+  removePreviewSchema,
+  sendMessageSchema,
+  typingSchema,
+} from "@/lib/shared/schemas/message";
 import { createRoomSchema, enterRoomSchema, kickSchema, listRoomsSchema, markReadSchema, roomRefSchema, updateRoomSchema } from "@/lib/shared/schemas/rooms";
 import { blockSchema, checkUserSchema, openDmSchema, recentUsersSchema } from "@/lib/shared/schemas/social";
 import type { SecretJoinResult, SecretMember } from "@/lib/shared/schemas/secret-rooms";
@@ -53,6 +61,7 @@ export const clientEvents = {
   "message:send": event(sendMessageSchema).answers<SentMessage>(),
   "message:edit": event(editMessageSchema).answers<ChatMessage>(),
   "message:delete": event(deleteOwnMessageSchema).answers<ChatMessage>(),
+  "message:remove-preview": event(removePreviewSchema).answers<ChatMessage>(),
   "reaction:add": event(reactionSchema).answers<ChatMessage>(),
   "reaction:remove": event(reactionSchema).answers<ChatMessage>(),
   "message:history": event(historySchema).answers<{ messages: ChatMessage[]; hasMore: boolean }>(),

@@ -116,6 +116,8 @@ export interface RoomSummary {
   hasPassword?: boolean;
   /** DMs: everyone in the conversation (the viewer included). */
   participants?: PublicUser[];
+  /** Link preview cards under messages here (its owner or a moderator turns them off); absent means on. */
+  linkPreviews?: boolean;
 }
 
 /** A room in the viewer's sidebar. */

@@ -73,6 +73,7 @@ function validSamples(f: Fixtures, me: SessionUser): { [E in EventName]: fc.Arbi
       })),
     "message:edit": anyRoom.map((roomId) => ({ roomId, messageId: f.messageId, body: "fuzz edits this" })),
     "message:delete": anyRoom.map((roomId) => ({ roomId, messageId: f.messageId })),
+    "message:remove-preview": anyRoom.map((roomId) => ({ roomId, messageId: f.messageId })),
     "reaction:add": fc.tuple(anyRoom, fc.constantFrom("👍", "🎉", "👨‍👩‍👧")).map(([roomId, emoji]) => ({ roomId, messageId: f.messageId, emoji })),
     "reaction:remove": fc.tuple(anyRoom, fc.constantFrom("👍", "🎉")).map(([roomId, emoji]) => ({ roomId, messageId: f.messageId, emoji })),
     "message:history": fc

@@ -56,6 +56,7 @@ describe("event router", () => {
         "message:delete",
         "message:edit",
         "message:history",
+        "message:remove-preview",
         "message:report",
         "message:send",
         "moderation:ban",

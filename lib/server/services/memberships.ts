@@ -162,6 +162,7 @@ export function createMembershipService(deps: { db: Db; rooms: RoomService; pass
               kind: true,
               memberLimit: true,
               slowModeSeconds: true,
+              linkPreviews: true,
               ownerId: true,
               passwordHash: true,
               _count: { select: { members: true } },

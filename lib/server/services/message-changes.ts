@@ -9,6 +9,7 @@ import type { MessageGate } from "@/lib/server/services/moderation/message-gate"
 import type { RateLimiter } from "@/lib/server/services/rate-limit";
 import type { RoomService } from "@/lib/server/services/rooms";
 import type { AttachmentService } from "@/lib/server/services/attachments/service";
+import { previewIsStale } from "@/lib/server/services/link-preview/preview-state";
 import { AppError } from "@/lib/shared/errors";
 import { MAX_REACTIONS_PER_MESSAGE } from "@/lib/shared/schemas/limits";
 import type { DeleteOwnMessageInput, EditMessageInput, ReactionInput } from "@/lib/shared/schemas/message";
@@ -44,7 +45,7 @@ export function createMessageChanges(deps: {
   async function readable(user: SessionUser, roomId: string, messageId: number) {
     const row = await db.message.findUnique({
       where: { id: messageId },
-      select: { id: true, roomId: true, authorId: true, recipientId: true, body: true, deletedAt: true },
+      select: { id: true, roomId: true, authorId: true, recipientId: true, body: true, deletedAt: true, previewUrl: true },
     });
     if (!row || row.roomId !== roomId || !mayRead(row, user.id)) throw new AppError("NOT_FOUND", "That message doesn't exist in this conversation.");
     return row;
@@ -86,8 +87,10 @@ export function createMessageChanges(deps: {
       if (body === row.body) return { message: await current(row.id), changed: false };
       const room = await deps.rooms.getRoom(row.roomId);
       const mentions = await deps.mentions.resolve({ author: user, room, body, recipientId: row.recipientId });
+      // The old link's card goes with the edit; the new link's comes as a change of its own.
+      const card = previewIsStale(row.previewUrl, body) ? { previewUrl: null, preview: null } : {};
       await withRoomChange(db, row.roomId, (tx, seq) =>
-        tx.message.update({ where: { id: row.id }, data: { body, editedAt: new Date(), mentions: storeMentions(mentions), changeSeq: seq } }),
+        tx.message.update({ where: { id: row.id }, data: { body, editedAt: new Date(), mentions: storeMentions(mentions), changeSeq: seq, ...card } }),
       );
       return { message: await current(row.id), changed: true };
     },

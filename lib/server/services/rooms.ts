@@ -22,13 +22,15 @@ export interface RoomRecord {
   slowModeSeconds: number;
   ownerId: string | null;
   passwordHash: string | null;
+  /** Its owner's switch for link preview cards (the server-wide setting can still turn them off). */
+  linkPreviews: boolean;
 }
 
-type RoomRow = Omit<RoomRecord, "kind"> & { kind: string };
+type RoomRow = Omit<RoomRecord, "kind" | "linkPreviews"> & { kind: string; linkPreviews?: boolean };
 
 export const isStaff = (user: { role: string }) => user.role === "moderator" || user.role === "admin";
 
-export function toSummary(room: RoomRecord, memberCount: number): RoomSummary {
+export function toSummary(room: Omit<RoomRecord, "linkPreviews"> & { linkPreviews?: boolean }, memberCount: number): RoomSummary {
   return {
     id: room.id,
     name: room.name,
@@ -39,6 +41,7 @@ export function toSummary(room: RoomRecord, memberCount: number): RoomSummary {
     memberCount,
     ownerId: room.ownerId,
     hasPassword: room.passwordHash !== null,
+    linkPreviews: room.linkPreviews ?? true,
   };
 }
 
@@ -53,6 +56,7 @@ function toRecord(row: RoomRow): RoomRecord {
     slowModeSeconds: row.slowModeSeconds,
     ownerId: row.ownerId,
     passwordHash: row.passwordHash,
+    linkPreviews: row.linkPreviews ?? true,
   };
 }
 
@@ -65,6 +69,7 @@ const roomSelect = {
   slowModeSeconds: true,
   ownerId: true,
   passwordHash: true,
+  linkPreviews: true,
 } as const;
 
 /** `bus`: other nodes drop their cached copy when a room changes here (see lib/server/cluster/bus.ts). */
@@ -147,12 +152,20 @@ export function createRoomService(deps: { db: Db; passwords: PasswordHasher; bus
       }
     },
 
-    /** Owner (or staff) changes description, password or limit. */
+    /** Owner (or staff) changes description, password, limit, slow mode or link previews. */
     async update(actor: SessionUser, input: UpdateRoomInput): Promise<RoomSummary> {
       const room = await service.getRoom(input.roomId);
       service.assertCanManage(actor, room);
-      const data: { description?: string; passwordHash?: string | null; kind?: string; memberLimit?: number; slowModeSeconds?: number } = {};
+      const data: {
+        description?: string;
+        passwordHash?: string | null;
+        kind?: string;
+        memberLimit?: number;
+        slowModeSeconds?: number;
+        linkPreviews?: boolean;
+      } = {};
       if (input.description !== undefined) data.description = input.description;
+      if (input.linkPreviews !== undefined) data.linkPreviews = input.linkPreviews;
       if (input.slowModeSeconds !== undefined) data.slowModeSeconds = input.slowModeSeconds;
       if (input.memberLimit !== undefined) {
         const tooLow = memberLimitTooLow(input.memberLimit, await service.memberCount(room.id));

@@ -53,6 +53,10 @@ export type EditMessageInput = z.infer<typeof editMessageSchema>;
 export const deleteOwnMessageSchema = z.object(messageRef);
 export type DeleteOwnMessageInput = z.infer<typeof deleteOwnMessageSchema>;
 
+/** Its sender takes a message's link preview card away, for everyone. */
+export const removePreviewSchema = z.object(messageRef);
+export type RemovePreviewInput = z.infer<typeof removePreviewSchema>;
+
 /** One emoji as Unicode draws it (skin tones, flags and families included); never text or markup. */
 // biome-ignore lint/complexity/useRegexLiterals: a `v`-flag literal needs TypeScript's ES2024 target; Node 20 and every browser Parley supports run it.
 const RGI_EMOJI = new RegExp("^\\p{RGI_Emoji}$", "v");

@@ -49,6 +49,8 @@ export const updateRoomSchema = z.object({
     .min(0, "Slow mode is 0–21600 seconds")
     .max(21_600, "Slow mode is 0–21600 seconds")
     .optional(),
+  /** Link preview cards under messages with a link; false turns them off in this room. */
+  linkPreviews: z.boolean({ error: "Link previews are on or off" }).optional(),
 });
 export type UpdateRoomInput = z.infer<typeof updateRoomSchema>;
 

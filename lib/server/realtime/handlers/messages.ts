@@ -6,7 +6,7 @@ import type { Routes } from "@/lib/server/realtime/router";
 import { on } from "@/lib/server/realtime/router";
 import type { ParleyServer, ParleySocket, RealtimeDeps } from "@/lib/server/realtime/types";
 import { whenRelayed } from "@/lib/server/services/typing";
-import type { DeleteOwnMessageInput, EditMessageInput, ReactionInput } from "@/lib/shared/schemas/message";
+import type { DeleteOwnMessageInput, EditMessageInput, ReactionInput, RemovePreviewInput } from "@/lib/shared/schemas/message";
 import type { ChatMessage, Delivery, SessionUser } from "@/lib/shared/types";
 
 /**
@@ -65,17 +65,24 @@ function requireJoined(socket: ParleySocket, roomId: string) {
  * answered without a broadcast.
  */
 function changeRoute<I extends { roomId: string }>(
-  apply: (changes: RealtimeDeps["changes"], user: SessionUser, input: I) => Promise<{ message: ChatMessage; changed: boolean }>,
+  apply: (deps: RealtimeDeps, user: SessionUser, input: I) => Promise<{ message: ChatMessage; changed: boolean }>,
+  options: { followPreview?: boolean } = {},
 ) {
   return on(
     async ({ io, socket, deps }, input: I) => {
       requireJoined(socket, input.roomId);
-      const result = await apply(deps.changes, socket.data.user, input);
+      const result = await apply(deps, socket.data.user, input);
       if (result.changed) await broadcast(io, result.message, deps.redis?.status === "ready", "message:updated");
+      if (result.changed && options.followPreview) followPreview(io, deps, result.message);
       return result.message;
     },
     { activity: true },
   );
+}
+
+/** The link's card, after the ack and off its path; it reaches readers later as message:updated. */
+function followPreview(io: ParleyServer, deps: RealtimeDeps, message: ChatMessage): void {
+  deps.previews.follow(message, (updated) => broadcast(io, updated, deps.redis?.status === "ready", "message:updated"));
 }
 
 export const messageRoutes = {
@@ -101,18 +108,22 @@ export const messageRoutes = {
         const room = await deps.rooms.getRoom(input.roomId);
         pushToOffline(deps, message, room.name, dmRecipients).catch((error) => deps.logger.warn("web push failed", error));
       }
-      if (!dmRecipients) return message;
-      const people = await deps.users.findPublicByIds(dmRecipients);
-      const delivery: Delivery[] = await Promise.all(people.map(async (user) => ({ user, online: await deps.presence.isOnline(user.id) })));
-      return { ...message, delivery };
+      const delivery: Delivery[] | undefined = dmRecipients
+        ? await Promise.all((await deps.users.findPublicByIds(dmRecipients)).map(async (user) => ({ user, online: await deps.presence.isOnline(user.id) })))
+        : undefined;
+      // Last before the ack, so the card's work (which waits a turn of the event loop) starts after it.
+      followPreview(io, deps, message);
+      return delivery ? { ...message, delivery } : message;
     },
     { activity: true },
   ),
 
-  "message:edit": changeRoute((changes, user, input: EditMessageInput) => changes.edit(user, input)),
-  "message:delete": changeRoute((changes, user, input: DeleteOwnMessageInput) => changes.deleteOwn(user, input)),
-  "reaction:add": changeRoute((changes, user, input: ReactionInput) => changes.addReaction(user, input)),
-  "reaction:remove": changeRoute((changes, user, input: ReactionInput) => changes.removeReaction(user, input)),
+  // An edit to another link drops the old card (in the edit itself) and looks up the new one.
+  "message:edit": changeRoute((deps, user, input: EditMessageInput) => deps.changes.edit(user, input), { followPreview: true }),
+  "message:delete": changeRoute((deps, user, input: DeleteOwnMessageInput) => deps.changes.deleteOwn(user, input)),
+  "message:remove-preview": changeRoute((deps, user, input: RemovePreviewInput) => deps.previews.remove(user, input)),
+  "reaction:add": changeRoute((deps, user, input: ReactionInput) => deps.changes.addReaction(user, input)),
+  "reaction:remove": changeRoute((deps, user, input: ReactionInput) => deps.changes.removeReaction(user, input)),
 
   "message:history": on(
     async ({ socket, deps }, input) => {
