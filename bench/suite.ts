@@ -4,6 +4,7 @@ import { durableTarget, measureAckLatency, measureThroughput } from "./durable.t
 import { measureMemory } from "./memory.ts";
 import type { BenchOptions } from "./options.ts";
 import type { Results, ServerResults } from "./report.ts";
+import { benchSearch } from "./search.ts";
 import { NOISY_CPU, sleep, waitForQuiet } from "./stats.ts";
 import { stepUp } from "./step-up.ts";
 import type { RunningServer, ServerKind } from "./server-runner.ts";
@@ -135,6 +136,7 @@ export async function benchServer(kind: ServerKind, ctx: SuiteContext, out: Serv
       );
       await waitForNoConnections(server);
     }
+    if (parley && o.phases.has("search")) out.search = await benchSearch(ctx);
     if (parley && o.phases.has("web")) await webPhase(server, cookies[0]!, adminCookies[0]!, roomId, ctx, web);
   });
 }
