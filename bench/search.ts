@@ -37,6 +37,8 @@ export interface SearchBenchRun {
   queries: SearchQueryTiming[];
   /** The slowest query's p95: the figure held to the target. */
   p95: number;
+  /** The machine's 1-minute load average before and after the queries (other programs count: on 2 cores, 8 means 4× contention). */
+  loadAverage: [number, number];
 }
 
 export interface SearchResults {
@@ -61,6 +63,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 async function measure(url: string, provider: SearchBenchRun["provider"], corpus: Corpus, messages: number, seedSeconds: number, runs: number) {
   const db = await openDb(url);
+  const loadBefore = round(os.loadavg()[0] ?? 0);
   try {
     const search = createSearchService({ db });
     const viewer = { id: corpus.viewerId, username: corpus.viewerName, displayName: corpus.viewerName, role: "user" as const };
@@ -76,7 +79,8 @@ async function measure(url: string, provider: SearchBenchRun["provider"], corpus
       }
       timings.push({ name, q, hits, p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), max: round(Math.max(...samples)) });
     }
-    return { provider, messages, seedSeconds, runs, queries: timings, p95: Math.max(...timings.map((t) => t.p95)) };
+    const loadAverage: [number, number] = [loadBefore, round(os.loadavg()[0] ?? 0)];
+    return { provider, messages, seedSeconds, runs, queries: timings, p95: Math.max(...timings.map((t) => t.p95)), loadAverage };
   } finally {
     await db.$disconnect();
   }
@@ -127,7 +131,7 @@ export async function benchSearch(ctx: SuiteContext): Promise<SearchResults> {
   const out: SearchResults = {};
   const report = (r: SearchBenchRun) =>
     log(
-      `search on ${r.provider}: ${r.messages.toLocaleString("en-US")} messages seeded in ${r.seedSeconds} s; slowest query p95 ${r.p95} ms (${r.queries.map((q) => `${q.name} ${q.p95}`).join(", ")})`,
+      `search on ${r.provider}: ${r.messages.toLocaleString("en-US")} messages seeded in ${r.seedSeconds} s, load ${r.loadAverage.join(" → ")}; slowest query p95 ${r.p95} ms (${r.queries.map((q) => `${q.name} ${q.p95}`).join(", ")})`,
     );
   log(`search: seeding ${messages.toLocaleString("en-US")} messages on SQLite`);
   out.sqlite = await onSqlite(messages, runs);
@@ -176,7 +180,15 @@ export function searchMarkdown(s: SearchResults | undefined): string[] {
   ];
   for (const [i, q] of (runs[0]?.queries ?? []).entries())
     lines.push(`| ${q.name}: \`${q.q}\` | ${runs.map((r) => `${r.queries[i]?.p50} / ${r.queries[i]?.p95} / ${r.queries[i]?.max}`).join(" | ")} | ${q.hits} |`);
-  lines.push("", runs.map((r) => `${r.provider}: ${r.messages.toLocaleString("en-US")} messages seeded in ${r.seedSeconds} s.`).join(" "));
+  lines.push(
+    "",
+    runs
+      .map(
+        (r) =>
+          `${r.provider}: ${r.messages.toLocaleString("en-US")} messages seeded in ${r.seedSeconds} s; load average ${r.loadAverage[0]} → ${r.loadAverage[1]} on ${os.availableParallelism()} cores.`,
+      )
+      .join(" "),
+  );
   if (s.note) lines.push("", s.note);
   return lines;
 }
