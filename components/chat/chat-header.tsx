@@ -58,7 +58,7 @@ export function ChatHeader(props: {
       </div>
       <form
         role="search"
-        className="hidden sm:block"
+        className="hidden md:block"
         onSubmit={(event) => {
           event.preventDefault();
           props.onSearch(String(new FormData(event.currentTarget).get("q") ?? ""));
@@ -74,7 +74,7 @@ export function ChatHeader(props: {
           className="h-8 w-36 py-1 text-sm lg:w-52"
         />
       </form>
-      <Button variant="ghost" size="icon" className="sm:hidden" onClick={() => props.onSearch("")} aria-label="Open search">
+      <Button variant="ghost" size="icon" className="md:hidden" onClick={() => props.onSearch("")} aria-label="Open search">
         <SearchIcon aria-hidden="true" />
       </Button>
       {canManage ? (

@@ -89,8 +89,10 @@ export function useRooms(
   const send = useCallback(
     (body: string, options: SendOptions = {}, roomId = storeRef.current.activeId) => {
       dispatch({ type: "stream", roomId, action: { type: "pending", item: newPending(body, options, me) } });
+      // Writing from a window into older history (a search jump): back to the live end, where the message will show.
+      if (storeRef.current.streams[roomId]?.hasNewer) void load(roomId);
     },
-    [me, storeRef],
+    [me, storeRef, load],
   );
 
   /** Back in the queue with the same client id: the server stores it at most once. */
