@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import type { Db } from "@/lib/server/db/client";
 import { openDb } from "@/lib/server/db/client";
 import { applyMigrations } from "@/lib/server/db/migrate";
 import { migrationsDirFor, withDatabase } from "@/lib/server/db/url";
@@ -15,7 +16,7 @@ import type { Target } from "./report.ts";
 import { ROOT } from "./server-runner.ts";
 import type { Corpus } from "./search-seed.ts";
 import { seedPostgres, seedSqlite } from "./search-seed.ts";
-import { percentile } from "./stats.ts";
+import { percentile, processCpuSeconds } from "./stats.ts";
 import type { SuiteContext } from "./suite.ts";
 
 export const SEARCH_P95_LIMIT_MS = 100;
@@ -27,6 +28,12 @@ export interface SearchQueryTiming {
   p50: number;
   p95: number;
   max: number;
+  /**
+   * Mean CPU ms one search costs: this process (service, Prisma, SQLite) plus, on
+   * PostgreSQL, its server processes for the scratch database. Unlike latency it hardly
+   * moves when other programs share the cores: compare this on a busy machine.
+   */
+  cpuMs: number;
 }
 
 export interface SearchBenchRun {
@@ -72,18 +79,28 @@ async function measure(url: string, provider: SearchBenchRun["provider"], corpus
       let hits = 0;
       for (let i = 0; i < 2; i++) hits = (await search.search(viewer, q)).results.length;
       const samples: number[] = [];
+      const backends = provider === "postgresql" ? await serverPids(db) : [];
+      const cpu = () => process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 + backends.reduce((sum, pid) => sum + processCpuSeconds(pid), 0);
+      const cpu0 = cpu();
       for (let i = 0; i < runs; i++) {
         const t0 = performance.now();
         await search.search(viewer, q);
         samples.push(performance.now() - t0);
       }
-      timings.push({ name, q, hits, p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), max: round(Math.max(...samples)) });
+      const cpuMs = round(((cpu() - cpu0) * 1000) / runs);
+      timings.push({ name, q, hits, p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), max: round(Math.max(...samples)), cpuMs });
     }
     const loadAverage: [number, number] = [loadBefore, round(os.loadavg()[0] ?? 0)];
     return { provider, messages, seedSeconds, runs, queries: timings, p95: Math.max(...timings.map((t) => t.p95)), loadAverage };
   } finally {
     await db.$disconnect();
   }
+}
+
+/** The PostgreSQL server processes holding this client's connections (on this machine). */
+async function serverPids(db: Db): Promise<number[]> {
+  const rows = await db.$queryRawUnsafe<{ pid: number }[]>("SELECT pid FROM pg_stat_activity WHERE datname = current_database()");
+  return rows.map((r) => Number(r.pid)).filter((pid) => fs.existsSync(`/proc/${pid}`));
 }
 
 async function onSqlite(messages: number, runs: number): Promise<SearchBenchRun> {
@@ -173,19 +190,21 @@ export function searchMarkdown(s: SearchResults | undefined): string[] {
   const runs = [s.sqlite, s.postgresql].filter((r): r is SearchBenchRun => r !== undefined);
   const lines = [
     "",
-    `Search (as a member of 12 of 50 rooms, page 1 of 20 results, ${runs[0]?.runs} runs per query after 2 warm-ups; ms):`,
+    `Search (as a member of 12 of 50 rooms, page 1 of 20 results, ${runs[0]?.runs} runs per query after 2 warm-ups; ms, CPU: mean CPU ms per search, this process + its PostgreSQL server processes):`,
     "",
-    `| query | ${runs.map((r) => `${r.provider} p50 / p95 / max`).join(" | ")} | hits |`,
+    `| query | ${runs.map((r) => `${r.provider} p50 / p95 / max (CPU)`).join(" | ")} | hits |`,
     `|---|${runs.map(() => "---|").join("")}---|`,
   ];
   for (const [i, q] of (runs[0]?.queries ?? []).entries())
-    lines.push(`| ${q.name}: \`${q.q}\` | ${runs.map((r) => `${r.queries[i]?.p50} / ${r.queries[i]?.p95} / ${r.queries[i]?.max}`).join(" | ")} | ${q.hits} |`);
+    lines.push(
+      `| ${q.name}: \`${q.q}\` | ${runs.map((r) => `${r.queries[i]?.p50} / ${r.queries[i]?.p95} / ${r.queries[i]?.max} (${r.queries[i]?.cpuMs})`).join(" | ")} | ${q.hits} |`,
+    );
   lines.push(
     "",
     runs
       .map(
         (r) =>
-          `${r.provider}: ${r.messages.toLocaleString("en-US")} messages seeded in ${r.seedSeconds} s; load average ${r.loadAverage[0]} → ${r.loadAverage[1]} on ${os.availableParallelism()} cores.`,
+          `${r.provider}: ${r.messages.toLocaleString("en-US")} messages seeded in ${r.seedSeconds} s; load average ${r.loadAverage[0]} → ${r.loadAverage[1]} on ${os.cpus().length} cores.`,
       )
       .join(" "),
   );
