@@ -108,4 +108,14 @@ test("search from the header and with /search finds only readable messages; Jump
   // Live again: a new message shows up at the end.
   await ann.chat.send("after the jump");
   await expect(ben.chat.message("after the jump")).toBeVisible();
+
+  // On a phone, search is in the header's More menu.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(box).toBeHidden();
+  await page.getByRole("button", { name: "More" }).click();
+  await page.getByRole("menuitem", { name: "Search messages" }).click();
+  await expect(dialog).toBeVisible();
+  await expect(inDialog).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
 });

@@ -74,7 +74,8 @@ export function ChatHeader(props: {
           className="h-8 w-36 py-1 text-sm lg:w-52"
         />
       </form>
-      <Button variant="ghost" size="icon" className="md:hidden" onClick={() => props.onSearch("")} aria-label="Open search">
+      {/* Phones: in the More menu (the header has no room left); up to md, this icon; from md, the box. */}
+      <Button variant="ghost" size="icon" className="hidden sm:inline-flex md:hidden" onClick={() => props.onSearch("")} aria-label="Open search">
         <SearchIcon aria-hidden="true" />
       </Button>
       {canManage ? (
@@ -118,6 +119,7 @@ export function ChatHeader(props: {
             leaveLabel={leaveLabel}
             onSettings={props.onSettings}
             onLeave={props.onLeave}
+            onSearch={() => props.onSearch("")}
           />
         </Suspense>
       ) : (
