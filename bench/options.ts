@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-export const PHASES = ["fanout", "durable", "catchup", "memory", "web", "cluster", "upload"] as const;
+export const PHASES = ["fanout", "durable", "catchup", "memory", "web", "cluster", "upload", "search"] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchOptions {
@@ -26,6 +26,8 @@ export interface BenchOptions {
   catchupReps: number;
   catchupRate: number;
   catchupChanges: number;
+  /** Search phase: messages seeded into each scratch database. */
+  searchMessages: number;
   phases: Set<Phase>;
   baseline: boolean;
   cpuProf: boolean;
@@ -61,6 +63,7 @@ const USAGE = `npm run bench -- [--quick] [flags]
   --catchup-reps N     catch-up: readers that leave and come back     (default 3; quick 1)
   --catchup-rate R     catch-up: messages/s in the room meanwhile     (default 20)
   --catchup-changes R  catch-up: edits, deletions, reactions/s        (default 10)
+  --search-messages N  search: messages seeded on SQLite and PostgreSQL (default 1000000; quick 20000)
   --cluster-rates a,b  cluster phase fan-out msgs/s, 1 node then 2 (default 10,20,40; quick 5)
   --cluster-cores a,b  cores for the two cluster nodes            (default 0,1: node B shares the generator's core)
   --pg-url URL       PostgreSQL server for the cluster phase    (default postgresql://postgres@127.0.0.1:5432/postgres)
@@ -93,6 +96,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       "catchup-reps": { type: "string" },
       "catchup-rate": { type: "string" },
       "catchup-changes": { type: "string" },
+      "search-messages": { type: "string" },
       only: { type: "string" },
       "cluster-rates": { type: "string" },
       "cluster-cores": { type: "string" },
@@ -145,6 +149,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     catchupReps: Math.max(1, Math.round(num(values["catchup-reps"], 3, 1))),
     catchupRate: num(values["catchup-rate"], 20),
     catchupChanges: num(values["catchup-changes"], 10),
+    searchMessages: Math.max(1000, Math.round(num(values["search-messages"], 1_000_000, 20_000))),
     phases: new Set(phases as Phase[]),
     baseline: !values["no-baseline"],
     cpuProf: values["cpu-prof"],

@@ -7,6 +7,8 @@ import { clusterFigures, clusterMarkdown, clusterTargets } from "./cluster-repor
 import type { AckLatencyResult, ThroughputResult } from "./durable.ts";
 import type { FanoutStep } from "./fanout.ts";
 import { NOISY_CPU } from "./stats.ts";
+import type { SearchResults } from "./search.ts";
+import { searchMarkdown, searchTargets } from "./search.ts";
 import type { FanoutResult } from "./step-up.ts";
 import type { MemoryResult } from "./memory.ts";
 import type { UploadResult } from "./upload.ts";
@@ -22,6 +24,8 @@ export interface ServerResults {
   catchup?: CatchUpResult;
   /** Parley only: a 12 MP photo through the upload pipeline to its thumbnail. */
   upload?: UploadResult;
+  /** Parley only: message search over a seeded scratch database per provider. */
+  search?: SearchResults;
   /** Cluster phase only: what PostgreSQL's sessions were doing during each durable run. */
   pgActivity?: { ackLatency: ActivityShares; throughput: ActivityShares };
 }
@@ -172,6 +176,7 @@ export function evaluate(r: Results, refRate: number): void {
       value: kb(r.web.firstLoadJs?.gzipBytes),
       pass: check(r.web.firstLoadJs?.gzipBytes, (v) => v <= FIRST_LOAD_JS_BUDGET_BYTES),
     },
+    ...searchTargets(p.search),
   ];
   r.targets = [
     // `--only cluster` measures no single-server figure: list none rather than six "not measured".
@@ -274,6 +279,7 @@ export function renderMarkdown(r: Results): string {
     ...(p.fanout?.steps ?? []).map((s) => stepRow("Parley", s)),
   );
   if (p.catchup) lines.push(...catchUpMarkdown(p.catchup));
+  lines.push(...searchMarkdown(p.search));
   lines.push(...clusterMarkdown(r, Number(r.options.refRate)));
   lines.push("", otherCpuLine([b, p, r.cluster?.oneNode ?? {}, r.cluster?.twoNodes ?? {}]));
   if (r.problems.length) lines.push("", "**Problems:**", ...r.problems.map((x) => `- ${x}`));

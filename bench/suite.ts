@@ -4,6 +4,7 @@ import { durableTarget, measureAckLatency, measureThroughput } from "./durable.t
 import { measureMemory } from "./memory.ts";
 import type { BenchOptions } from "./options.ts";
 import type { Results, ServerResults } from "./report.ts";
+import { benchSearch } from "./search.ts";
 import { NOISY_CPU, sleep, waitForQuiet } from "./stats.ts";
 import { stepUp } from "./step-up.ts";
 import type { RunningServer, ServerKind } from "./server-runner.ts";
@@ -136,6 +137,7 @@ export async function benchServer(kind: ServerKind, ctx: SuiteContext, out: Serv
       );
       await waitForNoConnections(server);
     }
+    if (parley && o.phases.has("search")) out.search = await benchSearch(ctx);
     if (parley && o.phases.has("web")) await webPhase(server, cookies[0]!, adminCookies[0]!, roomId, ctx, web);
   });
   // In a process of its own, with the server stopped: image work is CPU-bound.

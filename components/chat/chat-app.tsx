@@ -26,6 +26,7 @@ import { attachmentLightbox } from "@/components/chat/message-attachments";
 import { lazyComponent, useHydrated, usePreloadWhenIdle } from "@/components/ui/lazy";
 import { activeStream, conversationTitle, sidebarSections } from "@/lib/client/chat-store";
 import type { FirstHistory } from "@/lib/server/services/first-history";
+import type { SearchHit } from "@/lib/server/services/search";
 import type { ChatMessage, PublicUser, RoomSummary, SessionUser } from "@/lib/shared/types";
 
 // Dialogs and toasts are not part of the first paint: their code (Radix Dialog, sonner) loads
@@ -35,6 +36,8 @@ const chatDialogs = lazyComponent(() => import("@/components/chat/chat-dialogs")
 const toaster = lazyComponent(() => import("@/components/chat/toaster").then((m) => m.Toaster));
 // Renders nothing on the server or before hydration (the permission is per browser): no first-load code.
 const deleteDialog = lazyComponent(() => import("@/components/chat/delete-message-dialog").then((m) => m.DeleteMessageDialog));
+/** Search results: Radix Dialog and the result list load on the first search (or when idle). */
+const searchPanel = lazyComponent(() => import("@/components/chat/search-panel").then((m) => m.SearchPanel));
 const notificationsButton = lazyComponent(() => import("@/components/chat/notifications-button").then((m) => m.NotificationsButton));
 
 export function ChatApp({
@@ -48,7 +51,9 @@ export function ChatApp({
   history?: FirstHistory | null;
   welcome: string;
 }) {
-  const chat = useChat(initialMe, room, history);
+  const [search, setSearch] = useState<{ query: string; nonce: number } | null>(null);
+  const openSearch = useCallback((query: string) => setSearch({ query, nonce: Date.now() }), []);
+  const chat = useChat(initialMe, room, history, openSearch);
   const { me, rooms, active, isHome, people, conn } = chat;
   const { store } = rooms;
   const [drawer, setDrawer] = useState<"rooms" | "online" | null>(null);
@@ -71,6 +76,7 @@ export function ChatApp({
     emojiPicker.preload,
     preloadMentions,
     attachmentLightbox.preload,
+    searchPanel.preload,
   );
   useSocketEvent(conn.socket, "moderation:notice", ({ message }) => notify(message));
   const report = useCallback(
@@ -136,6 +142,20 @@ export function ChatApp({
     },
     [rooms],
   );
+  /** "Jump to" from search: the room opens at the message, with history around it, highlighted and focused. */
+  const openHit = useCallback(
+    async (hit: SearchHit) => {
+      setSearch(null);
+      const { roomId, id } = hit.message;
+      if (await rooms.jumpTo(roomId, id)) setJumpTo({ messageId: id, nonce: Date.now() });
+      else notify("That message can't be shown: it may have been removed, or you are no longer in that conversation.");
+    },
+    [rooms],
+  );
+  const roomTitle = (roomId: string, fallback: string) => {
+    const found = store.rooms[roomId];
+    return found ? conversationTitle(found, me.id) : fallback;
+  };
   const mentionable = useMemo(
     () => [
       ...people.online.map((u) => ({ ...u, online: true, isOwner: !!u.isOwner })),
@@ -187,6 +207,7 @@ export function ChatApp({
           onSettings={() => setDialog({ type: "settings" })}
           onLeave={() => active && void chat.actions.leave(active.id).then((o) => (o.ok ? undefined : rooms.print(o.error, "error")))}
           onLogOut={conn.logOut}
+          onSearch={openSearch}
         />
         <ConnectionBanner connection={conn.connection} notice={conn.notice} refusal={conn.refusal} />
         <div className="flex min-h-0 flex-1">
@@ -215,6 +236,9 @@ export function ChatApp({
               items={stream.items}
               welcome={isHome ? welcome : ""}
               hasMore={stream.hasMore}
+              hasNewer={!!stream.hasNewer}
+              loadingNewer={rooms.loadingNewer}
+              onLoadNewer={rooms.loadNewer}
               loaded={stream.loaded}
               loadingOlder={rooms.loadingOlder}
               onLoadOlder={rooms.loadOlder}
@@ -264,6 +288,11 @@ export function ChatApp({
         {dialog ? (
           <Suspense fallback={null}>
             <chatDialogs.Component me={me} chat={chat} dialog={dialog} onClose={closeDialog} />
+          </Suspense>
+        ) : null}
+        {search ? (
+          <Suspense fallback={null}>
+            <searchPanel.Component initial={search} roomTitle={roomTitle} onJump={(hit) => void openHit(hit)} onClose={() => setSearch(null)} />
           </Suspense>
         ) : null}
         {deleting ? (

@@ -1,8 +1,9 @@
-import { EllipsisVerticalIcon, LogOutIcon, MenuIcon, UsersIcon } from "lucide-react";
+import { EllipsisVerticalIcon, LogOutIcon, MenuIcon, SearchIcon, UsersIcon } from "lucide-react";
 import { Suspense } from "react";
 import { PageLink } from "@/components/chat/page-link";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Input } from "@/components/ui/input";
 import { lazyComponent, useHydrated } from "@/components/ui/lazy";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { MyRoom, SessionUser } from "@/lib/shared/types";
@@ -38,6 +39,8 @@ export function ChatHeader(props: {
   onSettings: () => void;
   onLeave: () => void;
   onLogOut: () => void;
+  /** Opens the search results (components/chat/search-panel.tsx) for what was typed; "" opens an empty search. */
+  onSearch: (query: string) => void;
 }) {
   const { me, room, title, onlineCount, canManage, canLeave } = props;
   const leaveLabel = room ? `Leave #${room.name}` : "Leave room";
@@ -53,6 +56,28 @@ export function ChatHeader(props: {
         <h1 className="truncate font-medium text-foreground sm:font-normal sm:text-muted-foreground">{title}</h1>
         {room?.description ? <p className="hidden truncate text-xs text-muted-foreground sm:block">{room.description}</p> : null}
       </div>
+      <form
+        role="search"
+        className="hidden md:block"
+        onSubmit={(event) => {
+          event.preventDefault();
+          props.onSearch(String(new FormData(event.currentTarget).get("q") ?? ""));
+        }}
+      >
+        <Input
+          name="q"
+          type="search"
+          aria-label="Search messages"
+          placeholder="Search"
+          autoComplete="off"
+          maxLength={500}
+          className="h-8 w-36 py-1 text-sm lg:w-52"
+        />
+      </form>
+      {/* Phones: in the More menu (the header has no room left); up to md, this icon; from md, the box. */}
+      <Button variant="ghost" size="icon" className="hidden sm:inline-flex md:hidden" onClick={() => props.onSearch("")} aria-label="Open search">
+        <SearchIcon aria-hidden="true" />
+      </Button>
       {canManage ? (
         <Button variant="ghost" size="sm" className="hidden sm:inline-flex" onClick={props.onSettings}>
           Room settings
@@ -94,6 +119,7 @@ export function ChatHeader(props: {
             leaveLabel={leaveLabel}
             onSettings={props.onSettings}
             onLeave={props.onLeave}
+            onSearch={() => props.onSearch("")}
           />
         </Suspense>
       ) : (

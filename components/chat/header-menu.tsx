@@ -1,11 +1,11 @@
 "use client";
 
-import { EllipsisVerticalIcon } from "lucide-react";
+import { EllipsisVerticalIcon, SearchIcon } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 
-/** On a phone, what the header has no room for: room actions and the page links. */
+/** On a phone, what the header has no room for: search, room actions and the page links. */
 export function HeaderMenu(props: {
   canManage: boolean;
   canLeave: boolean;
@@ -13,6 +13,7 @@ export function HeaderMenu(props: {
   leaveLabel: string;
   onSettings: () => void;
   onLeave: () => void;
+  onSearch: () => void;
 }) {
   const { canManage, canLeave, moderator, leaveLabel } = props;
   return (
@@ -23,6 +24,11 @@ export function HeaderMenu(props: {
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">
+        <DropdownMenuItem onSelect={props.onSearch}>
+          <SearchIcon aria-hidden="true" />
+          Search messages
+        </DropdownMenuItem>
+        <DropdownMenuSeparator />
         {canManage ? <DropdownMenuItem onSelect={props.onSettings}>Room settings</DropdownMenuItem> : null}
         {canLeave ? <DropdownMenuItem onSelect={props.onLeave}>{leaveLabel}</DropdownMenuItem> : null}
         {canManage || canLeave ? <DropdownMenuSeparator /> : null}

@@ -37,6 +37,10 @@ type ListProps = {
   loaded: boolean;
   loadingOlder: boolean;
   onLoadOlder: () => void;
+  /** The stream is a window into older history (a jump from search): newer pages load as the reader scrolls down. */
+  hasNewer?: boolean;
+  loadingNewer?: boolean;
+  onLoadNewer?: () => void;
   saved?: ScrollSpot;
   /** The room's read position and unread count from the store: "New messages" goes after the read part. */
   lastReadId: number;
@@ -72,6 +76,9 @@ export function MessageList(props: ListProps) {
  */
 function ListBody(props: ListProps & { virtual: VirtualModule | null; unreadAfter: number | null }) {
   const { items, welcome, hasMore, loaded, loadingOlder, onLoadOlder, saved, onScrollSpot, handlers, virtual, unreadAfter } = props;
+  const { hasNewer = false, loadingNewer = false, onLoadNewer } = props;
+  // The message a jump landed on stays marked until the next jump.
+  const jumpedKey = props.jumpTo ? `m${props.jumpTo.messageId}` : null;
   // The static first paint (server render, hydration, until the virtualiser arrives) hands over to the virtual list.
   const hydrated = virtual !== null;
   const rows = useMemo(() => layoutStream(items, { unreadAfter, meId: handlers.meId, dates: hydrated }), [items, unreadAfter, handlers.meId, hydrated]);
@@ -118,7 +125,8 @@ function ListBody(props: ListProps & { virtual: VirtualModule | null; unreadAfte
     overscan: 8,
     scrollMargin: listTop,
     anchorTo: "end",
-    followOnAppend: true,
+    // In a window into older history, a newer page must not pull the reader to its end (and on to the next page).
+    followOnAppend: !hasNewer,
     scrollEndThreshold: AT_BOTTOM_PX,
     initialOffset: initial.current && !initial.current.atBottom ? initial.current.top : undefined,
     initialMeasurementsCache: initial.current && !initial.current.atBottom ? initial.current.measured : undefined,
@@ -140,8 +148,9 @@ function ListBody(props: ListProps & { virtual: VirtualModule | null; unreadAfte
   useLayoutEffect(() => {
     if (!hydrated || opened.current || rows.length === 0) return;
     opened.current = true;
-    if (!initial.current || initial.current.atBottom) virtualizer.scrollToEnd();
-  }, [hydrated, rows.length, virtualizer]);
+    // A window opened by a jump is placed by the jump (use-list-focus), not at its end.
+    if ((!initial.current || initial.current.atBottom) && !hasNewer) virtualizer.scrollToEnd();
+  }, [hydrated, rows.length, virtualizer, hasNewer]);
 
   // Older history prepended above: the message the reader was looking at stays where it
   // was on screen. (The virtualiser's own end anchoring takes the row at the scroll
@@ -178,10 +187,11 @@ function ListBody(props: ListProps & { virtual: VirtualModule | null; unreadAfte
       save.current(spot.current);
       noteAnchor();
       if (el.scrollTop < 120 && hasMore && !loadingOlder) onLoadOlder();
+      if (hasNewer && !loadingNewer && el.scrollHeight - el.scrollTop - el.clientHeight < 120) onLoadNewer?.();
     };
     el.addEventListener("scroll", onScroll, { passive: true });
     return () => el.removeEventListener("scroll", onScroll);
-  }, [hasMore, loadingOlder, onLoadOlder, save, noteAnchor]);
+  }, [hasMore, loadingOlder, onLoadOlder, hasNewer, loadingNewer, onLoadNewer, save, noteAnchor]);
   // Leaving the room: remember the measured heights too, so the way back lands on the same messages.
   useLayoutEffect(() => () => save.current({ ...spot.current, measured: virtualizer.takeSnapshot() }), [save, virtualizer]);
 
@@ -199,7 +209,16 @@ function ListBody(props: ListProps & { virtual: VirtualModule | null; unreadAfte
 
   const renderRow = (row: ListRow, slot?: RowAttributes) =>
     row.type === "item" ? (
-      <MessageItem key={row.key} item={row.item} compact={row.compact} active={row.key === activeKey} slot={slot} localTime={hydrated} {...handlers} />
+      <MessageItem
+        key={row.key}
+        item={row.item}
+        compact={row.compact}
+        active={row.key === activeKey}
+        // The row takes its slot's attributes last: the jumped-to message is marked there (globals.css).
+        slot={row.key === jumpedKey ? ({ ...slot, "data-jumped": "true" } as RowAttributes) : slot}
+        localTime={hydrated}
+        {...handlers}
+      />
     ) : (
       <DividerRow key={row.key} row={row} slot={slot} />
     );
@@ -251,6 +270,13 @@ function ListBody(props: ListProps & { virtual: VirtualModule | null; unreadAfte
                   .slice(-STATIC_TAIL)
                   .map((row, at, tail) => renderRow(row, { "aria-posinset": rows.length - tail.length + at + 1, "aria-setsize": rows.length }))}
           </ol>
+          {hasNewer ? (
+            <div className="flex justify-center py-2">
+              <button type="button" onClick={onLoadNewer} disabled={loadingNewer} className={buttonVariants({ variant: "link", size: "sm" })}>
+                {loadingNewer ? "Loading newer messages…" : "Load newer messages"}
+              </button>
+            </div>
+          ) : null}
         </div>
       </div>
       {/* Beside the list, not in it: its rows are not the news, and "Messages" holds only them. */}

@@ -27,7 +27,7 @@ export type { Connection } from "@/components/chat/use-connection";
 const byName = (a: MemberRow, b: MemberRow) => a.displayName.localeCompare(b.displayName);
 
 /** The whole chat client: connection, rooms, people, and what commands and buttons do. */
-export function useChat(initialMe: SessionUser, home: RoomSummary, first: FirstHistory | null = null) {
+export function useChat(initialMe: SessionUser, home: RoomSummary, first: FirstHistory | null = null, onSearch: (query: string) => void = () => {}) {
   const visible = useDocumentVisible();
   const conn = useConnection();
   // The server's page render is a snapshot: role, name and avatar follow the socket.
@@ -97,6 +97,7 @@ export function useChat(initialMe: SessionUser, home: RoomSummary, first: FirstH
     unblock: blocks.unblock,
     kick: actions.kick,
     quit: conn.logOut,
+    search: onSearch,
   };
 
   /** The composer's Enter: a command runs, anything else is sent. Returns a sentence if it can't. */

@@ -27,6 +27,7 @@ export function useRooms(
 ) {
   const [store, dispatch] = useReducer(storeReducer, { home, first }, (given) => createStore(given.home, given.first));
   const [loadingOlder, setLoadingOlder] = useState(false);
+  const [loadingNewer, setLoadingNewer] = useState(false);
   const storeRef = useLatest(store);
   const socketRef = useLatest(socket);
   const visibleRef = useLatest(visible);
@@ -88,8 +89,10 @@ export function useRooms(
   const send = useCallback(
     (body: string, options: SendOptions = {}, roomId = storeRef.current.activeId) => {
       dispatch({ type: "stream", roomId, action: { type: "pending", item: newPending(body, options, me) } });
+      // Writing from a window into older history (a search jump): back to the live end, where the message will show.
+      if (storeRef.current.streams[roomId]?.hasNewer) void load(roomId);
     },
-    [me, storeRef],
+    [me, storeRef, load],
   );
 
   /** Back in the queue with the same client id: the server stores it at most once. */
@@ -138,6 +141,54 @@ export function useRooms(
     },
     [ask, print, storeRef],
   );
+
+  /**
+   * Opens `roomId` at message `id` (a search result): the room's page around it
+   * (message:history `around`) unless it is already loaded. True once it is in the stream.
+   */
+  const jumpTo = useCallback(
+    async (roomId: string, id: number): Promise<boolean> => {
+      if (!storeRef.current.rooms[roomId]) return false;
+      const before = storeRef.current.streams[roomId];
+      if (storeRef.current.activeId !== roomId) dispatch({ type: "activate", roomId });
+      // room:join first: membership, unread counts and the change cursor catch-up needs later.
+      if (!before?.loaded && !(await load(roomId))) return false;
+      if (before?.seen.has(id)) return true;
+      const answer = await ask("message:history", { roomId, around: id });
+      if (!answer.ok) {
+        print(answer.error.message, "error", roomId);
+        return false;
+      }
+      if (!answer.data.messages.some((m) => m.id === id)) return false;
+      const { messages, hasMore, hasNewer = false } = answer.data;
+      dispatch({ type: "stream", roomId, action: { type: "window", messages, hasMore, hasNewer } });
+      return true;
+    },
+    [ask, load, print, storeRef],
+  );
+
+  /**
+   * The next newer page of a window into older history (after jumpTo): the page around
+   * its newest message holds the next 25. On the last one, a room:join catch-up from
+   * there picks up what was stored meanwhile and the edits made while away.
+   */
+  const loadNewer = useCallback(async () => {
+    const { activeId, streams } = storeRef.current;
+    const stream = streams[activeId];
+    if (loadingNewer || !stream?.hasNewer || stream.lastId <= 0) return;
+    setLoadingNewer(true);
+    const answer = await ask("message:history", { roomId: activeId, around: stream.lastId });
+    if (answer.ok) {
+      const hasNewer = answer.data.hasNewer ?? false;
+      dispatch({ type: "stream", roomId: activeId, action: { type: "append-newer", messages: answer.data.messages, hasNewer } });
+      const newest = answer.data.messages.at(-1)?.id ?? stream.lastId;
+      if (!hasNewer) {
+        const caughtUp = await ask("room:join", { roomId: activeId, afterId: newest, afterChange: stream.changeSeq });
+        if (caughtUp.ok) dispatch({ type: "joined", result: caughtUp.data, catchUp: true });
+      }
+    } else print(answer.error.message, "error", activeId);
+    setLoadingNewer(false);
+  }, [ask, loadingNewer, print, storeRef]);
 
   const refreshing = useRef(false);
   useSocketEvent(socket, "message:new", (message) => {
@@ -197,7 +248,7 @@ export function useRooms(
       print(`${user.displayName} left #${room.name}`, "presence", roomId);
   });
 
-  return { store, dispatch, ask, print, load, activate, refresh, send, retry, loadOlder, loadUntil, loadingOlder };
+  return { store, dispatch, ask, print, load, activate, refresh, send, retry, loadOlder, loadUntil, loadingOlder, jumpTo, loadNewer, loadingNewer };
 }
 
 export type Rooms = ReturnType<typeof useRooms>;

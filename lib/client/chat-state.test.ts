@@ -197,3 +197,37 @@ describe("a reload after too much was missed", () => {
     expect(s.seen.has(305)).toBe(true);
   });
 });
+
+describe("a window into older history (jump to a search result)", () => {
+  const newest = chatReducer(emptyChat, { type: "reset", messages: [msg(90), msg(91)], hasMore: true });
+
+  it("replaces the newest page and holds back live messages until the newer pages are in", () => {
+    const window = chatReducer(newest, { type: "window", messages: [msg(10), msg(11), msg(12)], hasMore: true, hasNewer: true });
+    expect(ids(window)).toEqual([10, 11, 12]);
+    expect(window.hasNewer).toBe(true);
+    expect(window.lastId).toBe(12);
+    // A live message would leave a gap after 12: it comes with the pages instead.
+    expect(ids(chatReducer(window, { type: "append", messages: [msg(92)] }))).toEqual([10, 11, 12]);
+    const older = chatReducer(window, { type: "prepend", messages: [msg(8), msg(9)], hasMore: false });
+    expect(ids(older)).toEqual([8, 9, 10, 11, 12]);
+    expect(older.hasNewer).toBe(true);
+  });
+
+  it("scrolls down page by page and becomes a live stream again on the last page", () => {
+    const window = chatReducer(newest, { type: "window", messages: [msg(10), msg(11)], hasMore: true, hasNewer: true });
+    const next = chatReducer(window, { type: "append-newer", messages: [msg(10), msg(11), msg(12), msg(13)], hasNewer: true });
+    expect(ids(next)).toEqual([10, 11, 12, 13]);
+    expect(next.hasNewer).toBe(true);
+    const last = chatReducer(next, { type: "append-newer", messages: [msg(13), msg(14)], hasNewer: false });
+    expect(ids(last)).toEqual([10, 11, 12, 13, 14]);
+    expect(last.hasNewer).toBe(false);
+    expect(ids(chatReducer(last, { type: "append", messages: [msg(15)] }))).toEqual([10, 11, 12, 13, 14, 15]);
+  });
+
+  it("a reload of the newest page ends the window", () => {
+    const window = chatReducer(newest, { type: "window", messages: [msg(10)], hasMore: true, hasNewer: true });
+    const reset = chatReducer(window, { type: "reset", messages: [msg(90), msg(91)], hasMore: true });
+    expect(reset.hasNewer).toBeFalsy();
+    expect(ids(chatReducer(reset, { type: "append", messages: [msg(92)] }))).toEqual([90, 91, 92]);
+  });
+});

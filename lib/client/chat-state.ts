@@ -49,6 +49,12 @@ export interface ChatState {
   seen: Set<number>;
   lastId: number;
   hasMore: boolean;
+  /**
+   * The stream is a window into older history (a jump from search): newer messages than
+   * `lastId` exist but are not loaded. Live messages wait until the reader scrolls down
+   * to them ("append-newer"), so the stream never has a gap.
+   */
+  hasNewer?: boolean;
   /** False until the first room:join answer arrived. */
   loaded: boolean;
   /** The room's newest change number this stream has: a catch-up asks for changes after it. */
@@ -67,6 +73,10 @@ export type ChatAction =
   | { type: "reset"; messages: ChatMessage[]; hasMore: boolean; changeSeq?: number }
   | { type: "append"; messages: ChatMessage[] }
   | { type: "prepend"; messages: ChatMessage[]; hasMore: boolean }
+  /** History around one message (message:history `around`) replaces the stored history. */
+  | { type: "window"; messages: ChatMessage[]; hasMore: boolean; hasNewer: boolean }
+  /** The next newer page of a window (or a catch-up's tail, `hasNewer: false`): goes after the last message. */
+  | { type: "append-newer"; messages: ChatMessage[]; hasNewer: boolean }
   /** The sender's ack: the stored message and, for direct messages, who got it. */
   | { type: "delivered"; message: ChatMessage; delivery?: Delivery[] }
   | { type: "pending"; item: PendingItem }
@@ -98,7 +108,8 @@ function withoutLanded(items: StreamItem[], messages: ChatMessage[]): StreamItem
 }
 
 function append(state: ChatState, messages: ChatMessage[]): ChatState {
-  const fresh = messages.filter((m) => !state.seen.has(m.id));
+  // A window into older history takes only what fits inside it; newer ones come with the next page.
+  const fresh = messages.filter((m) => !state.seen.has(m.id) && !(state.hasNewer && m.id > state.lastId));
   const items = withoutLanded(state.items, messages);
   if (fresh.length === 0) return items.length === state.items.length ? state : { ...state, items };
   const seen = new Set(state.seen);
@@ -159,6 +170,25 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return updated(state, action.messages, action.changeSeq);
     case "caught-up":
       return state.resume ? { ...state, resume: undefined } : state;
+    case "window": {
+      // Local lines and unsent messages stay; live messages that came after this window wait for the newer pages.
+      const kept = state.items.filter((i) => i.kind !== "message");
+      const last = action.messages.at(-1)?.id ?? 0;
+      return {
+        ...state,
+        items: [...action.messages.map(asItem), ...kept],
+        seen: new Set(action.messages.map((m) => m.id)),
+        lastId: last,
+        hasMore: action.hasMore,
+        hasNewer: action.hasNewer,
+        loaded: true,
+        resume: undefined,
+      };
+    }
+    case "append-newer": {
+      const next = append(state.hasNewer ? { ...state, hasNewer: false } : state, action.messages);
+      return (next.hasNewer ?? false) === action.hasNewer ? next : { ...next, hasNewer: action.hasNewer };
+    }
     case "reset": {
       // Keep local lines and unsent messages; replace the stored history.
       const kept = withoutLanded(state.items, action.messages).filter((i) => i.kind !== "message");

@@ -218,3 +218,21 @@ describe("reconnect catch-up cursor", () => {
     expect(activeStream(s).changeSeq).toBe(7);
   });
 });
+
+describe("a jump into older history", () => {
+  it("holds live messages back while the window is open, and a catch-up from its end makes the room live again", () => {
+    let s = loaded();
+    s = storeReducer(s, { type: "stream", roomId: "general", action: { type: "window", messages: [msg(1, "general")], hasMore: false, hasNewer: true } });
+    s = storeReducer(s, { type: "message", message: msg(7, "general"), meId: "me", seen: true });
+    expect(ids(s, "general")).toEqual([1]);
+    s = storeReducer(s, {
+      type: "joined",
+      result: { room: summary("general"), messages: [msg(5, "general"), msg(7, "general")], hasMore: false, caughtUp: true, changeSeq: 0 },
+      catchUp: true,
+    });
+    expect(ids(s, "general")).toEqual([1, 5, 7]);
+    expect(activeStream(s).hasNewer).toBe(false);
+    s = storeReducer(s, { type: "message", message: msg(8, "general"), meId: "me", seen: true });
+    expect(ids(s, "general")).toEqual([1, 5, 7, 8]);
+  });
+});

@@ -81,7 +81,8 @@ export function storeReducer(store: ChatStore, action: StoreAction): ChatStore {
       const upserted = storeReducer(store, { type: "upsert", room });
       if (!(action.catchUp && caughtUp)) return withStream(upserted, room.id, { type: "reset", messages, hasMore, changeSeq });
       // What came after the last message, then what changed among the earlier ones.
-      const appended = withStream(upserted, room.id, { type: "append", messages });
+      // A catch-up answer is everything after the stream's last message: a window into history (hasNewer) is whole again too.
+      const appended = withStream(upserted, room.id, { type: "append-newer", messages, hasNewer: false });
       return withStream(withStream(appended, room.id, { type: "updated", messages: changed, changeSeq }), room.id, { type: "caught-up" });
     }
     case "message": {

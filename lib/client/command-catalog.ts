@@ -27,6 +27,7 @@ export const COMMANDS: CommandInfo[] = [
   info("msg", "/msg <user|(u1 u2 …)> <text>", "Send a direct message (up to 9 people)"),
   info("me", "/me <action>", "Say what you are doing: * Alice waves"),
   info("whisper", "/whisper <user> <text>", "Whisper to one member of this room", ["purr"]),
+  info("search", "/search <query>", 'Search messages: words, "a phrase", from:user in:#room has:link has:file before:/after:YYYY-MM-DD mentions:me'),
   info("last", "/last <minutes>", "Users seen in the last N minutes (1–60)"),
   info("active", "/active <minutes>", "Users who did anything in the last N minutes (1–60)"),
   info("check", "/check <user>", "Someone's public profile"),

@@ -77,6 +77,11 @@ describe("parseCommand", () => {
     expect(error("/purr")).toBe("Usage: /whisper <user> <text>");
   });
 
+  it("/search keeps the whole query, quotes and filters included", () => {
+    expect(parsed('/search "release notes" from:@Ann in:#dev')).toEqual({ name: "search", query: '"release notes" from:@Ann in:#dev' });
+    expect(error("/search")).toBe("Usage: /search <query>");
+  });
+
   it("/last and /active take 1–60 whole minutes", () => {
     expect(parsed("/last 1")).toEqual({ name: "last", minutes: 1 });
     expect(parsed("/active 60")).toEqual({ name: "active", minutes: 60 });

@@ -7,6 +7,7 @@ export type Command =
   | { name: "create"; room: string; kind: "public" | "private" | "hidden"; password?: string; memberLimit: number }
   | { name: "msg"; usernames: string[]; text: string }
   | { name: "me"; action: string }
+  | { name: "search"; query: string }
   | { name: "whisper"; username: string; text: string }
   | { name: "last" | "active"; minutes: number }
   | { name: "check" | "kick"; username: string }
@@ -100,6 +101,8 @@ function parseNamed(name: string, args: string): ParseResult {
     }
     case "me":
       return args ? ok({ name: "me", action: args }) : usage("me");
+    case "search":
+      return args ? ok({ name: "search", query: args }) : usage("search");
     case "whisper": {
       const [user, text] = firstWord(args);
       return user && text ? ok({ name: "whisper", username: stripAt(user), text }) : usage("whisper");

@@ -43,6 +43,7 @@ function fakeHost(answers: Record<string, unknown> = {}, room: MyRoom | null = l
     unblock: vi.fn(async () => ({ ok: true as const, data: { unblocked: [], notBlocked: [alice] } })),
     kick: vi.fn(async () => ({ ok: false as const, error: "Only the room owner or a moderator can kick" })),
     quit: vi.fn(),
+    search: vi.fn(),
   };
   return { host, printed, asked };
 }
@@ -58,6 +59,7 @@ describe("runCommand", () => {
     await run("/help", host);
     expect(printed[0]?.text).toContain("/join <room> [password]");
     expect(printed[0]?.text).toContain("/whisper <user> <text> (also /purr)");
+    expect(printed[0]?.text).toContain("/search <query> — Search messages");
   });
 
   it("uses the same actions as the buttons, with the parsed arguments", async () => {
@@ -72,6 +74,8 @@ describe("runCommand", () => {
     expect(host.send).toHaveBeenCalledWith("waves", { kind: "me" });
     await run("/purr alice psst", host);
     expect(host.send).toHaveBeenCalledWith("psst", { whisperTo: "alice" });
+    await run("/search deploy from:ann", host);
+    expect(host.search).toHaveBeenCalledWith("deploy from:ann");
     await run("/quit", host);
     expect(host.quit).toHaveBeenCalled();
   });

@@ -30,6 +30,8 @@ export interface CommandHost {
   block: (usernames: string[]) => Promise<Outcome<PublicUser[]>>;
   unblock: (usernames: string[]) => Promise<Outcome<{ unblocked: PublicUser[]; notBlocked: PublicUser[] }>>;
   kick: (roomId: string, username: string) => Promise<Outcome<unknown>>;
+  /** Opens the search results for `query` (the same panel as the header's search box). */
+  search: (query: string) => void;
   quit: () => void;
 }
 
@@ -97,6 +99,8 @@ export async function runCommand(command: Command, host: CommandHost): Promise<v
     case "kick":
       if (!room || room.kind === "dm") return fail("Open the room you want to kick someone from.");
       return report(await host.kick(room.id, command.username));
+    case "search":
+      return host.search(command.query);
     case "quit":
       return host.quit();
   }

@@ -64,7 +64,7 @@ export const clientEvents = {
   "message:remove-preview": event(removePreviewSchema).answers<ChatMessage>(),
   "reaction:add": event(reactionSchema).answers<ChatMessage>(),
   "reaction:remove": event(reactionSchema).answers<ChatMessage>(),
-  "message:history": event(historySchema).answers<{ messages: ChatMessage[]; hasMore: boolean }>(),
+  "message:history": event(historySchema).answers<{ messages: ChatMessage[]; hasMore: boolean; hasNewer?: boolean }>(),
   "presence:list": event(noPayloadSchema).answers<{ users: PublicUser[] }>(),
   "typing:start": event(typingSchema).fireAndForget(),
   "typing:stop": event(typingSchema).fireAndForget(),
