@@ -42,6 +42,8 @@ export async function startTestServer(
     trustProxy?: TrustProxy;
     /** A cluster node: Redis at `url`, or a client of the test's own; keys and channels under `prefix` (one per test cluster). */
     redis?: { url: string; prefix: string } | Redis;
+    /** A fixed port (a restart that clients must find again at the same address); default: a random one. */
+    port?: number;
   } = {},
 ) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
@@ -62,7 +64,7 @@ export async function startTestServer(
   });
   const httpServer = http.createServer();
   const io: ParleyServer = createRealtimeServer(httpServer, context, options.realtime);
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => httpServer.listen(options.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: TestClient[] = [];
 
@@ -127,7 +129,7 @@ export async function startTestServer(
     if (!closeOptions.keepDatabase) await database.drop();
   }
 
-  return { url, dataDir, database, context, io, connectAs, createUser, person, cookieFor, close, roomId: context.defaultRoom.id };
+  return { url, dataDir, database, context, io, httpServer, connectAs, createUser, person, cookieFor, close, roomId: context.defaultRoom.id };
 }
 
 export type TestDatabase = Awaited<ReturnType<typeof createTestDatabaseUrl>>;
