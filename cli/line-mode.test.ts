@@ -168,6 +168,7 @@ describe("the terminal client in line mode", () => {
       "/edit final text",
       "/react 👍",
       "/delete",
+      "/reply nobody else is here",
     ]);
     expect(result.stdout).toContain("/msg <user|(u1 u2 …)> <text> — Send a direct message (up to 9 people)");
     expect(result.stdout).toContain("/edit <text> — Change your last message in this room");
@@ -180,7 +181,84 @@ describe("the terminal client in line mode", () => {
     expect(result.stdout).toContain(`[#${room}] changed: ${dora.name}: final text (edited)`);
     expect(result.stdout).toContain(`[#${room}] changed: ${dora.name}: final text (edited) [👍 1]`);
     expect(result.stdout).toMatch(new RegExp(`\\[#${room}\\] message \\d+ by ${dora.name} was deleted`));
-    // The unknown command was the one failure.
+    expect(result.stderr).toContain("Nobody else has written here yet.");
     expect(result.code).toBe(1);
   });
+
+  it("replies to the last message of someone else, quoting it", async () => {
+    const erin = person(unique("erin"));
+    await server.createUser(erin.name);
+    const cli = await erin.open();
+    const frank = await server.person({ joinGeneral: true });
+    await call(frank.client, "message:send", { roomId: server.roomId, body: "lunch at noon?", clientId: "cli-test-reply-01" });
+    await cli.waitFor(/lunch at noon\?/);
+    cli.send("/reply yes please");
+    await cli.waitFor(new RegExp(`\\[#general\\] ${erin.name}: \\(reply to ${frank.user.username}: "lunch at noon\\?"\\) yes please`));
+  });
+
+  it("/logout ends the session on the server and forgets it here", async () => {
+    const gina = person(unique("gina"));
+    await server.createUser(gina.name);
+    const cli = await gina.open();
+    const cookie = JSON.parse(fs.readFileSync(sessionPath(server.url, gina.env), "utf8")).cookie as string;
+    cli.send("/logout");
+    expect(await cli.exited).toBe(0);
+    expect(fs.existsSync(sessionPath(server.url, gina.env))).toBe(false);
+    await expect(server.connectAs({ cookie })).rejects.toThrow();
+  });
+
+  it("says it can't reach a server that is down, and keeps trying", async () => {
+    const down = await startTestServer();
+    const url = down.url;
+    await down.close();
+    const cli = startCli(url, [], { XDG_CONFIG_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "parley-cli-")), PARLEY_USERNAME: "x", PARLEY_PASSWORD: "y" });
+    running.push(cli);
+    await cli.waitFor(new RegExp(`^Can't reach ${url.replaceAll(".", "\\.")} — retrying in 1 s$`), { stream: "stderr" });
+    await cli.waitFor(/retrying/, { stream: "stderr" });
+    expect(cli.stderr().match(/retrying in 1 s/g)?.length).toBeGreaterThanOrEqual(1);
+    await cli.kill();
+  });
+});
+
+describe("the terminal client across a server restart", () => {
+  it("catches up without gaps or duplicates and resends what was typed meanwhile, once", async () => {
+    const first = await startTestServer();
+    serveAuthRoutes(first);
+    const port = Number(new URL(first.url).port);
+    const alice = unique("alice");
+    await first.createUser(alice);
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "parley-cli-restart-"));
+    const cli = startCli(first.url, [], { XDG_CONFIG_HOME: home, PARLEY_USERNAME: alice, PARLEY_PASSWORD: "password123", PARLEY_RETRY_SECONDS: "3" });
+    running.push(cli);
+    await cli.waitFor(/Connected to/, { stream: "stderr" });
+    const bob = await first.person({ joinGeneral: true });
+    const before = await call<{ id: number }>(bob.client, "message:send", { roomId: first.roomId, body: "before the restart", clientId: "cli-restart-0001" });
+    await cli.waitFor(/before the restart/);
+
+    await first.close({ keepDatabase: true });
+    await cli.waitFor(/Connection lost/, { stream: "stderr" });
+    cli.send("typed while the server was down");
+
+    const second = await startTestServer({ dataDir: first.dataDir, database: first.database, port });
+    serveAuthRoutes(second);
+    try {
+      const bobAgain = await second.connectAs(bob.user);
+      await call(bobAgain, "room:join", { roomId: second.roomId });
+      await call(bobAgain, "message:send", { roomId: second.roomId, body: "missed while you were gone", clientId: "cli-restart-0002" });
+      if (before.ok) await call(bobAgain, "message:edit", { roomId: second.roomId, messageId: before.data.id, body: "before the restart, edited" });
+      await cli.waitFor(/Reconnected/, { stream: "stderr", ms: 15_000 });
+      await cli.waitFor(new RegExp(`\\[#general\\] ${alice}: typed while the server was down`));
+      await cli.waitFor(/missed while you were gone/);
+      await cli.waitFor(/changed: .*before the restart, edited \(edited\)/);
+      const out = cli.stdout();
+      expect(out.match(/missed while you were gone/g)).toHaveLength(1);
+      expect(out.match(/typed while the server was down/g)).toHaveLength(1);
+      expect(out.match(/: before the restart$/gm)).toHaveLength(1);
+      const stored = await second.context.db.message.count({ where: { body: "typed while the server was down" } });
+      expect(stored).toBe(1);
+    } finally {
+      await cli.kill();
+      await second.close();
+    }
+  }, 60_000);
 });
