@@ -26,6 +26,10 @@ export function createChatClient(deps: {
   retrySeconds: number;
   emit: (event: CliEvent) => void;
   fatal: (f: Fatal) => void;
+  /** Line mode reads everything it prints; the full-screen view only the room on screen. */
+  readsEverything?: boolean;
+  /** After every change of the store (the full-screen view renders from it). */
+  onChange?: () => void;
 }) {
   const { socket, emit } = deps;
   let me: SessionUser | null = null;
@@ -49,6 +53,7 @@ export function createChatClient(deps: {
     if (!store) return;
     store = storeReducer(store, action);
     flush();
+    deps.onChange?.();
     outbox.pump();
   }
 
@@ -86,6 +91,7 @@ export function createChatClient(deps: {
   /** What a terminal printed has been read. */
   function markRead(roomIds: Set<string>): void {
     for (const roomId of roomIds) {
+      if (deps.readsEverything === false && roomId !== store?.activeId) continue;
       const lastId = store?.streams[roomId]?.lastId ?? 0;
       if (lastId > 0) socket.emit("room:read", { roomId, lastId });
       dispatch({ type: "read", roomId });
@@ -223,6 +229,7 @@ export function createChatClient(deps: {
     },
     dispatch,
     load,
+    markRead: (roomId: string) => markRead(new Set([roomId])),
     /** Queues a message for the room (default: the one in use); the outbox sends it in turn. */
     send(body: string, options: SendOptions = {}, roomId = store?.activeId): void {
       if (!store || !me || !roomId) return;

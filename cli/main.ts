@@ -1,13 +1,14 @@
 import readline from "node:readline";
 import { readOptions } from "@/cli/args";
 import { logOut } from "@/cli/auth";
-import type { Fatal } from "@/cli/chat-client";
+import type { ChatClient, Fatal } from "@/cli/chat-client";
 import { createChatClient } from "@/cli/chat-client";
 import type { CliEvent } from "@/cli/events";
 import { eventJson, eventText } from "@/cli/format";
 import { obtainSession } from "@/cli/login";
 import { deleteSession, readSession } from "@/cli/session-file";
 import { runLine } from "@/cli/terminal-commands";
+import { createViewModel, runTui, tuiEmitter } from "@/cli/tui/app";
 import { createRemoteSocket } from "@/lib/client/socket";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -28,6 +29,8 @@ async function main(): Promise<number> {
   const { options } = parsed;
   const retrySeconds = Math.max(1, Number(env.PARLEY_RETRY_SECONDS) || 5);
   const tty = !!process.stdin.isTTY;
+  /** The full-screen view on a terminal; line mode when asked for or when stdin is a pipe. */
+  const fullScreen = tty && !!process.stdout.isTTY && !options.lines;
   let failed = false;
 
   const write = (event: CliEvent) => {
@@ -46,6 +49,8 @@ async function main(): Promise<number> {
     queue.push(line);
     wake();
   });
+  // Ctrl+C on a terminal: leave at once (the session stays saved).
+  rl.on("SIGINT", () => process.exit(130));
   rl.on("close", () => {
     ended = true;
     wake();
@@ -61,11 +66,15 @@ async function main(): Promise<number> {
     const stopping = new Promise<void>((resolve) => (stop = resolve));
     const socket = createRemoteSocket(options.url, session.cookie, retrySeconds * 1000);
     let fatal: Fatal | null = null;
-    const client = createChatClient({
+    const view = fullScreen ? createViewModel() : null;
+    const emit = view ? tuiEmitter(view, () => client) : write;
+    const client: ChatClient = createChatClient({
       socket,
       url: options.url,
       retrySeconds,
-      emit: write,
+      emit,
+      readsEverything: !view,
+      onChange: view?.changed,
       fatal: (f) => {
         fatal ??= f;
         stop();
@@ -74,18 +83,32 @@ async function main(): Promise<number> {
     });
     let quit: number | null = null;
     const actions = {
-      print: (text: string, tone: "output" | "error" = "output") => write({ type: tone, text }),
+      print: (text: string, tone: "output" | "error" = "output") => emit({ type: tone, text }),
       quit: () => {
         quit = 0;
       },
       logout: async () => {
         await logOut(options.url, session.cookie);
         deleteSession(options.url, env);
-        write({ type: "output", text: "You logged out. The saved session for this server is gone." });
+        emit({ type: "output", text: "You logged out. The saved session for this server is gone." });
         quit = 0;
       },
     };
     client.start();
+    if (view) {
+      // The full-screen view owns the terminal from here; the prompts are done.
+      rl.close();
+      void client.firstLoad.then(() => view.setStatus(`Online as ${client.me?.username} on ${options.url}`));
+      await Promise.race([runTui(client, view, actions), stopping]);
+      client.stop();
+      const stopped = fatal as Fatal | null;
+      if (stopped) {
+        process.stdout.write(`${stopped.text}\n`);
+        if (stopped.kind !== "refused") deleteSession(options.url, env);
+        return 1;
+      }
+      return 0;
+    }
     await Promise.race([client.firstLoad, stopping]);
     if (!fatal) {
       const hint = tty ? " Type /help for the commands, /quit to exit." : "";
