@@ -80,7 +80,8 @@ export async function signUp(base: string, input: { username: string; displayNam
 export async function logOut(base: string, cookie: string): Promise<void> {
   const token = await csrf(base, cookie);
   if (!token) return;
-  const cookies = header(new Map([...token.cookies, ...cookie.split("; ").map((p) => p.split("=", 2) as [string, string])]));
+  const saved = cookie.split("; ").map((pair): [string, string] => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]);
+  const cookies = header(new Map([...token.cookies, ...saved]));
   await reach(endpoint(base, "/api/auth/signout"), {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies },
