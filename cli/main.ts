@@ -99,12 +99,12 @@ async function main(): Promise<number> {
       // The full-screen view owns the terminal from here; the prompts are done.
       rl.close();
       void client.firstLoad.then(() => view.setStatus(`Online as ${client.me?.username} on ${options.url}`));
-      await Promise.race([runTui(client, view, actions), stopping]);
+      await runTui(client, view, actions, stopping);
       client.stop();
       const stopped = fatal as Fatal | null;
       if (stopped) {
-        process.stdout.write(`${stopped.text}\n`);
         if (stopped.kind !== "refused") deleteSession(options.url, env);
+        process.stdout.write(`${stopped.text}${stopped.kind === "refused" ? "" : " Run parley again to log in."}\n`);
         return 1;
       }
       return 0;

@@ -175,8 +175,8 @@ export function tuiEmitter(view: ViewModel, client: () => ChatClient | null) {
   };
 }
 
-/** Runs the full-screen view until /quit, /logout or Ctrl+C. */
-export async function runTui(client: ChatClient, view: ViewModel, actions: TerminalActions): Promise<void> {
+/** Runs the full-screen view until /quit, /logout, Ctrl+C or `stopping`. */
+export async function runTui(client: ChatClient, view: ViewModel, actions: TerminalActions, stopping: Promise<void>): Promise<void> {
   let unmount = () => {};
   const leaving: TerminalActions = {
     ...actions,
@@ -193,6 +193,8 @@ export async function runTui(client: ChatClient, view: ViewModel, actions: Termi
   const stdin = new tty.ReadStream(fs.openSync("/dev/tty", "r"));
   const app = render(<App client={client} view={view} actions={leaving} />, { exitOnCtrlC: false, stdin });
   unmount = () => app.unmount();
+  // The server ended the session, or refused it: the caller says why once the screen is back.
+  void stopping.then(unmount);
   await app.waitUntilExit();
   stdin.destroy();
 }
