@@ -52,7 +52,8 @@ function person(name: string) {
 
 const unique = (base: string) => `${base}_${Math.random().toString(36).slice(2, 7)}`;
 
-describe("the terminal client in line mode", () => {
+// Each case starts the client as a process several times (tsx's start is most of it): generous on a shared machine.
+describe("the terminal client in line mode", { timeout: 60_000 }, () => {
   it("signs up, sends from a pipe, exits 0 after the ack, and keeps the session owner-only", async () => {
     const alice = person(unique("alice"));
     const first = await alice.pipe(["hello from a script"], { args: ["--signup"] });
