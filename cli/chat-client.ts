@@ -130,10 +130,16 @@ export function createChatClient(deps: {
   async function refresh(): Promise<void> {
     const answer = await ask("room:mine", {});
     if (!answer.ok) return emit({ type: "error", text: answer.error.message });
-    const rooms = answer.data.rooms;
+    let rooms = answer.data.rooms;
     if (!store) {
-      const home = rooms.find((r) => r.kind === "public" && r.name === "general") ?? rooms[0];
-      if (!home) return emit({ type: "error", text: "You belong to no room yet. Try again in a moment." });
+      let home: MyRoom | undefined = rooms.find((r) => r.kind === "public" && r.name === "general");
+      if (!home) {
+        // A first connection joins #general on its way in; it may not be done yet.
+        const joined = await ask("room:join", { name: "general" });
+        if (!joined.ok) return emit({ type: "error", text: joined.error.message });
+        home = { ...joined.data.room, unread: 0, lastReadId: 0 };
+        rooms = [home, ...rooms.filter((r) => r.id !== home?.id)];
+      }
       store = createStore(home);
     }
     dispatch({ type: "rooms", rooms });
@@ -158,6 +164,7 @@ export function createChatClient(deps: {
       if (connectedOnce) emit({ type: "status", state: "online", text: "Reconnected." });
       connectedOnce = true;
       await refresh();
+      if (!store) return;
       outbox.setOnline(true);
       ready();
     })();

@@ -120,7 +120,7 @@ describe("the terminal client in line mode", { timeout: 60_000 }, () => {
     await server.createUser(alice.name);
     await server.createUser(bob.name);
     const sent = await alice.pipe([`/msg ${bob.name} build finished`]);
-    expect(sent.code).toBe(0);
+    expect(sent.code, sent.stderr + sent.stdout).toBe(0);
     expect(sent.stdout).toContain(`[DM @${bob.name}] ${alice.name}: build finished`);
     expect(sent.stdout).toContain(`${bob.name} is offline — saved, will be delivered when they log in`);
 
