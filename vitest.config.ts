@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx", "tests/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx", "tests/**/*.test.ts"],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -44,6 +44,8 @@ export async function startTestServer(
     redis?: { url: string; prefix: string } | Redis;
     /** Hosts link previews may fetch though they are local (a test's own page server); default none. */
     linkPreviewAllowHosts?: string[];
+    /** A fixed port (a restart that clients must find again at the same address); default: a random one. */
+    port?: number;
   } = {},
 ) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
@@ -65,7 +67,7 @@ export async function startTestServer(
   });
   const httpServer = http.createServer();
   const io: ParleyServer = createRealtimeServer(httpServer, context, options.realtime);
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => httpServer.listen(options.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: TestClient[] = [];
 
@@ -131,7 +133,7 @@ export async function startTestServer(
     if (!closeOptions.keepDatabase) await database.drop();
   }
 
-  return { url, dataDir, database, context, io, connectAs, createUser, person, cookieFor, close, roomId: context.defaultRoom.id };
+  return { url, dataDir, database, context, io, httpServer, connectAs, createUser, person, cookieFor, close, roomId: context.defaultRoom.id };
 }
 
 export type TestDatabase = Awaited<ReturnType<typeof createTestDatabaseUrl>>;

@@ -2,6 +2,7 @@
 
 import { useMemo } from "react";
 import type { Rooms } from "@/components/chat/use-rooms";
+import { createdText, kickedText } from "@/lib/client/room-notices";
 import type { Outcome } from "@/lib/client/run-command";
 import type { Ack } from "@/lib/shared/events";
 import type { MyRoom, RoomSummary } from "@/lib/shared/types";
@@ -49,7 +50,7 @@ export function useRoomActions(rooms: Rooms) {
       if (!answer.ok) return failed(answer);
       dispatch({ type: "upsert", room: answer.data });
       await activate(answer.data.id);
-      print(`You created #${answer.data.name}${answer.data.kind === "public" ? "" : ` (${answer.data.kind})`}. You are its owner.`, "output", answer.data.id);
+      print(createdText(answer.data), "output", answer.data.id);
       return { ok: true, data: answer.data };
     };
 
@@ -77,7 +78,7 @@ export function useRoomActions(rooms: Rooms) {
     const kick = async (roomId: string, username: string): Promise<RoomOutcome> => {
       const answer = await ask("room:kick", { roomId, username });
       if (!answer.ok) return failed(answer);
-      print(`You removed @${username.replace(/^@/, "")} from the room.`, "output", roomId);
+      print(kickedText(username), "output", roomId);
       return { ok: true, data: null };
     };
 

@@ -4,9 +4,26 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/ev
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+const options = { path: "/socket.io", autoConnect: false, transports: ["websocket", "polling"] };
+
 /** Same origin as the page; the session cookie authenticates the handshake. */
 export function createClientSocket(): ClientSocket {
-  return io({ path: "/socket.io", autoConnect: false, withCredentials: true, transports: ["websocket", "polling"] });
+  return io({ ...options, withCredentials: true });
+}
+
+/**
+ * A client outside a browser (the terminal client): it names the server and sends the
+ * session cookie itself, and no Origin, which the server lets through with a session.
+ * `retryMs`: a steady delay between reconnection attempts, so "retrying in 5 s" is true.
+ */
+export function createRemoteSocket(url: string, cookie: string, retryMs: number): ClientSocket {
+  return io(url, {
+    ...options,
+    extraHeaders: { cookie },
+    reconnectionDelay: retryMs,
+    reconnectionDelayMax: retryMs,
+    randomizationFactor: 0,
+  });
 }
 
 /** Long enough to cover a client-side page change, short enough to free a closed tab's slot. */
