@@ -201,7 +201,7 @@ export function ChatApp({
               }
             />
           </Drawer>
-          <main className="flex min-w-0 flex-1 flex-col" data-room-id={activeId}>
+          <main className="relative flex min-w-0 flex-1 flex-col" data-room-id={activeId}>
             <MessageList
               key={`list-${activeId}`}
               items={stream.items}
@@ -235,7 +235,12 @@ export function ChatApp({
               label={label}
               initialDraft={drafts.current.get(activeId)}
               onDraft={(text) => drafts.current.set(activeId, text)}
-              onSubmit={(text) => chat.submit(text, compose?.mode === "reply" ? { replyTo: compose.message.id } : {})}
+              onSubmit={(text, files) =>
+                chat.submit(text, {
+                  ...(compose?.mode === "reply" ? { replyTo: compose.message.id } : {}),
+                  ...(files?.length ? { attachments: files.map((f) => f.id) } : {}),
+                })
+              }
               onTyping={chat.setTyping}
               compose={compose}
               onComposeEnd={() => setCompose(null)}

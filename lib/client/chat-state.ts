@@ -9,6 +9,8 @@ export interface SendOptions {
   whisperTo?: string;
   /** The message this one answers. */
   replyTo?: number;
+  /** Uploads (POST /api/uploads) sent with it, in order: every resend carries them again. */
+  attachments?: string[];
 }
 
 /**
