@@ -73,6 +73,12 @@ export function useAttachments(within: RefObject<HTMLElement | null>) {
       setDragging(false);
       add([...(event.dataTransfer?.files ?? [])]);
     };
+    // A file dropped next to the chat area would make the browser open it, leaving the chat.
+    const guard = (event: DragEvent) => {
+      if (hasFiles(event)) event.preventDefault();
+    };
+    window.addEventListener("dragover", guard);
+    window.addEventListener("drop", guard);
     area.addEventListener("dragenter", enter);
     area.addEventListener("dragover", over);
     area.addEventListener("dragleave", leave);
@@ -82,6 +88,8 @@ export function useAttachments(within: RefObject<HTMLElement | null>) {
       area.removeEventListener("dragover", over);
       area.removeEventListener("dragleave", leave);
       area.removeEventListener("drop", drop);
+      window.removeEventListener("dragover", guard);
+      window.removeEventListener("drop", guard);
     };
   }, [within, add]);
 
