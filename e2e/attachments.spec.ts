@@ -153,7 +153,7 @@ attach("a file over the limit is refused in the browser with the server's senten
   const chooser = alice.page.waitForEvent("filechooser");
   await alice.page.getByRole("button", { name: "Attach files" }).click();
   await (await chooser).setFiles({ name: "video.mov", mimeType: "video/quicktime", buffer: Buffer.alloc(2 * 1024 * 1024, 1) });
-  await expect(alice.page.getByRole("alert")).toHaveText("video.mov is 2 MB; the limit is 1 MB");
+  await expect(alice.page.getByRole("alert")).toHaveText("video.mov is 2 MB; the limit is 1 MB.");
   await expect(tray(alice.page)).toHaveCount(0);
   expect(posts).toEqual([]);
 });

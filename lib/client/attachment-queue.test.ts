@@ -69,7 +69,7 @@ describe("the composer's attachment queue", () => {
 
   it("refuses a file over the limit before any upload, in the server's sentence", async () => {
     const { queue, net } = setup();
-    expect(await queue.add([fakeFile("photo.heic", 40 * MB), fakeFile("ok.txt", 1)])).toEqual(["photo.heic is 40 MB; the limit is 25 MB"]);
+    expect(await queue.add([fakeFile("photo.heic", 40 * MB), fakeFile("ok.txt", 1)])).toEqual(["photo.heic is 40 MB; the limit is 25 MB."]);
     expect(net.calls.map((c) => c.file.name)).toEqual(["ok.txt"]);
     expect(queue.files().map((f) => f.name)).toEqual(["ok.txt"]);
   });
