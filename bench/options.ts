@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-export const PHASES = ["fanout", "durable", "catchup", "memory", "web", "cluster"] as const;
+export const PHASES = ["fanout", "durable", "catchup", "memory", "web", "cluster", "upload"] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchOptions {

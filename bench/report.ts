@@ -9,6 +9,7 @@ import type { FanoutStep } from "./fanout.ts";
 import { NOISY_CPU } from "./stats.ts";
 import type { FanoutResult } from "./step-up.ts";
 import type { MemoryResult } from "./memory.ts";
+import type { UploadResult } from "./upload.ts";
 import type { BrowserTiming, FirstLoadJs } from "./web.ts";
 import { FIRST_LOAD_JS_BUDGET_BYTES } from "./web.ts";
 
@@ -19,6 +20,8 @@ export interface ServerResults {
   memory?: MemoryResult;
   /** Parley only: catch-up after a disconnect in a busy room. */
   catchup?: CatchUpResult;
+  /** Parley only: a 12 MP photo through the upload pipeline to its thumbnail. */
+  upload?: UploadResult;
   /** Cluster phase only: what PostgreSQL's sessions were doing during each durable run. */
   pgActivity?: { ackLatency: ActivityShares; throughput: ActivityShares };
 }
@@ -156,6 +159,12 @@ export function evaluate(r: Results, refRate: number): void {
         ? `${p.catchup.runs.filter((run) => run.mismatches.length === 0).length}/${p.catchup.runs.length}${p.catchup.finalMismatches.length ? ", not at the end" : ""}`
         : "—",
       pass: p.catchup ? p.catchup.runs.every((run) => run.mismatches.length === 0) && p.catchup.finalMismatches.length === 0 : null,
+    },
+    {
+      name: `${p.upload?.megapixels ?? 12} MP photo upload → thumbnail, p95 on ${p.upload?.cores ?? 2} cores`,
+      target: "< 1.5 s",
+      value: fmt(p.upload?.ms.p95, " ms"),
+      pass: check(p.upload?.ms.p95, (v) => v < 1500),
     },
     {
       name: "chat page first-load JS (gzip)",

@@ -9,6 +9,7 @@ import { stepUp } from "./step-up.ts";
 import type { RunningServer, ServerKind } from "./server-runner.ts";
 import { startServer } from "./server-runner.ts";
 import { hasChromium, measureFirstHistory, measureFirstLoadJs } from "./web.ts";
+import { measureUpload } from "./upload.ts";
 
 export interface SuiteContext {
   options: BenchOptions;
@@ -137,6 +138,8 @@ export async function benchServer(kind: ServerKind, ctx: SuiteContext, out: Serv
     }
     if (parley && o.phases.has("web")) await webPhase(server, cookies[0]!, adminCookies[0]!, roomId, ctx, web);
   });
+  // In a process of its own, with the server stopped: image work is CPU-bound.
+  if (kind === "parley" && o.phases.has("upload")) out.upload = measureUpload({ runs: o.quick ? 1 : 10, log });
 }
 
 async function webPhase(server: RunningServer, cookie: string, staffCookie: string, roomId: string, ctx: SuiteContext, web: Results["web"]): Promise<void> {

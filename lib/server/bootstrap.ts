@@ -32,6 +32,8 @@ import { createRateLimiters } from "@/lib/server/services/rate-limit";
 import type Redis from "ioredis";
 import type { TrustProxy } from "@/lib/server/client-ip";
 import { createAvatarService } from "@/lib/server/services/avatars";
+import { createAttachmentService } from "@/lib/server/services/attachments/service";
+import { createLocalStore, localFilesDir } from "@/lib/server/storage/local-store";
 import { createProfileService } from "@/lib/server/services/profiles";
 import { createPushService } from "@/lib/server/services/push";
 import { sharedVapidKeys } from "@/lib/server/vapid-keys";
@@ -97,6 +99,8 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     isMember: memberships.isMember,
     login: options.login ?? { maxAttempts: 3, blockSeconds: 60 },
     files: options.files,
+    // Called after a moderator's removal commits; `attachments` is built below.
+    removeFiles: (messageId) => attachments.deleteForMessage(messageId),
   });
   const avatars = createAvatarService({ db, dataDir: options.dataDir });
   const importedAvatars = await avatars.importLegacyFiles();
@@ -104,6 +108,14 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
   const defaultRoom = await rooms.ensureDefaultRoom();
   const presence = redis ? createRedisPresence({ redis, nodeId: randomUUID(), prefix: `{${redisPrefix}:presence}:`, logger }) : createMemoryPresence();
   const mentions = createMentionResolver({ db, onlineIds: () => presence.onlineIds() });
+  const attachments = createAttachmentService({
+    db,
+    store: createLocalStore(localFilesDir(options.dataDir)),
+    settings: () => moderation.settings.get().files,
+    limiter: moderation.limiters.upload,
+    isMember: memberships.isMember,
+    logger,
+  });
   const messages = createMessageService({ db, writer, rooms, memberships, blocks, gate: moderation.gate, mentions });
   const context: AppContext = {
     db,
@@ -125,13 +137,14 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppContext> 
     dms: createDmService({ db, rooms, memberships, blocks }),
     messages,
     search: createSearchService({ db }),
-    changes: createMessageChanges({ db, rooms, messages, gate: moderation.gate, mentions, reactionLimiter: moderation.limiters.reaction }),
+    changes: createMessageChanges({ db, rooms, messages, gate: moderation.gate, mentions, reactionLimiter: moderation.limiters.reaction, attachments }),
     writer,
     // A fresh node id per process: a restarted node's old connections are swept, not reused.
     presence,
     presenceGraceMs: (options.presenceGraceSeconds ?? 5) * 1000,
     typing: redis ? createRedisTypingThrottle({ redis, logger, prefix: redisPrefix }) : createTypingThrottle(),
     avatars,
+    attachments,
     profiles: createProfileService({ db, avatars, onPublicChange: (profile) => context.realtime?.profileChanged(profile) }),
     push: createPushService({ db, vapid: await sharedVapidKeys(db, options.dataDir), logger, subject: options.vapidSubject }),
     sessions: createSessionService({

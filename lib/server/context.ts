@@ -17,6 +17,7 @@ import type { EndReason, SessionService } from "@/lib/server/services/sessions";
 import type { UserService } from "@/lib/server/services/users";
 import type { PublicProfile } from "@/lib/shared/schemas/profile";
 import type { AvatarService } from "@/lib/server/services/avatars";
+import type { AttachmentService } from "@/lib/server/services/attachments/service";
 import type { ProfileService } from "@/lib/server/services/profiles";
 import type { PushService } from "@/lib/server/services/push";
 import type { TypingThrottle } from "@/lib/server/services/typing";
@@ -72,6 +73,8 @@ export interface AppContext {
   sessions: SessionService;
   moderation: ModerationContext;
   avatars: AvatarService;
+  /** Files sent with messages: upload, access-checked reads, deletion. */
+  attachments: AttachmentService;
   profiles: ProfileService;
   push: PushService;
   realtime?: RealtimeHooks;

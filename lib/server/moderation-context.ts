@@ -69,6 +69,8 @@ export async function createModerationContext(deps: {
   redisPrefix?: string;
   /** Tells other nodes when settings or sanctions change. */
   bus?: ClusterBus;
+  /** Deletes a removed message's files (rows and bytes). */
+  removeFiles?: (messageId: number) => Promise<unknown>;
 }): Promise<ModerationContext> {
   const { db } = deps;
   const settings = createSettingsService({
@@ -95,7 +97,15 @@ export async function createModerationContext(deps: {
     sanctions,
     audit,
     reports: createReportService({ db, isMember: deps.isMember }),
-    actions: createModerationActions({ db, sanctions, audit, effects: () => context.effects, findUser: deps.findUser, lastIpOf: lastIps.lastIpOf }),
+    actions: createModerationActions({
+      db,
+      sanctions,
+      audit,
+      effects: () => context.effects,
+      findUser: deps.findUser,
+      lastIpOf: lastIps.lastIpOf,
+      removeFiles: deps.removeFiles,
+    }),
     gate: createMessageGate({
       db,
       sanctions,

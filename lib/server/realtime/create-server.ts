@@ -51,12 +51,14 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps,
   deps.realtime = createRealtimeHooks(io, deps.bus);
   deps.moderation.effects = createModerationEffects(io, deps);
   const stopSweeper = startIdleSweeper(io, deps, deps.realtime);
+  const stopPurging = deps.attachments.startPurging();
   const stopDuties = startClusterDuties(io, { bus: deps.bus, presence: deps.presence, logger: deps.logger, touchLastSeen: deps.users.touchLastSeen });
   // Built once: every socket shares these listeners instead of owning ~30 closures.
   const dispatch = createDispatcher(io, deps, routes);
   const presence = createPresenceLifecycle(io, deps);
   httpServer.once("close", () => {
     stopSweeper();
+    stopPurging();
     stopDuties();
     presence.stop();
   });

@@ -8,6 +8,7 @@ import { mayRead } from "@/lib/server/services/messages";
 import type { MessageGate } from "@/lib/server/services/moderation/message-gate";
 import type { RateLimiter } from "@/lib/server/services/rate-limit";
 import type { RoomService } from "@/lib/server/services/rooms";
+import type { AttachmentService } from "@/lib/server/services/attachments/service";
 import { AppError } from "@/lib/shared/errors";
 import { MAX_REACTIONS_PER_MESSAGE } from "@/lib/shared/schemas/limits";
 import type { DeleteOwnMessageInput, EditMessageInput, ReactionInput } from "@/lib/shared/schemas/message";
@@ -34,6 +35,8 @@ export function createMessageChanges(deps: {
   gate: MessageGate;
   mentions: MentionResolver;
   reactionLimiter: RateLimiter;
+  /** A deleted message's files go with it (rows and bytes). */
+  attachments?: Pick<AttachmentService, "deleteForMessage">;
 }) {
   const { db, messages } = deps;
 
@@ -105,6 +108,7 @@ export function createMessageChanges(deps: {
           data: { body: "", mentions: null, deletedAt: new Date(), deletedById: user.id, changeSeq: seq },
         });
       });
+      await deps.attachments?.deleteForMessage(row.id);
       return { message: await current(row.id), changed: true };
     },
 

@@ -13,6 +13,7 @@ import { excerpt } from "@/lib/shared/schemas/limits";
 import { readLinkPreview } from "@/lib/shared/schemas/link-preview";
 import type { AttachmentRow } from "@/lib/server/services/attachment-info";
 import { attachmentSelect, toAttachment } from "@/lib/server/services/attachment-info";
+import { claimableFiles } from "@/lib/server/services/attachments/claims";
 import type { ChatMessage, MessageKind, PublicUser, Reaction, ReplyQuote, SessionUser } from "@/lib/shared/types";
 
 /** How many missed messages (and, separately, changed ones) a reconnecting client may catch up on before it reloads. */
@@ -138,7 +139,7 @@ export function createMessageService(deps: {
     return parent;
   }
 
-  async function store(author: SessionUser, room: RoomRecord, input: SendMessageInput, body: string) {
+  async function store(author: SessionUser, room: RoomRecord, input: SendMessageInput, body: string, files: AttachmentRow[]) {
     let recipient: PublicUser | null = null;
     let dmRecipients: string[] | undefined;
     if (input.whisperTo) {
@@ -168,8 +169,9 @@ export function createMessageService(deps: {
       recipientId: recipient?.id ?? null,
       replyToId: parent?.id ?? null,
       mentions: storeMentions(mentions),
+      ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}),
     });
-    if (!row.duplicate) return { message: toChatMessage({ ...row, replyTo: parent }, author, recipient), dmRecipients, duplicate: false };
+    if (!row.duplicate) return { message: toChatMessage({ ...row, replyTo: parent, attachments: files }, author, recipient), dmRecipients, duplicate: false };
     // The clientId names a message stored earlier: never let it reach another room.
     if (row.roomId !== room.id)
       throw new AppError("CONFLICT", "That message was already sent in another conversation, so it was not sent here. Send it again as a new message.");
@@ -221,12 +223,13 @@ export function createMessageService(deps: {
      * perhaps): the caller answers the sender only.
      */
     async send(author: SessionUser, input: SendMessageInput): Promise<{ message: ChatMessage; dmRecipients?: string[]; duplicate: boolean }> {
-      // The upload path (POST /api/uploads, claiming files for a message) is not in yet: never store a message without the files its sender meant to send.
-      if (input.attachments?.length) throw new AppError("VALIDATION", "This server can't send files yet. Send the message without them.");
       const room = await rooms.getRoom(input.roomId);
-      const admission = await gate.check(author, room, input.body, input.clientId);
+      const files = await claimableFiles(db, author.id, input.clientId, input.attachments ?? []);
+      // Files without a caption repeat only when the same files are sent again.
+      const spamText = input.body || (files.length ? `\u0000files:${files.map((f) => f.id).join(",")}` : "");
+      const admission = await gate.check(author, room, input.body, input.clientId, spamText);
       try {
-        const sent = await store(author, room, input, admission.body);
+        const sent = await store(author, room, input, admission.body, files);
         admission.settle(sent.duplicate ? "duplicate" : "new");
         return sent;
       } catch (error) {

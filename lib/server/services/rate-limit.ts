@@ -33,6 +33,8 @@ export const LIMITS = {
   report: { name: "report", tokens: 10, windowMs: 3_600_000 },
   /** Counted per user before the upload is read: every try costs a decode. */
   avatarUpload: { name: "avatar", tokens: 10, windowMs: 600_000 },
+  /** Attachment uploads per user, counted before the body is read (10 files per message, a few messages a minute). */
+  upload: { name: "upload", tokens: 60, windowMs: 600_000 },
   /** The default only: the console's sign-up setting replaces `tokens` (see createRateLimiters). */
   signUpPerIp: { name: "signup", tokens: 20, windowMs: 3_600_000 },
 } satisfies Record<string, LimitRule>;
@@ -146,6 +148,7 @@ export function createRateLimiters(redis?: Redis, live: { signUpsPerHour?: () =>
     dmOpen: make(LIMITS.dmOpen),
     report: make(LIMITS.report),
     avatarUpload: make(LIMITS.avatarUpload),
+    upload: make(LIMITS.upload),
     signUpPerIp: make(signUpsPerHour ? () => ({ ...LIMITS.signUpPerIp, tokens: signUpsPerHour() }) : LIMITS.signUpPerIp),
   };
 }

@@ -78,15 +78,26 @@ describe("message:send", () => {
     expect(await server.context.db.message.count({ where: { clientId: "resend-0001" } })).toBe(1);
   });
 
-  it("refuses a message with files, caption or not, and stores nothing, until uploads can be claimed", async () => {
+  it("sends uploads with or without a caption, and refuses more than 10 files or an id that is no upload", async () => {
     const a = await joined();
+    const b = await joined();
     for (const body of ["", "look at this"]) {
-      const clientId = `files-000${body.length}`;
-      const answer = await call<ChatMessage>(a.client, "message:send", { roomId: server.roomId, body, clientId, attachments: ["A".repeat(22)] });
-      expect(answer.ok).toBe(false);
-      if (!answer.ok) expect(answer.error.message).toBe("This server can't send files yet. Send the message without them.");
-      expect(await server.context.db.message.count({ where: { clientId } })).toBe(0);
+      const file = await server.context.attachments.upload(a.user, Buffer.from(`notes ${body}`), "notes.txt");
+      const arrival = next<ChatMessage>(b.client, "message:new");
+      const answer = await call<ChatMessage>(a.client, "message:send", {
+        roomId: server.roomId,
+        body,
+        clientId: `files-000${body.length}`,
+        attachments: [file.id],
+      });
+      expect(answer.ok).toBe(true);
+      expect((await arrival).attachments).toEqual([file]);
+      expect((await arrival).body).toBe(body);
     }
+    const unknown = await call(a.client, "message:send", { roomId: server.roomId, body: "", clientId: "files-0098", attachments: ["A".repeat(22)] });
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) expect(unknown.error.message).toContain("not one you uploaded");
+    expect(await server.context.db.message.count({ where: { clientId: "files-0098" } })).toBe(0);
     const tooMany = await call(a.client, "message:send", {
       roomId: server.roomId,
       body: "",

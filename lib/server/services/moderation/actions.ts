@@ -30,6 +30,8 @@ export function createModerationActions(deps: {
   effects: () => ModerationEffects;
   findUser: (id: string) => Promise<SessionUser | null>;
   lastIpOf?: (userId: string) => Promise<string | null>;
+  /** Deletes a removed message's files, rows and bytes. */
+  removeFiles?: (messageId: number) => Promise<unknown>;
 }) {
   const { db, sanctions, audit } = deps;
 
@@ -136,6 +138,7 @@ export function createModerationActions(deps: {
       await withRoomChange(db, row.roomId, (tx, seq) =>
         tx.message.update({ where: { id: row.id }, data: { deletedAt: new Date(), deletedById: actor.id, changeSeq: seq } }),
       );
+      await deps.removeFiles?.(row.id);
       await audit.record({
         actor: who(actor),
         action: "delete-message",

@@ -118,7 +118,8 @@ export function createMessageGate(deps: {
       return isStaff(user) ? applyWordFilter(change.body, deps.settings.get().wordFilter).body : wordFilter(user, change.body);
     },
 
-    async check(user: SessionUser, room: { id: string; slowModeSeconds: number }, body: string, clientId: string): Promise<Admission> {
+    /** `spamText`: what the flood and duplicate rules compare (default the body; a caption-less message's files). */
+    async check(user: SessionUser, room: { id: string; slowModeSeconds: number }, body: string, clientId: string, spamText = body): Promise<Admission> {
       await inStanding(user);
       if (isStaff(user)) return { body: applyWordFilter(body, deps.settings.get().wordFilter).body, settle: noop };
 
@@ -150,7 +151,7 @@ export function createMessageGate(deps: {
         deps.slowMode.end(user.id, room.id, room.slowModeSeconds, outcome === "new", now());
       };
       try {
-        await spamCheck(user, body);
+        await spamCheck(user, spamText);
         return { body: await wordFilter(user, body), settle };
       } catch (error) {
         settle("refused");
