@@ -62,7 +62,7 @@ attach("files go out by button, paste and drop, with progress and a caption; the
     await (await chooser).setFiles({ name: "sunset.png", mimeType: "image/png", buffer: photo });
     const item = tray(alice.page).getByRole("listitem").filter({ hasText: "sunset.png" });
     await expect(item.getByRole("progressbar", { name: "Uploading sunset.png" })).toBeVisible();
-    await expect(item.getByRole("img")).toHaveAttribute("src", /^blob:/);
+    await expect(item.locator("img")).toHaveAttribute("src", /^blob:/);
     await expect(send(alice.page)).toBeDisabled();
     await expect(alice.page.getByText("Wait until the files have uploaded, or remove them.")).toBeVisible();
     held.release();
@@ -153,7 +153,7 @@ attach("a file over the limit is refused in the browser with the server's senten
   const chooser = alice.page.waitForEvent("filechooser");
   await alice.page.getByRole("button", { name: "Attach files" }).click();
   await (await chooser).setFiles({ name: "video.mov", mimeType: "video/quicktime", buffer: Buffer.alloc(2 * 1024 * 1024, 1) });
-  await expect(alice.page.getByRole("alert")).toHaveText("video.mov is 2 MB; the limit is 1 MB.");
+  await expect(alice.page.locator("main").getByRole("alert")).toHaveText("video.mov is 2 MB; the limit is 1 MB.");
   await expect(tray(alice.page)).toHaveCount(0);
   expect(posts).toEqual([]);
 });
@@ -161,7 +161,7 @@ attach("a file over the limit is refused in the browser with the server's senten
 attach("a private room's file is not served to someone outside it", async ({ browser, parley }) => {
   const alice = new RoomsPage(await (await personContext(browser, parley.url)).newPage());
   await alice.signUp(uniqueName("priv"), "Private Alice");
-  await alice.createRoom(uniqueName("secret").replace(/_/g, "-"), { kind: "Private" });
+  await alice.createRoom(uniqueName("secret").replace(/_/g, "-"), { kind: "Private", password: "open sesame" });
   const chooser = alice.page.waitForEvent("filechooser");
   await alice.page.getByRole("button", { name: "Attach files" }).click();
   await (await chooser).setFiles({ name: "plans.txt", mimeType: "text/plain", buffer: Buffer.from("the plan") });
