@@ -194,5 +194,11 @@ attach("the tray fits a phone in dark mode", async ({ browser, parley }) => {
   expect(await alice.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await alice.page.screenshot({ path: attach.info().outputPath("tray-phone-dark.png") });
   held.release();
+  await expect(tray(alice.page).getByRole("listitem").filter({ hasText: "Ready" })).toHaveCount(2);
+  await alice.input.press("Enter");
+  const sent = alice.message("report.pdf");
+  await expect(sent.getByRole("img")).toHaveJSProperty("complete", true);
+  expect(await alice.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await alice.page.screenshot({ path: attach.info().outputPath("message-phone-dark.png") });
   await held.stop();
 });

@@ -23,6 +23,7 @@ import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChat } from "@/components/chat/use-chat";
 import { RoomSidebar } from "@/components/rooms/room-sidebar";
 import { attachmentLightbox } from "@/components/chat/message-attachments";
+import { attachmentRuntime } from "@/components/chat/use-attachments";
 import { lazyComponent, useHydrated, usePreloadWhenIdle } from "@/components/ui/lazy";
 import { activeStream, conversationTitle, sidebarSections } from "@/lib/client/chat-store";
 import type { FirstHistory } from "@/lib/server/services/first-history";
@@ -71,6 +72,7 @@ export function ChatApp({
     emojiPicker.preload,
     preloadMentions,
     attachmentLightbox.preload,
+    attachmentRuntime.preload,
   );
   useSocketEvent(conn.socket, "moderation:notice", ({ message }) => notify(message));
   const report = useCallback(

@@ -1,8 +1,9 @@
 import { PaperclipIcon } from "lucide-react";
 import { useRef } from "react";
-import { AttachmentTray } from "@/components/chat/attachment-tray";
 import type { useAttachments } from "@/components/chat/use-attachments";
+import { attachmentRuntime } from "@/components/chat/use-attachments";
 import { Button } from "@/components/ui/button";
+import { useLazyModule } from "@/components/ui/lazy";
 
 /** Shown over the chat area while files are dragged over it. */
 export function DropOverlay() {
@@ -15,6 +16,7 @@ export function DropOverlay() {
 
 /** Above the text box: what the browser refused, the files going out with the message, and why Send waits. */
 export function ComposerFiles({ files, blocked }: { files: ReturnType<typeof useAttachments>; blocked: string | null }) {
+  const runtime = useLazyModule(attachmentRuntime);
   return (
     <>
       {files.refusal ? (
@@ -22,7 +24,7 @@ export function ComposerFiles({ files, blocked }: { files: ReturnType<typeof use
           {files.refusal}
         </p>
       ) : null}
-      <AttachmentTray files={files.files} onRemove={files.remove} onRetry={files.retry} />
+      {runtime ? <runtime.AttachmentTray files={files.files} onRemove={files.remove} onRetry={files.retry} /> : null}
       {blocked ? (
         <p id="attach-status" className="mb-2 text-xs text-muted-foreground">
           {blocked}
@@ -37,7 +39,16 @@ export function AttachButton({ onFiles }: { onFiles: (files: File[]) => void }) 
   const picker = useRef<HTMLInputElement>(null);
   return (
     <>
-      <Button variant="ghost" size="icon" className="size-10" aria-label="Attach files" title="Attach files" onClick={() => picker.current?.click()}>
+      <Button
+        variant="ghost"
+        size="icon"
+        className="size-10"
+        aria-label="Attach files"
+        title="Attach files"
+        onPointerEnter={attachmentRuntime.preload}
+        onFocus={attachmentRuntime.preload}
+        onClick={() => picker.current?.click()}
+      >
         <PaperclipIcon aria-hidden="true" className="size-5" />
       </Button>
       <input

@@ -1,12 +1,16 @@
 "use client";
 
 import type { ClipboardEvent, RefObject } from "react";
-import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
-import { readUploadLimits, uploadAttachment } from "@/components/chat/attachment-requests";
-import type { TrayFile } from "@/lib/client/attachment-queue";
-import { createAttachmentQueue } from "@/lib/client/attachment-queue";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { lazyModule } from "@/components/ui/lazy";
+import type { AttachmentQueue, TrayFile } from "@/lib/client/attachment-queue";
+import { blockerOf } from "@/lib/client/attachment-status";
 
 const NONE: readonly TrayFile[] = [];
+const NOT_LOADED = "Attaching files could not start. Check your connection and try again.";
+
+/** The queue, its HTTP calls and the tray load with the first file (or when the page is idle): not chat first-load code. */
+export const attachmentRuntime = lazyModule(() => import("@/components/chat/attachment-runtime"));
 
 /** A screenshot pasted from the clipboard arrives as "image.png" (or nameless): it gets a name that says where it came from. */
 export function pastedName(file: File): File {
@@ -27,26 +31,38 @@ const hasFiles = (event: DragEvent) => !!event.dataTransfer?.types.includes("Fil
  * while files are dragged over it). Uploads stop when the composer goes away.
  */
 export function useAttachments(within: RefObject<HTMLElement | null>) {
-  const [queue] = useState(() =>
-    createAttachmentQueue({
-      upload: uploadAttachment,
-      limits: readUploadLimits,
-      previewUrl: (file) => URL.createObjectURL(file),
-      revokeUrl: (url) => URL.revokeObjectURL(url),
-    }),
-  );
-  useEffect(() => () => queue.dispose(), [queue]);
-  const files = useSyncExternalStore(queue.subscribe, queue.files, () => NONE);
+  const queue = useRef<AttachmentQueue | null>(null);
+  const alive = useRef(true);
+  const [files, setFiles] = useState<readonly TrayFile[]>(NONE);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+      queue.current?.dispose();
+      queue.current = null;
+    };
+  }, []);
 
-  const add = useCallback(
-    (picked: readonly File[]) => {
-      if (!picked.length) return;
-      void queue.add(picked).then((refused) => setRefusal(refused.length ? refused.join(" ") : null));
-    },
-    [queue],
-  );
+  const add = useCallback((picked: readonly File[]) => {
+    if (!picked.length) return;
+    attachmentRuntime
+      .load()
+      .then((runtime) => {
+        if (!alive.current) return [];
+        if (!queue.current) {
+          const created = runtime.createComposerQueue();
+          created.subscribe(() => setFiles(created.files()));
+          queue.current = created;
+        }
+        return queue.current.add(picked);
+      })
+      .then(
+        (refused) => setRefusal(refused.length ? refused.join(" ") : null),
+        () => setRefusal(NOT_LOADED),
+      );
+  }, []);
 
   useEffect(() => {
     const area = within.current?.closest("main");
@@ -107,11 +123,12 @@ export function useAttachments(within: RefObject<HTMLElement | null>) {
     dragging,
     add,
     onPaste,
-    remove: queue.remove,
-    retry: queue.retry,
-    blocker: queue.blocker,
+    remove: (key: string) => queue.current?.remove(key),
+    retry: (key: string) => queue.current?.retry(key),
+    /** Why Send waits; null when every file has uploaded. */
+    blocker: () => blockerOf(files),
     dismissRefusal: () => setRefusal(null),
     /** The uploaded files, for the message being sent now; the tray empties. */
-    take: queue.take,
+    take: () => queue.current?.take() ?? [],
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createAttachmentQueue, STILL_UPLOADING, UPLOAD_FAILED } from "@/lib/client/attachment-queue";
+import { createAttachmentQueue } from "@/lib/client/attachment-queue";
+import { STILL_UPLOADING, UPLOAD_FAILED } from "@/lib/client/attachment-status";
 import type { HttpResult } from "@/lib/client/http";
 import { CANCELLED } from "@/lib/client/http";
 import type { MessageAttachment } from "@/lib/shared/types";

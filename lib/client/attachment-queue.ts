@@ -1,3 +1,4 @@
+import { blockerOf } from "@/lib/client/attachment-status";
 import type { HttpResult } from "@/lib/client/http";
 import type { UploadLimits } from "@/lib/shared/upload-limits";
 import { fileTooLarge, MAX_FILES_PER_MESSAGE, TOO_MANY_FILES } from "@/lib/shared/upload-limits";
@@ -26,9 +27,6 @@ export interface AttachmentQueueDeps {
   previewUrl?: (file: File) => string;
   revokeUrl?: (url: string) => void;
 }
-
-export const STILL_UPLOADING = "Wait until the files have uploaded, or remove them.";
-export const UPLOAD_FAILED = "Retry or remove the files that could not be uploaded.";
 
 /**
  * The files of the message being written. Refusals the browser can make itself (too
@@ -116,11 +114,7 @@ export function createAttachmentQueue(deps: AttachmentQueueDeps) {
     },
 
     /** Why the message can't be sent yet; null when every file has uploaded. */
-    blocker(): string | null {
-      if (files.some((f) => f.status === "failed")) return UPLOAD_FAILED;
-      if (files.some((f) => f.status === "uploading")) return STILL_UPLOADING;
-      return null;
-    },
+    blocker: () => blockerOf(files),
 
     /** The uploaded files, in the order they were added, leaving the tray empty for the next message. */
     take(): MessageAttachment[] {
