@@ -240,7 +240,7 @@ export function ChatApp({
               onSubmit={(text, files) =>
                 chat.submit(text, {
                   ...(compose?.mode === "reply" ? { replyTo: compose.message.id } : {}),
-                  ...(files?.length ? { attachments: files.map((f) => f.id) } : {}),
+                  ...(files?.length ? { attachments: files.map((f) => f.id), attachmentNames: files.map((f) => f.name) } : {}),
                 })
               }
               onTyping={chat.setTyping}

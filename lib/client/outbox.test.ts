@@ -172,7 +172,7 @@ describe("outbox driver", () => {
     h.box.store = storeReducer(h.box.store, {
       type: "stream",
       roomId: "general",
-      action: { type: "pending", item: newPending("", { attachments: files }, me) },
+      action: { type: "pending", item: newPending("", { attachments: files, attachmentNames: ["a.png", "b.txt"] }, me) },
     });
     h.driver.pump();
     h.driver.setOnline(false);
@@ -181,6 +181,8 @@ describe("outbox driver", () => {
     const [first, resend] = h.wire.map((w) => w.payload as { body: string; clientId: string; attachments?: string[] });
     expect(first).toMatchObject({ body: "", attachments: files });
     expect(resend).toMatchObject({ body: "", attachments: files, clientId: first?.clientId });
+    // The names are for the pending row only: the server takes the stored files' own.
+    expect(first).not.toHaveProperty("attachmentNames");
   });
 
   it("a duplicate ack (stored before the drop) just confirms the message", async () => {
