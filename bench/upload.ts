@@ -74,7 +74,9 @@ export function measureUpload(options: { runs: number; log: (line: string) => vo
   const [command, args] = hasTaskset() ? ["taskset", ["-c", "0,1", ...node]] : [node[0]!, node.slice(1)];
   const out = execFileSync(command, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   const result = JSON.parse(out.trim().split("\n").at(-1)!) as UploadResult;
-  options.log(`parley: ${result.megapixels} MP photo (${(result.inputBytes / 1024 / 1024).toFixed(1)} MB) upload → thumbnail on ${result.cores} cores: p50 ${result.ms.p50} p95 ${result.ms.p95} ms over ${result.runs}`);
+  options.log(
+    `parley: ${result.megapixels} MP photo (${(result.inputBytes / 1024 / 1024).toFixed(1)} MB) upload → thumbnail on ${result.cores} cores: p50 ${result.ms.p50} p95 ${result.ms.p95} ms over ${result.runs}`,
+  );
   return result;
 }
 

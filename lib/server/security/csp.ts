@@ -59,5 +59,13 @@ export function staticDocumentPolicy(host: string | undefined): string {
   return join({ ...common(host), "script-src": ["'self'"] });
 }
 
+/**
+ * Sent files (GET /api/files/…): whatever they are, opened from Parley's origin they run
+ * nothing, load nothing and are never framed. Chosen by path before Next runs, because
+ * the page policy set there is what the response keeps.
+ */
+export const FILE_POLICY = "sandbox; default-src 'none'; frame-ancestors 'none'";
+export const FILES_PATH = "/api/files/";
+
 /** Static HTML documents in public/ that get {@link staticDocumentPolicy}. */
 export const STATIC_DOCUMENTS = new Set(["/offline.html"]);

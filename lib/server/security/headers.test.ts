@@ -51,6 +51,13 @@ describe("applySecurityHeaders", () => {
     expect(csp).toContain("frame-ancestors 'none'");
   });
 
+  it("gives sent files a sandbox that runs and loads nothing, whatever they contain", () => {
+    expect(run(fakeRequest("/api/files/AAAAAAAAAAAAAAAAAAAAAA?thumb=1"))["content-security-policy"]).toBe(
+      "sandbox; default-src 'none'; frame-ancestors 'none'",
+    );
+    expect(run(fakeRequest("/api/uploads"))["content-security-policy"]).toContain("script-src 'nonce-");
+  });
+
   it("never echoes a Host header that could smuggle a directive", () => {
     const csp = run(fakeRequest("/", { host: "evil.example; script-src *" }))["content-security-policy"] ?? "";
     expect(csp).not.toContain("evil");

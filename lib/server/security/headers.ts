@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TrustProxy } from "@/lib/server/client-ip";
-import { NONCE_HEADER, pagePolicy, STATIC_DOCUMENTS, staticDocumentPolicy } from "@/lib/server/security/csp";
+import { FILE_POLICY, FILES_PATH, NONCE_HEADER, pagePolicy, STATIC_DOCUMENTS, staticDocumentPolicy } from "@/lib/server/security/csp";
 
 /**
  * Powerful features Parley never uses, denied to it and to anything that ever gets
@@ -75,7 +75,11 @@ export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, 
   const nonce = randomBytes(18).toString("base64");
   const host = req.headers.host;
   const pathname = (req.url ?? "/").split("?")[0] ?? "/";
-  const policy = STATIC_DOCUMENTS.has(pathname) ? staticDocumentPolicy(host) : pagePolicy({ nonce, dev: options.dev, host });
+  const policy = pathname.startsWith(FILES_PATH)
+    ? FILE_POLICY
+    : STATIC_DOCUMENTS.has(pathname)
+      ? staticDocumentPolicy(host)
+      : pagePolicy({ nonce, dev: options.dev, host });
   req.headers["content-security-policy"] = policy;
   delete req.headers["content-security-policy-report-only"];
   req.headers[NONCE_HEADER] = nonce;

@@ -76,7 +76,7 @@ describe("POST /api/uploads", () => {
     expect(shown.headers.get("content-type")).toBe("image/png");
     expect(shown.headers.get("content-disposition")).toMatch(/^inline; filename="holiday.png"/);
     expect(shown.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(shown.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
+    expect(shown.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
     expect(shown.headers.get("cache-control")).toMatch(/^private/);
     expect((await sharp(Buffer.from(await shown.arrayBuffer())).metadata()).format).toBe("png");
     const thumb = await get(user, image.thumbUrl!);
@@ -92,7 +92,7 @@ describe("POST /api/uploads", () => {
       expect(served.headers.get("content-type")).toBe("application/octet-stream");
       expect(served.headers.get("content-disposition")).toBe(`attachment; filename="cute cat.png"; filename*=UTF-8''cute%20cat.png`);
       expect(served.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(served.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
+      expect(served.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
       expect(await served.text()).toBe(markup);
       expect((await get(user, `${file.url}?thumb=1`)).status).toBe(404);
     }
@@ -292,5 +292,14 @@ describe("deleting", () => {
     expect(left.map((r) => r.id).sort()).toEqual([fresh.id, sentOld.id].sort());
     expect(storedFiles()).not.toContain(oldKey);
     expect(fs.existsSync(path.join(localFilesDir(server.dataDir), fresh.id))).toBe(true);
+
+    // Files left on a deleted message (its node died before deleting them) go too.
+    const leftover = await upload(ann.user, Buffer.from("leftover"), "leftover.txt");
+    const removed = await send(ann.client, { attachments: [leftover.id] });
+    if (!removed.ok) throw new Error(removed.error.message);
+    await server.context.db.message.update({ where: { id: removed.data.id }, data: { deletedAt: new Date() } });
+    expect(await server.context.attachments.purgeUnclaimed()).toBe(1);
+    expect(await server.context.db.attachment.count({ where: { id: leftover.id } })).toBe(0);
+    expect(fs.existsSync(path.join(localFilesDir(server.dataDir), leftover.id))).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { contentDisposition } from "@/lib/server/services/attachments/names";
 import { readUploadedPart } from "@/lib/server/upload";
 import type { MessageAttachment, SessionUser } from "@/lib/shared/types";
 import { attachmentIdSchema } from "@/lib/shared/schemas/message";
+import { FILE_POLICY } from "@/lib/server/security/csp";
 
 const MB = 1024 * 1024;
 
@@ -27,7 +28,7 @@ export async function uploadFromRequest(service: AttachmentService, user: Sessio
 /** Whatever may be served from Parley's origin must never run: no sniffing, no scripts, no plugins, no frames. */
 const SAFE_HEADERS = {
   "X-Content-Type-Options": "nosniff",
-  "Content-Security-Policy": "sandbox; default-src 'none'",
+  "Content-Security-Policy": FILE_POLICY,
   "Cross-Origin-Resource-Policy": "same-origin",
   // Access can end (a message deleted, a member gone): keep it out of shared caches, and revalidate.
   "Cache-Control": "private, no-cache",

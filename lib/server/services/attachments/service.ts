@@ -5,7 +5,7 @@ import type { Db } from "@/lib/server/db/client";
 import type { Logger } from "@/lib/server/logger";
 import type { FileStore } from "@/lib/server/storage/file-store";
 import { attachmentSelect, toAttachment } from "@/lib/server/services/attachment-info";
-import { formatSize } from "@/lib/server/services/attachments/names";
+import { formatSize, safeDisplayName } from "@/lib/server/services/attachments/names";
 import { processUpload } from "@/lib/server/services/attachments/process";
 import { mayRead } from "@/lib/server/services/messages";
 import type { RateLimiter } from "@/lib/server/services/rate-limit";
@@ -93,7 +93,7 @@ export function createAttachmentService(deps: {
     /** Stores one upload of `user` (not yet in any message) and describes it as messages will. */
     async upload(user: SessionUser, bytes: Buffer, rawName: string): Promise<MessageAttachment> {
       const { maxMb, dailyQuotaMb } = deps.settings();
-      const label = rawName.trim() ? rawName.split(/[/\\]/).pop()!.slice(0, 80) : "That file";
+      const label = rawName.trim() ? safeDisplayName(rawName) : "That file";
       if (bytes.length === 0) throw new AppError("VALIDATION", `${label} is empty. Choose another file.`, { file: "empty" });
       if (bytes.length > maxMb * MB) throw new AppError("VALIDATION", tooLargeSentence(label, bytes.length, maxMb), { file: "too large" });
       const used = await usedToday(user.id);
@@ -170,13 +170,22 @@ export function createAttachmentService(deps: {
       return { kind, name: row.name, mime: row.mime, size: row.size, body };
     },
 
-    /** After a message is deleted or removed: its files' bytes, then their rows (a crash in between is swept by purge). */
+    /**
+     * After a message is deleted or removed: its files' bytes, then their rows. Never
+     * throws (the deletion itself has committed): what fails here is logged, and purge
+     * sweeps files left on deleted messages.
+     */
     async deleteForMessage(messageId: number): Promise<number> {
-      const rows = await db.attachment.findMany({ where: { messageId }, select: { id: true, storageKey: true, thumbKey: true } });
-      if (rows.length === 0) return 0;
-      await removeBytes(rows);
-      await db.attachment.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
-      return rows.length;
+      try {
+        const rows = await db.attachment.findMany({ where: { messageId }, select: { id: true, storageKey: true, thumbKey: true } });
+        if (rows.length === 0) return 0;
+        await removeBytes(rows);
+        await db.attachment.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+        return rows.length;
+      } catch (error) {
+        deps.logger?.error(`deleting the files of message ${messageId} failed`, error);
+        return 0;
+      }
     },
 
     /**
