@@ -23,6 +23,7 @@ import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChat } from "@/components/chat/use-chat";
 import { RoomSidebar } from "@/components/rooms/room-sidebar";
 import { attachmentLightbox } from "@/components/chat/message-attachments";
+import { attachmentRuntime } from "@/components/chat/use-attachments";
 import { lazyComponent, useHydrated, usePreloadWhenIdle } from "@/components/ui/lazy";
 import { activeStream, conversationTitle, sidebarSections } from "@/lib/client/chat-store";
 import type { FirstHistory } from "@/lib/server/services/first-history";
@@ -77,6 +78,7 @@ export function ChatApp({
     preloadMentions,
     attachmentLightbox.preload,
     searchPanel.preload,
+    attachmentRuntime.preload,
   );
   useSocketEvent(conn.socket, "moderation:notice", ({ message }) => notify(message));
   const report = useCallback(
@@ -230,7 +232,7 @@ export function ChatApp({
               }
             />
           </Drawer>
-          <main className="flex min-w-0 flex-1 flex-col" data-room-id={activeId}>
+          <main className="relative flex min-w-0 flex-1 flex-col" data-room-id={activeId}>
             <MessageList
               key={`list-${activeId}`}
               items={stream.items}
@@ -268,7 +270,12 @@ export function ChatApp({
               label={label}
               initialDraft={drafts.current.get(activeId)}
               onDraft={(text) => drafts.current.set(activeId, text)}
-              onSubmit={(text) => chat.submit(text, compose?.mode === "reply" ? { replyTo: compose.message.id } : {})}
+              onSubmit={(text, files) =>
+                chat.submit(text, {
+                  ...(compose?.mode === "reply" ? { replyTo: compose.message.id } : {}),
+                  ...(files?.length ? { attachments: files.map((f) => f.id), attachmentNames: files.map((f) => f.name) } : {}),
+                })
+              }
               onTyping={chat.setTyping}
               compose={compose}
               onComposeEnd={() => setCompose(null)}

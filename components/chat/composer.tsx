@@ -1,10 +1,12 @@
 "use client";
 
-import { XIcon } from "lucide-react";
 import type { KeyboardEvent } from "react";
 import { Suspense, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
+import { AttachButton, ComposerFiles, DropOverlay } from "@/components/chat/composer-files";
+import { ComposeBanner } from "@/components/chat/compose-banner";
+import { useAttachments } from "@/components/chat/use-attachments";
 import { CommandPalette, optionId, PALETTE_ID } from "@/components/chat/command-palette";
 import { mentionList, mentionQuery, preloadMentions } from "@/components/chat/mention-runtime";
 import { MENTION_LIST_ID, mentionOptionId } from "@/lib/client/mention-ids";
@@ -14,7 +16,7 @@ import { commandRuntime } from "@/components/chat/command-runtime";
 import { useLazyModule } from "@/components/ui/lazy";
 import { isCommandText } from "@/lib/client/command-text";
 import { MESSAGE_MAX_CHARS, MESSAGE_TOO_LONG } from "@/lib/shared/schemas/limits";
-import type { ChatMessage, RoomMemberInfo } from "@/lib/shared/types";
+import type { ChatMessage, MessageAttachment, RoomMemberInfo } from "@/lib/shared/types";
 
 /** What the composer is doing besides writing a new message: answering one, or correcting one. */
 export type ComposeMode = { mode: "reply"; message: ChatMessage } | { mode: "edit"; message: ChatMessage } | null;
@@ -31,7 +33,8 @@ export function Composer(props: {
   label: string;
   initialDraft?: string;
   onDraft: (text: string) => void;
-  onSubmit: (text: string) => string | null | Promise<string | null>;
+  /** With files attached, `text` is their caption (possibly empty) and is sent as it is, never run as a command. */
+  onSubmit: (text: string, attachments?: MessageAttachment[]) => string | null | Promise<string | null>;
   onTyping: (active: boolean) => void;
   /** Replying to or editing a message (Esc or ✕ ends it). */
   compose?: ComposeMode;
@@ -55,6 +58,8 @@ export function Composer(props: {
   const lastTypingSent = useRef(0);
   const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const files = useAttachments(form);
 
   const commands = useLazyModule(commandRuntime);
   const palette = dismissed || !commands ? ({ mode: "closed", options: [] } as const) : commands.paletteFor(text);
@@ -154,7 +159,10 @@ export function Composer(props: {
 
   function submit() {
     const body = text.trim();
-    if (!body) return;
+    const attaching = !editing && files.files.length > 0;
+    if (!body && !attaching) return;
+    const blocked = attaching ? files.blocker() : null;
+    if (blocked) return setError(blocked);
     if ([...body].length > MESSAGE_MAX_CHARS) {
       setError(MESSAGE_TOO_LONG);
       return;
@@ -164,7 +172,8 @@ export function Composer(props: {
       void onSaveEdit(editing, body).then((refused) => (refused ? setError(refused) : endCompose()));
       return;
     }
-    const problem = onSubmit(body);
+    const problem = attaching ? onSubmit(body, files.take()) : onSubmit(body);
+    files.dismissRefusal();
     if (typeof problem === "string") return setError(problem);
     if (problem === null) {
       update("");
@@ -211,40 +220,20 @@ export function Composer(props: {
   }
 
   const length = [...text.trim()].length;
+  const attaching = !editing && files.files.length > 0;
+  const blocked = attaching ? files.blocker() : null;
   return (
     <form
+      ref={form}
       className="border-t border-border p-3"
       onSubmit={(e) => {
         e.preventDefault();
         submit();
       }}
     >
-      {compose ? (
-        <div className="mb-2 flex items-center gap-2 rounded-md border-l-2 border-primary bg-muted px-2 py-1 text-sm" data-compose={compose.mode}>
-          <p className="min-w-0 flex-1 truncate">
-            {compose.mode === "edit" ? (
-              <span className="font-medium">Editing your message</span>
-            ) : (
-              <>
-                <span className="text-muted-foreground">Replying to </span>
-                <span className="font-medium">{compose.message.author.displayName}</span>
-                <span className="text-muted-foreground">: {compose.message.body}</span>
-              </>
-            )}
-            <span className="text-xs text-muted-foreground"> · Esc to cancel</span>
-          </p>
-          <Button
-            type="button"
-            variant="ghost"
-            size="sm"
-            className="h-6 px-1"
-            aria-label={compose.mode === "edit" ? "Cancel editing" : "Cancel reply"}
-            onClick={endCompose}
-          >
-            <XIcon aria-hidden="true" className="size-4" />
-          </Button>
-        </div>
-      ) : null}
+      {compose ? <ComposeBanner compose={compose} onEnd={endCompose} /> : null}
+      {files.dragging ? <DropOverlay /> : null}
+      {editing ? null : <ComposerFiles files={files} blocked={blocked} />}
       <div className="relative flex items-end gap-2">
         {open ? <CommandPalette options={palette.options} activeIndex={index} onPick={pick} usageOnly={palette.mode === "usage"} /> : null}
         {!open && mention.open ? (
@@ -252,6 +241,7 @@ export function Composer(props: {
             <mentionList.Component id={MENTION_LIST_ID} options={mention.options} activeIndex={mention.activeIndex} onPick={mention.pick} />
           </Suspense>
         ) : null}
+        {editing ? null : <AttachButton onFiles={files.add} />}
         <label htmlFor="composer" className="sr-only">
           {label}
         </label>
@@ -268,6 +258,7 @@ export function Composer(props: {
           onKeyUp={(e) => track(e.currentTarget)}
           onClick={(e) => track(e.currentTarget)}
           onKeyDown={onKeyDown}
+          onPaste={editing ? undefined : files.onPaste}
           // The hint under the box says "/ for commands"; the placeholder alone must fit a phone.
           placeholder={label}
           aria-describedby={error ? "composer-error" : "composer-hint"}
@@ -276,7 +267,7 @@ export function Composer(props: {
           aria-activedescendant={open && palette.mode === "names" && selected ? optionId(selected) : (mentionId ?? undefined)}
           className="max-h-40 min-h-10 flex-1 resize-none text-ellipsis"
         />
-        <Button type="submit" disabled={!text.trim()} className="h-10">
+        <Button type="submit" disabled={!!blocked || (!text.trim() && !attaching)} aria-describedby={blocked ? "attach-status" : undefined} className="h-10">
           {editing ? "Save" : isCommandText(text) ? "Run" : "Send"}
         </Button>
       </div>

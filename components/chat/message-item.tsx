@@ -215,6 +215,9 @@ export function MessageItem({ item, compact, active, slot, localTime = true, ...
                 {body ? <MessageBody body={body} mentions={message?.mentions} meUsername={meUsername} /> : null}
                 {message?.editedAt ? <Edited at={message.editedAt} local={localTime} /> : null}
                 {message?.attachments?.length ? <MessageAttachments attachments={message.attachments} tabIndex={tab} /> : null}
+                {item.kind === "pending" && item.options.attachmentNames?.length ? (
+                  <p className="text-xs text-muted-foreground wrap-anywhere">Files: {item.options.attachmentNames.join(", ")}</p>
+                ) : null}
                 {message?.preview ? (
                   <LinkPreviewCard
                     preview={message.preview}

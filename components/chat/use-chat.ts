@@ -100,8 +100,16 @@ export function useChat(initialMe: SessionUser, home: RoomSummary, first: FirstH
     search: onSearch,
   };
 
-  /** The composer's Enter: a command runs, anything else is sent. Returns a sentence if it can't. */
-  const submit = (text: string, options: { replyTo?: number } = {}): string | null | Promise<string | null> => {
+  /** The composer's Enter: a command runs, anything else (and anything with files) is sent. Returns a sentence if it can't. */
+  const submit = (
+    text: string,
+    options: { replyTo?: number; attachments?: string[]; attachmentNames?: string[] } = {},
+  ): string | null | Promise<string | null> => {
+    // With files, the text is their caption: "/me" or "/shrug" would lose them, so it is never a command then.
+    if (options.attachments?.length) {
+      rooms.send(text, options, store.activeId);
+      return null;
+    }
     if (!isCommandText(text)) {
       rooms.send(unescapeMessage(text), options, store.activeId);
       return null;

@@ -9,6 +9,10 @@ export interface SendOptions {
   whisperTo?: string;
   /** The message this one answers. */
   replyTo?: number;
+  /** Uploads (POST /api/uploads) sent with it, in order: every resend carries them again. */
+  attachments?: string[];
+  /** Their names, for the pending message to show until it is stored; never sent. */
+  attachmentNames?: string[];
 }
 
 /**

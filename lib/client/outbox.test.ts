@@ -165,6 +165,26 @@ describe("outbox driver", () => {
     expect(h.pendingBodies()).toEqual([]);
   });
 
+  it("sends a message's files with it and again on the resend after a drop, with the same clientId", () => {
+    const h = harness();
+    h.driver.setOnline(true);
+    const files = ["AAAAAAAAAAAAAAAAAAAAAA", "BBBBBBBBBBBBBBBBBBBBBB"];
+    h.box.store = storeReducer(h.box.store, {
+      type: "stream",
+      roomId: "general",
+      action: { type: "pending", item: newPending("", { attachments: files, attachmentNames: ["a.png", "b.txt"] }, me) },
+    });
+    h.driver.pump();
+    h.driver.setOnline(false);
+    h.driver.setOnline(true);
+    expect(h.wire).toHaveLength(2);
+    const [first, resend] = h.wire.map((w) => w.payload as { body: string; clientId: string; attachments?: string[] });
+    expect(first).toMatchObject({ body: "", attachments: files });
+    expect(resend).toMatchObject({ body: "", attachments: files, clientId: first?.clientId });
+    // The names are for the pending row only: the server takes the stored files' own.
+    expect(first).not.toHaveProperty("attachmentNames");
+  });
+
   it("a duplicate ack (stored before the drop) just confirms the message", async () => {
     const h = harness();
     h.driver.setOnline(true);

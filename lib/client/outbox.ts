@@ -60,7 +60,8 @@ export function createOutboxDriver(deps: { store: () => ChatStore; dispatch: (ac
     const token = `${item.clientId}#${attempt}`;
     onWire = token;
     deps.dispatch({ type: "stream", roomId, action: { type: "sending", clientId: item.clientId, attempt } });
-    void deps.ask("message:send", { roomId, body: item.body, clientId: item.clientId, ...item.options }).then((answer) => {
+    const { attachmentNames: _shownOnly, ...options } = item.options;
+    void deps.ask("message:send", { roomId, body: item.body, clientId: item.clientId, ...options }).then((answer) => {
       if (answer.ok) {
         const { delivery, duplicate: _resent, ...message } = answer.data;
         deps.dispatch({ type: "stream", roomId, action: { type: "delivered", message, delivery } });

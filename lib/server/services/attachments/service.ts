@@ -5,7 +5,8 @@ import type { Db } from "@/lib/server/db/client";
 import type { Logger } from "@/lib/server/logger";
 import type { FileStore } from "@/lib/server/storage/file-store";
 import { attachmentSelect, toAttachment } from "@/lib/server/services/attachment-info";
-import { formatSize, safeDisplayName } from "@/lib/server/services/attachments/names";
+import { safeDisplayName } from "@/lib/server/services/attachments/names";
+import { fileTooLarge, formatMb } from "@/lib/shared/upload-limits";
 import { processUpload } from "@/lib/server/services/attachments/process";
 import { mayRead } from "@/lib/server/services/messages";
 import type { RateLimiter } from "@/lib/server/services/rate-limit";
@@ -21,9 +22,9 @@ export const UNCLAIMED_TTL_MS = DAY_MS;
 const PURGE_EVERY_MS = 15 * 60 * 1000;
 const PURGE_BATCH = 200;
 
-export const tooLargeSentence = (name: string, bytes: number, maxMb: number) => `${name} is ${formatSize(bytes)}; the limit is ${maxMb} MB.`;
+export const tooLargeSentence = (name: string, bytes: number, maxMb: number) => fileTooLarge(name, bytes, maxMb * MB);
 export const quotaSentence = (name: string, used: number, quotaMb: number) =>
-  `${name} doesn't fit in your daily upload allowance: you have uploaded ${formatSize(used)} of ${quotaMb} MB in the last 24 hours. Try again later or send a smaller file.`;
+  `${name} doesn't fit in your daily upload allowance: you have uploaded ${formatMb(used)} of ${quotaMb} MB in the last 24 hours. Try again later or send a smaller file.`;
 export const uploadsTooOften = (minutes: number) => `You are uploading files too fast — try again in ${minutes} min.`;
 
 export interface UploadLimits {
