@@ -9,7 +9,6 @@ import { eventJson, eventText } from "@/cli/format";
 import { obtainSession } from "@/cli/login";
 import { deleteSession, readSession } from "@/cli/session-file";
 import { runLine } from "@/cli/terminal-commands";
-import { createViewModel, runTui, tuiEmitter } from "@/cli/tui/app";
 import { createRemoteSocket } from "@/lib/client/socket";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -32,6 +31,9 @@ async function main(): Promise<number> {
   const tty = !!process.stdin.isTTY;
   /** The full-screen view on a terminal; line mode when asked for or when stdin is a pipe. */
   const fullScreen = tty && !!process.stdout.isTTY && !options.lines;
+  // ink decides at import whether it may draw (a CI variable makes it print only the last frame):
+  // full screen is chosen only on a real terminal, so it loads after that choice, told so.
+  const tui = fullScreen ? await loadTui() : null;
   let failed = false;
 
   const write = (event: CliEvent) => {
@@ -67,8 +69,8 @@ async function main(): Promise<number> {
     const stopping = new Promise<void>((resolve) => (stop = resolve));
     const socket = createRemoteSocket(options.url, session.cookie, retrySeconds * 1000);
     let fatal: Fatal | null = null;
-    const view = fullScreen ? createViewModel() : null;
-    const emit = view ? tuiEmitter(view, () => client) : write;
+    const view = tui ? tui.createViewModel() : null;
+    const emit = tui && view ? tui.tuiEmitter(view, () => client) : write;
     const client: ChatClient = createChatClient({
       socket,
       url: options.url,
@@ -103,7 +105,7 @@ async function main(): Promise<number> {
       // The full-screen view owns the terminal from here; the prompts are done.
       rl.close();
       void client.firstLoad.then(() => view.setStatus(`Online as ${client.me?.username} on ${options.url}`));
-      await runTui(client, view, actions, stopping);
+      await tui!.runTui(client, view, actions, stopping);
       client.stop();
       const stopped = fatal as Fatal | null;
       if (stopped) {
@@ -154,3 +156,10 @@ main().then(
     process.exit(1);
   },
 );
+
+/** The full-screen view's code (ink), loaded only for a terminal, with CI markers cleared so ink draws live. */
+async function loadTui() {
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  return import("@/cli/tui/app");
+}
