@@ -25,3 +25,29 @@ export async function readJson(request: Request): Promise<unknown> {
     throw new AppError("VALIDATION", "The request body must be JSON.");
   }
 }
+
+/**
+ * A WebP stored under a random, never-reused name (avatars, link-preview images): cached
+ * forever, and even opened directly an image and nothing else. A missing one is a 404
+ * saying `missing`, with `nosniff` too.
+ */
+export async function immutableWebpResponse(read: () => Promise<Uint8Array | null>, missing: string): Promise<Response> {
+  try {
+    const bytes = await read();
+    if (!bytes) throw new AppError("NOT_FOUND", missing);
+    return new Response(new Uint8Array(bytes), {
+      headers: {
+        "Content-Type": "image/webp",
+        "Content-Length": String(bytes.length),
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "public, max-age=31536000, immutable",
+        "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
+        "Cross-Origin-Resource-Policy": "same-origin",
+      },
+    });
+  } catch (error) {
+    const response = errorResponse(error);
+    response.headers.set("X-Content-Type-Options", "nosniff");
+    return response;
+  }
+}
