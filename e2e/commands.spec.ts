@@ -7,7 +7,9 @@ test("the command palette filters, completes /jo to /join with Tab, and explains
   const palette = chat.page.getByRole("listbox", { name: "Commands" });
 
   await chat.input.fill("/");
-  await expect(palette.getByRole("option")).toHaveCount(17);
+  // Every command of the catalog, /search included.
+  await expect(palette.getByRole("option")).toHaveCount(18);
+  await expect(palette.getByRole("option", { name: /\/search <query>/ })).toBeVisible();
   await chat.input.pressSequentially("jo");
   await expect(palette.getByRole("option")).toHaveCount(1);
   await expect(palette.getByRole("option", { name: /\/join <room> \[password\]/ })).toHaveAttribute("aria-selected", "true");

@@ -1,4 +1,6 @@
 import type { Page } from "@playwright/test";
+import { startParley } from "./fixtures/parley-server";
+import { callAdmin, signedInClient } from "./pages/admin-api";
 import { expect, newPerson, test, uniqueName } from "./pages/people";
 
 /** Joins the secret room at `link` under `alias` (the page suggests the display name). */
@@ -88,4 +90,35 @@ test("two people chat and whisper in a secret room by its link; a wrong key can'
 
   expect(requested.some((url) => url.includes(key))).toBe(false);
   for (const person of [alice, bob, carol]) await person.context.close();
+});
+
+test("the sidebar offers New secret room only where the console lets this person create one", async ({ browser }) => {
+  // A server of its own: its first account is the admin who changes the setting.
+  const server = await startParley();
+  try {
+    const admin = await signedInClient(server.url, uniqueName("admin"), "Admin");
+    const person = await newPerson(browser, server.url);
+    await person.chat.signUp(uniqueName("dana"), "Dana");
+    const link = person.chat.page.getByRole("link", { name: "New secret room" });
+    await expect(link).toBeVisible();
+
+    const { json } = await callAdmin(admin, "GET", "/api/admin/settings");
+    const settings = json.settings as { secretRooms: { enabled: boolean; creatorRoles: string[]; memberLimit: number } };
+    const save = (secretRooms: typeof settings.secretRooms) => callAdmin(admin, "PUT", "/api/admin/settings", { ...settings, secretRooms });
+    expect((await save({ ...settings.secretRooms, creatorRoles: ["moderator", "admin"] })).status).toBe(200);
+    await person.chat.page.reload();
+    await expect(person.chat.page.getByRole("button", { name: "Create room" })).toBeVisible();
+    await expect(link).toHaveCount(0);
+
+    expect((await save({ ...settings.secretRooms, enabled: false })).status).toBe(200);
+    await person.chat.page.goto("/s/new");
+    await expect(person.chat.page.getByText("Secret rooms are turned off on this server.")).toBeVisible();
+
+    expect((await save(settings.secretRooms)).status).toBe(200);
+    await person.chat.page.goto("/");
+    await expect(link).toBeVisible();
+    await Promise.all([admin.dispose(), person.context.close()]);
+  } finally {
+    await server.stop();
+  }
 });

@@ -21,5 +21,8 @@ export default async function ChatPage({ searchParams }: { searchParams: Promise
     context.rooms.summary(homeId),
     elsewhere ? null : firstHistory({ memberships: context.memberships, messages: context.messages, sanctions: context.moderation.sanctions }, me, homeId, ip),
   ]);
-  return <ChatApp me={me} room={home} history={history} welcome={context.welcomeMessage} />;
+  // The sidebar offers "New secret room" only where the console lets this person create one.
+  const secret = context.moderation.settings.get().secretRooms;
+  const secretRooms = secret.enabled && secret.creatorRoles.includes(me.role);
+  return <ChatApp me={me} room={home} history={history} welcome={context.welcomeMessage} secretRooms={secretRooms} />;
 }

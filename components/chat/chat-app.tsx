@@ -46,10 +46,13 @@ export function ChatApp({
   room,
   history = null,
   welcome,
+  secretRooms = true,
 }: {
   me: SessionUser;
   room: RoomSummary;
   history?: FirstHistory | null;
+  /** Whether this person may create secret rooms (the console's setting): the sidebar offers it only then. */
+  secretRooms?: boolean;
   welcome: string;
 }) {
   const [search, setSearch] = useState<{ query: string; nonce: number } | null>(null);
@@ -215,6 +218,7 @@ export function ChatApp({
         <div className="flex min-h-0 flex-1">
           <Drawer side="left" label="Rooms" open={drawer === "rooms"} onClose={closeDrawer}>
             <RoomSidebar
+              secretRooms={secretRooms}
               rooms={sections.rooms}
               dms={sections.dms}
               activeId={activeId}

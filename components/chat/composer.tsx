@@ -241,7 +241,6 @@ export function Composer(props: {
             <mentionList.Component id={MENTION_LIST_ID} options={mention.options} activeIndex={mention.activeIndex} onPick={mention.pick} />
           </Suspense>
         ) : null}
-        {editing ? null : <AttachButton onFiles={files.add} />}
         <label htmlFor="composer" className="sr-only">
           {label}
         </label>
@@ -267,6 +266,8 @@ export function Composer(props: {
           aria-activedescendant={open && palette.mode === "names" && selected ? optionId(selected) : (mentionId ?? undefined)}
           className="max-h-40 min-h-10 flex-1 resize-none text-ellipsis"
         />
+        {/* After the box: Tab from the message list lands in the text first, then here, then Send. */}
+        {editing ? null : <AttachButton onFiles={files.add} />}
         <Button type="submit" disabled={!!blocked || (!text.trim() && !attaching)} aria-describedby={blocked ? "attach-status" : undefined} className="h-10">
           {editing ? "Save" : isCommandText(text) ? "Run" : "Send"}
         </Button>

@@ -74,9 +74,11 @@ export function RoomSidebar(props: {
   onOpen: (roomId: string) => void;
   onBrowse: () => void;
   onCreate: () => void;
+  /** "New secret room" shows only when the console lets this person create one. */
+  secretRooms?: boolean;
   footer?: ReactNode;
 }) {
-  const { rooms, dms, activeId, homeId, meId, onOpen, onBrowse, onCreate, footer } = props;
+  const { rooms, dms, activeId, homeId, meId, onOpen, onBrowse, onCreate, footer, secretRooms = true } = props;
   return (
     // One landmark: "Direct messages" as a label would also answer to getByLabel("Messages").
     <nav aria-label="Conversations" className="flex flex-col gap-4 p-3">
@@ -107,10 +109,12 @@ export function RoomSidebar(props: {
             Create room
           </Button>
           {/* A page of its own: the encryption code never loads with the chat. */}
-          <a href="/s/new" className={buttonVariants({ variant: "ghost", size: "sm", className: "px-2 text-primary" })}>
-            <KeyRoundIcon aria-hidden="true" />
-            New secret room
-          </a>
+          {secretRooms ? (
+            <a href="/s/new" className={buttonVariants({ variant: "ghost", size: "sm", className: "px-2 text-primary" })}>
+              <KeyRoundIcon aria-hidden="true" />
+              New secret room
+            </a>
+          ) : null}
         </div>
       </section>
       <section className="flex flex-col gap-2">
