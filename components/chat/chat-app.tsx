@@ -18,9 +18,9 @@ import { ProfileOverridesProvider, useProfileOverrides } from "@/components/chat
 import { useSocketEvent } from "@/components/chat/use-socket-event";
 import { notify } from "@/components/chat/toasts";
 import { reportDialog } from "@/components/chat/report-button";
-import type { ReportReason } from "@/components/chat/report-button";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChat } from "@/components/chat/use-chat";
+import { useMessageActions } from "@/components/chat/use-message-actions";
 import { RoomSidebar } from "@/components/rooms/room-sidebar";
 import { attachmentLightbox } from "@/components/chat/message-attachments";
 import { attachmentRuntime } from "@/components/chat/use-attachments";
@@ -84,62 +84,13 @@ export function ChatApp({
     attachmentRuntime.preload,
   );
   useSocketEvent(conn.socket, "moderation:notice", ({ message }) => notify(message));
-  const report = useCallback(
-    async (messageId: number, reason: ReportReason, note: string) => {
-      const answer = await rooms.ask("message:report", { messageId, reason, note });
-      return answer.ok ? null : answer.error.message;
-    },
-    [rooms],
-  );
   const activeId = store.activeId;
   // Replying to or editing a message belongs to the room it was started in.
   const [composeIn, setCompose] = useState<{ roomId: string; value: ComposeMode } | null>(null);
   const compose = composeIn?.roomId === activeId ? composeIn.value : null;
   const [deleting, setDeleting] = useState<ChatMessage | null>(null);
   const [jumpTo, setJumpTo] = useState<{ messageId: number; nonce: number } | null>(null);
-  /** The answer to an edit, deletion or reaction is the message as it is now: shown at once, before its broadcast. */
-  const applyChange = useCallback(
-    (message: ChatMessage) => rooms.dispatch({ type: "stream", roomId: message.roomId, action: { type: "updated", messages: [message] } }),
-    [rooms],
-  );
-  const saveEdit = useCallback(
-    async (message: ChatMessage, body: string) => {
-      const answer = await rooms.ask("message:edit", { roomId: message.roomId, messageId: message.id, body });
-      if (!answer.ok) return answer.error.message;
-      applyChange(answer.data);
-      return null;
-    },
-    [rooms, applyChange],
-  );
-  const confirmDelete = useCallback(
-    async (message: ChatMessage) => {
-      if (message.author.id !== me.id) {
-        const answer = await rooms.ask("moderation:delete-message", { messageId: message.id, reason: "" });
-        return answer.ok ? null : answer.error.message;
-      }
-      const answer = await rooms.ask("message:delete", { roomId: message.roomId, messageId: message.id });
-      if (!answer.ok) return answer.error.message;
-      applyChange(answer.data);
-      return null;
-    },
-    [rooms, applyChange, me.id],
-  );
-  const react = useCallback(
-    async (message: ChatMessage, emoji: string, add: boolean) => {
-      const answer = await rooms.ask(add ? "reaction:add" : "reaction:remove", { roomId: message.roomId, messageId: message.id, emoji });
-      if (answer.ok) applyChange(answer.data);
-      else notify(answer.error.message);
-    },
-    [rooms, applyChange],
-  );
-  const removePreview = useCallback(
-    async (message: ChatMessage) => {
-      const answer = await rooms.ask("message:remove-preview", { roomId: message.roomId, messageId: message.id });
-      if (answer.ok) applyChange(answer.data);
-      else notify(answer.error.message);
-    },
-    [rooms, applyChange],
-  );
+  const { report, saveEdit, confirmDelete, react, removePreview } = useMessageActions(rooms, me.id);
   const jump = useCallback(
     async (messageId: number) => {
       if (await rooms.loadUntil(messageId)) setJumpTo({ messageId, nonce: Date.now() });
