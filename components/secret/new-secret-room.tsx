@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { BackToChat } from "@/components/ui/back-to-chat";
 import { useEffect, useRef, useState } from "react";
 import { ConnectionBanner } from "@/components/chat/connection-banner";
 import { useConnection } from "@/components/chat/use-connection";
@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { request } from "@/lib/client/request";
 import { exportRoomKey, generateRoomKey } from "@/lib/shared/secret-room-crypto";
-import { ArrowLeftIcon, CheckIcon, CopyIcon } from "lucide-react";
+import { CheckIcon, CopyIcon } from "lucide-react";
 
 /**
  * A new secret room: the server makes its id, this browser makes its key (WebCrypto),
@@ -46,10 +46,7 @@ export function NewSecretRoom() {
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="flex items-center gap-2 border-b border-border px-4 py-2">
-        <Link href="/" className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm hover:bg-accent">
-          <ArrowLeftIcon aria-hidden="true" className="size-4" />
-          Back to chat
-        </Link>
+        <BackToChat />
         <h1 className="font-semibold">New secret room</h1>
       </header>
       <ConnectionBanner connection={conn.connection} notice={conn.notice} />

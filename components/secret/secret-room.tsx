@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { BackToChat } from "@/components/ui/back-to-chat";
 import type { FormEvent } from "react";
 import { useEffect, useState } from "react";
 import { ConnectionBanner } from "@/components/chat/connection-banner";
@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { aliasFrom, SECRET_HELP } from "@/lib/client/secret-commands";
 import { importRoomKey } from "@/lib/shared/secret-room-crypto";
-import { ArrowLeftIcon, LockIcon } from "lucide-react";
+import { LockIcon } from "lucide-react";
 
 const HONEST = "The server can't read messages, but you trust the code it sends you; anyone with the link can read.";
 
@@ -62,10 +62,7 @@ export function SecretRoom({ roomId, displayName }: { roomId: string; displayNam
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="flex flex-wrap items-center gap-2 border-b border-border px-4 py-2">
-        <Link href="/" className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm hover:bg-accent">
-          <ArrowLeftIcon aria-hidden="true" className="size-4" />
-          Back to chat
-        </Link>
+        <BackToChat />
         <h1 className="flex items-center gap-1 font-semibold">
           <LockIcon aria-hidden="true" className="size-4" />
           Secret room

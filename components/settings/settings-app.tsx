@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { BackToChat } from "@/components/ui/back-to-chat";
 import { useCallback, useEffect, useState } from "react";
 import { ConnectionBanner } from "@/components/chat/connection-banner";
 import { NotificationsButton } from "@/components/chat/notifications-button";
@@ -15,7 +15,6 @@ import type { Requester } from "@/lib/client/request";
 import { request } from "@/lib/client/request";
 import type { OwnProfile } from "@/lib/shared/schemas/profile";
 import type { SessionUser } from "@/lib/shared/types";
-import { ArrowLeftIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -40,10 +39,7 @@ export function SettingsApp(props: { me: SessionUser; initialProfile: OwnProfile
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="flex flex-wrap items-center gap-2 border-b border-border px-4 py-2">
-        <Link href="/" className="inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2 py-1 text-sm hover:bg-accent">
-          <ArrowLeftIcon aria-hidden="true" className="size-4" />
-          Back to chat
-        </Link>
+        <BackToChat />
         <h1 className="font-semibold">Settings</h1>
         <span className="flex-1" />
         <ThemeToggle />
